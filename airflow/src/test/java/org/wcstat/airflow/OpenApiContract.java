@@ -246,6 +246,11 @@ final class OpenApiContract {
                 }
             }
         }
+        if (offered.isEmpty()) {
+            // the v2 document's top-level requirement names v1 schemes it never defines; Airflow 3 serves such
+            // operations (/api/v2/version) without a login
+            return;
+        }
         problems.add(where + "no Authorization accepted by " + name + " (expects one of " + offered + ", got "
                 + (authorization == null ? "none" : authorization.split(" ")[0] + " …") + ")");
     }
