@@ -32,11 +32,12 @@ JOBS_JAR = "{{ var.value.get('wcstat_jobs_jar', '/opt/wcstat/lib/wcstat-jobs.jar
 WCSTAT_HOME = "{{ var.value.get('wcstat_home', '/opt/wcstat') }}"
 
 # The year named in the run's conf, else the year before the run's logical date.
-# Airflow 3 manual runs may have no logical date; their run_after stands in for it.
-# Airflow 2 always has a logical date, so dag_run.run_after (3.x only) is never reached there.
+# Airflow 3 runs may have no logical date (None, or missing from the context); their run_after
+# stands in for it. Airflow renders with StrictUndefined, so a missing name is only ever tested
+# with "is defined". Airflow 2 always has a logical date and never reaches dag_run.run_after (3.x only).
 YEAR = (
-    "{{ (dag_run.conf or {}).get('year') "
-    "or ((logical_date or dag_run.run_after).year - 1) }}"
+    "{{ (dag_run.conf or {}).get('year') or "
+    "((logical_date if logical_date is defined and logical_date else dag_run.run_after).year - 1) }}"
 )
 
 # Spark needs these on Java 17 (the list Spark's JavaModuleOptions gives).

@@ -49,10 +49,16 @@ class Variables:
         return self._values.get(name, default)
 
 
-def context(conf=None, logical_date=None, run_after=None, variables=None) -> dict:
-    dag_run = SimpleNamespace(conf=conf, run_after=run_after)
+ABSENT = object()
+
+
+def context(conf=None, logical_date=ABSENT, run_after=ABSENT, variables=None) -> dict:
+    """A task's template context; ABSENT leaves a name out, as Airflow 2 does for run_after."""
+    dag_run = SimpleNamespace(conf=conf)
+    if run_after is not ABSENT:
+        dag_run.run_after = run_after
     result = {"dag_run": dag_run, "var": SimpleNamespace(value=Variables(variables or {}))}
-    if logical_date is not None:
+    if logical_date is not ABSENT:
         result["logical_date"] = logical_date
     return result
 
@@ -143,7 +149,14 @@ class YearlyLoadDagTest(unittest.TestCase):
         self.assertEqual("2021", self.year_for(conf=None, logical_date=datetime(2022, 1, 1, tzinfo=timezone.utc)))
 
     def test_year_falls_back_to_run_after_when_the_run_has_no_logical_date(self):
-        self.assertEqual("2024", self.year_for(conf={}, run_after=datetime(2025, 7, 3, tzinfo=timezone.utc)))
+        run_after = datetime(2025, 7, 3, tzinfo=timezone.utc)
+        self.assertEqual("2024", self.year_for(conf={}, logical_date=None, run_after=run_after))
+        self.assertEqual("2024", self.year_for(conf={}, run_after=run_after))
+
+    def test_airflow_2_runs_never_touch_run_after(self):
+        # Airflow 2's DagRun has no run_after; with StrictUndefined any use of it would fail the task
+        self.assertEqual("2021", self.year_for(conf={}, logical_date=datetime(2022, 2, 1, tzinfo=timezone.utc)))
+        self.assertEqual("2019", self.year_for(conf={"year": "2019"}, logical_date=datetime(2022, 2, 1, tzinfo=timezone.utc)))
 
     def test_new_stages_in_the_file_appear_without_touching_the_dag(self):
         definition = yaml.safe_load(self.pipeline_file.read_text(encoding="utf-8"))

@@ -51,7 +51,8 @@ class BaseOperator:
 
     def render_template_fields(self, context: dict) -> dict:
         """Renders each template field the way Airflow does before execute(), returning the results."""
-        environment = jinja2.Environment(undefined=jinja2.Undefined)
+        # Airflow's default for DAG.template_undefined: a missing name is an error, not an empty string
+        environment = jinja2.Environment(undefined=jinja2.StrictUndefined)
         return {name: _render(environment, getattr(self, name), context) for name in self.template_fields}
 
 
