@@ -1,0 +1,23 @@
+package org.wcstat.cli;
+
+import org.wcstat.cli.demo.Demo;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+@Command(name = "demo", description = "Create the embedded department databases (H2 files, one per department) with synthetic data for 2015-2025.")
+final class DemoCommand implements Callable<Integer> {
+    @Mixin
+    HomeOptions home;
+
+    @Override
+    public Integer call() throws Exception {
+        ConsoleProgress progress = new ConsoleProgress(System.out, System.err);
+        progress.stage("demo departments in " + Demo.departmentsDir(home.home).toAbsolutePath());
+        Map<String, Integer> rows = Demo.create(home.home, progress::step);
+        rows.forEach((d, n) -> progress.step(String.format("%-16s %,9d rows", d, n)));
+        return 0;
+    }
+}

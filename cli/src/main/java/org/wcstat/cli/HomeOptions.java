@@ -1,0 +1,35 @@
+package org.wcstat.cli;
+
+import org.wcstat.core.config.Configuration;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+
+/** Where wcstat works (--home) and where its configuration is (--conf), shared by every subcommand. */
+final class HomeOptions {
+    static final String DEFAULT_HOME = "wcstat-home";
+
+    @Option(names = "--home", paramLabel = "DIR", description = "Where the department databases, warehouse and releases live (default: ./" + DEFAULT_HOME + ").")
+    Path home = Path.of(DEFAULT_HOME);
+
+    @Option(names = "--conf", paramLabel = "DIR", description = "The configuration folder (default: the checkout's conf/).")
+    Path conf;
+
+    Path confDir() {
+        return conf != null ? conf : repo().resolve("conf");
+    }
+
+    Path pipelinesDir() {
+        return repo().resolve("pipelines");
+    }
+
+    Configuration load() {
+        return Configuration.load(confDir());
+    }
+
+    /** The checkout bin/wcstat runs from; the working directory otherwise. */
+    static Path repo() {
+        String r = System.getProperty("wcstat.repo");
+        return r != null ? Path.of(r) : Path.of("");
+    }
+}

@@ -1,0 +1,54 @@
+package org.wcstat.cli;
+
+import org.wcstat.core.config.ConfigException;
+import org.wcstat.jobs.PipelineRunner;
+import org.wcstat.jobs.ingest.IngestFailedException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The wcstat command. */
+@Command(name = "wcstat", mixinStandardHelpOptions = true, version = "wcstat 0.1.0",
+        description = {"The women's and children's statistics warehouse of a county statistics bureau:",
+                "loads the departments' data, computes the outlines' monitoring indicators and publishes the yearbook."},
+        subcommands = {QuickstartCommand.class, DemoCommand.class, RunCommand.class, AirflowCommand.class,
+                CommandLine.HelpCommand.class})
+public final class Wcstat {
+    /** Exit code for a configuration or usage problem the user can fix. */
+    static final int CONFIG_ERROR = 2;
+
+    private Wcstat() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Wcstat());
+        for (String job : new String[]{"ingest", "compute", "publish"}) {
+            cl.addSubcommand(job, new JobCommand(job));
+        }
+        cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            cmd.getErr().println(message(e));
+            if (System.getenv("WCSTAT_DEBUG") != null) {
+                e.printStackTrace(cmd.getErr());
+            }
+            return e instanceof ConfigException ? CONFIG_ERROR : 1;
+        });
+        return cl;
+    }
+
+    /** What went wrong, without a stack trace: the user can act on the message; WCSTAT_DEBUG=1 shows the trace. */
+    static String message(Exception e) {
+        if (e instanceof ConfigException) {
+            return "configuration error: " + e.getMessage();
+        }
+        if (e instanceof IngestFailedException || e instanceof PipelineRunner.StageFailedException) {
+            return "error: " + e.getMessage();
+        }
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+        return "error: " + e.getMessage() + (root != e ? "\n  cause: " + root : "")
+                + "\n  (set WCSTAT_DEBUG=1 to see the stack trace)";
+    }
+}

@@ -1,0 +1,76 @@
+package org.wcstat.cli.demo;
+
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.time.LocalDate;
+import java.util.Random;
+
+/**
+ * The civil affairs bureau's roster of village committee members (村委会成员名册), one row per member
+ * per year, towns by name, sex as '男'/'女'. Committees are elected for five-year terms (the 2016
+ * and 2021 elections), so the women's share changes in steps.
+ */
+final class CivilAffairsDemo {
+    static final String ROSTER = """
+            CREATE TABLE VC_MEMBER (
+              MEMBER_ID BIGINT PRIMARY KEY,
+              STAT_YEAR INT NOT NULL,
+              NAME VARCHAR(20) NOT NULL,
+              ID_CARD VARCHAR(18) NOT NULL,
+              GENDER VARCHAR(2) NOT NULL,
+              BIRTHDAY DATE NOT NULL,
+              TOWN VARCHAR(10) NOT NULL,
+              VILLAGE VARCHAR(20) NOT NULL,
+              POST VARCHAR(6) NOT NULL)""";
+
+    private static final int[] TERM_STARTS = {2013, 2016, 2021};
+    private static final double[] WOMEN_SHARE = {0.21, 0.26, 0.32};
+    private static final double[] WOMEN_DIRECTOR_SHARE = {0.06, 0.09, 0.13};
+    private static final String VILLAGE_NAMES = "柏杨松桃李竹梨枫槐柳桑";
+
+    private CivilAffairsDemo() {
+    }
+
+    static int write(DemoDatabase db) throws Exception {
+        db.execute(ROSTER);
+        int rows = 0;
+        long id = 1;
+        try (PreparedStatement ps = db.prepare("INSERT INTO VC_MEMBER VALUES (?,?,?,?,?,?,?,?,?)")) {
+            for (int term = 0; term < TERM_STARTS.length; term++) {
+                int from = Math.max(TERM_STARTS[term], DemoDistrict.FIRST_YEAR);
+                int to = term + 1 < TERM_STARTS.length ? TERM_STARTS[term + 1] - 1 : DemoDistrict.LAST_YEAR;
+                Random r = new Random(7_000L + TERM_STARTS[term]);
+                for (DemoDistrict.Town town : DemoDistrict.TOWNS) {
+                    int villages = (int) Math.round(town.share() * 190);
+                    for (int v = 0; v < villages; v++) {
+                        String village = VILLAGE_NAMES.charAt(v % VILLAGE_NAMES.length()) + (v / VILLAGE_NAMES.length() + 1 > 1 ? String.valueOf(v / VILLAGE_NAMES.length() + 1) : "") + "村";
+                        int size = 3 + v % 3;
+                        for (int m = 0; m < size; m++) {
+                            boolean director = m == 0;
+                            boolean female = r.nextDouble() < (director ? WOMEN_DIRECTOR_SHARE[term] : WOMEN_SHARE[term] * size / (size - 1.0) - WOMEN_DIRECTOR_SHARE[term] / (size - 1.0));
+                            LocalDate born = SyntheticPeople.dayIn(r, TERM_STARTS[term] - 28 - r.nextInt(30));
+                            String name = SyntheticPeople.name(r);
+                            String idCard = SyntheticPeople.idCard(r, born, female);
+                            String post = director ? "主任" : m == 1 ? "副主任" : "委员";
+                            for (int year = from; year <= to; year++) {
+                                ps.setLong(1, id++);
+                                ps.setInt(2, year);
+                                ps.setString(3, name);
+                                ps.setString(4, idCard);
+                                ps.setString(5, female ? "女" : "男");
+                                ps.setDate(6, Date.valueOf(born));
+                                ps.setString(7, town.nameZh());
+                                ps.setString(8, village);
+                                ps.setString(9, post);
+                                ps.addBatch();
+                                rows++;
+                            }
+                        }
+                    }
+                }
+                ps.executeBatch();
+            }
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,119 @@
+package org.wcstat.cli.demo;
+
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.util.Random;
+
+/**
+ * The health commission: a person-level birth register (出生医学证明登记, sex coded by GB/T 2261.1
+ * '1'/'2') and the yearly maternal and child health death report (妇幼卫生年报, by town name, sex as
+ * '男'/'女').
+ */
+final class HealthDemo {
+    static final String BIRTH_REGISTER = """
+            CREATE TABLE BIRTH_REGISTER (
+              REG_ID BIGINT PRIMARY KEY,
+              CERT_NO VARCHAR(20) NOT NULL,
+              MOTHER_NAME VARCHAR(20),
+              MOTHER_ID_CARD VARCHAR(18),
+              BABY_SEX CHAR(1),
+              BIRTH_DATE DATE,
+              TOWN_CODE VARCHAR(9),
+              HUKOU_TYPE VARCHAR(6),
+              BIRTH_WEIGHT_G INT,
+              GESTATION_WEEKS INT)""";
+    static final String DEATH_REPORT = """
+            CREATE TABLE MCH_DEATH_REPORT (
+              REPORT_YEAR INT NOT NULL,
+              TOWN_NAME VARCHAR(10) NOT NULL,
+              AREA_TYPE VARCHAR(4) NOT NULL,
+              ITEM VARCHAR(12) NOT NULL,
+              SEX VARCHAR(2),
+              CNT INT)""";
+
+    /** Maternal deaths per live birth: about the national 15 per 100,000. */
+    private static final double MATERNAL_MORTALITY = 15.0 / 100_000;
+
+    private HealthDemo() {
+    }
+
+    static int write(DemoDatabase db) throws Exception {
+        db.execute(BIRTH_REGISTER);
+        db.execute(DEATH_REPORT);
+        int rows = 0;
+        long regId = 1;
+        try (PreparedStatement birth = db.prepare("INSERT INTO BIRTH_REGISTER VALUES (?,?,?,?,?,?,?,?,?,?)");
+             PreparedStatement death = db.prepare("INSERT INTO MCH_DEATH_REPORT VALUES (?,?,?,?,?,?)")) {
+            for (int year = DemoDistrict.FIRST_YEAR; year <= DemoDistrict.LAST_YEAR; year++) {
+                Random r = new Random(1_000L + year);
+                // births[town][urban][female]
+                int[][][] births = new int[DemoDistrict.TOWNS.size()][2][2];
+                double pMale = DemoDistrict.sexRatioAtBirth(year) / (100 + DemoDistrict.sexRatioAtBirth(year));
+                for (int i = 0; i < DemoDistrict.births(year); i++) {
+                    int t = pickTown(r);
+                    DemoDistrict.Town town = DemoDistrict.TOWNS.get(t);
+                    boolean urban = r.nextDouble() < town.urbanShare();
+                    boolean female = r.nextDouble() >= pMale;
+                    births[t][urban ? 1 : 0][female ? 1 : 0]++;
+                    int motherBorn = year - 20 - r.nextInt(18);
+                    birth.setLong(1, regId);
+                    birth.setString(2, String.format("R%d%s%05d", year, town.code().substring(6), regId));
+                    birth.setString(3, SyntheticPeople.name(r));
+                    birth.setString(4, SyntheticPeople.idCard(r, SyntheticPeople.dayIn(r, motherBorn), true));
+                    birth.setString(5, female ? "2" : "1");
+                    birth.setDate(6, Date.valueOf(SyntheticPeople.dayIn(r, year)));
+                    birth.setString(7, town.code());
+                    birth.setString(8, urban ? "非农业" : "农业");
+                    birth.setInt(9, 2500 + r.nextInt(1700));
+                    birth.setInt(10, 36 + r.nextInt(6));
+                    birth.addBatch();
+                    regId++;
+                    rows++;
+                }
+                birth.executeBatch();
+                for (int t = 0; t < DemoDistrict.TOWNS.size(); t++) {
+                    for (int u = 0; u < 2; u++) {
+                        String town = DemoDistrict.TOWNS.get(t).nameZh();
+                        String area = u == 1 ? "城镇" : "乡村";
+                        for (int f = 0; f < 2; f++) {
+                            int b = births[t][u][f];
+                            // boys die in infancy a little more often than girls
+                            double imr = DemoDistrict.infantMortality(year) * (f == 1 ? 0.9 : 1.1);
+                            int infant = SyntheticPeople.poisson(r, b * imr);
+                            int neonatal = SyntheticPeople.binomial(r, infant, 0.6);
+                            int under5 = infant + SyntheticPeople.poisson(r, b * 0.0012);
+                            String sex = f == 1 ? "女" : "男";
+                            rows += addDeath(death, year, town, area, "NEO_DEATH", sex, neonatal);
+                            rows += addDeath(death, year, town, area, "INF_DEATH", sex, infant);
+                            rows += addDeath(death, year, town, area, "U5_DEATH", sex, under5);
+                        }
+                        int mothers = births[t][u][0] + births[t][u][1];
+                        rows += addDeath(death, year, town, area, "MAT_DEATH", "女", SyntheticPeople.poisson(r, mothers * MATERNAL_MORTALITY));
+                    }
+                }
+                death.executeBatch();
+            }
+        }
+        return rows;
+    }
+
+    private static int addDeath(PreparedStatement ps, int year, String town, String area, String item, String sex, int count) throws Exception {
+        ps.setInt(1, year);
+        ps.setString(2, town);
+        ps.setString(3, area);
+        ps.setString(4, item);
+        ps.setString(5, sex);
+        ps.setInt(6, count);
+        ps.addBatch();
+        return 1;
+    }
+
+    static int pickTown(Random r) {
+        double x = r.nextDouble();
+        for (int t = 0; t < DemoDistrict.TOWNS.size(); t++) {
+            x -= DemoDistrict.TOWNS.get(t).share();
+            if (x < 0) return t;
+        }
+        return DemoDistrict.TOWNS.size() - 1;
+    }
+}

@@ -1,0 +1,48 @@
+package org.wcstat.cli.demo;
+
+import java.sql.PreparedStatement;
+
+/**
+ * The public security bureau's household-register population table (户籍人口统计): 12-digit
+ * statistical division codes, sex coded '1'/'2', single years of age, residence as '城镇'/'乡村'.
+ */
+final class PublicSecurityDemo {
+    static final String POPULATION = """
+            CREATE TABLE HJ_RK_TJ (
+              TJND INT NOT NULL,
+              XZQH VARCHAR(12) NOT NULL,
+              XB CHAR(1) NOT NULL,
+              NL INT NOT NULL,
+              HJXZ VARCHAR(4) NOT NULL,
+              RKS INT NOT NULL)""";
+
+    private PublicSecurityDemo() {
+    }
+
+    static int write(DemoDatabase db) throws Exception {
+        db.execute(POPULATION);
+        int rows = 0;
+        try (PreparedStatement ps = db.prepare("INSERT INTO HJ_RK_TJ VALUES (?,?,?,?,?,?)")) {
+            for (int year = DemoDistrict.FIRST_YEAR; year <= DemoDistrict.LAST_YEAR; year++) {
+                for (DemoDistrict.Town town : DemoDistrict.TOWNS) {
+                    for (int f = 0; f < 2; f++) {
+                        for (int age = 0; age <= DemoDistrict.MAX_AGE; age++) {
+                            for (int u = 0; u < 2; u++) {
+                                ps.setInt(1, year);
+                                ps.setString(2, town.code() + "000");
+                                ps.setString(3, f == 1 ? "2" : "1");
+                                ps.setInt(4, age);
+                                ps.setString(5, u == 1 ? "城镇" : "乡村");
+                                ps.setInt(6, DemoDistrict.residents(year, town, f == 1, age, u == 1));
+                                ps.addBatch();
+                                rows++;
+                            }
+                        }
+                    }
+                }
+                ps.executeBatch();
+            }
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,43 @@
+package org.wcstat.core.catalog;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import java.util.List;
+import java.util.Set;
+
+/** One monitoring indicator of an outline, as written in conf/indicators/*.yaml. */
+public record Indicator(
+        @JsonProperty(value = "code", required = true) String code,
+        @JsonProperty(value = "plan", required = true) String plan,
+        @JsonProperty(value = "area", required = true) String area,
+        @JsonProperty(value = "name_zh", required = true) String nameZh,
+        @JsonProperty(value = "name_en", required = true) String nameEn,
+        @JsonProperty(value = "unit", required = true) String unit,
+        @JsonProperty(value = "numerator", required = true) String numerator,
+        @JsonProperty("denominator") String denominator,
+        @JsonProperty("factor") Double factor,
+        @JsonProperty("by") List<String> by,
+        @JsonProperty("target") String target,
+        @JsonProperty("baseline") Baseline baseline,
+        @JsonProperty(value = "sources", required = true) List<String> sources,
+        @JsonProperty("definition") String definition,
+        @JsonProperty("plan_text") String planText) {
+
+    /** The breakdowns an indicator may be published by, besides the district total. */
+    public static final Set<String> DISAGGREGATIONS = Set.of("sex", "age", "residence", "town");
+    public static final Set<String> PLANS = Set.of("women", "children");
+
+    public record Baseline(
+            @JsonProperty(value = "year", required = true) int year,
+            @JsonProperty(value = "value", required = true) double value,
+            @JsonProperty("source") String source) {
+    }
+
+    public List<String> disaggregations() {
+        return by == null ? List.of() : by;
+    }
+
+    public double factorOrOne() {
+        return factor == null ? 1.0 : factor;
+    }
+}

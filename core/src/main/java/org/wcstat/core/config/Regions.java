@@ -1,0 +1,44 @@
+package org.wcstat.core.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** The district and its towns, by national administrative division code. */
+public record Regions(
+        @JsonProperty(value = "district", required = true) Region district,
+        @JsonProperty(value = "towns", required = true) List<Region> towns) implements Yaml.Validated {
+
+    public record Region(
+            @JsonProperty(value = "code", required = true) String code,
+            @JsonProperty(value = "name_zh", required = true) String nameZh,
+            @JsonProperty(value = "name_en", required = true) String nameEn,
+            @JsonProperty("illustrative") boolean illustrative) {
+    }
+
+    @Override
+    public void validate(Path file) {
+        Set<String> seen = new HashSet<>();
+        for (Region t : towns) {
+            if (!t.code().startsWith(district.code()) || t.code().length() != 9) {
+                throw new ConfigException(file + ": town " + t.nameZh() + " has code " + t.code()
+                        + "; a town's code is 9 digits starting with the district's " + district.code());
+            }
+            if (!seen.add(t.code()) || !seen.add(t.nameZh())) {
+                throw new ConfigException(file + ": town " + t.nameZh() + " (" + t.code() + ") is listed twice");
+            }
+        }
+    }
+
+    public Optional<Region> town(String code) {
+        return towns.stream().filter(t -> t.code().equals(code)).findFirst();
+    }
+
+    public Optional<Region> region(String code) {
+        return district.code().equals(code) ? Optional.of(district) : town(code);
+    }
+}

@@ -1,0 +1,214 @@
+package org.wcstat.core.config;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** One department's database, as configured in conf/sources/&lt;department&gt;.yaml. */
+public record SourceConfig(
+        @JsonProperty(value = "department", required = true) String department,
+        @JsonProperty(value = "name_zh", required = true) String nameZh,
+        @JsonProperty(value = "name_en", required = true) String nameEn,
+        @JsonProperty(value = "jdbc", required = true) Jdbc jdbc,
+        @JsonProperty(value = "extracts", required = true) List<Extract> extracts) implements Yaml.Validated {
+
+    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]*");
+
+    public record Jdbc(
+            @JsonProperty(value = "url", required = true) String url,
+            @JsonProperty(value = "driver", required = true) String driver,
+            @JsonProperty("user") Secret user,
+            @JsonProperty("password") Secret password,
+            @JsonProperty("fetch_size") Integer fetchSize,
+            @JsonProperty("properties") Map<String, String> properties) {
+    }
+
+    /** A table or query of the department, with how its rows map to the warehouse's canonical dimensions. */
+    public record Extract(
+            @JsonProperty(value = "name", required = true) String name,
+            @JsonProperty("description") String description,
+            @JsonProperty("table") String table,
+            @JsonProperty("query") String query,
+            @JsonProperty("where") String where,
+            @JsonProperty(value = "year", required = true) YearMapping year,
+            @JsonProperty(value = "measure", required = true) CodeMapping measure,
+            @JsonProperty(value = "region", required = true) RegionMapping region,
+            @JsonProperty("sex") CodeMapping sex,
+            @JsonProperty("age") AgeMapping age,
+            @JsonProperty("residence") CodeMapping residence,
+            @JsonProperty("value") ValueMapping value,
+            @JsonProperty("key") List<String> key,
+            @JsonProperty("raw") RawColumns raw,
+            @JsonProperty("partition") Partition partition) {
+
+        /** The columns that mapping reads: read from the source, even when they do not land in raw. */
+        public Set<String> mappingColumns() {
+            Set<String> cols = new LinkedHashSet<>();
+            cols.add(year.column());
+            if (measure.column() != null) cols.add(measure.column());
+            cols.add(region.column());
+            if (sex != null) cols.add(sex.column());
+            if (age != null) cols.add(age.column());
+            if (residence != null) cols.add(residence.column());
+            if (value != null) cols.add(value.column());
+            return cols;
+        }
+
+        /** Columns identifying a row in messages: the configured key, else the mapping columns. */
+        public List<String> keyColumns() {
+            return key != null && !key.isEmpty() ? key : List.copyOf(mappingColumns());
+        }
+    }
+
+    /** The year a row covers: a year column, a school year ('2024-2025' covers 2024) or a date. */
+    public record YearMapping(
+            @JsonProperty("column") String yearColumn,
+            @JsonProperty("school_year") String schoolYear,
+            @JsonProperty("date") String date) {
+        public String column() {
+            return yearColumn != null ? yearColumn : schoolYear != null ? schoolYear : date;
+        }
+
+        public Kind kind() {
+            return yearColumn != null ? Kind.YEAR : schoolYear != null ? Kind.SCHOOL_YEAR : Kind.DATE;
+        }
+
+        public enum Kind { YEAR, SCHOOL_YEAR, DATE }
+
+        int given() {
+            return (yearColumn != null ? 1 : 0) + (schoolYear != null ? 1 : 0) + (date != null ? 1 : 0);
+        }
+    }
+
+    /** A fixed code, or a source column whose codes map to canonical codes. */
+    public record CodeMapping(
+            @JsonProperty("fixed") String fixed,
+            @JsonProperty("column") String column,
+            @JsonProperty("codes") Map<String, String> codes) {
+
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+        public static CodeMapping of(String fixed) {
+            return new CodeMapping(fixed, null, null);
+        }
+    }
+
+    /** A town code column (the first 9 digits are used, so 12-digit codes work too) or a town name column. */
+    public record RegionMapping(
+            @JsonProperty("code") String code,
+            @JsonProperty("name") String name) {
+        public String column() {
+            return code != null ? code : name;
+        }
+    }
+
+    /** Age as a birth date (age at the end of the year), a single year, or a band with codes. */
+    public record AgeMapping(
+            @JsonProperty("birth_date") String birthDate,
+            @JsonProperty("years") String years,
+            @JsonProperty("band") String band,
+            @JsonProperty("codes") Map<String, String> codes) {
+        public String column() {
+            return birthDate != null ? birthDate : years != null ? years : band;
+        }
+    }
+
+    /** A count column; without one, every row counts once (person-level records). */
+    public record ValueMapping(@JsonProperty(value = "column", required = true) String column) {
+    }
+
+    /** The allow-list of columns that land in raw.*: kept as read, or hashed (direct identifiers). */
+    public record RawColumns(
+            @JsonProperty("keep") List<String> keep,
+            @JsonProperty("hash") List<String> hash) {
+        public List<String> kept() {
+            return keep == null ? List.of() : keep;
+        }
+
+        public List<String> hashed() {
+            return hash == null ? List.of() : hash;
+        }
+    }
+
+    /** A parallel read: the numeric column to split on, its bounds and the number of partitions. */
+    public record Partition(
+            @JsonProperty(value = "column", required = true) String column,
+            @JsonProperty(value = "lower", required = true) long lower,
+            @JsonProperty(value = "upper", required = true) long upper,
+            @JsonProperty(value = "partitions", required = true) int partitions) {
+    }
+
+    @Override
+    public void validate(Path file) {
+        if (!NAME.matcher(department).matches()) {
+            throw new ConfigException(file + ": department '" + department + "' must be lower-case letters, digits and _");
+        }
+        Set<String> names = new HashSet<>();
+        for (Extract e : extracts) {
+            String where = file + ": extract '" + e.name() + "'";
+            if (!NAME.matcher(e.name()).matches()) {
+                throw new ConfigException(where + ": the name must be lower-case letters, digits and _");
+            }
+            if (!names.add(e.name())) {
+                throw new ConfigException(where + " is defined twice");
+            }
+            if ((e.table() == null) == (e.query() == null)) {
+                throw new ConfigException(where + ": give exactly one of 'table' or 'query'");
+            }
+            if (e.year().given() != 1) {
+                throw new ConfigException(where + ": 'year' needs exactly one of 'column', 'school_year' or 'date'");
+            }
+            checkCodes(where + ": measure", e.measure(), null);
+            checkCodes(where + ": sex", e.sex(), Set.of("F", "M", "_T"));
+            checkCodes(where + ": residence", e.residence(), Set.of("U", "R", "_T"));
+            if ((e.region().code() == null) == (e.region().name() == null)) {
+                throw new ConfigException(where + ": 'region' needs exactly one of 'code' or 'name'");
+            }
+            if (e.age() != null) {
+                int given = (e.age().birthDate() != null ? 1 : 0) + (e.age().years() != null ? 1 : 0) + (e.age().band() != null ? 1 : 0);
+                if (given != 1) {
+                    throw new ConfigException(where + ": 'age' needs exactly one of 'birth_date', 'years' or 'band'");
+                }
+                if (e.age().band() != null && (e.age().codes() == null || e.age().codes().isEmpty())) {
+                    throw new ConfigException(where + ": an age 'band' column needs 'codes' mapping its values to configured age bands");
+                }
+            }
+            if (e.raw() != null) {
+                Set<String> both = new HashSet<>(e.raw().kept());
+                both.retainAll(e.raw().hashed());
+                if (!both.isEmpty()) {
+                    throw new ConfigException(where + ": raw column(s) " + both + " are both kept and hashed; choose one");
+                }
+            }
+            if (e.partition() != null && (e.partition().partitions() < 1 || e.partition().upper() < e.partition().lower())) {
+                throw new ConfigException(where + ": partition needs partitions >= 1 and upper >= lower");
+            }
+        }
+    }
+
+    private static void checkCodes(String where, CodeMapping m, Set<String> allowed) {
+        if (m == null) {
+            return;
+        }
+        if ((m.fixed() == null) == (m.column() == null)) {
+            throw new ConfigException(where + " needs either a fixed code or a 'column' with 'codes'");
+        }
+        if (m.column() != null && (m.codes() == null || m.codes().isEmpty())) {
+            throw new ConfigException(where + ": column " + m.column() + " needs 'codes' mapping its values");
+        }
+        if (allowed != null) {
+            var targets = m.fixed() != null ? Set.of(m.fixed()) : new HashSet<>(m.codes().values());
+            for (String t : targets) {
+                if (!allowed.contains(t)) {
+                    throw new ConfigException(where + ": '" + t + "' is not a canonical code; use one of " + allowed);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package org.wcstat.core.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import org.wcstat.core.disclosure.SmallCounts;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/** conf/yearbook.yaml: the yearbook's title, its chapters (the plans' areas) and disclosure control. */
+public record YearbookLayout(
+        @JsonProperty(value = "title_zh", required = true) String titleZh,
+        @JsonProperty(value = "title_en", required = true) String titleEn,
+        @JsonProperty(value = "first_year", required = true) int firstYear,
+        @JsonProperty(value = "disclosure", required = true) Disclosure disclosure,
+        @JsonProperty(value = "chapters", required = true) List<Chapter> chapters) {
+
+    public record Disclosure(
+            @JsonProperty(value = "threshold", required = true) int threshold,
+            @JsonProperty("zeros_count") boolean zerosCount) {
+        public SmallCounts rule() {
+            return new SmallCounts(threshold, zerosCount);
+        }
+    }
+
+    public record Chapter(
+            @JsonProperty(value = "plan", required = true) String plan,
+            @JsonProperty(value = "area", required = true) String area,
+            @JsonProperty(value = "name_zh", required = true) String nameZh,
+            @JsonProperty(value = "name_en", required = true) String nameEn) {
+    }
+
+    public Optional<Chapter> chapter(String plan, String area) {
+        return chapters.stream().filter(c -> c.plan().equals(plan) && c.area().equals(area)).findFirst();
+    }
+
+    public static YearbookLayout load(Path file) {
+        return Yaml.read(file, YearbookLayout.class);
+    }
+}

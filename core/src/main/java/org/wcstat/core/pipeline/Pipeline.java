@@ -1,0 +1,55 @@
+package org.wcstat.core.pipeline;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import org.wcstat.core.config.ConfigException;
+import org.wcstat.core.config.Yaml;
+
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The stages of a load and their order (pipelines/yearly-load.yaml). `wcstat run` executes it and the
+ * Airflow DAG builds its tasks from it, so the two cannot drift apart.
+ */
+public record Pipeline(
+        @JsonProperty(value = "pipeline", required = true) String name,
+        @JsonProperty("description") String description,
+        @JsonProperty("default_year") String defaultYear,
+        @JsonProperty(value = "stages", required = true) List<Stage> stages) implements Yaml.Validated {
+
+    public record Stage(
+            @JsonProperty(value = "id", required = true) String id,
+            @JsonProperty("description") String description,
+            @JsonProperty(value = "job", required = true) String job,
+            @JsonProperty("after") List<String> after,
+            @JsonProperty("per_source") boolean perSource,
+            @JsonProperty("retries") int retries,
+            @JsonProperty("retry_delay_minutes") int retryDelayMinutes,
+            @JsonProperty("timeout_minutes") int timeoutMinutes) {
+        public List<String> upstream() {
+            return after == null ? List.of() : after;
+        }
+    }
+
+    @Override
+    public void validate(Path file) {
+        Set<String> seen = new HashSet<>();
+        for (Stage s : stages) {
+            for (String up : s.upstream()) {
+                if (!seen.contains(up)) {
+                    throw new ConfigException(file + ": stage '" + s.id() + "' runs after '" + up
+                            + "', which is not defined before it; list stages in the order they run");
+                }
+            }
+            if (!seen.add(s.id())) {
+                throw new ConfigException(file + ": stage '" + s.id() + "' is defined twice");
+            }
+        }
+    }
+
+    public static Pipeline load(Path file) {
+        return Yaml.read(file, Pipeline.class);
+    }
+}

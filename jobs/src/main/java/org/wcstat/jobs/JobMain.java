@@ -1,0 +1,68 @@
+package org.wcstat.jobs;
+
+import org.wcstat.core.Progress;
+import org.wcstat.core.config.Configuration;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The entry point spark-submit runs: {@code JobMain <job> --year Y [--source S] [--home DIR] [--conf DIR]}.
+ * Each Airflow task runs one job for one year (and one source for per-source stages).
+ */
+public final class JobMain {
+    private JobMain() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length < 1) {
+            usage("name a job");
+        }
+        String job = args[0];
+        Integer year = null;
+        String source = null;
+        Path home = Path.of(System.getProperty("user.dir"));
+        Path conf = Path.of("conf");
+        for (int i = 1; i < args.length; i++) {
+            String a = args[i];
+            if (i + 1 >= args.length) usage(a + " needs a value");
+            String v = args[++i];
+            switch (a) {
+                case "--year" -> year = Integer.valueOf(v);
+                case "--source" -> source = v;
+                case "--home" -> home = Path.of(v);
+                case "--conf" -> conf = Path.of(v);
+                default -> usage("unknown option " + a);
+            }
+        }
+        if (year == null) usage("--year is required");
+        Configuration config = Configuration.load(conf);
+        Warehouse wh = new Warehouse(Spark.session(Spark.localWarehouse(home)));
+        JobContext ctx = new JobContext(config, home, wh, printing(), System.getenv());
+        System.out.println(Jobs.get(job).run(ctx, year, Optional.ofNullable(source)));
+    }
+
+    private static Progress printing() {
+        return new Progress() {
+            @Override
+            public void stage(String name) {
+                System.out.println("== " + name);
+            }
+
+            @Override
+            public void step(String message) {
+                System.out.println("   " + message);
+            }
+
+            @Override
+            public void warn(String message) {
+                System.err.println("   warning: " + message);
+            }
+        };
+    }
+
+    private static void usage(String problem) {
+        System.err.println(problem + "\nusage: JobMain <ingest|compute|publish> --year Y [--source DEPT] [--home DIR] [--conf DIR]");
+        System.exit(2);
+    }
+}

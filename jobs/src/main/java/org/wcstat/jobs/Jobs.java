@@ -1,0 +1,28 @@
+package org.wcstat.jobs;
+
+import org.wcstat.jobs.compute.ComputeJob;
+import org.wcstat.jobs.ingest.IngestJob;
+import org.wcstat.jobs.publish.PublishJob;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+
+/** The jobs a pipeline stage may name, by the name it uses. */
+public final class Jobs {
+    private static final Map<String, Supplier<Job>> JOBS = new TreeMap<>(Map.of(
+            "ingest", IngestJob::new,
+            "compute", ComputeJob::new,
+            "publish", PublishJob::new));
+
+    private Jobs() {
+    }
+
+    public static Job get(String name) {
+        Supplier<Job> job = JOBS.get(name);
+        if (job == null) {
+            throw new IllegalArgumentException("no job '" + name + "'; the jobs are " + JOBS.keySet());
+        }
+        return job.get();
+    }
+}

@@ -1,0 +1,51 @@
+package org.wcstat.jobs;
+
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+
+import java.nio.file.Path;
+
+/** The one SparkSession of the JVM, with the Iceberg catalog `wh` over the home's warehouse. */
+public final class Spark {
+    private Spark() {
+    }
+
+    /**
+     * Local mode unless spark-submit set a master. Few shuffle partitions: a county's facts are
+     * thousands of rows, and Spark's default 200 partitions would cost more than the work.
+     */
+    public static synchronized SparkSession session(String warehouse) {
+        // one session per JVM; a different warehouse (tests with their own homes) needs a fresh one,
+        // because Iceberg's catalog reads its location once
+        SparkSession.getDefaultSession().foreach(s -> {
+            if (!warehouse.equals(s.conf().get("spark.sql.catalog.wh.warehouse", ""))) {
+                s.stop();
+            }
+            return null;
+        });
+        SparkConf conf = new SparkConf();
+        SparkSession.Builder b = SparkSession.builder().appName("wcstat");
+        if (!conf.contains("spark.master")) {
+            b.master("local[*]")
+                    .config("spark.driver.host", "127.0.0.1")
+                    .config("spark.driver.bindAddress", "127.0.0.1")
+                    .config("spark.ui.enabled", "false")
+                    .config("spark.sql.shuffle.partitions", "4")
+                    .config("spark.default.parallelism", "4");
+        }
+        return b.config("spark.sql.extensions", "org.apache.iceberg.spark.extensions.IcebergSparkSessionExtensions")
+                .config("spark.sql.catalog.wh", "org.apache.iceberg.spark.SparkCatalog")
+                .config("spark.sql.catalog.wh.type", "hadoop")
+                .config("spark.sql.catalog.wh.warehouse", warehouse)
+                .config("spark.sql.session.timeZone", "Asia/Shanghai")
+                .config("spark.sql.adaptive.enabled", "true")
+                // department VARCHAR(n) columns are plain strings to the warehouse; keeping their
+                // length checks trips Spark 4.0's optimizer when raw rows are written to Iceberg
+                .config("spark.sql.legacy.charVarcharAsString", "true")
+                .getOrCreate();
+    }
+
+    public static String localWarehouse(Path home) {
+        return home.toAbsolutePath().resolve("warehouse").toUri().toString();
+    }
+}

@@ -1,0 +1,106 @@
+package org.wcstat.jobs;
+
+import org.apache.iceberg.Snapshot;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.spark.Spark3Util;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.analysis.NoSuchTableException;
+import org.apache.spark.sql.catalyst.analysis.TableAlreadyExistsException;
+import org.apache.spark.sql.functions;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/** The warehouse's tables: created from schemas/warehouse/*.sql, the one definition of each. */
+public final class Warehouse {
+    public static final String FACTS = "wh.facts.observation";
+    public static final String QUARANTINE = "wh.quarantine.rejected";
+    public static final String INDICATOR_VALUES = "wh.indicators.value";
+    public static final String LOADS = "wh.meta.load";
+
+    private static final List<String> TABLES = List.of(FACTS, QUARANTINE, INDICATOR_VALUES, LOADS);
+
+    private final SparkSession spark;
+
+    public Warehouse(SparkSession spark) {
+        this.spark = spark;
+    }
+
+    public SparkSession spark() {
+        return spark;
+    }
+
+    /** Creates whatever namespace or table is missing; safe to call at every start. */
+    public Warehouse ensureTables() {
+        for (String table : TABLES) {
+            String[] parts = table.split("\\.");
+            spark.sql("CREATE NAMESPACE IF NOT EXISTS wh." + parts[1]);
+            spark.sql(ddl(table.substring(3)));
+        }
+        spark.sql("CREATE NAMESPACE IF NOT EXISTS wh.raw");
+        return this;
+    }
+
+    public static String rawTable(String source, String extract) {
+        return "wh.raw." + source + "_" + extract;
+    }
+
+    /** The current snapshot id of a table, or null for a table never written. */
+    public Long snapshotId(String table) {
+        try {
+            Table t = Spark3Util.loadIcebergTable(spark, table);
+            t.refresh();
+            Snapshot s = t.currentSnapshot();
+            return s == null ? null : s.snapshotId();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read the snapshot of " + table + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Replaces the rows matching the condition with the given rows, in one atomic commit. */
+    public void replace(Dataset<Row> rows, String table, Column condition) {
+        try {
+            rows.writeTo(table).overwrite(condition);
+        } catch (NoSuchTableException e) {
+            throw new IllegalStateException(table + " does not exist; it is created at the start of every job", e);
+        }
+    }
+
+    public void append(Dataset<Row> rows, String table) {
+        try {
+            rows.writeTo(table).append();
+        } catch (NoSuchTableException e) {
+            throw new IllegalStateException(table + " does not exist; it is created at the start of every job", e);
+        }
+    }
+
+    /** Creates a table from its first rows, partitioned by the given column, in one commit. */
+    public void create(Dataset<Row> rows, String table, String partitionColumn) {
+        try {
+            rows.writeTo(table).using("iceberg").partitionedBy(functions.col(partitionColumn)).create();
+        } catch (TableAlreadyExistsException e) {
+            throw new IllegalStateException(table + " was created by another run at the same time; run again", e);
+        }
+    }
+
+    public boolean exists(String table) {
+        return spark.catalog().tableExists(table);
+    }
+
+    private static String ddl(String name) {
+        String resource = "/schemas/warehouse/" + name + ".sql";
+        try (InputStream in = Warehouse.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("the jar lacks " + resource + "; rebuild it with mvn package");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).replaceAll("(?m)^--.*$", "").strip();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + resource, e);
+        }
+    }
+}

@@ -1,0 +1,172 @@
+package org.wcstat.jobs.ingest;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.NumericType;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.sql.types.TimestampType;
+import org.wcstat.core.config.AgeBands;
+import org.wcstat.core.config.Regions;
+import org.wcstat.core.config.SourceConfig;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.apache.spark.sql.functions.*;
+
+/**
+ * Maps a department's rows to the canonical dimensions. A row whose code, town, age or value cannot
+ * be mapped gets a problem text instead of a guess; such rows are quarantined, not dropped.
+ */
+final class ExtractMapper {
+    static final String PROBLEM = "_problem";
+
+    private final SourceConfig.Extract extract;
+    private final Regions regions;
+    private final AgeBands ageBands;
+    private final int year;
+    private StructType schema;
+
+    ExtractMapper(SourceConfig.Extract extract, Regions regions, AgeBands ageBands, int year) {
+        this.extract = extract;
+        this.regions = regions;
+        this.ageBands = ageBands;
+        this.year = year;
+    }
+
+    /** The source rows with canonical columns and the problem text (empty when the row maps). */
+    Dataset<Row> map(Dataset<Row> src) {
+        this.schema = src.schema();
+        Column measure = codes(extract.measure());
+        Column region = region();
+        Column sex = extract.sex() == null ? lit("_T") : codes(extract.sex());
+        Column residence = extract.residence() == null ? lit("_T") : codes(extract.residence());
+        Column ageYears = ageYears();
+        Column ageBand = ageBand(ageYears);
+        Column value = extract.value() == null ? lit(1.0) : typed(extract.value().column(), DataTypes.DoubleType);
+
+        List<Column> problems = new ArrayList<>();
+        if (extract.measure().column() != null) problems.add(unmapped(measure, extract.measure().column(), "measure code"));
+        problems.add(when(region.isNull(), concat(lit("town '"), shown(extract.region().column()),
+                lit("' is not a town of " + regions.district().nameZh() + " in conf/regions.yaml"))));
+        if (extract.sex() != null) problems.add(unmapped(sex, extract.sex().column(), "sex code"));
+        if (extract.residence() != null) problems.add(unmapped(residence, extract.residence().column(), "residence code"));
+        if (extract.age() != null) {
+            String col = extract.age().column();
+            problems.add(extract.age().band() != null
+                    ? unmapped(ageBand, col, "age band")
+                    : when(ageYears.isNull(), concat(lit(extract.age().birthDate() != null ? "birth date '" : "age '"), shown(col), lit("' is not a valid "
+                            + (extract.age().birthDate() != null ? "date" : "whole number of years"))))
+                    .when(ageYears.lt(0).or(ageYears.gt(130)), concat(lit("age "), ageYears.cast("string"), lit(" is outside 0-130"))));
+        }
+        if (extract.value() != null) {
+            String col = extract.value().column();
+            problems.add(when(value.isNull(), concat(lit("count '"), shown(col), lit("' in " + col + " is not a number")))
+                    .when(value.lt(0), concat(lit("count " + col + " = "), shown(col), lit(" is negative"))));
+        }
+        return src
+                .withColumn("_measure", measure)
+                .withColumn("_region", region)
+                .withColumn("_sex", sex)
+                .withColumn("_age_band", ageBand)
+                .withColumn("_residence", residence)
+                .withColumn("_value", value)
+                .withColumn(PROBLEM, concat_ws("; ", problems.toArray(Column[]::new)));
+    }
+
+    private Column codes(SourceConfig.CodeMapping m) {
+        if (m.fixed() != null) {
+            return lit(m.fixed());
+        }
+        return lookup(text(m.column()), m.codes());
+    }
+
+    private static Column lookup(Column key, Map<String, String> codes) {
+        Column c = null;
+        for (var e : codes.entrySet()) {
+            c = c == null ? when(key.equalTo(e.getKey()), e.getValue()) : c.when(key.equalTo(e.getKey()), e.getValue());
+        }
+        return c;
+    }
+
+    private Column region() {
+        Column raw = text(extract.region().column());
+        if (extract.region().code() != null) {
+            Column code = substring(raw, 1, 9);
+            List<Object> towns = new ArrayList<>();
+            regions.towns().forEach(t -> towns.add(t.code()));
+            return when(code.isin(towns.toArray()), code)
+                    .when(raw.equalTo(regions.district().code()), lit(regions.district().code()));
+        }
+        Column c = when(raw.equalTo(regions.district().nameZh()), regions.district().code());
+        for (Regions.Region t : regions.towns()) {
+            c = c.when(raw.equalTo(t.nameZh()), t.code());
+        }
+        return c;
+    }
+
+    private Column ageYears() {
+        SourceConfig.AgeMapping age = extract.age();
+        if (age == null || age.band() != null) {
+            return lit(-1);
+        }
+        if (age.birthDate() != null) {
+            // completed years at the end of the year, the reference date of yearly statistics
+            Column born = typed(age.birthDate(), DataTypes.DateType);
+            return floor(months_between(lit(java.sql.Date.valueOf(year + "-12-31")), born).divide(12)).cast(DataTypes.IntegerType);
+        }
+        return typed(age.years(), DataTypes.IntegerType);
+    }
+
+    /**
+     * A column as the given type: cast when the source already stores a compatible type, parsed
+     * from text otherwise, with text that does not parse becoming null (and so a problem).
+     * A try_cast to the column's own type trips Spark's optimizer, hence the distinction.
+     */
+    private Column typed(String column, DataType type) {
+        DataType has = schema.apply(schema.fieldIndex(column)).dataType();
+        if (has.equals(type)) {
+            return col(column);
+        }
+        boolean numeric = has instanceof NumericType;
+        if (numeric && (type instanceof NumericType)) {
+            return col(column).cast(type);
+        }
+        if (has instanceof TimestampType && type.equals(DataTypes.DateType)) {
+            return to_date(col(column));
+        }
+        return text(column).try_cast(type);
+    }
+
+    private Column ageBand(Column years) {
+        SourceConfig.AgeMapping age = extract.age();
+        if (age == null) {
+            return lit(AgeBands.TOTAL);
+        }
+        if (age.band() != null) {
+            return lookup(text(age.band()), age.codes());
+        }
+        Column c = null;
+        for (AgeBands.Band b : ageBands.bands()) {
+            Column in = b.to() == null ? years.geq(b.from()) : years.between(b.from(), b.to());
+            c = c == null ? when(in, b.code()) : c.when(in, b.code());
+        }
+        return c;
+    }
+
+    private static Column unmapped(Column mapped, String column, String what) {
+        return when(mapped.isNull(), concat(lit(what + " '"), shown(column), lit("' in " + column + " is not in the extract's codes")));
+    }
+
+    private static Column text(String column) {
+        return trim(col(column).cast(DataTypes.StringType));
+    }
+
+    private static Column shown(String column) {
+        return coalesce(col(column).cast(DataTypes.StringType), lit("(empty)"));
+    }
+}

@@ -1,0 +1,119 @@
+package org.wcstat.jobs.ingest;
+
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.wcstat.core.config.SourceConfig;
+import org.wcstat.jobs.Job;
+import org.wcstat.jobs.JobContext;
+import org.wcstat.jobs.Warehouse;
+
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Loads one year from every department (or one). A department that cannot be reached is retried
+ * with backoff, then reported; the others go on, and the job fails at the end naming it.
+ */
+public final class IngestJob implements Job {
+    static final int ATTEMPTS = 3;
+
+    private final long firstBackoffMs;
+
+    public IngestJob() {
+        this(2_000);
+    }
+
+    public IngestJob(long firstBackoffMs) {
+        this.firstBackoffMs = firstBackoffMs;
+    }
+
+    @Override
+    public String run(JobContext ctx, int year, Optional<String> only) {
+        ctx.warehouse().ensureTables();
+        List<SourceConfig> sources = only.map(s -> List.of(ctx.config().source(s))).orElse(ctx.config().sources());
+        List<String> failures = new ArrayList<>();
+        long rows = 0;
+        long quarantined = 0;
+        for (SourceConfig source : sources) {
+            try {
+                for (SourceLoad.ExtractResult r : loadWithRetry(ctx, source, year)) {
+                    rows += r.rowsRead();
+                    quarantined += r.rowsQuarantined();
+                }
+            } catch (SourceUnavailableException e) {
+                failures.add(source.department() + ": " + e.getMessage());
+                ctx.progress().warn(source.department() + " failed: " + e.getMessage());
+            }
+        }
+        String summary = String.format("ingested %d of %d department(s) for %d: %,d rows read, %,d quarantined",
+                sources.size() - failures.size(), sources.size(), year, rows, quarantined);
+        if (!failures.isEmpty()) {
+            throw new IngestFailedException(summary + "; failed:\n  " + String.join("\n  ", failures));
+        }
+        return summary;
+    }
+
+    private List<SourceLoad.ExtractResult> loadWithRetry(JobContext ctx, SourceConfig source, int year) {
+        long backoff = firstBackoffMs;
+        for (int attempt = 1; ; attempt++) {
+            SourceLoad load = new SourceLoad(ctx, source, year);
+            try {
+                List<SourceLoad.ExtractResult> results = load.run();
+                Long facts = ctx.warehouse().snapshotId(Warehouse.FACTS);
+                List<Row> rows = new ArrayList<>();
+                results.forEach(r -> rows.add(load.loadRow(r, facts, "ok", null)));
+                record(ctx, rows);
+                return results;
+            } catch (RuntimeException e) {
+                Throwable sql = cause(e, SQLException.class);
+                if (sql == null) {
+                    throw e;
+                }
+                String why = sql.getMessage();
+                if (attempt >= ATTEMPTS) {
+                    record(ctx, List.of(RowFactory.create(load.loadId(), source.department(), "*", year,
+                            new Timestamp(System.currentTimeMillis()), 0L, 0L, 0L, 0L, 0L, null, null, "failed", why)));
+                    throw new SourceUnavailableException("cannot read " + source.nameEn() + " (" + source.nameZh() + ") after "
+                            + ATTEMPTS + " attempts: " + why + " — check that its database is up and conf/sources/"
+                            + source.department() + ".yaml points at it");
+                }
+                ctx.progress().warn(source.department() + ": attempt " + attempt + " failed (" + why + "); retrying in "
+                        + backoff / 1000.0 + " s");
+                sleep(backoff);
+                backoff *= 2;
+            }
+        }
+    }
+
+    private static void record(JobContext ctx, List<Row> rows) {
+        var spark = ctx.warehouse().spark();
+        ctx.warehouse().append(spark.createDataFrame(rows, spark.table(Warehouse.LOADS).schema()), Warehouse.LOADS);
+    }
+
+    private static Throwable cause(Throwable t, Class<? extends Throwable> type) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (type.isInstance(c)) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting to retry", e);
+        }
+    }
+
+    static final class SourceUnavailableException extends RuntimeException {
+        SourceUnavailableException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package org.wcstat.jobs.ingest;
+
+import org.wcstat.core.config.SourceConfig;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * The SQL sent to a department's database for one extract and year: only the columns mapping and the
+ * raw allow-list need, and only the year's rows, so identifiers never leave the source and the
+ * database does the filtering. Plain ANSI SQL, which PostgreSQL, MariaDB, H2 and DM8 all accept.
+ */
+final class SourceQuery {
+    private SourceQuery() {
+    }
+
+    static Set<String> columns(SourceConfig.Extract e) {
+        Set<String> cols = new LinkedHashSet<>(e.mappingColumns());
+        cols.addAll(e.keyColumns());
+        if (e.raw() != null) {
+            cols.addAll(e.raw().kept());
+            cols.addAll(e.raw().hashed());
+        }
+        if (e.partition() != null) {
+            cols.add(e.partition().column());
+        }
+        return cols;
+    }
+
+    static String sql(SourceConfig.Extract e, int year) {
+        String from = e.table() != null ? e.table() : "(" + e.query() + ") q";
+        String where = yearFilter(e.year(), year) + (e.where() == null ? "" : " AND (" + e.where() + ")");
+        return "SELECT " + String.join(", ", columns(e)) + " FROM " + from + " WHERE " + where;
+    }
+
+    static String yearFilter(SourceConfig.YearMapping y, int year) {
+        return switch (y.kind()) {
+            case YEAR -> y.column() + " = " + year;
+            case SCHOOL_YEAR -> y.column() + " = '" + year + "-" + (year + 1) + "'";
+            case DATE -> y.column() + " >= DATE '" + year + "-01-01' AND " + y.column() + " < DATE '" + (year + 1) + "-01-01'";
+        };
+    }
+}

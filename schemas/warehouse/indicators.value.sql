@@ -1,0 +1,16 @@
+-- Every indicator of the catalog for every year and every breakdown it is published by.
+CREATE TABLE IF NOT EXISTS wh.indicators.value (
+  indicator   STRING NOT NULL COMMENT 'the indicator code (conf/indicators)',
+  year        INT    NOT NULL COMMENT 'the year',
+  region      STRING NOT NULL COMMENT 'the district (510811) or a town (510811xxx)',
+  sex         STRING NOT NULL COMMENT 'F, M or _T (both)',
+  age_band    STRING NOT NULL COMMENT 'an age band, or _T (all ages)',
+  residence   STRING NOT NULL COMMENT 'U, R or _T (both)',
+  numerator   DOUBLE NOT NULL COMMENT 'numerator of the formula',
+  denominator DOUBLE          COMMENT 'denominator of the formula; null for counts',
+  value       DOUBLE          COMMENT 'numerator / denominator x factor; null when the denominator is zero',
+  ci_low      DOUBLE          COMMENT 'lower bound of the 95% confidence interval, where computed',
+  ci_high     DOUBLE          COMMENT 'upper bound of the 95% confidence interval, where computed',
+  flags       STRING NOT NULL COMMENT 'comma-separated quality flags, empty when none (e.g. zero_denominator)')
+USING iceberg
+PARTITIONED BY (year)
