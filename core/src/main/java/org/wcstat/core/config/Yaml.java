@@ -51,6 +51,9 @@ public final class Yaml {
     static String describe(Path file, JsonProcessingException e) {
         JsonLocation at = e.getLocation();
         String where = at == null ? file.toString() : file + ":" + at.getLineNr() + ":" + at.getColumnNr();
+        if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+            where = YamlLocator.locate(file, m.getPath()).map(lc -> file + ":" + lc).orElse(where);
+        }
         String path = e instanceof JsonMappingException m && !m.getPath().isEmpty()
                 ? " (at " + m.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                         .collect(Collectors.joining(".")).replace(".[", "[") + ")"

@@ -1,0 +1,73 @@
+package org.wcstat.core.config;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class RegionsTest {
+
+    private static final Path FILE = Path.of("conf", "regions.yaml");
+    private static final Regions.Region DISTRICT = new Regions.Region("510811", "昭化区", "Zhaohua District", false);
+
+    private static Regions.Region town(String code, String nameZh) {
+        return new Regions.Region(code, nameZh, nameZh, false);
+    }
+
+    private static String error(Regions.Region... towns) {
+        return assertThrows(ConfigException.class, () -> new Regions(DISTRICT, List.of(towns)).validate(FILE)).getMessage();
+    }
+
+    @Test
+    void townsUnderTheDistrictAreValid() {
+        assertDoesNotThrow(() -> new Regions(DISTRICT, List.of(
+                town("510811100", "元坝镇"), town("510811101", "卫子镇"))).validate(FILE));
+    }
+
+    @Test
+    void aTownCodeOutsideTheDistrict() {
+        assertEquals(FILE + ": town 元坝镇 has code 510812100; a town's code is 9 digits starting with the district's 510811",
+                error(town("510812100", "元坝镇")));
+    }
+
+    @Test
+    void aTownCodeOfTheWrongLength() {
+        assertEquals(FILE + ": town 元坝镇 has code 51081110; a town's code is 9 digits starting with the district's 510811",
+                error(town("51081110", "元坝镇")));
+        assertEquals(FILE + ": town 元坝镇 has code 5108111000; a town's code is 9 digits starting with the district's 510811",
+                error(town("5108111000", "元坝镇")));
+    }
+
+    @Test
+    void aTownCodeWithLettersIsNotNineDigits() {
+        assertEquals(FILE + ": town 元坝镇 has code 510811ABC; a town's code is 9 digits starting with the district's 510811",
+                error(town("510811ABC", "元坝镇")));
+    }
+
+    @Test
+    void aCodeListedTwice() {
+        assertEquals(FILE + ": town 卫子镇 (510811100) is listed twice",
+                error(town("510811100", "元坝镇"), town("510811100", "卫子镇")));
+    }
+
+    @Test
+    void aNameListedTwice() {
+        assertEquals(FILE + ": town 元坝镇 (510811101) is listed twice",
+                error(town("510811100", "元坝镇"), town("510811101", "元坝镇")));
+    }
+
+    @Test
+    void lookUpTownsAndTheDistrict() {
+        Regions r = new Regions(DISTRICT, List.of(town("510811100", "元坝镇"), town("510811108", "昭化镇")));
+        assertEquals("昭化镇", r.town("510811108").orElseThrow().nameZh());
+        assertTrue(r.town("510811").isEmpty());
+        assertEquals(DISTRICT, r.region("510811").orElseThrow());
+        assertEquals("元坝镇", r.region("510811100").orElseThrow().nameZh());
+        assertTrue(r.region("510811999").isEmpty());
+    }
+}

@@ -1,0 +1,209 @@
+package org.wcstat.core.config;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SourceConfigTest {
+
+    @TempDir
+    Path dir;
+
+    /** A valid source with one extract; the tests replace one line of it. */
+    private static final String GOOD = """
+            department: health
+            name_zh: 区卫生健康局
+            name_en: Health Commission
+            jdbc:
+              url: "jdbc:h2:mem:health"
+              driver: org.h2.Driver
+              user: {env: WCSTAT_HEALTH_USER, default: sa}
+            extracts:
+              - name: births
+                table: BIRTHS
+                year: {column: Y}
+                measure: live_births
+                region: {code: TOWN}
+                sex: {column: SEX, codes: {"1": M, "2": F}}
+            """;
+
+    private Path write(String text) throws IOException {
+        return Files.writeString(dir.resolve("health.yaml"), text);
+    }
+
+    private static String replace(String line, String with) {
+        assertTrue(GOOD.contains(line), line);
+        return GOOD.replace(line, with);
+    }
+
+    private String error(String text) throws IOException {
+        Path f = write(text);
+        return assertThrows(ConfigException.class, () -> Yaml.read(f, SourceConfig.class)).getMessage();
+    }
+
+    private String where() {
+        return dir.resolve("health.yaml") + ": extract 'births'";
+    }
+
+    @Test
+    void aGoodSource() throws IOException {
+        SourceConfig s = Yaml.read(write(GOOD), SourceConfig.class);
+        assertEquals("health", s.department());
+        assertEquals(new Secret("WCSTAT_HEALTH_USER", null, "sa"), s.jdbc().user());
+        assertNull(s.jdbc().password());
+        SourceConfig.Extract e = s.extracts().get(0);
+        assertEquals("live_births", e.measure().fixed());
+        assertEquals(SourceConfig.YearMapping.Kind.YEAR, e.year().kind());
+        assertEquals(Map.of("1", "M", "2", "F"), e.sex().codes());
+        // year, then region, then sex; a fixed measure reads no column
+        assertEquals(List.of("Y", "TOWN", "SEX"), List.copyOf(e.mappingColumns()));
+        assertEquals(List.of("Y", "TOWN", "SEX"), e.keyColumns());
+    }
+
+    @Test
+    void theConfiguredKeyIdentifiesRows() throws IOException {
+        SourceConfig s = Yaml.read(write(replace("    table: BIRTHS\n", "    table: BIRTHS\n    key: [CERT_NO]\n")),
+                SourceConfig.class);
+        assertEquals(List.of("CERT_NO"), s.extracts().get(0).keyColumns());
+    }
+
+    @Test
+    void yearKinds() throws IOException {
+        SourceConfig s = Yaml.read(write(replace("year: {column: Y}", "year: {school_year: XN}")), SourceConfig.class);
+        assertEquals(SourceConfig.YearMapping.Kind.SCHOOL_YEAR, s.extracts().get(0).year().kind());
+        assertEquals("XN", s.extracts().get(0).year().column());
+        s = Yaml.read(write(replace("year: {column: Y}", "year: {date: BIRTH_DATE}")), SourceConfig.class);
+        assertEquals(SourceConfig.YearMapping.Kind.DATE, s.extracts().get(0).year().kind());
+    }
+
+    @Test
+    void bothTableAndQuery() throws IOException {
+        assertEquals(where() + ": give exactly one of 'table' or 'query'",
+                error(replace("    table: BIRTHS\n", "    table: BIRTHS\n    query: \"select * from BIRTHS\"\n")));
+    }
+
+    @Test
+    void neitherTableNorQuery() throws IOException {
+        assertEquals(where() + ": give exactly one of 'table' or 'query'", error(replace("    table: BIRTHS\n", "")));
+    }
+
+    @Test
+    void aYearMappingWithTwoKinds() throws IOException {
+        assertEquals(where() + ": 'year' needs exactly one of 'column', 'school_year' or 'date'",
+                error(replace("year: {column: Y}", "year: {column: Y, date: BIRTH_DATE}")));
+    }
+
+    @Test
+    void aYearMappingWithNoKind() throws IOException {
+        assertEquals(where() + ": 'year' needs exactly one of 'column', 'school_year' or 'date'",
+                error(replace("year: {column: Y}", "year: {}")));
+    }
+
+    @Test
+    void aSexCodeMappedToANonCanonicalCode() throws IOException {
+        String m = error(replace("{\"1\": M, \"2\": F}", "{\"1\": M, \"2\": W}"));
+        assertTrue(m.startsWith(where() + ": sex: 'W' is not a canonical code; use one of ["), m);
+        assertTrue(m.contains("F") && m.contains("M") && m.contains("_T"), m);
+    }
+
+    @Test
+    void aFixedSexThatIsNotCanonical() throws IOException {
+        String m = error(replace("sex: {column: SEX, codes: {\"1\": M, \"2\": F}}", "sex: female"));
+        assertTrue(m.startsWith(where() + ": sex: 'female' is not a canonical code; use one of ["), m);
+    }
+
+    @Test
+    void aResidenceCodeThatIsNotCanonical() throws IOException {
+        String m = error(GOOD + "    residence: {column: HUKOU, codes: {城镇: U, 乡村: C}}\n");
+        assertTrue(m.startsWith(where() + ": residence: 'C' is not a canonical code; use one of ["), m);
+    }
+
+    @Test
+    void aCodeColumnWithoutCodes() throws IOException {
+        assertEquals(where() + ": measure: column ITEM needs 'codes' mapping its values",
+                error(replace("measure: live_births", "measure: {column: ITEM}")));
+    }
+
+    @Test
+    void aCodeMappingWithBothFixedAndColumn() throws IOException {
+        assertEquals(where() + ": sex needs either a fixed code or a 'column' with 'codes'",
+                error(replace("sex: {column: SEX, codes: {\"1\": M, \"2\": F}}",
+                        "sex: {fixed: F, column: SEX, codes: {\"2\": F}}")));
+    }
+
+    @Test
+    void aBandAgeWithoutCodes() throws IOException {
+        assertEquals(where() + ": an age 'band' column needs 'codes' mapping its values to configured age bands",
+                error(GOOD + "    age: {band: AGE_GROUP}\n"));
+    }
+
+    @Test
+    void anAgeWithTwoKinds() throws IOException {
+        assertEquals(where() + ": 'age' needs exactly one of 'birth_date', 'years' or 'band'",
+                error(GOOD + "    age: {birth_date: BIRTHDAY, years: AGE}\n"));
+    }
+
+    @Test
+    void aRegionWithBothCodeAndName() throws IOException {
+        assertEquals(where() + ": 'region' needs exactly one of 'code' or 'name'",
+                error(replace("region: {code: TOWN}", "region: {code: TOWN, name: TOWN_NAME}")));
+    }
+
+    @Test
+    void aColumnBothKeptAndHashed() throws IOException {
+        assertEquals(where() + ": raw column(s) [CERT_NO] are both kept and hashed; choose one",
+                error(GOOD + "    raw: {keep: [REG_ID, CERT_NO], hash: [CERT_NO]}\n"));
+    }
+
+    @Test
+    void aBadPartition() throws IOException {
+        assertEquals(where() + ": partition needs partitions >= 1 and upper >= lower",
+                error(GOOD + "    partition: {column: REG_ID, lower: 10, upper: 1, partitions: 2}\n"));
+        assertEquals(where() + ": partition needs partitions >= 1 and upper >= lower",
+                error(GOOD + "    partition: {column: REG_ID, lower: 1, upper: 10, partitions: 0}\n"));
+    }
+
+    @Test
+    void anExtractDefinedTwice() throws IOException {
+        String twice = GOOD + """
+                  - name: births
+                    table: BIRTHS2
+                    year: {column: Y}
+                    measure: live_births
+                    region: {code: TOWN}
+                """;
+        assertEquals(where() + " is defined twice", error(twice));
+    }
+
+    @Test
+    void anExtractNameThatIsNotLowerCase() throws IOException {
+        assertEquals(dir.resolve("health.yaml") + ": extract 'Births': the name must be lower-case letters, digits and _",
+                error(replace("name: births", "name: Births")));
+    }
+
+    @Test
+    void aDepartmentNameThatIsNotLowerCase() throws IOException {
+        assertEquals(dir.resolve("health.yaml") + ": department 'Health' must be lower-case letters, digits and _",
+                error(replace("department: health", "department: Health")));
+    }
+
+    @Test
+    void measuresComeFromFixedCodesAndCodeMappings() throws IOException {
+        SourceConfig fixed = Yaml.read(write(GOOD), SourceConfig.class);
+        SourceConfig mapped = Yaml.read(write(replace("measure: live_births",
+                "measure: {column: ITEM, codes: {MAT: maternal_deaths, INF: infant_deaths, INF2: infant_deaths}}")),
+                SourceConfig.class);
+        assertEquals(List.of("live_births", "maternal_deaths", "infant_deaths"),
+                List.copyOf(Configuration.measures(List.of(fixed, mapped))));
+    }
+}

@@ -1,0 +1,155 @@
+package org.wcstat.core.config;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class YamlTest {
+
+    @TempDir
+    Path dir;
+
+    private Path write(String name, String text) throws IOException {
+        return Files.writeString(dir.resolve(name), text);
+    }
+
+    private static String error(Path file, Class<?> type) {
+        return assertThrows(ConfigException.class, () -> Yaml.read(file, type)).getMessage();
+    }
+
+    @Test
+    void readsAndValidatesAGoodFile() throws IOException {
+        Path f = write("dimensions.yaml", """
+                age_bands:
+                  - {code: "0-4", from: 0, to: 4}
+                  - {code: "5+", from: 5}
+                """);
+        AgeBands bands = Yaml.read(f, AgeBands.class);
+        assertEquals(2, bands.bands().size());
+        assertEquals(new AgeBands.Band("5+", 5, null), bands.bands().get(1));
+    }
+
+    @Test
+    void anUnknownFieldNamesTheFileLineAndAllowedFields() throws IOException {
+        Path f = write("dimensions.yaml", """
+                age_bands:
+                  - code: "0-4"
+                    from: 0
+                    to: 4
+                  - code: "5+"
+                    from: 5
+                    unit: years
+                """);
+        String m = error(f, AgeBands.class);
+        // 'unit' is on line 7
+        assertTrue(m.startsWith(f + ":7:"), m);
+        assertTrue(m.contains(": unknown field 'unit'; the fields allowed here are code, from, to"), m);
+        assertTrue(m.endsWith(" (at age_bands[1].unit)"), m);
+    }
+
+    @Test
+    void anUnknownTopLevelField() throws IOException {
+        Path f = write("dimensions.yaml", """
+                # the bands
+                age_band:
+                  - {code: "0+", from: 0}
+                """);
+        String m = error(f, AgeBands.class);
+        // 'age_band' is on line 2; the only field allowed at the top is age_bands
+        assertTrue(m.startsWith(f + ":2:"), m);
+        assertTrue(m.contains("unknown field 'age_band'; the fields allowed here are age_bands"), m);
+    }
+
+    @Test
+    void aMissingRequiredFieldNamesTheFieldAndTheLine() throws IOException {
+        Path f = write("dimensions.yaml", """
+                age_bands:
+                  - {code: "0-4", from: 0, to: 4}
+                  - {code: "5+", to: 9}
+                  - {code: "10+", from: 10}
+                """);
+        String m = error(f, AgeBands.class);
+        // the band without 'from' is the flow mapping on line 3
+        assertTrue(m.startsWith(f + ":3:"), m);
+        assertTrue(m.contains("'from'"), m);
+        assertTrue(m.endsWith(" (at age_bands[1].from)"), m);
+    }
+
+    @Test
+    void aMissingTopLevelField() throws IOException {
+        Path f = write("regions.yaml", """
+                district: {code: "510811", name_zh: 昭化区, name_en: Zhaohua District}
+                """);
+        String m = error(f, Regions.class);
+        assertTrue(m.startsWith(f + ":"), m);
+        assertTrue(m.contains("'towns'"), m);
+    }
+
+    @Test
+    void aTypeErrorNamesTheLineAndTheValue() throws IOException {
+        Path f = write("dimensions.yaml", """
+                age_bands:
+                  - code: "0-4"
+                    from: zero
+                    to: 4
+                  - {code: "5+", from: 5}
+                """);
+        String m = error(f, AgeBands.class);
+        // 'zero' is on line 3
+        assertTrue(m.startsWith(f + ":3:"), m);
+        assertTrue(m.contains("`int`"), m);
+        assertTrue(m.contains("\"zero\""), m);
+        assertTrue(m.endsWith(" (at age_bands[0].from)"), m);
+    }
+
+    @Test
+    void aListWhereAMappingBelongs() throws IOException {
+        Path f = write("dimensions.yaml", """
+                age_bands: {code: "0+", from: 0}
+                """);
+        String m = error(f, AgeBands.class);
+        assertTrue(m.startsWith(f + ":1:"), m);
+        assertTrue(m.endsWith(" (at age_bands)"), m);
+    }
+
+    @Test
+    void aMissingFile() {
+        Path f = dir.resolve("nowhere.yaml");
+        assertEquals(f + ": file not found", error(f, AgeBands.class));
+    }
+
+    @Test
+    void anEmptyFile() throws IOException {
+        Path f = write("dimensions.yaml", "");
+        assertEquals(f + ": the file is empty; see conf/README.md for what it must hold", error(f, AgeBands.class));
+    }
+
+    @Test
+    void aFileWithOnlyComments() throws IOException {
+        Path f = write("dimensions.yaml", "# nothing yet\n");
+        assertEquals(f + ": the file is empty; see conf/README.md for what it must hold", error(f, AgeBands.class));
+    }
+
+    @Test
+    void anEmptyDocument() throws IOException {
+        Path f = write("dimensions.yaml", "---\n");
+        assertEquals(f + ": the file is empty; see conf/README.md for what it must hold", error(f, AgeBands.class));
+    }
+
+    @Test
+    void aValidationFailureIsPrefixedWithTheFile() throws IOException {
+        Path f = write("dimensions.yaml", """
+                age_bands:
+                  - {code: "0-4", from: 0, to: 4}
+                """);
+        assertEquals(f + ": the last age band must be open-ended (no 'to') so that every age has a band",
+                error(f, AgeBands.class));
+    }
+}
