@@ -55,16 +55,33 @@ class YamlTest {
     }
 
     @Test
+    void anUnknownFieldInTheMiddleOfAMapping() throws IOException {
+        Path f = write("dimensions.yaml", """
+                age_bands:
+                  - code: "0-4"
+                    unit: years
+                    from: 0
+                    to: 4
+                  - code: "5+"
+                    from: 5
+                """);
+        String m = error(f, AgeBands.class);
+        // 'unit' is on line 3, column 5
+        assertEquals(f + ":3:5: unknown field 'unit'; the fields allowed here are code, from, to (at age_bands[0].unit)", m);
+    }
+
+    @Test
     void anUnknownTopLevelField() throws IOException {
         Path f = write("dimensions.yaml", """
                 # the bands
-                age_band:
+                age_bands:
                   - {code: "0+", from: 0}
+                colour: red
                 """);
         String m = error(f, AgeBands.class);
-        // 'age_band' is on line 2; the only field allowed at the top is age_bands
-        assertTrue(m.startsWith(f + ":2:"), m);
-        assertTrue(m.contains("unknown field 'age_band'; the fields allowed here are age_bands"), m);
+        // 'colour' is on line 4; the only field allowed at the top is age_bands
+        assertTrue(m.startsWith(f + ":4:"), m);
+        assertTrue(m.contains(": unknown field 'colour'; the fields allowed here are age_bands"), m);
     }
 
     @Test
@@ -80,6 +97,22 @@ class YamlTest {
         assertTrue(m.startsWith(f + ":3:"), m);
         assertTrue(m.contains("'from'"), m);
         assertTrue(m.endsWith(" (at age_bands[1].from)"), m);
+    }
+
+    @Test
+    void aMissingRequiredFieldInABlockMappingNamesTheMappingsLine() throws IOException {
+        Path f = write("dimensions.yaml", """
+                age_bands:
+                  - code: "0-4"
+                    to: 4
+                  - code: "5+"
+                    from: 5
+                """);
+        String m = error(f, AgeBands.class);
+        // the band without 'from' starts on line 2, column 5 (after "  - "), not on the next band's line 4
+        assertTrue(m.startsWith(f + ":2:5: "), m);
+        assertTrue(m.contains("'from'"), m);
+        assertTrue(m.endsWith(" (at age_bands[0].from)"), m);
     }
 
     @Test

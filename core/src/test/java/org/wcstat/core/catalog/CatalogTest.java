@@ -1,0 +1,194 @@
+package org.wcstat.core.catalog;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.wcstat.core.config.AgeBands;
+import org.wcstat.core.config.ConfigException;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CatalogTest {
+
+    private static final Set<String> MEASURES = Set.of("live_births", "maternal_deaths", "population", "high_school_students");
+    private static final AgeBands AGES = new AgeBands(List.of(
+            new AgeBands.Band("0-14", 0, 14), new AgeBands.Band("15-17", 15, 17), new AgeBands.Band("18+", 18, null)));
+
+    @TempDir
+    Path dir;
+
+    /** One indicator in block style; null leaves a field out. */
+    private static String indicator(String code, String plan, String numerator, String denominator, String factor,
+                                    String by, String target) {
+        StringBuilder s = new StringBuilder();
+        s.append("  - code: ").append(code).append('\n');
+        s.append("    plan: ").append(plan).append('\n');
+        s.append("    area: health\n");
+        s.append("    name_zh: 指标\n");
+        s.append("    name_en: An indicator\n");
+        s.append("    unit: \"%\"\n");
+        s.append("    numerator: \"").append(numerator).append("\"\n");
+        if (denominator != null) s.append("    denominator: \"").append(denominator).append("\"\n");
+        if (factor != null) s.append("    factor: ").append(factor).append('\n');
+        if (by != null) s.append("    by: [").append(by).append("]\n");
+        if (target != null) s.append("    target: \"").append(target).append("\"\n");
+        s.append("    sources: [health]\n");
+        return s.toString();
+    }
+
+    private static final String GOOD = indicator("W-H-02", "women", "maternal_deaths", "live_births", "100000",
+            "residence", "<= 12");
+
+    private Path write(String name, String... indicators) throws IOException {
+        return Files.writeString(dir.resolve(name), "indicators:\n" + String.join("", indicators));
+    }
+
+    private String error() {
+        return assertThrows(ConfigException.class, () -> Catalog.load(dir, MEASURES, AGES)).getMessage();
+    }
+
+    @Test
+    void aGoodIndicator() throws IOException {
+        Path f = write("women-health.yaml", GOOD);
+        Catalog c = Catalog.load(dir, MEASURES, AGES);
+        assertEquals(1, c.entries().size());
+        Catalog.Entry e = c.get("W-H-02");
+        assertEquals("W-H-02", e.code());
+        assertEquals(f, e.file());
+        assertEquals(new Target("<=", 12.0, null, null, 2030, false), e.target());
+        assertEquals(Formula.parseExpr("maternal_deaths"), e.formula().numerator());
+        assertEquals(Formula.parseExpr("live_births"), e.formula().denominator());
+        assertEquals(100000.0, e.formula().factor());
+        assertEquals(List.of("residence"), e.indicator().disaggregations());
+    }
+
+    @Test
+    void aCountWithoutDenominatorFactorOrTarget() throws IOException {
+        write("a.yaml", indicator("W-H-99", "women", "maternal_deaths", null, null, null, null));
+        Catalog.Entry e = Catalog.load(dir, MEASURES, AGES).get("W-H-99");
+        assertEquals(null, e.formula().denominator());
+        assertEquals(1.0, e.formula().factor());
+        assertEquals(null, e.target());
+        assertEquals(List.of(), e.indicator().disaggregations());
+    }
+
+    @Test
+    void entriesKeepFileThenListOrder() throws IOException {
+        write("b.yaml", indicator("B-2", "children", "live_births", null, null, null, null),
+                indicator("B-1", "children", "live_births", null, null, null, null));
+        write("a.yaml", indicator("A-9", "women", "live_births", null, null, null, null));
+        write("notes.txt", "not a catalog file");
+        assertEquals(List.of("A-9", "B-2", "B-1"),
+                Catalog.load(dir, MEASURES, AGES).entries().stream().map(Catalog.Entry::code).toList());
+    }
+
+    @Test
+    void anUnknownCode() throws IOException {
+        write("a.yaml", GOOD);
+        Catalog c = Catalog.load(dir, MEASURES, AGES);
+        assertEquals("no indicator 'W-H-03' in the catalog",
+                assertThrows(IllegalArgumentException.class, () -> c.get("W-H-03")).getMessage());
+    }
+
+    static Stream<Arguments> problems() {
+        return Stream.of(
+                Arguments.of(indicator("B-1", "women", "deaths_unknown", "live_births", "1000", null, null),
+                        "indicator B-1: unknown measure(s) [deaths_unknown]: no extract in conf/sources produces them"),
+                Arguments.of(indicator("B-2", "women", "live_births", "population - live_births", "100", null, null),
+                        "indicator B-2: the denominator 'population - live_births' can be zero or negative;"
+                                + " divide by a sum of measures"),
+                Arguments.of(indicator("B-3", "women", "maternal_deaths", "live_births", null, null, null),
+                        "indicator B-3: a ratio needs a factor (100 for %, 1000 for ‰, 100000 per 100,000)"),
+                Arguments.of(indicator("B-4", "children", "live_births{sex=M}", "live_births{sex=F}", "100", "sex", null),
+                        "indicator B-4: is published by sex but its formula fixes sex; drop one of the two"),
+                Arguments.of(indicator("B-5", "children", "population{region=510811101}", null, null, "town", null),
+                        "indicator B-5: is published by town but its formula fixes region; drop one of the two"),
+                Arguments.of(indicator("B-6", "children", "high_school_students", "population{age=15-19}", "100", null, null),
+                        "indicator B-6: age band '15-19' in population{age=15-19} is not configured in conf/dimensions.yaml"),
+                Arguments.of(indicator("B-7", "men", "live_births", null, null, null, null),
+                        "indicator B-7: plan must be one of "),
+                // maternal_deaths is columns 1-15, a space, then '*' at column 17
+                Arguments.of(indicator("B-8", "women", "maternal_deaths * 2", null, null, null, null),
+                        "indicator B-8: numerator: expected '+' or '-' between measures at column 17 of 'maternal_deaths * 2'"),
+                Arguments.of(indicator("B-9", "women", "maternal_deaths", "live_births", "100000", null, "about 12"),
+                        "indicator B-9: cannot read target 'about 12'"),
+                Arguments.of(indicator("B-10", "women", "live_births", null, null, "county", null),
+                        "indicator B-10: cannot be published by 'county'; use "));
+    }
+
+    @ParameterizedTest
+    @MethodSource("problems")
+    void eachProblemNamesTheFileAndTheIndicator(String bad, String expected) throws IOException {
+        write("a-good.yaml", GOOD);
+        Path f = write("b-bad.yaml", bad);
+        String m = error();
+        assertTrue(m.startsWith("the indicator catalog has 1 problem(s):\n  " + f + ": " + expected), m);
+    }
+
+    @Test
+    void theWrongPlanIsNamed() throws IOException {
+        write("a.yaml", indicator("B-7", "men", "live_births", null, null, null, null));
+        String m = error();
+        assertTrue(m.contains("plan must be one of [") && m.endsWith("], not 'men'"), m);
+        assertTrue(m.contains("women") && m.contains("children"), m);
+    }
+
+    @Test
+    void aCodeDefinedTwiceIsReportedInTheSecondFile() throws IOException {
+        write("a-good.yaml", GOOD);
+        Path f = write("b-again.yaml", GOOD);
+        assertEquals("the indicator catalog has 1 problem(s):\n  " + f + ": indicator W-H-02 is defined twice", error());
+    }
+
+    @Test
+    void everyProblemIsListedAtOnce() throws IOException {
+        Path good = write("a-good.yaml", GOOD);
+        Path bad = write("b-bad.yaml",
+                problems().map(a -> (String) a.get()[0]).toArray(String[]::new));
+        Path again = write("c-again.yaml", GOOD);
+        String m = error();
+        // ten kinds of problem in b-bad.yaml and the duplicate in c-again.yaml
+        assertTrue(m.startsWith("the indicator catalog has 11 problem(s):\n"), m);
+        String[] lines = m.split("\n");
+        assertEquals(12, lines.length, m);
+        List<String> expected = problems().map(a -> (String) a.get()[1]).toList();
+        for (int i = 0; i < expected.size(); i++) {
+            assertTrue(lines[i + 1].startsWith("  " + bad + ": " + expected.get(i)), lines[i + 1]);
+        }
+        assertEquals("  " + again + ": indicator W-H-02 is defined twice", lines[11]);
+        assertTrue(!m.contains(good.toString()), m);
+    }
+
+    @Test
+    void aNullPlanIsAProblemOfTheIndicator() throws IOException {
+        Path f = write("a.yaml", indicator("B-11", "~", "live_births", null, null, null, null));
+        String m = error();
+        assertTrue(m.startsWith("the indicator catalog has 1 problem(s):\n  " + f + ": indicator B-11: plan must be one of "), m);
+    }
+
+    @Test
+    void aYamlErrorStopsAtTheFile() throws IOException {
+        Path f = Files.writeString(dir.resolve("a.yaml"), "indicators:\n" + GOOD + "    colour: red\n");
+        String m = error();
+        assertTrue(m.startsWith(f + ":"), m);
+        assertTrue(m.contains("unknown field 'colour'"), m);
+    }
+
+    @Test
+    void aMissingFolder() {
+        Path none = dir.resolve("indicators");
+        String m = assertThrows(ConfigException.class, () -> Catalog.load(none, MEASURES, AGES)).getMessage();
+        assertTrue(m.startsWith(none + ": cannot list the indicator catalog ("), m);
+    }
+}
