@@ -25,8 +25,14 @@ public final class Wcstat {
 
     static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Wcstat());
-        for (String job : new String[]{"ingest", "compute", "publish"}) {
-            cl.addSubcommand(job, new JobCommand(job));
+        String[][] stages = {
+                {"ingest", "Pull one year from the departments' databases (all, or --source) into the warehouse."},
+                {"compute", "Compute every indicator of the catalog for one year, in one pass over the facts."},
+                {"publish", "Write one year's yearbook release under <home>/releases/<year>/."}};
+        for (String[] stage : stages) {
+            CommandLine sub = new CommandLine(new JobCommand(stage[0]));
+            sub.getCommandSpec().usageMessage().description(stage[1]);
+            cl.addSubcommand(stage[0], sub);
         }
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println(message(e));

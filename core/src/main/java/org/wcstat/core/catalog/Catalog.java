@@ -80,8 +80,8 @@ public final class Catalog {
     }
 
     static Entry check(Indicator ind, Path file, Set<String> measures, AgeBands ageBands) {
-        if (!Indicator.PLANS.contains(ind.plan())) {
-            throw new IllegalArgumentException("plan must be one of " + Indicator.PLANS + ", not '" + ind.plan() + "'");
+        if (ind.plan() == null || !Indicator.PLANS.contains(ind.plan())) {
+            throw new IllegalArgumentException("plan must be one of " + new java.util.TreeSet<>(Indicator.PLANS) + ", not '" + ind.plan() + "'");
         }
         Formula.Expr num = parse("numerator", ind.numerator());
         Formula.Expr den = ind.denominator() == null ? null : parse("denominator", ind.denominator());
@@ -111,7 +111,7 @@ public final class Catalog {
         }
         for (String d : ind.disaggregations()) {
             if (!Indicator.DISAGGREGATIONS.contains(d)) {
-                throw new IllegalArgumentException("cannot be published by '" + d + "'; use " + Indicator.DISAGGREGATIONS);
+                throw new IllegalArgumentException("cannot be published by '" + d + "'; use " + new java.util.TreeSet<>(Indicator.DISAGGREGATIONS));
             }
             String dim = d.equals("town") ? "region" : d;
             if (formula.fixedDimensions().contains(dim)) {

@@ -140,12 +140,12 @@ public record Formula(Expr numerator, Expr denominator, double factor) {
                     skipSpace();
                     String dim = until("=").strip();
                     if (!DIMENSIONS.contains(dim)) {
-                        throw error("unknown dimension '" + dim + "' in the filter of " + measure + "; use one of " + DIMENSIONS);
+                        throw error("unknown dimension '" + dim + "' in the filter of " + measure + "; use one of " + new java.util.TreeSet<>(DIMENSIONS));
                     }
                     pos++;
                     String values = untilAny(",}").strip();
                     Set<String> codes = new LinkedHashSet<>();
-                    for (String v : values.split("\\|")) {
+                    for (String v : values.split("\\|", -1)) {
                         if (v.isBlank()) {
                             throw error("empty code for " + dim + " in the filter of " + measure);
                         }

@@ -16,8 +16,8 @@ public record Target(String comparator, Double value, Double tolerance, Integer 
 
     public static final int DEFAULT_YEAR = 2030;
 
-    private static final Pattern NUMERIC = Pattern.compile("(<=|<|>=|>|≈)\\s*(-?[0-9.]+)(?:\\s*±\\s*([0-9.]+))?");
-    private static final Pattern RELATIVE = Pattern.compile("([+-][0-9.]+)%\\s+vs\\s+(\\d{4})");
+    private static final Pattern NUMERIC = Pattern.compile("(<=|<|>=|>|≈)\\s*(-?\\d+(?:\\.\\d+)?)(?:\\s*±\\s*(\\d+(?:\\.\\d+)?))?");
+    private static final Pattern RELATIVE = Pattern.compile("([+-]\\d+(?:\\.\\d+)?)%\\s+vs\\s+(\\d{4})");
     private static final Pattern BY_YEAR = Pattern.compile("\\s+by\\s+(\\d{4})$");
     private static final String EVERY_TOWN = "in every town";
 
@@ -65,7 +65,8 @@ public record Target(String comparator, Double value, Double tolerance, Integer 
             case "<" -> v < value;
             case ">=" -> v >= value;
             case ">" -> v > value;
-            case "≈" -> Math.abs(v - value) <= tolerance;
+            // a hair of slack so that decimal edges (1.0 for ≈ 1.1 ± 0.1) count as inside
+            case "≈" -> Math.abs(v - value) <= tolerance + 1e-9 * Math.max(1, Math.abs(value));
             default -> null;
         };
     }

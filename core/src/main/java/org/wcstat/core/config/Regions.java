@@ -24,7 +24,7 @@ public record Regions(
     public void validate(Path file) {
         Set<String> seen = new HashSet<>();
         for (Region t : towns) {
-            if (!t.code().startsWith(district.code()) || t.code().length() != 9) {
+            if (!t.code().startsWith(district.code()) || !t.code().matches("\\d{9}")) {
                 throw new ConfigException(file + ": town " + t.nameZh() + " has code " + t.code()
                         + "; a town's code is 9 digits starting with the district's " + district.code());
             }

@@ -206,7 +206,7 @@ public record SourceConfig(
             var targets = m.fixed() != null ? Set.of(m.fixed()) : new HashSet<>(m.codes().values());
             for (String t : targets) {
                 if (!allowed.contains(t)) {
-                    throw new ConfigException(where + ": '" + t + "' is not a canonical code; use one of " + allowed);
+                    throw new ConfigException(where + ": '" + t + "' is not a canonical code; use one of " + new java.util.TreeSet<>(allowed));
                 }
             }
         }

@@ -29,6 +29,9 @@ public final class Yaml {
 
     public static <T> T read(Path file, Class<T> type) {
         try {
+            if (Files.exists(file) && Files.readAllLines(file).stream().allMatch(l -> l.isBlank() || l.strip().startsWith("#") || l.strip().equals("---"))) {
+                throw new ConfigException(file + ": the file is empty; see conf/README.md for what it must hold");
+            }
             T value = MAPPER.readValue(Files.newBufferedReader(file), type);
             if (value == null) {
                 throw new ConfigException(file + ": the file is empty; see conf/README.md for what it must hold");
