@@ -4,6 +4,7 @@ import org.wcstat.cli.demo.Demo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -14,10 +15,13 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ConsoleProgress progress = new ConsoleProgress(System.out, System.err);
-        progress.stage("demo departments in " + Demo.departmentsDir(home.home).toAbsolutePath());
-        Map<String, Integer> rows = Demo.create(home.home, progress::step);
-        rows.forEach((d, n) -> progress.step(String.format("%-16s %,9d rows", d, n)));
+        create(home.home, new ConsoleProgress(System.out, System.err));
         return 0;
+    }
+
+    static void create(Path home, ConsoleProgress progress) throws Exception {
+        progress.stage("demo departments in " + Demo.departmentsDir(home).toAbsolutePath());
+        Map<String, Integer> rows = Demo.create(home, progress::step);
+        rows.forEach((d, n) -> progress.step(String.format("%-16s %,9d rows", d, n)));
     }
 }

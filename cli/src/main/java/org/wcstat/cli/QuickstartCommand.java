@@ -1,10 +1,11 @@
 package org.wcstat.cli;
 
-import org.wcstat.cli.demo.Demo;
 import org.wcstat.core.config.Configuration;
 import org.wcstat.core.pipeline.Pipeline;
 import org.wcstat.jobs.JobContext;
 import org.wcstat.jobs.PipelineRunner;
+import org.wcstat.jobs.Warehouse;
+import org.apache.spark.sql.Row;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -26,17 +27,24 @@ final class QuickstartCommand implements Callable<Integer> {
         ConsoleProgress progress = new ConsoleProgress(System.out, System.err);
         Configuration config = home.load();
         Pipeline pipeline = Pipeline.load(home.pipelinesDir().resolve("yearly-load.yaml"));
-        progress.stage("demo departments in " + Demo.departmentsDir(home.home).toAbsolutePath());
-        Demo.create(home.home, progress::step).forEach((d, n) -> progress.step(String.format("%-16s %,9d rows", d, n)));
+        DemoCommand.create(home.home, progress);
         JobContext ctx = Session.open(config, home.home, progress);
         List<String> summary = new ArrayList<>();
         for (int year = FIRST_YEAR; year <= LAST_YEAR; year++) {
             List<String> s = PipelineRunner.run(ctx, pipeline, year);
-            summary.add(year + ": " + s.get(s.size() - 1));
+            summary.add(year + ": " + loaded(ctx, year) + "; " + s.get(s.size() - 1));
         }
         RunCommand.printSummary(progress, summary);
         Path yearbook = ctx.releases().resolve(String.valueOf(LAST_YEAR)).resolve("yearbook.xlsx").toAbsolutePath();
         System.out.println("\nThe " + LAST_YEAR + " yearbook: " + yearbook);
         return 0;
+    }
+
+    /** What the year's latest loads read, from meta.load. */
+    private static String loaded(JobContext ctx, int year) {
+        Row r = ctx.warehouse().spark().sql("SELECT count(*), sum(rows_read), sum(rows_quarantined) FROM ("
+                + " SELECT *, row_number() OVER (PARTITION BY source, extract ORDER BY started_at DESC) AS latest"
+                + " FROM " + Warehouse.LOADS + " WHERE year = " + year + " AND status = 'ok') WHERE latest = 1").first();
+        return String.format("loaded %d extracts, %,d rows (%,d quarantined)", r.getLong(0), r.getLong(1), r.getLong(2));
     }
 }
