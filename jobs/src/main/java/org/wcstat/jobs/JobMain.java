@@ -1,7 +1,9 @@
 package org.wcstat.jobs;
 
 import org.wcstat.core.Progress;
+import org.wcstat.core.config.ConfigException;
 import org.wcstat.core.config.Configuration;
+import org.wcstat.jobs.ingest.IngestFailedException;
 
 import java.nio.file.Path;
 import java.util.Optional;
@@ -22,7 +24,7 @@ public final class JobMain {
         Integer year = null;
         String source = null;
         Path home = Path.of(System.getProperty("user.dir"));
-        Path conf = Path.of("conf");
+        Path conf = null;
         for (int i = 1; i < args.length; i++) {
             String a = args[i];
             if (i + 1 >= args.length) usage(a + " needs a value");
@@ -36,10 +38,20 @@ public final class JobMain {
             }
         }
         if (year == null) usage("--year is required");
-        Configuration config = Configuration.load(conf);
-        Warehouse wh = new Warehouse(Spark.session(Spark.localWarehouse(home)));
-        JobContext ctx = new JobContext(config, home, wh, printing(), System.getenv());
-        System.out.println(Jobs.get(job).run(ctx, year, Optional.ofNullable(source)));
+        try {
+            // a deployed home holds its conf/ (pipelines/README.md); --conf points elsewhere
+            Configuration config = Configuration.load(conf != null ? conf : home.resolve("conf"));
+            Warehouse wh = new Warehouse(Spark.session(Spark.localWarehouse(home)));
+            JobContext ctx = new JobContext(config, home, wh, printing(), System.getenv());
+            System.out.println(Jobs.get(job).run(ctx, year, Optional.ofNullable(source)));
+        } catch (ConfigException e) {
+            // the task log shows what to fix; a stack trace would bury it
+            System.err.println("configuration error: " + e.getMessage());
+            System.exit(2);
+        } catch (IngestFailedException e) {
+            System.err.println("error: " + e.getMessage());
+            System.exit(1);
+        }
     }
 
     private static Progress printing() {
@@ -62,7 +74,7 @@ public final class JobMain {
     }
 
     private static void usage(String problem) {
-        System.err.println(problem + "\nusage: JobMain <ingest|compute|publish> --year Y [--source DEPT] [--home DIR] [--conf DIR]");
+        System.err.println(problem + "\nusage: JobMain <ingest|compute|publish> --year Y [--source DEPT] [--home DIR] [--conf DIR (default: <home>/conf)]");
         System.exit(2);
     }
 }
