@@ -53,17 +53,8 @@ final class CivilAffairsDemo {
                             String idCard = SyntheticPeople.idCard(r, born, female);
                             String post = director ? "主任" : m == 1 ? "副主任" : "委员";
                             for (int year = from; year <= to; year++) {
-                                ps.setLong(1, id++);
-                                ps.setInt(2, year);
-                                ps.setString(3, name);
-                                ps.setString(4, idCard);
-                                ps.setString(5, female ? "女" : "男");
-                                ps.setDate(6, Date.valueOf(born));
-                                ps.setString(7, town.nameZh());
-                                ps.setString(8, village);
-                                ps.setString(9, post);
-                                ps.addBatch();
-                                rows++;
+                                rows += DemoDatabase.addRow(ps, id++, year, name, idCard, female ? "女" : "男", Date.valueOf(born),
+                                        town.nameZh(), village, post);
                             }
                         }
                     }

@@ -36,6 +36,15 @@ final class DemoDatabase implements AutoCloseable {
         return connection.prepareStatement(sql);
     }
 
+    /** Adds one row to a batch insert, the values in column order. */
+    static int addRow(PreparedStatement ps, Object... values) throws SQLException {
+        for (int i = 0; i < values.length; i++) {
+            ps.setObject(i + 1, values[i]);
+        }
+        ps.addBatch();
+        return 1;
+    }
+
     @Override
     public void close() throws SQLException {
         connection.commit();

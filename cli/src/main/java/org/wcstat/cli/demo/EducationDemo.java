@@ -74,14 +74,6 @@ final class EducationDemo {
     }
 
     private static int add(PreparedStatement ps, String schoolYear, String town, String school, String level, int age, String sex, int count) throws Exception {
-        ps.setString(1, schoolYear);
-        ps.setString(2, town);
-        ps.setString(3, school);
-        ps.setString(4, level);
-        ps.setInt(5, age);
-        ps.setString(6, sex);
-        ps.setInt(7, count);
-        ps.addBatch();
-        return 1;
+        return DemoDatabase.addRow(ps, schoolYear, town, school, level, age, sex, count);
     }
 }

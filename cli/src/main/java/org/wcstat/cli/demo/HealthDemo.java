@@ -56,17 +56,10 @@ final class HealthDemo {
                     boolean female = r.nextDouble() >= pMale;
                     births[t][urban ? 1 : 0][female ? 1 : 0]++;
                     int motherBorn = year - 20 - r.nextInt(18);
-                    birth.setLong(1, regId);
-                    birth.setString(2, String.format("R%d%s%05d", year, town.code().substring(6), regId));
-                    birth.setString(3, SyntheticPeople.name(r));
-                    birth.setString(4, SyntheticPeople.idCard(r, SyntheticPeople.dayIn(r, motherBorn), true));
-                    birth.setString(5, female ? "2" : "1");
-                    birth.setDate(6, Date.valueOf(SyntheticPeople.dayIn(r, year)));
-                    birth.setString(7, town.code());
-                    birth.setString(8, urban ? "非农业" : "农业");
-                    birth.setInt(9, 2500 + r.nextInt(1700));
-                    birth.setInt(10, 36 + r.nextInt(6));
-                    birth.addBatch();
+                    DemoDatabase.addRow(birth, regId, String.format("R%d%s%05d", year, town.code().substring(6), regId),
+                            SyntheticPeople.name(r), SyntheticPeople.idCard(r, SyntheticPeople.dayIn(r, motherBorn), true),
+                            female ? "2" : "1", Date.valueOf(SyntheticPeople.dayIn(r, year)), town.code(),
+                            urban ? "非农业" : "农业", 2500 + r.nextInt(1700), 36 + r.nextInt(6));
                     regId++;
                     rows++;
                 }
@@ -98,14 +91,7 @@ final class HealthDemo {
     }
 
     private static int addDeath(PreparedStatement ps, int year, String town, String area, String item, String sex, int count) throws Exception {
-        ps.setInt(1, year);
-        ps.setString(2, town);
-        ps.setString(3, area);
-        ps.setString(4, item);
-        ps.setString(5, sex);
-        ps.setInt(6, count);
-        ps.addBatch();
-        return 1;
+        return DemoDatabase.addRow(ps, year, town, area, item, sex, count);
     }
 
     static int pickTown(Random r) {

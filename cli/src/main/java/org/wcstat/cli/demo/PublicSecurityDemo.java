@@ -28,14 +28,8 @@ final class PublicSecurityDemo {
                     for (int f = 0; f < 2; f++) {
                         for (int age = 0; age <= DemoDistrict.MAX_AGE; age++) {
                             for (int u = 0; u < 2; u++) {
-                                ps.setInt(1, year);
-                                ps.setString(2, town.code() + "000");
-                                ps.setString(3, f == 1 ? "2" : "1");
-                                ps.setInt(4, age);
-                                ps.setString(5, u == 1 ? "城镇" : "乡村");
-                                ps.setInt(6, DemoDistrict.residents(year, town, f == 1, age, u == 1));
-                                ps.addBatch();
-                                rows++;
+                                rows += DemoDatabase.addRow(ps, year, town.code() + "000", f == 1 ? "2" : "1", age, u == 1 ? "城镇" : "乡村",
+                                        DemoDistrict.residents(year, town, f == 1, age, u == 1));
                             }
                         }
                     }
