@@ -1,0 +1,65 @@
+package org.wcstat.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CatalogCommandTest {
+
+    @Test
+    void exportPrintsOneObjectPerIndicatorWithTheTargetsOfThePlans() throws Exception {
+        String printed = capture("catalog", "export", "--format", "json");
+        JsonNode all = new ObjectMapper().readTree(printed);
+        assertTrue(all.isArray() && all.size() >= 10, printed);
+        Map<String, JsonNode> byCode = new HashMap<>();
+        all.forEach(n -> byCode.put(n.get("code").asText(), n));
+
+        // 孕产妇死亡率控制在12/10万以下 (women's outline, health goal 2)
+        JsonNode mmr = byCode.get("W-H-02");
+        assertEquals("women", mmr.get("plan").asText());
+        assertEquals("health", mmr.get("area").asText());
+        assertEquals("孕产妇死亡率", mmr.get("name_zh").asText());
+        assertEquals("<=", mmr.at("/target/comparator").asText());
+        assertEquals(12.0, mmr.at("/target/value").asDouble());
+        assertEquals(2030, mmr.at("/target/year").asInt());
+        assertTrue(mmr.get("baseline").isNull());
+
+        // 婴儿死亡率 5.0‰ by 2030, 3‰ in 2020 (children's outline)
+        JsonNode imr = byCode.get("C-H-03b");
+        assertEquals("children", imr.get("plan").asText());
+        assertEquals(5.0, imr.at("/target/value").asDouble());
+        assertEquals(2020, imr.at("/baseline/year").asInt());
+        assertEquals(3.0, imr.at("/baseline/value").asDouble());
+
+        // 出生人口性别比趋于正常: ≈ 105 ± 2; 村委会主任中女性比例逐步提高: increase, no value
+        assertEquals("≈", byCode.get("C-F-08").at("/target/comparator").asText());
+        assertEquals("increase", byCode.get("W-D-07b").at("/target/comparator").asText());
+        assertTrue(byCode.get("W-D-07b").at("/target/value").isNull());
+    }
+
+    @Test
+    void checkSaysTheCatalogIsSound() throws Exception {
+        assertTrue(capture("catalog", "check").startsWith("catalog OK: "));
+    }
+
+    private static String capture(String... args) {
+        PrintStream saved = System.out;
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
+        try {
+            assertEquals(0, Wcstat.commandLine().execute(args));
+        } finally {
+            System.setOut(saved);
+        }
+        return buf.toString(StandardCharsets.UTF_8);
+    }
+}
