@@ -53,7 +53,9 @@ public final class PublishJob implements Job {
         try {
             Files.createDirectories(scratch.resolve("data"));
             ctx.progress().step("writing the " + year + " yearbook workbook");
-            new YearbookWorkbook(layout, catalog, year).write(scratch.resolve("yearbook.xlsx"), totals, firstYear);
+            Map<String, String> departments = new TreeMap<>();
+            ctx.config().sources().forEach(s -> departments.put(s.department(), s.nameZh()));
+            new YearbookWorkbook(layout, catalog, year, departments).write(scratch.resolve("yearbook.xlsx"), totals, firstYear);
             writeCsv(scratch.resolve("data").resolve("indicator_values.csv"), values, catalog);
             if (Files.exists(release)) deleteTree(release);
             Files.move(scratch, release, StandardCopyOption.ATOMIC_MOVE);

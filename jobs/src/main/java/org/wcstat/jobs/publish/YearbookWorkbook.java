@@ -34,7 +34,11 @@ final class YearbookWorkbook {
     private final CellStyle number;
     private final CellStyle title;
 
-    YearbookWorkbook(YearbookLayout layout, Catalog catalog, int year) {
+    private final Map<String, String> departmentNames;
+
+    /** @param departmentNames the departments' Chinese names by source code, for the footnotes */
+    YearbookWorkbook(YearbookLayout layout, Catalog catalog, int year, Map<String, String> departmentNames) {
+        this.departmentNames = departmentNames;
         this.layout = layout;
         this.catalog = catalog;
         this.year = year;
@@ -102,7 +106,7 @@ final class YearbookWorkbook {
             cell(r, 0, ind.nameZh(), null);
             cell(r, 1, ind.nameEn(), null);
             cell(r, 2, ind.unit(), null);
-            cell(r, 3, e.target() == null ? "" : e.target().toString(), null);
+            cell(r, 3, e.target() == null ? "" : e.target().toString().replace("<=", "≤").replace(">=", "≥"), null);
             Map<Integer, PublishedValue> series = totals.getOrDefault(ind.code(), Map.of());
             for (int y = firstYear; y <= year; y++) {
                 PublishedValue v = series.get(y);
@@ -118,7 +122,7 @@ final class YearbookWorkbook {
                 }
             }
             notes.add(ind.nameZh() + "：" + (ind.definition() == null ? "" : ind.definition().strip())
-                    + " 资料来源：" + String.join("、", ind.sources()) + "。");
+                    + " 资料来源：" + String.join("、", ind.sources().stream().map(s -> departmentNames.getOrDefault(s, s)).toList()) + "。");
         }
         row++;
         cell(s.createRow(row++), 0, "注：", null);
