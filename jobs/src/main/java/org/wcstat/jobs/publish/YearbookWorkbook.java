@@ -122,7 +122,7 @@ final class YearbookWorkbook {
                 }
             }
             notes.add(ind.nameZh() + "：" + (ind.definition() == null ? "" : ind.definition().strip())
-                    + " 资料来源：" + String.join("、", ind.sources().stream().map(s -> departmentNames.getOrDefault(s, s)).toList()) + "。");
+                    + " 资料来源：" + String.join("、", ind.sources().stream().map(d -> departmentNames.getOrDefault(d, d)).toList()) + "。");
         }
         row++;
         cell(s.createRow(row++), 0, "注：", null);
