@@ -3,6 +3,8 @@ package org.wcstat.core.config;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -10,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.zip.ZipFile;
 
 /** One department's database, as configured in conf/sources/&lt;department&gt;.yaml. */
 public record SourceConfig(
@@ -27,7 +30,13 @@ public record SourceConfig(
             @JsonProperty("user") Secret user,
             @JsonProperty("password") Secret password,
             @JsonProperty("fetch_size") Integer fetchSize,
-            @JsonProperty("properties") Map<String, String> properties) {
+            @JsonProperty("properties") Map<String, String> properties,
+            @JsonProperty("driver_jars") List<String> driverJars) {
+
+        /** Jars holding a driver that is not on the class path; absolute paths, checked when the file loads. */
+        public List<Path> driverJarPaths() {
+            return driverJars == null ? List.of() : driverJars.stream().map(Path::of).toList();
+        }
     }
 
     /** A table or query of the department, with how its rows map to the warehouse's canonical dimensions. */
@@ -54,9 +63,10 @@ public record SourceConfig(
             cols.add(year.column());
             if (measure.column() != null) cols.add(measure.column());
             cols.add(region.column());
-            if (sex != null) cols.add(sex.column());
+            // a fixed sex or residence reads no column
+            if (sex != null && sex.column() != null) cols.add(sex.column());
             if (age != null) cols.add(age.column());
-            if (residence != null) cols.add(residence.column());
+            if (residence != null && residence.column() != null) cols.add(residence.column());
             if (value != null) cols.add(value.column());
             return cols;
         }
@@ -149,6 +159,7 @@ public record SourceConfig(
         if (!NAME.matcher(department).matches()) {
             throw new ConfigException(file + ": department '" + department + "' must be lower-case letters, digits and _");
         }
+        checkDriverJars(file);
         Set<String> names = new HashSet<>();
         for (Extract e : extracts) {
             String where = file + ": extract '" + e.name() + "'";
@@ -189,6 +200,39 @@ public record SourceConfig(
             if (e.partition() != null && (e.partition().partitions() < 1 || e.partition().upper() < e.partition().lower())) {
                 throw new ConfigException(where + ": partition needs partitions >= 1 and upper >= lower");
             }
+        }
+    }
+
+    private void checkDriverJars(Path file) {
+        if (jdbc.driverJars() == null) {
+            return;
+        }
+        String where = file + ": jdbc.driver_jars";
+        if (jdbc.driverJars().isEmpty()) {
+            throw new ConfigException(where + " is empty; list the driver's jar files or leave the field out");
+        }
+        boolean holdsDriver = false;
+        for (String jar : jdbc.driverJars()) {
+            Path p = Path.of(jar);
+            if (!p.isAbsolute()) {
+                throw new ConfigException(where + ": '" + jar + "' must be an absolute path");
+            }
+            if (!Files.isRegularFile(p)) {
+                throw new ConfigException(where + ": " + jar + " does not exist");
+            }
+            holdsDriver |= holdsClass(p, jdbc.driver(), where);
+        }
+        if (!holdsDriver) {
+            throw new ConfigException(where + ": none of " + jdbc.driverJars() + " holds the driver class " + jdbc.driver()
+                    + "; check jdbc.driver against the driver's documentation");
+        }
+    }
+
+    private static boolean holdsClass(Path jar, String className, String where) {
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            return zip.getEntry(className.replace('.', '/') + ".class") != null;
+        } catch (IOException e) {
+            throw new ConfigException(where + ": " + jar + " is not a readable jar (" + e.getMessage() + ")");
         }
     }
 
