@@ -6,11 +6,15 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.wcstat.core.config.Configuration;
 import org.wcstat.core.config.SourceConfig;
+import org.wcstat.jobs.ingest.dialect.Dialects;
 
 import java.nio.file.Path;
 import java.util.Map;
 
-/** Reads one extract of a department's database for one year over JDBC, in parallel where configured. */
+/**
+ * Reads one extract of a department's database for one year over JDBC, in parallel where configured,
+ * with wcstat's dialects registered and the source's own driver jars, if it names any, loadable.
+ */
 final class SourceReader {
     private final SparkSession spark;
     private final SourceConfig source;
@@ -19,6 +23,7 @@ final class SourceReader {
     private final String password;
 
     SourceReader(SparkSession spark, SourceConfig source, Path home, Map<String, String> env) {
+        Dialects.registerOnce();
         this.spark = spark;
         this.source = source;
         SourceConfig.Jdbc jdbc = source.jdbc();
@@ -45,7 +50,7 @@ final class SourceReader {
                     .option("upperBound", String.valueOf(p.upper()))
                     .option("numPartitions", String.valueOf(p.partitions()));
         }
-        return r.load();
+        return DriverJars.around(spark, source.jdbc().driverJarPaths(), r::load);
     }
 
     /** The URL without credentials, for messages. */
