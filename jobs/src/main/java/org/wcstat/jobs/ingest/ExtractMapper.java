@@ -53,8 +53,11 @@ final class ExtractMapper {
         if (extract.measure().column() != null) problems.add(unmapped(measure, extract.measure().column(), "measure code"));
         problems.add(when(region.isNull(), concat(lit("town '"), shown(extract.region().column()),
                 lit("' is not a town of " + regions.district().nameZh() + " in conf/regions.yaml"))));
-        if (extract.sex() != null) problems.add(unmapped(sex, extract.sex().column(), "sex code"));
-        if (extract.residence() != null) problems.add(unmapped(residence, extract.residence().column(), "residence code"));
+        // a fixed sex or residence (sex: F) has no column, and no code that can fail to map
+        if (extract.sex() != null && extract.sex().column() != null) problems.add(unmapped(sex, extract.sex().column(), "sex code"));
+        if (extract.residence() != null && extract.residence().column() != null) {
+            problems.add(unmapped(residence, extract.residence().column(), "residence code"));
+        }
         if (extract.age() != null) {
             String col = extract.age().column();
             problems.add(extract.age().band() != null
