@@ -131,7 +131,12 @@ final class ExtractMapper {
      * A try_cast to the column's own type trips Spark's optimizer, hence the distinction.
      */
     private Column typed(String column, DataType type) {
-        DataType has = schema.apply(schema.fieldIndex(column)).dataType();
+        // by Spark's own case-insensitive resolution: PostgreSQL reports unquoted names in lower
+        // case, while the configuration names columns as the department's data dictionary does
+        DataType has = java.util.Arrays.stream(schema.fields()).filter(f -> f.name().equalsIgnoreCase(column))
+                .findFirst().orElseThrow(() -> new IllegalArgumentException("the source returned no column " + column
+                        + "; it returned " + java.util.Arrays.toString(schema.fieldNames())))
+                .dataType();
         if (has.equals(type)) {
             return col(column);
         }

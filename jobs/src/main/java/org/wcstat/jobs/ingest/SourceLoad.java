@@ -98,7 +98,8 @@ final class SourceLoad {
     private Long writeRaw(SourceConfig.Extract e, Dataset<Row> mapped, String key, Timestamp started) {
         List<Column> cols = new ArrayList<>();
         SourceConfig.RawColumns raw = e.raw() == null ? new SourceConfig.RawColumns(List.of(), List.of()) : e.raw();
-        raw.kept().forEach(c -> cols.add(col(c)));
+        // named as configured, not as the database reports them (PostgreSQL folds names to lower case)
+        raw.kept().forEach(c -> cols.add(col(c).as(c)));
         raw.hashed().forEach(c -> cols.add(hashed(c, key).as(c)));
         cols.add(lit(year).as("wc_year"));
         cols.add(lit(loadId).as("load_id"));
