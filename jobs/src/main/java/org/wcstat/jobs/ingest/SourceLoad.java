@@ -49,6 +49,7 @@ final class SourceLoad {
     }
 
     List<ExtractResult> run() {
+        MariaDbDialect.registerOnce();
         SourceReader reader = new SourceReader(ctx.warehouse().spark(), source, ctx.home(), ctx.env());
         String key = Pseudonyms.key(ctx.home(), ctx.env());
         List<ExtractResult> results = new ArrayList<>();
