@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import org.wcstat.core.config.AgeBands;
 import org.wcstat.core.config.ConfigException;
 import org.wcstat.core.config.Yaml;
+import org.wcstat.core.stats.RateInterval;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -117,6 +118,13 @@ public final class Catalog {
             if (formula.fixedDimensions().contains(dim)) {
                 throw new IllegalArgumentException("is published by " + d + " but its formula fixes " + dim + "; drop one of the two");
             }
+        }
+        RateInterval.of(ind.interval());
+        if (ind.interval() != null && den == null) {
+            throw new IllegalArgumentException("has an interval (" + ind.interval() + ") but no denominator; intervals are for rates");
+        }
+        if (ind.pooledYears() != null && (ind.pooledYears() < 2 || ind.pooledYears() > 5)) {
+            throw new IllegalArgumentException("pooled_years must be 2 to 5 (pooling is for rates on small numbers), not " + ind.pooledYears());
         }
         Target target = ind.target() == null ? null : Target.parse(ind.target());
         return new Entry(ind, formula, target, file);

@@ -17,6 +17,8 @@ public record Indicator(
         @JsonProperty("denominator") String denominator,
         @JsonProperty("factor") Double factor,
         @JsonProperty("by") List<String> by,
+        @JsonProperty("interval") String interval,
+        @JsonProperty("pooled_years") Integer pooledYears,
         @JsonProperty("target") String target,
         @JsonProperty("baseline") Baseline baseline,
         @JsonProperty(value = "sources", required = true) List<String> sources,
@@ -35,6 +37,11 @@ public record Indicator(
 
     public List<String> disaggregations() {
         return by == null ? List.of() : by;
+    }
+
+    /** How many years the rate pools (1: the year alone); small-number rates pool 3. */
+    public int poolYears() {
+        return pooledYears == null ? 1 : pooledYears;
     }
 
     public double factorOrOne() {

@@ -10,7 +10,11 @@ import org.wcstat.jobs.Job;
 import org.wcstat.jobs.JobContext;
 import org.wcstat.jobs.Warehouse;
 
+import org.wcstat.core.stats.RateInterval;
+
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -56,20 +60,26 @@ public final class ComputeJob implements Job {
                 + " filtered measure(s) in one pass over the " + year + " facts");
 
         String district = ctx.config().regions().district().code();
+        int firstYear = year - terms.maxYears() + 1;
         String sql = "SELECT region, sex, age_band, residence,\n"
                 + "  grouping(region) AS g_region, grouping(sex) AS g_sex, grouping(age_band) AS g_age_band, grouping(residence) AS g_residence,\n  "
-                + terms.selectList() + "\nFROM " + Warehouse.FACTS + " WHERE year = " + year
+                + terms.selectList(year) + "\nFROM " + Warehouse.FACTS + " WHERE year BETWEEN " + firstYear + " AND " + year
                 + "\nGROUP BY GROUPING SETS ((), (region), (sex), (age_band), (residence))";
         List<Row> groups = spark.sql(sql).collectAsList();
-        Set<String> present = presentMeasures(spark, year);
+        Map<String, Set<Integer>> present = presentMeasures(spark, firstYear, year);
 
         List<Row> out = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         for (Catalog.Entry e : catalog.entries()) {
             Set<String> missing = new HashSet<>();
-            e.formula().terms().forEach(t -> {
-                if (!present.contains(t.measure())) missing.add(t.measure());
-            });
+            boolean partialPool = false;
+            for (Formula.Term t : e.formula().terms()) {
+                Set<Integer> years = present.getOrDefault(t.measure(), Set.of());
+                if (!years.contains(year)) missing.add(t.measure());
+                for (int y = year - e.indicator().poolYears() + 1; y <= year; y++) {
+                    if (!years.contains(y)) partialPool = true;
+                }
+            }
             if (!missing.isEmpty()) {
                 skipped.add(e.code() + " (no " + year + " data for " + missing + ")");
                 continue;
@@ -82,14 +92,16 @@ public final class ComputeJob implements Job {
                 String notBrokenDown = b == Breakdown.TOWN ? district : "_T";
                 Row unbroken = b == Breakdown.TOTAL ? null
                         : rows.stream().filter(r -> notBrokenDown.equals(r.getAs(b.column))).findFirst().orElse(null);
-                if (unbroken != null && anyTermHasData(e.formula(), terms, unbroken)) {
+                if (unbroken != null && anyTermHasData(e, terms, unbroken)) {
                     ctx.progress().warn(e.code() + ": not published by " + b.name().toLowerCase()
                             + " for " + year + ": some of its data are not broken down that way");
                     continue;
                 }
                 for (Row g : rows) {
                     if (b != Breakdown.TOTAL && notBrokenDown.equals(g.getAs(b.column))) continue;
-                    out.add(value(e, year, b, g, terms, district));
+                    // a group seen only in other years of the window (a town with no 2024 rows) has nothing to say
+                    if (!anyTermPresent(e, terms, g)) continue;
+                    out.add(value(e, year, b, g, terms, district, partialPool));
                 }
             }
         }
@@ -100,10 +112,11 @@ public final class ComputeJob implements Job {
                 out.size(), year, skipped.size());
     }
 
-    private static Set<String> presentMeasures(SparkSession spark, int year) {
-        Set<String> m = new HashSet<>();
-        spark.sql("SELECT DISTINCT measure FROM " + Warehouse.FACTS + " WHERE year = " + year)
-                .collectAsList().forEach(r -> m.add(r.getString(0)));
+    /** The years of the window in which each measure has facts. */
+    private static Map<String, Set<Integer>> presentMeasures(SparkSession spark, int firstYear, int year) {
+        Map<String, Set<Integer>> m = new HashMap<>();
+        spark.sql("SELECT DISTINCT measure, year FROM " + Warehouse.FACTS + " WHERE year BETWEEN " + firstYear + " AND " + year)
+                .collectAsList().forEach(r -> m.computeIfAbsent(r.getString(0), k -> new HashSet<>()).add(r.getInt(1)));
         return m;
     }
 
@@ -121,40 +134,52 @@ public final class ComputeJob implements Job {
         return rows;
     }
 
-    private static boolean anyTermHasData(Formula f, TermColumns terms, Row r) {
-        for (Formula.Term t : f.terms()) {
-            Object v = r.get(r.fieldIndex("t" + terms.indexOf(t)));
+    private static boolean anyTermPresent(Catalog.Entry e, TermColumns terms, Row r) {
+        return e.formula().terms().stream().anyMatch(t -> r.getAs(terms.name(t, e.indicator().poolYears())) != null);
+    }
+
+    private static boolean anyTermHasData(Catalog.Entry e, TermColumns terms, Row r) {
+        for (Formula.Term t : e.formula().terms()) {
+            Object v = r.getAs(terms.name(t, e.indicator().poolYears()));
             if (v != null && ((Number) v).doubleValue() != 0) return true;
         }
         return false;
     }
 
-    private static Row value(Catalog.Entry e, int year, Breakdown b, Row g, TermColumns terms, String district) {
-        double num = sum(e.formula().numerator(), terms, g);
-        Double den = e.formula().denominator() == null ? null : sum(e.formula().denominator(), terms, g);
+    private static Row value(Catalog.Entry e, int year, Breakdown b, Row g, TermColumns terms, String district, boolean partialPool) {
         Indicator ind = e.indicator();
+        int pool = ind.poolYears();
+        double num = sum(e.formula().numerator(), terms, g, pool);
+        Double den = e.formula().denominator() == null ? null : sum(e.formula().denominator(), terms, g, pool);
+        RateInterval interval = RateInterval.of(ind.interval());
         Double value;
-        String flags = "";
+        double[] ci = null;
+        List<String> flags = new ArrayList<>();
+        if (pool > 1) flags.add("pooled_" + pool + "y");
+        if (pool > 1 && partialPool) flags.add("pooled_partial");
         if (den == null) {
             value = num;
         } else if (den <= 0) {
             value = null;
-            flags = "zero_denominator";
+            flags.add("zero_denominator");
         } else {
             value = num / den * ind.factorOrOne();
+            ci = interval.interval(num, den, ind.factorOrOne());
+            if (interval.unstable(num)) flags.add("unstable");
         }
         String region = b == Breakdown.TOWN ? g.getAs("region") : district;
         String sex = b == Breakdown.SEX ? g.getAs("sex") : "_T";
         String age = b == Breakdown.AGE ? g.getAs("age_band") : "_T";
         String residence = b == Breakdown.RESIDENCE ? g.getAs("residence") : "_T";
-        return RowFactory.create(ind.code(), year, region, sex, age, residence, num, den, value, null, null, flags);
+        return RowFactory.create(ind.code(), year, region, sex, age, residence, num, den, value,
+                ci == null ? null : ci[0], ci == null ? null : ci[1], String.join(",", flags));
     }
 
     /** A measure with no fact in a group counts zero there: it was reported for the year, just not here. */
-    private static double sum(Formula.Expr expr, TermColumns terms, Row g) {
+    private static double sum(Formula.Expr expr, TermColumns terms, Row g, int pool) {
         double s = 0;
         for (Formula.SignedTerm t : expr.terms()) {
-            Object v = g.get(g.fieldIndex("t" + terms.indexOf(t.term())));
+            Object v = g.getAs(terms.name(t.term(), pool));
             s += t.sign() * (v == null ? 0 : ((Number) v).doubleValue());
         }
         return s;

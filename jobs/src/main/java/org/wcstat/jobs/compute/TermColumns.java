@@ -9,39 +9,59 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Every distinct filtered measure of the catalog, as one conditional sum in the single pass over the facts. */
+/**
+ * Every distinct filtered measure of the catalog, summed over a window of years ending in the year
+ * computed (1 year, or the 3 of a pooled rate), as one conditional sum each in the single pass over
+ * the facts.
+ */
 final class TermColumns {
-    private final Map<String, Integer> index = new LinkedHashMap<>();
-    private final List<Formula.Term> terms = new ArrayList<>();
-
-    TermColumns(Catalog catalog) {
-        for (Catalog.Entry e : catalog.entries()) {
-            for (Formula.Term t : e.formula().terms()) {
-                index.computeIfAbsent(t.toString(), k -> {
-                    terms.add(t);
-                    return terms.size() - 1;
-                });
-            }
+    record Column(Formula.Term term, int years) {
+        String key() {
+            return term + "@" + years;
         }
     }
 
-    int indexOf(Formula.Term t) {
-        return index.get(t.toString());
+    private final Map<String, Integer> index = new LinkedHashMap<>();
+    private final List<Column> columns = new ArrayList<>();
+    private final int maxYears;
+
+    TermColumns(Catalog catalog) {
+        int max = 1;
+        for (Catalog.Entry e : catalog.entries()) {
+            int years = e.indicator().poolYears();
+            max = Math.max(max, years);
+            for (Formula.Term t : e.formula().terms()) {
+                Column c = new Column(t, years);
+                index.computeIfAbsent(c.key(), k -> {
+                    columns.add(c);
+                    return columns.size() - 1;
+                });
+            }
+        }
+        this.maxYears = max;
+    }
+
+    /** The name of the column holding a term over a window of years. */
+    String name(Formula.Term t, int years) {
+        return "t" + index.get(new Column(t, years).key());
     }
 
     int size() {
-        return terms.size();
+        return columns.size();
     }
 
-    List<Formula.Term> terms() {
-        return terms;
+    /** How many years back the facts must be read for the longest pooled window. */
+    int maxYears() {
+        return maxYears;
     }
 
-    /** SUM(CASE WHEN measure = ... AND sex IN (...) THEN value END) AS t0, ... */
-    String selectList() {
+    /** SUM(CASE WHEN year > Y - n AND measure = ... AND sex IN (...) THEN value END) AS t0, ... */
+    String selectList(int year) {
         List<String> cols = new ArrayList<>();
-        for (int i = 0; i < terms.size(); i++) {
-            cols.add("SUM(CASE WHEN " + condition(terms.get(i)) + " THEN value END) AS t" + i);
+        for (int i = 0; i < columns.size(); i++) {
+            Column c = columns.get(i);
+            String window = c.years() == 1 ? "year = " + year : "year > " + (year - c.years());
+            cols.add("SUM(CASE WHEN " + window + " AND " + condition(c.term()) + " THEN value END) AS t" + i);
         }
         return String.join(",\n  ", cols);
     }
