@@ -67,7 +67,9 @@ public final class IngestJob implements Job {
                 results.forEach(r -> rows.add(load.loadRow(r, facts, "ok", null)));
                 record(ctx, rows);
                 return results;
-            } catch (RuntimeException e) {
+            } catch (Exception e) {
+                // Exception, not RuntimeException: Spark's JDBC source throws the driver's checked
+                // SQLException undeclared when it cannot connect to resolve the columns
                 Throwable sql = cause(e, SQLException.class);
                 if (sql == null) {
                     throw e;
