@@ -49,7 +49,6 @@ final class SourceLoad {
     }
 
     List<ExtractResult> run() {
-        MariaDbDialect.registerOnce();
         SourceReader reader = new SourceReader(ctx.warehouse().spark(), source, ctx.home(), ctx.env());
         String key = Pseudonyms.key(ctx.home(), ctx.env());
         List<ExtractResult> results = new ArrayList<>();
@@ -127,9 +126,10 @@ final class SourceLoad {
 
     private Dataset<Row> quarantine(SourceConfig.Extract e, Dataset<Row> mapped, String key) {
         List<Column> parts = new ArrayList<>();
-        List<String> hashedCols = e.raw() == null ? List.of() : e.raw().hashed();
+        List<String> kept = e.raw() == null ? List.of() : e.raw().kept();
         for (String k : e.keyColumns()) {
-            Column v = hashedCols.contains(k) ? concat(lit("sha256:"), substring(hashed(k, key), 1, 16)) : col(k).cast("string");
+            // only what the allow-list keeps may show in clear: any other key column could be an ID number
+            Column v = kept.contains(k) ? col(k).cast("string") : concat(lit("sha256:"), substring(hashed(k, key), 1, 16));
             parts.add(concat(lit(k + "="), coalesce(v, lit("(empty)"))));
         }
         return mapped.where(col(ExtractMapper.PROBLEM).notEqual(""))

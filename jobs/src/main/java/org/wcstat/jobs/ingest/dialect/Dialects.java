@@ -16,7 +16,8 @@ public final class Dialects {
     }
 
     private static final List<Bundled> BUNDLED = List.of(
-            new Bundled("jdbc:dm://localhost:5236", new DamengDialect()));
+            new Bundled("jdbc:dm://localhost:5236", new DamengDialect()),
+            new Bundled("jdbc:mariadb://localhost:3306", new MariaDbDialect()));
 
     private static boolean registered;
 

@@ -1,7 +1,6 @@
-package org.wcstat.jobs.ingest;
+package org.wcstat.jobs.ingest.dialect;
 
 import org.apache.spark.sql.jdbc.JdbcDialect;
-import org.apache.spark.sql.jdbc.JdbcDialects;
 import org.apache.spark.sql.jdbc.MySQLDialect;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.MetadataBuilder;
@@ -17,15 +16,6 @@ import java.util.Locale;
 final class MariaDbDialect extends JdbcDialect {
     private static final long serialVersionUID = 1L;
     private static final MySQLDialect MYSQL = MySQLDialect.apply();
-    private static boolean registered;
-
-    static synchronized void registerOnce() {
-        if (!registered) {
-            JdbcDialects.registerDialect(new MariaDbDialect());
-            registered = true;
-        }
-    }
-
     @Override
     public boolean canHandle(String url) {
         return url.toLowerCase(Locale.ROOT).startsWith("jdbc:mariadb:");
