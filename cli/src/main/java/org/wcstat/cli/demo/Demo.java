@@ -20,6 +20,13 @@ public final class Demo {
         DEPARTMENTS.put("education", EducationDemo::write);
         DEPARTMENTS.put("public_security", PublicSecurityDemo::write);
         DEPARTMENTS.put("civil_affairs", CivilAffairsDemo::write);
+        DEPARTMENTS.put("hr_social_security", HrSocialSecurityDemo::write);
+        DEPARTMENTS.put("medical_insurance", MedicalInsuranceDemo::write);
+        DEPARTMENTS.put("justice", JusticeDemo::write);
+        DEPARTMENTS.put("womens_federation", WomensFederationDemo::write);
+        DEPARTMENTS.put("agriculture_water", AgricultureWaterDemo::write);
+        DEPARTMENTS.put("disabled_federation", DisabledFederationDemo::write);
+        DEPARTMENTS.put("organisation", OrganisationDemo::write);
     }
 
     private Demo() {
