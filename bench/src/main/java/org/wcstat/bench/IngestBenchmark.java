@@ -274,6 +274,11 @@ public final class IngestBenchmark {
                 ingestMedian / copyMedian, ingestMedian / copyMedian <= 1.5 ? "met" : "missed",
                 copies.get(1).rows(), mib(copies.get(1).csvBytes()), mi.get(0).rows(), mi.get(0).quarantined()));
 
+        double copyCpu = median(mc.stream().mapToDouble(c -> c.clientCpuS() + c.pgCpuS()).toArray());
+        double ingestCpu = median(mi.stream().mapToDouble(g -> g.jvmCpuS() + g.pgCpuS()).toArray());
+        s.append(String.format(Locale.ROOT, "CPU time, which other work on the machine does not stretch: COPY %.1f s (psql + PostgreSQL), "
+                + "ingest %.1f s (JVM + PostgreSQL), medians: **%.1f×**.%n%n", copyCpu, ingestCpu, ingestCpu / copyCpu));
+
         IngestRun median = mi.stream().sorted(Comparator.comparingDouble(IngestRun::wallS)).toList().get(mi.size() / 2);
         s.append(String.format(Locale.ROOT, "Ingest by phase (%s, %.2f s; CPU is seconds of CPU time, %d cores in all):%n%n",
                 median.label(), median.wallS(), rt.availableProcessors()));
