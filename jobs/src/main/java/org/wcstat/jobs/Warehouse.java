@@ -82,7 +82,9 @@ public final class Warehouse {
     /** Creates a table from its first rows, partitioned by the given column, in one commit. */
     public void create(Dataset<Row> rows, String table, String partitionColumn) {
         try {
-            rows.writeTo(table).using("iceberg").partitionedBy(functions.col(partitionColumn)).create();
+            // raw rows of a load go to one partition: Iceberg's default hash distribution would shuffle them all first
+            rows.writeTo(table).using("iceberg").partitionedBy(functions.col(partitionColumn))
+                    .tableProperty("write.distribution-mode", "none").create();
         } catch (TableAlreadyExistsException e) {
             throw new IllegalStateException(table + " was created by another run at the same time; run again", e);
         }

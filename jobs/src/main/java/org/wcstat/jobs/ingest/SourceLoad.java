@@ -52,7 +52,8 @@ final class SourceLoad {
         SourceReader reader = new SourceReader(ctx.warehouse().spark(), source, ctx.home(), ctx.env());
         String key = Pseudonyms.key(ctx.home(), ctx.env());
         List<ExtractResult> results = new ArrayList<>();
-        List<Dataset<Row>> mappedAll = new ArrayList<>();
+        // cached for the load: every extract's mapped rows, and its aggregated facts (counted, then written)
+        List<Dataset<Row>> cached = new ArrayList<>();
         Dataset<Row> facts = null;
         Dataset<Row> rejected = null;
         try {
@@ -63,12 +64,13 @@ final class SourceLoad {
                 Dataset<Row> mapped = new ExtractMapper(e, ctx.config().regions(), ctx.config().ageBands(), year)
                         .map(reader.read(e, year))
                         .persist(StorageLevel.MEMORY_AND_DISK());
-                mappedAll.add(mapped);
+                cached.add(mapped);
                 Row counts = mapped.agg(count(lit(1)), sum(when(col(ExtractMapper.PROBLEM).notEqual(""), 1).otherwise(0))).first();
                 long read = counts.getLong(0);
                 long bad = counts.isNullAt(1) ? 0 : counts.getLong(1);
                 Long rawSnapshot = writeRaw(e, mapped, key, started);
-                Dataset<Row> f = facts(e, mapped);
+                Dataset<Row> f = facts(e, mapped).persist(StorageLevel.MEMORY_AND_DISK());
+                cached.add(f);
                 long factRows = f.count();
                 facts = facts == null ? f : facts.unionByName(f);
                 Dataset<Row> q = quarantine(e, mapped, key);
@@ -91,7 +93,7 @@ final class SourceLoad {
             ctx.warehouse().replace(facts, Warehouse.FACTS, thisLoad);
             return results;
         } finally {
-            mappedAll.forEach(Dataset::unpersist);
+            cached.forEach(Dataset::unpersist);
         }
     }
 
