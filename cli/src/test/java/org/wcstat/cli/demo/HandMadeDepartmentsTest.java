@@ -100,6 +100,14 @@ class HandMadeDepartmentsTest {
                 member(5, "男", "昭化镇", "副主任"),
                 member(6, "男", "昭化镇", "委员"),
                 member(7, "男", "昭化镇", "委员"));
+        // the other departments of the shipped configuration are there, with their tables empty
+        db(dir, "hr_social_security", HrSocialSecurityDemo.REPORT);
+        db(dir, "medical_insurance", MedicalInsuranceDemo.PARTICIPATION);
+        db(dir, "justice", JusticeDemo.LEGAL_AID, JusticeDemo.JUVENILE_OFFENDERS);
+        db(dir, "womens_federation", WomensFederationDemo.LEDGER);
+        db(dir, "agriculture_water", AgricultureWaterDemo.REPORT);
+        db(dir, "disabled_federation", DisabledFederationDemo.PLACEMENT, DisabledFederationDemo.REHABILITATION);
+        db(dir, "organisation", OrganisationDemo.ROSTER);
 
         Configuration config = Configuration.load(TestRepo.root().resolve("conf"));
         spark = Spark.session(Spark.localWarehouse(home));
