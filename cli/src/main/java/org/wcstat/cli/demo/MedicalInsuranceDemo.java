@@ -11,7 +11,8 @@ import java.util.Random;
  * <p>Invented for the demo (no district figure was found): basic medical insurance covering 96.5% of
  * registered women in 2015 rising to 98.6% in 2025 (men half a point lower); 7% of participants in
  * the employees' scheme; maternity insurance covering 84% of women employed in urban units in 2015
- * rising to 95%, and as many men as women per employee, since employers enrol the whole workforce.
+ * rising to 95%, and men in urban units insured at the same rate, since employers enrol the whole
+ * workforce.
  */
 final class MedicalInsuranceDemo {
     static final String PARTICIPATION = """
