@@ -19,7 +19,8 @@ final class Pseudonyms {
     private Pseudonyms() {
     }
 
-    static String key(Path home, Map<String, String> env) {
+    /** Synchronized: departments load side by side, and the first run must make one key, not several. */
+    static synchronized String key(Path home, Map<String, String> env) {
         String fromEnv = env.get(ENV);
         if (fromEnv != null && !fromEnv.isBlank()) {
             return fromEnv;
