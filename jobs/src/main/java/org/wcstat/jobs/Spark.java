@@ -7,6 +7,9 @@ import java.nio.file.Path;
 
 /** The one SparkSession of the JVM, with the Iceberg catalog `wh` over the home's warehouse. */
 public final class Spark {
+    private static SparkSession current;
+    private static String currentWarehouse;
+
     private Spark() {
     }
 
@@ -17,12 +20,15 @@ public final class Spark {
     public static synchronized SparkSession session(String warehouse) {
         // one session per JVM; a different warehouse (tests with their own homes) needs a fresh one,
         // because Iceberg's catalog reads its location once
-        SparkSession.getDefaultSession().foreach(s -> {
-            if (!warehouse.equals(s.conf().get("spark.sql.catalog.wh.warehouse", ""))) {
-                s.stop();
+        if (current != null && !current.sparkContext().isStopped()) {
+            if (warehouse.equals(currentWarehouse)) {
+                return current;
             }
-            return null;
-        });
+            current.stop();
+        }
+        // Spark clears its default session only when the stopped context's end event arrives, later
+        SparkSession.clearActiveSession();
+        SparkSession.clearDefaultSession();
         SparkConf conf = new SparkConf();
         SparkSession.Builder b = SparkSession.builder().appName("wcstat");
         // defaults only: -Dspark.* (CLI) and spark-submit --conf take precedence
@@ -42,7 +48,7 @@ public final class Spark {
             byDefault.accept("spark.sql.adaptive.enabled", "false");
         }
         byDefault.accept("spark.sql.session.timeZone", "Asia/Shanghai");
-        return b.config("spark.sql.extensions", "org.apache.iceberg.spark.extensions.IcebergSparkSessionExtensions")
+        SparkSession session = b.config("spark.sql.extensions", "org.apache.iceberg.spark.extensions.IcebergSparkSessionExtensions")
                 .config("spark.sql.catalog.wh", "org.apache.iceberg.spark.SparkCatalog")
                 .config("spark.sql.catalog.wh.type", "hadoop")
                 .config("spark.sql.catalog.wh.warehouse", warehouse)
@@ -50,9 +56,13 @@ public final class Spark {
                 // length checks trips Spark 4.0's optimizer when raw rows are written to Iceberg
                 .config("spark.sql.legacy.charVarcharAsString", "true")
                 .getOrCreate();
+        current = session;
+        currentWarehouse = warehouse;
+        return session;
     }
 
     public static String localWarehouse(Path home) {
-        return home.toAbsolutePath().resolve("warehouse").toUri().toString();
+        // Path.toUri() ends in '/' only once the folder exists: the same home must give the same string
+        return home.toAbsolutePath().normalize().resolve("warehouse").toUri().toString().replaceAll("/$", "");
     }
 }

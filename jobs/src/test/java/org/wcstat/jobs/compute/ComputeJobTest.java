@@ -1,5 +1,6 @@
 package org.wcstat.jobs.compute;
 
+import org.wcstat.jobs.TestRepo;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -178,9 +179,6 @@ class ComputeJobTest {
     }
 
     private static Path repoRoot() {
-        String r = System.getProperty("wcstat.repo");
-        Path p = r != null ? Path.of(r) : Path.of("").toAbsolutePath();
-        while (!Files.isDirectory(p.resolve("conf"))) p = p.getParent();
-        return p;
+        return TestRepo.root();
     }
 }

@@ -1,5 +1,6 @@
 package org.wcstat.jobs.ingest;
 
+import org.wcstat.jobs.TestRepo;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -158,15 +159,7 @@ class DriverByConfigurationTest {
     }
 
     private static Path repo() {
-        String r = System.getProperty("wcstat.repo");
-        Path p = r != null ? Path.of(r) : Path.of("").toAbsolutePath();
-        while (p != null && !Files.isDirectory(p.resolve("conf"))) {
-            p = p.getParent();
-        }
-        if (p == null) {
-            throw new IllegalStateException("cannot find the repository's conf/ from " + Path.of("").toAbsolutePath());
-        }
-        return p;
+        return TestRepo.root();
     }
 
     /** Writes the department's database with the driver loaded from its jar, as the class path has none. */

@@ -1,5 +1,6 @@
 package org.wcstat.jobs.ingest;
 
+import org.wcstat.jobs.TestRepo;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.wcstat.core.Progress;
@@ -51,15 +52,7 @@ final class ItWarehouse {
 
     /** The repository checkout, for its conf/ and pom.xml. */
     static Path repo() {
-        String r = System.getProperty("wcstat.repo");
-        Path p = r != null ? Path.of(r) : Path.of("").toAbsolutePath();
-        while (p != null && !Files.isDirectory(p.resolve("conf"))) {
-            p = p.getParent();
-        }
-        if (p == null) {
-            throw new IllegalStateException("cannot find the repository's conf/ from " + Path.of("").toAbsolutePath());
-        }
-        return p;
+        return TestRepo.root();
     }
 
     /**
