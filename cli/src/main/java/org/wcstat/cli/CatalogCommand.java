@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.wcstat.core.catalog.Catalog;
 import org.wcstat.core.catalog.Indicator;
+import org.wcstat.core.catalog.PlanGoals;
 import org.wcstat.core.catalog.Target;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,6 +32,23 @@ final class CatalogCommand {
             long women = catalog.entries().stream().filter(e -> e.indicator().plan().equals("women")).count();
             System.out.printf("catalog OK: %d indicators (women's outline %d, children's outline %d), every formula and target checked%n",
                     catalog.entries().size(), women, catalog.entries().size() - women);
+            var goals = PlanGoals.load(home.confDir());
+            if (goals.isEmpty()) {
+                return 0;
+            }
+            PlanGoals.Coverage c = goals.get().check(catalog);
+            System.out.printf("plan goals (%s): %d with a number, %d of them in the catalog; %d direction-only, %d of them in the catalog%n",
+                    home.confDir().resolve("plan-goals.yaml"), c.covered(false) + c.missing(false), c.covered(false),
+                    c.covered(true) + c.missing(true), c.covered(true));
+            if (!c.missing().isEmpty()) {
+                System.out.println("not yet in the catalog:");
+                c.missing().forEach(g -> System.out.println("  " + g.label()));
+            }
+            if (!c.problems().isEmpty()) {
+                System.err.println("the catalog disagrees with the plans in " + c.problems().size() + " place(s):");
+                c.problems().forEach(p -> System.err.println("  " + p));
+                return Wcstat.CONFIG_ERROR;
+            }
             return 0;
         }
     }

@@ -1,0 +1,94 @@
+package org.wcstat.core.catalog;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import org.wcstat.core.config.Yaml;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The outlines' monitorable goals (conf/plan-goals.yaml), each with the catalog indicator that
+ * measures it, if any: the check that the catalog covers the plans and agrees with their targets.
+ */
+public record PlanGoals(@JsonProperty(value = "goals", required = true) List<Goal> goals) {
+
+    public record Goal(
+            @JsonProperty(value = "plan", required = true) String plan,
+            @JsonProperty(value = "area", required = true) String area,
+            @JsonProperty(value = "goal", required = true) String goal,
+            @JsonProperty(value = "quantity", required = true) String quantity,
+            @JsonProperty(value = "text", required = true) String text,
+            @JsonProperty(value = "target", required = true) String target,
+            @JsonProperty("baseline") Indicator.Baseline baseline,
+            @JsonProperty("indicator") String indicator) {
+
+        public boolean directionOnly() {
+            return target.equals("increase") || target.equals("decrease");
+        }
+
+        public String label() {
+            return plan + " " + area + " " + goal + " " + quantity + " (" + target + ")";
+        }
+    }
+
+    /** What the catalog covers of the goals, and where the two disagree. */
+    public record Coverage(List<Goal> covered, List<Goal> missing, List<String> problems) {
+        public long covered(boolean directionOnly) {
+            return covered.stream().filter(g -> g.directionOnly() == directionOnly).count();
+        }
+
+        public long missing(boolean directionOnly) {
+            return missing.stream().filter(g -> g.directionOnly() == directionOnly).count();
+        }
+    }
+
+    public static Optional<PlanGoals> load(Path confDir) {
+        Path file = confDir.resolve("plan-goals.yaml");
+        return Files.exists(file) ? Optional.of(Yaml.read(file, PlanGoals.class)) : Optional.empty();
+    }
+
+    public Coverage check(Catalog catalog) {
+        List<Goal> covered = new ArrayList<>();
+        List<Goal> missing = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        for (Goal g : goals) {
+            Target wanted;
+            try {
+                wanted = Target.parse(g.target());
+            } catch (IllegalArgumentException e) {
+                problems.add(g.label() + ": " + e.getMessage());
+                continue;
+            }
+            if (g.indicator() == null) {
+                missing.add(g);
+                continue;
+            }
+            Catalog.Entry e;
+            try {
+                e = catalog.get(g.indicator());
+            } catch (IllegalArgumentException ex) {
+                problems.add(g.label() + ": names indicator " + g.indicator() + ", which the catalog does not have");
+                continue;
+            }
+            if (!e.indicator().plan().equals(g.plan()) || !e.indicator().area().equals(g.area())) {
+                problems.add(g.label() + ": indicator " + e.code() + " is filed under " + e.indicator().plan() + " "
+                        + e.indicator().area() + ", not the goal's " + g.plan() + " " + g.area());
+            }
+            if (!wanted.equals(e.target())) {
+                problems.add(g.label() + ": the plan says '" + wanted + "' but indicator " + e.code() + " in " + e.file()
+                        + " has '" + e.target() + "'");
+            }
+            if (g.baseline() != null && (e.indicator().baseline() == null
+                    || e.indicator().baseline().year() != g.baseline().year()
+                    || Double.compare(e.indicator().baseline().value(), g.baseline().value()) != 0)) {
+                problems.add(g.label() + ": the plan's baseline " + g.baseline().value() + " (" + g.baseline().year()
+                        + ") is not indicator " + e.code() + "'s");
+            }
+            covered.add(g);
+        }
+        return new Coverage(covered, missing, problems);
+    }
+}
