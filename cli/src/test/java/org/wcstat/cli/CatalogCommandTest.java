@@ -47,8 +47,12 @@ class CatalogCommandTest {
     }
 
     @Test
-    void checkSaysTheCatalogIsSound() throws Exception {
-        assertTrue(capture("catalog", "check").startsWith("catalog OK: "));
+    void checkSaysTheCatalogIsSoundAndAgreesWithThePlansGoals() throws Exception {
+        // capture() asserts exit code 0: a named indicator whose target or baseline differs from the plan's fails it
+        String printed = capture("catalog", "check");
+        assertTrue(printed.startsWith("catalog OK: "), printed);
+        assertTrue(printed.contains("plan goals ("), printed);
+        assertTrue(printed.contains("not yet in the catalog:"), printed);
     }
 
     private static String capture(String... args) {
