@@ -1,0 +1,106 @@
+package org.wcstat.core.assess;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Early warning for strong fluctuation of the latest value:
+ * <ul>
+ *   <li>Iglewicz and Hoaglin's modified z-score of the latest value against the whole series,
+ *   M = 0.6745 (x − x̃) / MAD with x̃ the median and MAD the median of |x_i − x̃|; |M| &gt; 3.5 flags it.
+ *   When MAD is 0 (over half the values equal) the mean-absolute-deviation form
+ *   M = (x − x̃) / (1.253314 · MeanAD) is used instead.</li>
+ *   <li>year-on-year change (x_t − x_{t−1}) / |x_{t−1}| beyond a configured bound, only between
+ *   consecutive years.</li>
+ * </ul>
+ */
+public final class Fluctuation {
+
+    public static final double Z_CONSTANT = 0.6745;
+    public static final double Z_CUTOFF = 3.5;
+    /** √(π/2): MeanAD × this estimates σ for normal data, as 1.4826 × MAD does. */
+    public static final double MEAN_AD_CONSTANT = 1.253314;
+    public static final int MIN_POINTS = 3;
+
+    private Fluctuation() {
+    }
+
+    /**
+     * @param modifiedZ      null when the series has fewer than three values
+     * @param outlier        |modifiedZ| &gt; 3.5
+     * @param yearOnYear     relative change from the previous year; null when that year has no value
+     *                       or its value is zero
+     * @param beyondBound    |yearOnYear| &gt; bound, or a change away from zero
+     */
+    public record Result(Double modifiedZ, boolean outlier, Double yearOnYear, boolean beyondBound,
+                         String explanation, Set<CornerCase> cornerCases) {
+        public Result {
+            cornerCases = Set.copyOf(cornerCases);
+        }
+
+        public boolean flagged() {
+            return outlier || beyondBound;
+        }
+    }
+
+    /** @param yoyBound the largest relative year-on-year change that passes, e.g. 0.2 for ±20% */
+    public static Result check(Series series, double yoyBound) {
+        Set<CornerCase> cases = EnumSet.noneOf(CornerCase.class);
+        if (series.isEmpty()) return new Result(null, false, null, false, "No values.", cases);
+        int t = series.latestYear();
+        double x = series.latest();
+        StringBuilder why = new StringBuilder();
+
+        Double z = null;
+        boolean outlier = false;
+        if (series.size() >= MIN_POINTS) {
+            double[] v = series.values().values().stream().mapToDouble(Double::doubleValue).toArray();
+            z = modifiedZ(x, v, cases);
+            outlier = Math.abs(z) > Z_CUTOFF;
+            why.append(String.format(Locale.ROOT, "modified z-score of %s in %d is %.2f%s", CagrAssessment.num(x), t, z,
+                    outlier ? " (beyond ±3.5)" : ""));
+            if (cases.contains(CornerCase.ZERO_MAD)) why.append(" (mean absolute deviation form, MAD is 0)");
+        } else {
+            why.append("too few values for a modified z-score");
+        }
+
+        Double yoy = null;
+        boolean beyond = false;
+        Double previous = series.at(t - 1);
+        if (previous == null) {
+            why.append("; no value in ").append(t - 1).append(" for a year-on-year change");
+        } else if (previous == 0) {
+            beyond = x != 0;
+            why.append("; ").append(beyond ? "moved from 0 to " + CagrAssessment.num(x) : "0 in both years")
+                    .append(", relative change undefined");
+        } else {
+            yoy = (x - previous) / Math.abs(previous);
+            beyond = Math.abs(yoy) > yoyBound;
+            why.append(String.format(Locale.ROOT, "; year-on-year change %s%s the ±%s bound", CagrAssessment.pct(yoy),
+                    beyond ? " beyond" : " within", CagrAssessment.pct(yoyBound)));
+        }
+        return new Result(z, outlier, yoy, beyond, Character.toUpperCase(why.charAt(0)) + why.substring(1) + ".", cases);
+    }
+
+    /** Modified z-score of {@code x} within {@code values} (which normally include x). */
+    public static double modifiedZ(double x, double[] values, Set<CornerCase> cases) {
+        double median = median(values);
+        double[] dev = Arrays.stream(values).map(v -> Math.abs(v - median)).toArray();
+        double mad = median(dev);
+        if (mad > 0) return Z_CONSTANT * (x - median) / mad;
+        double meanAd = Arrays.stream(dev).average().orElse(0);
+        if (meanAd == 0) return 0;
+        cases.add(CornerCase.ZERO_MAD);
+        return (x - median) / (MEAN_AD_CONSTANT * meanAd);
+    }
+
+    static double median(double[] values) {
+        double[] s = values.clone();
+        Arrays.sort(s);
+        int n = s.length;
+        return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+    }
+
+}

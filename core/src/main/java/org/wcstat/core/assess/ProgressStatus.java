@@ -1,0 +1,56 @@
+package org.wcstat.core.assess;
+
+/**
+ * Progress categories of the Statistics Canada / Open SDG progress measure. The same four
+ * categories below "achieved" serve targets (on the growth ratio) and direction-only goals
+ * (on the growth rate); only the thresholds differ.
+ */
+public enum ProgressStatus {
+    ACHIEVED("已实现", "target achieved"),
+    ON_TRACK("进展顺利", "on track"),
+    NEEDS_ACCELERATION("需加快", "progress made but acceleration needed"),
+    LIMITED_PROGRESS("进展有限", "limited progress"),
+    DETERIORATION("退步", "deterioration"),
+    INSUFFICIENT_DATA("数据不足", "insufficient data");
+
+    private final String zh;
+    private final String en;
+
+    ProgressStatus(String zh, String en) {
+        this.zh = zh;
+        this.en = en;
+    }
+
+    public String zh() {
+        return zh;
+    }
+
+    public String en() {
+        return en;
+    }
+
+    /** Thresholds on the ratio of actual to required growth (Open SDG defaults). */
+    public static final double RATIO_ON_TRACK = 0.95;
+    public static final double RATIO_ACCELERATION = 0.60;
+
+    /** Thresholds on the observed growth rate in the desired direction, for goals without a number. */
+    public static final double GROWTH_ON_TRACK = 0.015;
+    public static final double GROWTH_ACCELERATION = 0.005;
+
+    /** Category of a ratio of actual to required growth. */
+    public static ProgressStatus ofRatio(double ratio) {
+        return classify(ratio, RATIO_ON_TRACK, RATIO_ACCELERATION);
+    }
+
+    /** Category of a growth rate already signed so that positive means the desired direction. */
+    public static ProgressStatus ofGrowth(double directedGrowth) {
+        return classify(directedGrowth, GROWTH_ON_TRACK, GROWTH_ACCELERATION);
+    }
+
+    private static ProgressStatus classify(double value, double high, double medium) {
+        if (value >= high) return ON_TRACK;
+        if (value >= medium) return NEEDS_ACCELERATION;
+        if (value >= 0) return LIMITED_PROGRESS;
+        return DETERIORATION;
+    }
+}
