@@ -16,15 +16,8 @@ public final class V1Api extends StableApi {
     }
 
     @Override
-    public DagRun trigger(String dagId, TriggerRequest request) {
-        ObjectNode body = object().put("dag_run_id", request.runId());
+    protected void noLogicalDate(ObjectNode body) {
         // v1 fills in the current time when logical_date is absent
-        if (request.logicalDate() != null) {
-            body.put("logical_date", format(request.logicalDate()));
-        }
-        body.set("conf", confOf(request));
-        return toRun(http.call(Call.send("POST", dag(dagId) + "/dagRuns", body, "trigger DAG " + dagId)
-                .onConflict(conflictAdvice(dagId, request.runId()))));
     }
 
     @Override

@@ -16,17 +16,9 @@ public final class V2Api extends StableApi {
     }
 
     @Override
-    public DagRun trigger(String dagId, TriggerRequest request) {
-        ObjectNode body = object().put("dag_run_id", request.runId());
+    protected void noLogicalDate(ObjectNode body) {
         // v2 requires the field; null asks for a run without a logical date
-        if (request.logicalDate() != null) {
-            body.put("logical_date", format(request.logicalDate()));
-        } else {
-            body.putNull("logical_date");
-        }
-        body.set("conf", confOf(request));
-        return toRun(http.call(Call.send("POST", dag(dagId) + "/dagRuns", body, "trigger DAG " + dagId)
-                .onConflict(conflictAdvice(dagId, request.runId()))));
+        body.putNull("logical_date");
     }
 
     @Override

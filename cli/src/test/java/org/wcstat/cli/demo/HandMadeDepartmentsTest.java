@@ -5,22 +5,12 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.wcstat.cli.TestRepo;
-import org.wcstat.core.Progress;
-import org.wcstat.core.config.Configuration;
-import org.wcstat.core.pipeline.Pipeline;
 import org.wcstat.jobs.JobContext;
-import org.wcstat.jobs.PipelineRunner;
-import org.wcstat.jobs.Spark;
 import org.wcstat.jobs.Warehouse;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -34,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class HandMadeDepartmentsTest {
     static final int YEAR = 2024;
-    static final double EPS = 1e-9;
+    static final double EPS = HandWrittenYear.EPS;
 
     @TempDir
     static Path home;
@@ -109,10 +99,8 @@ class HandMadeDepartmentsTest {
         db(dir, "disabled_federation", DisabledFederationDemo.PLACEMENT, DisabledFederationDemo.REHABILITATION);
         db(dir, "organisation", OrganisationDemo.ROSTER);
 
-        Configuration config = Configuration.load(TestRepo.root().resolve("conf"));
-        spark = Spark.session(Spark.localWarehouse(home));
-        ctx = new JobContext(config, home, new Warehouse(spark).ensureTables(), Progress.SILENT, Map.of());
-        PipelineRunner.run(ctx, Pipeline.load(TestRepo.root().resolve("pipelines/yearly-load.yaml")), YEAR);
+        ctx = HandWrittenYear.run(home, YEAR);
+        spark = ctx.warehouse().spark();
     }
 
     @Test
@@ -203,27 +191,6 @@ class HandMadeDepartmentsTest {
         assertTrue(Files.isRegularFile(home.resolve("releases/2024/data/indicator_values.csv")));
     }
 
-    private static void assertValue(String indicator, String region, String sex, String residence,
-                                    double value, double numerator, double denominator) {
-        List<Row> rows = spark.sql("SELECT value, numerator, denominator FROM " + Warehouse.INDICATOR_VALUES
-                + " WHERE indicator = '" + indicator + "' AND year = " + YEAR + " AND region = '" + region
-                + "' AND sex = '" + sex + "' AND age_band = '_T' AND residence = '" + residence + "'").collectAsList();
-        String what = indicator + " " + region + "/" + sex + "/" + residence;
-        assertEquals(1, rows.size(), what + ": " + rows);
-        assertEquals(value, rows.get(0).getDouble(0), EPS, what + " value");
-        assertEquals(numerator, rows.get(0).getDouble(1), EPS, what + " numerator");
-        assertEquals(denominator, rows.get(0).getDouble(2), EPS, what + " denominator");
-    }
-
-    private static void db(Path dir, String name, String... ddlAndRows) throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dir.resolve(name), "sa", "");
-             Statement s = c.createStatement()) {
-            for (String sql : ddlAndRows) {
-                s.execute(sql);
-            }
-        }
-    }
-
     private static String birth(int id, String sex, String date, String town, String hukou) {
         return String.format("INSERT INTO BIRTH_REGISTER VALUES (%d, 'C%05d', '某母亲', '510811199001011234', '%s', DATE '%s', '%s', '%s', 3200, 39)",
                 id, id, sex, date, town, hukou);
@@ -244,5 +211,14 @@ class HandMadeDepartmentsTest {
     private static String member(int id, String sex, String town, String post) {
         return String.format("INSERT INTO VC_MEMBER VALUES (%d, %d, '某某', '510811198001011234', '%s', DATE '1980-01-01', '%s', '某村', '%s')",
                 id, YEAR, sex, town, post);
+    }
+
+    private static void assertValue(String indicator, String region, String sex, String residence,
+                                    double value, double numerator, double denominator) {
+        HandWrittenYear.assertValue(spark, YEAR, indicator, region, sex, residence, value, numerator, denominator);
+    }
+
+    private static void db(Path dir, String name, String... ddlAndRows) throws Exception {
+        HandWrittenYear.db(dir, name, ddlAndRows);
     }
 }

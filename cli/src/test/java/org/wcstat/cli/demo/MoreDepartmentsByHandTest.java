@@ -5,20 +5,11 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.wcstat.cli.TestRepo;
-import org.wcstat.core.Progress;
-import org.wcstat.core.config.Configuration;
-import org.wcstat.core.pipeline.Pipeline;
 import org.wcstat.jobs.JobContext;
-import org.wcstat.jobs.PipelineRunner;
-import org.wcstat.jobs.Spark;
 import org.wcstat.jobs.Warehouse;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -34,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class MoreDepartmentsByHandTest {
     static final int YEAR = 2024;
-    static final double EPS = 1e-9;
+    static final double EPS = HandWrittenYear.EPS;
 
     @TempDir
     static Path home;
@@ -162,10 +153,8 @@ class MoreDepartmentsByHandTest {
                 cadre("2024-12-31", "GB12", "女", "乡镇党委书记"),
                 cadre("2023-12-31", "GB2", "女", "部门正职"));
 
-        Configuration config = Configuration.load(TestRepo.root().resolve("conf"));
-        spark = Spark.session(Spark.localWarehouse(home));
-        JobContext ctx = new JobContext(config, home, new Warehouse(spark).ensureTables(), Progress.SILENT, Map.of());
-        PipelineRunner.run(ctx, Pipeline.load(TestRepo.root().resolve("pipelines/yearly-load.yaml")), YEAR);
+        JobContext ctx = HandWrittenYear.run(home, YEAR);
+        spark = ctx.warehouse().spark();
     }
 
     @Test
@@ -308,39 +297,14 @@ class MoreDepartmentsByHandTest {
         assertTrue(text != null && text.contains(part), "expected '" + part + "' in: " + text);
     }
 
-    private static List<Row> values(String indicator, String region, String sex, String ageBand, String residence) {
-        return spark.sql("SELECT value, numerator, denominator FROM " + Warehouse.INDICATOR_VALUES
-                + " WHERE indicator = '" + indicator + "' AND year = " + YEAR + " AND region = '" + region
-                + "' AND sex = '" + sex + "' AND age_band = '" + ageBand + "' AND residence = '" + residence + "'").collectAsList();
-    }
-
-    private static void assertValue(String indicator, String region, String sex, String residence,
-                                    double value, double numerator, double denominator) {
-        List<Row> rows = values(indicator, region, sex, "_T", residence);
-        String what = indicator + " " + region + "/" + sex + "/" + residence;
-        assertEquals(1, rows.size(), what + ": " + rows);
-        assertEquals(value, rows.get(0).getDouble(0), EPS, what + " value");
-        assertEquals(numerator, rows.get(0).getDouble(1), EPS, what + " numerator");
-        assertEquals(denominator, rows.get(0).getDouble(2), EPS, what + " denominator");
-    }
-
     /** An indicator that is a count: the value is the numerator, and there is no denominator. */
     private static void assertCount(String indicator, String region, String sex, String ageBand, double count) {
-        List<Row> rows = values(indicator, region, sex, ageBand, "_T");
+        List<Row> rows = HandWrittenYear.values(spark, YEAR, indicator, region, sex, ageBand, "_T");
         String what = indicator + " " + region + "/" + sex + "/" + ageBand;
         assertEquals(1, rows.size(), what + ": " + rows);
         assertEquals(count, rows.get(0).getDouble(0), EPS, what + " value");
         assertEquals(count, rows.get(0).getDouble(1), EPS, what + " numerator");
         assertTrue(rows.get(0).isNullAt(2), what + " has a denominator");
-    }
-
-    private static void db(Path dir, String name, String... ddlAndRows) throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dir.resolve(name), "sa", "");
-             Statement s = c.createStatement()) {
-            for (String sql : ddlAndRows) {
-                s.execute(sql);
-            }
-        }
     }
 
     private static String pop(String code, String sex, int age, String residence, int n) {
@@ -386,5 +350,14 @@ class MoreDepartmentsByHandTest {
     private static String cadre(String date, String id, String sex, String postClass) {
         return String.format("INSERT INTO GB_LDBZ_CY VALUES (DATE '%s', '%s', '某干部', '510811197501011234', '%s', DATE '1975-01-01', '510811', '某单位', '%s', DATE '2021-01-01')",
                 date, id, sex, postClass);
+    }
+
+    private static void assertValue(String indicator, String region, String sex, String residence,
+                                    double value, double numerator, double denominator) {
+        HandWrittenYear.assertValue(spark, YEAR, indicator, region, sex, residence, value, numerator, denominator);
+    }
+
+    private static void db(Path dir, String name, String... ddlAndRows) throws Exception {
+        HandWrittenYear.db(dir, name, ddlAndRows);
     }
 }

@@ -1,0 +1,64 @@
+package org.wcstat.cli.demo;
+
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.wcstat.cli.TestRepo;
+import org.wcstat.core.Progress;
+import org.wcstat.core.config.Configuration;
+import org.wcstat.core.pipeline.Pipeline;
+import org.wcstat.jobs.JobContext;
+import org.wcstat.jobs.PipelineRunner;
+import org.wcstat.jobs.Spark;
+import org.wcstat.jobs.Warehouse;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** A year of hand-written department databases run through the shipped pipeline, and what to ask of the result. */
+final class HandWrittenYear {
+    static final double EPS = 1e-9;
+
+    private HandWrittenYear() {
+    }
+
+    /** Writes one department's H2 database: its tables, then its rows. */
+    static void db(Path dir, String name, String... ddlAndRows) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dir.resolve(name), "sa", "");
+             Statement s = c.createStatement()) {
+            for (String sql : ddlAndRows) {
+                s.execute(sql);
+            }
+        }
+    }
+
+    /** Runs pipelines/yearly-load.yaml for the year over the home's departments, with the shipped conf. */
+    static JobContext run(Path home, int year) {
+        Configuration config = Configuration.load(TestRepo.root().resolve("conf"));
+        SparkSession spark = Spark.session(Spark.localWarehouse(home));
+        JobContext ctx = new JobContext(config, home, new Warehouse(spark).ensureTables(), Progress.SILENT, Map.of());
+        PipelineRunner.run(ctx, Pipeline.load(TestRepo.root().resolve("pipelines/yearly-load.yaml")), year);
+        return ctx;
+    }
+
+    static List<Row> values(SparkSession spark, int year, String indicator, String region, String sex, String ageBand, String residence) {
+        return spark.sql("SELECT value, numerator, denominator FROM " + Warehouse.INDICATOR_VALUES
+                + " WHERE indicator = '" + indicator + "' AND year = " + year + " AND region = '" + region
+                + "' AND sex = '" + sex + "' AND age_band = '" + ageBand + "' AND residence = '" + residence + "'").collectAsList();
+    }
+
+    static void assertValue(SparkSession spark, int year, String indicator, String region, String sex, String residence,
+                            double value, double numerator, double denominator) {
+        List<Row> rows = values(spark, year, indicator, region, sex, "_T", residence);
+        String what = indicator + " " + region + "/" + sex + "/" + residence;
+        assertEquals(1, rows.size(), what + ": " + rows);
+        assertEquals(value, rows.get(0).getDouble(0), EPS, what + " value");
+        assertEquals(numerator, rows.get(0).getDouble(1), EPS, what + " numerator");
+        assertEquals(denominator, rows.get(0).getDouble(2), EPS, what + " denominator");
+    }
+}
