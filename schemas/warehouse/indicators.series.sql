@@ -1,0 +1,17 @@
+-- The yearly series of every indicator in every breakdown it is published by, from the first year with
+-- data, with the change from the year before and the trend. Written by assess; rebuilt whole each run.
+CREATE TABLE IF NOT EXISTS wh.indicators.series (
+  indicator    STRING NOT NULL COMMENT 'the indicator code (conf/indicators)',
+  region       STRING NOT NULL COMMENT 'the district (510811) or a town (510811xxx)',
+  sex          STRING NOT NULL COMMENT 'F, M or _T (both)',
+  age_band     STRING NOT NULL COMMENT 'an age band, or _T (all ages)',
+  residence    STRING NOT NULL COMMENT 'U, R or _T (both)',
+  year         INT    NOT NULL COMMENT 'the year',
+  value        DOUBLE          COMMENT 'the value published for the year (indicators.value)',
+  smoothed     DOUBLE          COMMENT 'the value assessed: the pooled or smoothed value where the yearly one is too noisy, else the value',
+  yoy_change   DOUBLE          COMMENT 'value minus the previous year''s value, in the indicator''s unit; null for the first year or a gap',
+  yoy_pct      DOUBLE          COMMENT 'yoy_change as a percentage of the previous year''s value; null when that is zero or missing',
+  trend_slope  DOUBLE          COMMENT 'change per year of the time-weighted linear fit through the series up to this year; null under 3 points',
+  trend        STRING NOT NULL COMMENT 'up, down, flat, or none (fewer than 3 points)',
+  flags        STRING NOT NULL COMMENT 'the value''s quality flags (indicators.value), empty when none')
+USING iceberg
