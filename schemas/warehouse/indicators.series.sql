@@ -9,9 +9,9 @@ CREATE TABLE IF NOT EXISTS wh.indicators.series (
   year         INT    NOT NULL COMMENT 'the year',
   value        DOUBLE          COMMENT 'the value published for the year (indicators.value)',
   smoothed     DOUBLE          COMMENT 'the value assessed: the pooled or smoothed value where the yearly one is too noisy, else the value',
-  yoy_change   DOUBLE          COMMENT 'value minus the previous year''s value, in the indicator''s unit; null for the first year or a gap',
-  yoy_pct      DOUBLE          COMMENT 'yoy_change as a percentage of the previous year''s value; null when that is zero or missing',
+  yoy_change   DOUBLE          COMMENT 'value minus the value of the year before, in the unit of the indicator; null for the first year or a gap',
+  yoy_pct      DOUBLE          COMMENT 'yoy_change as a percentage of the value of the year before; null when that is zero or missing',
   trend_slope  DOUBLE          COMMENT 'change per year of the time-weighted linear fit through the series up to this year; null under 3 points',
   trend        STRING NOT NULL COMMENT 'up, down, flat, or none (fewer than 3 points)',
-  flags        STRING NOT NULL COMMENT 'the value''s quality flags (indicators.value), empty when none')
+  flags        STRING NOT NULL COMMENT 'quality flags of the value (indicators.value), empty when none')
 USING iceberg

@@ -22,8 +22,13 @@ public final class Warehouse {
     public static final String QUARANTINE = "wh.quarantine.rejected";
     public static final String INDICATOR_VALUES = "wh.indicators.value";
     public static final String LOADS = "wh.meta.load";
+    public static final String SERIES = "wh.indicators.series";
+    public static final String ASSESSMENT = "wh.indicators.assessment";
+    public static final String WARNINGS = "wh.indicators.warning";
+    public static final String EVALUATION = "wh.indicators.evaluation";
 
-    private static final List<String> TABLES = List.of(FACTS, QUARANTINE, INDICATOR_VALUES, LOADS);
+    private static final List<String> TABLES = List.of(FACTS, QUARANTINE, INDICATOR_VALUES, LOADS,
+            SERIES, ASSESSMENT, WARNINGS, EVALUATION);
 
     private final SparkSession spark;
 

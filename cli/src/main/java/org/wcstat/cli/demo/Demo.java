@@ -1,7 +1,9 @@
 package org.wcstat.cli.demo;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -13,20 +15,25 @@ public final class Demo {
         int write(DemoDatabase db) throws Exception;
     }
 
-    private static final Map<String, Writer> DEPARTMENTS = new LinkedHashMap<>();
+    /** Each department's tables, in the order written; a department may keep several registers and reports. */
+    private static final Map<String, List<Writer>> DEPARTMENTS = new LinkedHashMap<>();
+
+    private static void register(String department, Writer writer) {
+        DEPARTMENTS.computeIfAbsent(department, d -> new ArrayList<>()).add(writer);
+    }
 
     static {
-        DEPARTMENTS.put("health", HealthDemo::write);
-        DEPARTMENTS.put("education", EducationDemo::write);
-        DEPARTMENTS.put("public_security", PublicSecurityDemo::write);
-        DEPARTMENTS.put("civil_affairs", CivilAffairsDemo::write);
-        DEPARTMENTS.put("hr_social_security", HrSocialSecurityDemo::write);
-        DEPARTMENTS.put("medical_insurance", MedicalInsuranceDemo::write);
-        DEPARTMENTS.put("justice", JusticeDemo::write);
-        DEPARTMENTS.put("womens_federation", WomensFederationDemo::write);
-        DEPARTMENTS.put("agriculture_water", AgricultureWaterDemo::write);
-        DEPARTMENTS.put("disabled_federation", DisabledFederationDemo::write);
-        DEPARTMENTS.put("organisation", OrganisationDemo::write);
+        register("health", HealthDemo::write);
+        register("education", EducationDemo::write);
+        register("public_security", PublicSecurityDemo::write);
+        register("civil_affairs", CivilAffairsDemo::write);
+        register("hr_social_security", HrSocialSecurityDemo::write);
+        register("medical_insurance", MedicalInsuranceDemo::write);
+        register("justice", JusticeDemo::write);
+        register("womens_federation", WomensFederationDemo::write);
+        register("agriculture_water", AgricultureWaterDemo::write);
+        register("disabled_federation", DisabledFederationDemo::write);
+        register("organisation", OrganisationDemo::write);
     }
 
     private Demo() {
@@ -42,7 +49,9 @@ public final class Demo {
         for (var d : DEPARTMENTS.entrySet()) {
             progress.accept("writing department database " + d.getKey());
             try (DemoDatabase db = DemoDatabase.create(departmentsDir(home), d.getKey())) {
-                rows.put(d.getKey(), d.getValue().write(db));
+                int written = 0;
+                for (Writer w : d.getValue()) written += w.write(db);
+                rows.put(d.getKey(), written);
             }
         }
         return rows;
