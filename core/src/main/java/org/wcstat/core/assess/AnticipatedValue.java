@@ -90,6 +90,11 @@ public final class AnticipatedValue {
                 capital(fitted) + ", " + verdict + ".", cases);
     }
 
+    /** Change a year of the time-weighted least-squares line through the whole series; null under three points. */
+    public static Double slope(Series s) {
+        return s.size() < MIN_POINTS ? null : fit(s)[1];
+    }
+
     /** {intercept at year 0, slope} of the time-weighted least-squares line. */
     static double[] fit(Series s) {
         int first = s.values().firstKey();

@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 
 /** Everything under conf/, loaded and cross-checked once at start. */
 public record Configuration(Path dir, Regions regions, AgeBands ageBands, List<SourceConfig> sources, Catalog catalog,
-                            YearbookLayout yearbook) {
+                            YearbookLayout yearbook, AssessmentSettings assessment) {
 
     public static Configuration load(Path dir) {
         if (!Files.isDirectory(dir)) {
@@ -40,7 +40,7 @@ public record Configuration(Path dir, Regions regions, AgeBands ageBands, List<S
                         + "', which is no chapter of the " + e.indicator().plan() + " plan in " + dir.resolve("yearbook.yaml"));
             }
         }
-        return new Configuration(dir, regions, ages, List.copyOf(sources), catalog, yearbook);
+        return new Configuration(dir, regions, ages, List.copyOf(sources), catalog, yearbook, AssessmentSettings.load(dir));
     }
 
     private static void checkAgeCodes(Path file, SourceConfig s, AgeBands ages) {

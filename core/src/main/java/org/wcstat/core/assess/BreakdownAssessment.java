@@ -1,0 +1,223 @@
+package org.wcstat.core.assess;
+
+import org.wcstat.core.catalog.Catalog;
+import org.wcstat.core.catalog.Target;
+import org.wcstat.core.config.AssessmentSettings;
+import org.wcstat.core.config.Regions;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import static org.wcstat.core.assess.CagrAssessment.num;
+
+/**
+ * One indicator in one breakdown, judged from the data up to one year: its series with year-on-year
+ * change and trend, its progress towards the target, and the warnings its own series raises
+ * (group lags need the district as well and are raised by {@link IndicatorAssessment}).
+ */
+public final class BreakdownAssessment {
+
+    /** A trend slower than this share of the series' mean level a year is flat. */
+    public static final double FLAT_SHARE = 0.005;
+    /** A projection missing at least this share of the required progress is a high-severity warning. */
+    public static final double MISS_HIGH = 0.5;
+    /** ... and at least this share a medium one; less is low. */
+    public static final double MISS_MEDIUM = 0.2;
+    /** The first years a missing year is reported for: the baseline on, or the last five years before it. */
+    static final int MISSING_WINDOW = 5;
+
+    private BreakdownAssessment() {
+    }
+
+    /** One year of the series table. */
+    public record Point(int year, Double value, Double smoothed, Double yoyChange, Double yoyPct, Double trendSlope,
+                        String trend, String flags) {
+    }
+
+    /** One row of the assessment table, without the indicator and breakdown. */
+    public record Judgement(ProgressStatus status, String method, Integer baselineYear, Double baselineValue,
+                            Double currentValue, Double targetValue, Integer targetYear, Double ratio,
+                            Double anticipated2025, Double anticipated2030, Double gap2030, String note,
+                            boolean quantified, boolean anticipatedMet) {
+    }
+
+    public record Result(Catalog.Entry entry, Breakdown breakdown, String name, Smoothing.Smoothed smoothed,
+                         List<Observation> observations, List<Point> points, Judgement judgement, List<Warning> warnings) {
+        /** The observation of {@code year}, if the breakdown has one. */
+        public Optional<Observation> in(int year) {
+            return observations.stream().filter(o -> o.year() == year).findFirst();
+        }
+    }
+
+    /**
+     * @param observations      the breakdown's rows of indicators.value, any years; those after {@code year} are ignored
+     * @param missingLatestToo  whether a missing {@code year} itself is reported (not when the whole indicator lacks it)
+     */
+    public static Result assess(Catalog.Entry entry, Breakdown breakdown, List<Observation> observations, int year,
+                                AssessmentSettings settings, Regions regions, boolean missingLatestToo) {
+        List<Observation> obs = observations.stream().filter(o -> o.year() <= year)
+                .sorted((a, b) -> Integer.compare(a.year(), b.year())).toList();
+        String name = entry.code() + " " + entry.indicator().nameZh() + " (" + breakdown.label(regions) + ")";
+        Smoothing.Smoothed sm = Smoothing.of(obs, entry.indicator());
+        List<Point> points = points(obs, sm);
+        List<Warning> warnings = new ArrayList<>();
+        Target target = entry.target();
+
+        Judgement judgement = null;
+        if (target != null && !sm.assessed().isEmpty()) {
+            Assessment a = CagrAssessment.assess(sm.assessed(), target, sm.pooled());
+            AnticipatedValue.Projection p = AnticipatedValue.project(sm.assessed(), target, sm.pooled());
+            judgement = judge(target, sm, a, p);
+            progressWarnings(entry, breakdown, name, a, p, target, warnings);
+        }
+        fluctuation(entry, breakdown, name, sm, year, settings, warnings);
+        missingYears(entry, breakdown, name, regions.district().code(), obs, sm, year, missingLatestToo, warnings);
+        implausible(entry, breakdown, name, obs, year, settings, warnings);
+        return new Result(entry, breakdown, name, sm, obs, points, judgement, List.copyOf(warnings));
+    }
+
+    static List<Point> points(List<Observation> obs, Smoothing.Smoothed sm) {
+        List<Point> points = new ArrayList<>();
+        TreeMap<Integer, Double> upTo = new TreeMap<>();
+        for (Observation o : obs) {
+            Double prev = sm.values().at(o.year() - 1);
+            Double change = o.value() == null || prev == null ? null : o.value() - prev;
+            Double changePct = change == null || prev == 0 ? null : 100 * change / Math.abs(prev);
+            Double smoothed = sm.assessed().at(o.year());
+            if (smoothed != null) upTo.put(o.year(), smoothed);
+            Series sofar = Series.of(upTo);
+            Double slope = AnticipatedValue.slope(sofar);
+            points.add(new Point(o.year(), o.value(), smoothed, change, changePct, slope, trend(slope, sofar), o.flags()));
+        }
+        return points;
+    }
+
+    /** up, down, flat (|slope| at most 0.5% of the mean level a year), or none under three points. */
+    static String trend(Double slope, Series s) {
+        if (slope == null) return "none";
+        double level = s.values().values().stream().mapToDouble(Math::abs).average().orElse(0);
+        if (Math.abs(slope) <= FLAT_SHARE * level) return "flat";
+        return slope > 0 ? "up" : "down";
+    }
+
+    private static Judgement judge(Target target, Smoothing.Smoothed sm, Assessment a, AnticipatedValue.Projection p) {
+        boolean direction = target.comparator().equals("increase") || target.comparator().equals("decrease");
+        List<String> parts = new ArrayList<>();
+        parts.add(direction ? "growth_rate" : "cagr_ratio");
+        a.cornerCases().stream().map(c -> c.name().toLowerCase(Locale.ROOT)).sorted().forEach(parts::add);
+        p.cornerCases().stream().filter(c -> !a.has(c)).map(c -> c.name().toLowerCase(Locale.ROOT)).sorted().forEach(parts::add);
+
+        Double baseValue = a.baseYear() == null ? null : sm.assessed().at(a.baseYear());
+        Double current = a.latestYear() == null ? sm.assessed().latest() : sm.assessed().at(a.latestYear());
+        Double level = level(target, sm.assessed());
+        Double ratio = a.ratio();
+        if (direction && a.growth() != null) {
+            int d = target.comparator().equals("increase") ? 1 : -1;
+            ratio = (a.has(CornerCase.NEGATIVE_VALUES) ? -d : d) * a.growth();
+        }
+        String note = a.explanation() + " " + p.explanation()
+                + (sm.pooled() ? " Judged on " + sm.basis() + "." : "");
+        return new Judgement(a.status(), String.join("+", parts), a.baseYear(), baseValue, current,
+                target.comparator().equals("≈") ? target.value() : level, direction ? null : target.year(), ratio,
+                p.at2025(), p.at2030(), gap2030(target, p.at2030(), level), note, !direction,
+                p.status() == ProgressStatus.ACHIEVED);
+    }
+
+    /** The level to reach: the target's value, or for a relative target its base year's value moved by the percentage. */
+    static Double level(Target target, Series s) {
+        return switch (target.comparator()) {
+            case "increase", "decrease" -> null;
+            case "relative" -> s.at(target.baseYear()) == null ? null : s.at(target.baseYear()) * (1 + target.value() / 100);
+            default -> target.value();
+        };
+    }
+
+    /** Anticipated 2030 value beyond (+) or short of (−) the target; for a band, 0 inside and minus the distance outside. */
+    static Double gap2030(Target target, Double at2030, Double level) {
+        if (at2030 == null || level == null) return null;
+        if (target.comparator().equals("≈")) {
+            return target.isMetBy(at2030) ? 0.0 : -(Math.abs(at2030 - target.value()) - target.tolerance());
+        }
+        int d = switch (target.comparator()) {
+            case "<=", "<" -> -1;
+            case "relative" -> target.value() < 0 ? -1 : 1;
+            default -> 1;
+        };
+        return d * (at2030 - level);
+    }
+
+    private static void progressWarnings(Catalog.Entry entry, Breakdown b, String name, Assessment a,
+                                         AnticipatedValue.Projection p, Target target, List<Warning> out) {
+        if (p.gap() != null && p.status() != ProgressStatus.ACHIEVED) {
+            Double share = p.relativeGap();
+            Warning.Severity severity = share == null || share >= MISS_HIGH ? Warning.Severity.HIGH
+                    : share >= MISS_MEDIUM ? Warning.Severity.MEDIUM : Warning.Severity.LOW;
+            out.add(new Warning(entry.code(), b, WarningKind.PROJECTED_MISS, severity,
+                    name + ": projected to miss the target " + target + ": " + lower(p.explanation())));
+        }
+        ProgressStatus s = a.status();
+        if (s == ProgressStatus.NEEDS_ACCELERATION || s == ProgressStatus.LIMITED_PROGRESS || s == ProgressStatus.DETERIORATION) {
+            Warning.Severity severity = s == ProgressStatus.NEEDS_ACCELERATION ? Warning.Severity.MEDIUM : Warning.Severity.HIGH;
+            out.add(new Warning(entry.code(), b, WarningKind.NEEDS_ACCELERATION, severity,
+                    name + ": " + s.en() + " (" + s.zh() + ") towards " + target + ", " + a.explanation()));
+        }
+    }
+
+    private static void fluctuation(Catalog.Entry entry, Breakdown b, String name, Smoothing.Smoothed sm, int year,
+                                    AssessmentSettings settings, List<Warning> out) {
+        if (!Objects.equals(sm.assessed().latestYear(), year)) return;
+        Fluctuation.Result f = Fluctuation.check(sm.assessed(), settings.yearOnYearBound());
+        if (!f.flagged()) return;
+        Warning.Severity severity = f.outlier() && f.beyondBound() ? Warning.Severity.HIGH : Warning.Severity.MEDIUM;
+        out.add(new Warning(entry.code(), b, WarningKind.FLUCTUATION, severity,
+                name + ": strong fluctuation" + (sm.pooled() ? " of the " + sm.basis().replaceFirst(" because.*", "") : "")
+                        + ", " + lower(f.explanation())));
+    }
+
+    private static void missingYears(Catalog.Entry entry, Breakdown b, String name, String district, List<Observation> obs,
+                                     Smoothing.Smoothed sm, int year, boolean latestToo, List<Warning> out) {
+        if (obs.isEmpty()) return;
+        int first = obs.get(0).year();
+        int from = Math.max(first, Math.min(CagrAssessment.BASE_YEAR, year - MISSING_WINDOW + 1));
+        Map<Integer, Observation> byYear = obs.stream().collect(Collectors.toMap(Observation::year, o -> o));
+        List<String> missing = new ArrayList<>();
+        boolean latestMissing = false;
+        for (int y = from; y <= year; y++) {
+            Observation o = byYear.get(y);
+            if (o != null && o.value() != null) continue;
+            if (y == year && !latestToo) continue;
+            if (y == year) latestMissing = true;
+            missing.add(o == null ? String.valueOf(y) : y + " (denominator zero)");
+        }
+        if (missing.isEmpty()) return;
+        Warning.Severity severity = !latestMissing ? Warning.Severity.LOW
+                : b.kind(district) == Breakdown.Kind.TOTAL ? Warning.Severity.HIGH : Warning.Severity.MEDIUM;
+        Integer lastYear = sm.values().latestYear();
+        String last = lastYear == null ? "no value at all" : "the last value is " + num(sm.values().latest()) + " in " + lastYear;
+        out.add(new Warning(entry.code(), b, WarningKind.MISSING_YEAR, severity,
+                name + ": no value for " + String.join(", ", missing) + " in the series since " + from + ", " + last + "."));
+    }
+
+    private static void implausible(Catalog.Entry entry, Breakdown b, String name, List<Observation> obs, int year,
+                                    AssessmentSettings settings, List<Warning> out) {
+        var range = settings.plausibleRange(entry.code(), entry.indicator().unit());
+        if (range.isEmpty()) return;
+        for (Observation o : obs) {
+            if (o.year() != year || o.value() == null || range.get().contains(o.value())) continue;
+            out.add(new Warning(entry.code(), b, WarningKind.IMPLAUSIBLE, Warning.Severity.HIGH,
+                    name + ": " + num(o.value()) + " " + entry.indicator().unit() + " in " + year + " is outside the plausible range "
+                            + range.get() + " (numerator " + num(o.numerator())
+                            + (o.denominator() == null ? "" : ", denominator " + num(o.denominator())) + "); check the source data."));
+        }
+    }
+
+    static String lower(String s) {
+        return Character.toLowerCase(s.charAt(0)) + s.substring(1);
+    }
+}

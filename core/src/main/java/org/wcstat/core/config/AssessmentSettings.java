@@ -1,0 +1,92 @@
+package org.wcstat.core.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** conf/assessment.yaml: the thresholds of the progress assessment and the early warnings. */
+public record AssessmentSettings(
+        @JsonProperty(value = "evaluation_years", required = true) List<Integer> evaluationYears,
+        @JsonProperty(value = "year_on_year_bound", required = true) double yearOnYearBound,
+        @JsonProperty(value = "group_lag_gap", required = true) double groupLagGap,
+        @JsonProperty(value = "plausible_ranges", required = true) PlausibleRanges plausibleRanges) implements Yaml.Validated {
+
+    public static final String FILE = "assessment.yaml";
+
+    /** Used when a configuration folder has no assessment.yaml: the shipped thresholds, without per-indicator ranges. */
+    public static final AssessmentSettings DEFAULTS = new AssessmentSettings(List.of(2025, 2030), 0.20, 0.10,
+            new PlausibleRanges(Map.of("%", new Range(0.0, 100.0), "‰", new Range(0.0, 1000.0),
+                    "1/100000", new Range(0.0, 100000.0), "女=100", new Range(90.0, 125.0)), Map.of(), new Range(0.0, null)));
+
+    public record Range(@JsonProperty("min") Double min, @JsonProperty("max") Double max) {
+        public boolean contains(double v) {
+            return (min == null || v >= min) && (max == null || v <= max);
+        }
+
+        @Override
+        public String toString() {
+            return "[" + (min == null ? "−∞" : fmt(min)) + ", " + (max == null ? "∞" : fmt(max)) + "]";
+        }
+
+        private static String fmt(double d) {
+            return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
+        }
+    }
+
+    public record PlausibleRanges(
+            @JsonProperty("by_unit") Map<String, Range> byUnit,
+            @JsonProperty("by_indicator") Map<String, Range> byIndicator,
+            @JsonProperty("other") Range other) {
+        public PlausibleRanges {
+            byUnit = byUnit == null ? Map.of() : Map.copyOf(byUnit);
+            byIndicator = byIndicator == null ? Map.of() : Map.copyOf(byIndicator);
+        }
+    }
+
+    /** The range an indicator's values must lie in: its own, else its unit's, else the one for other units. */
+    public Optional<Range> plausibleRange(String indicator, String unit) {
+        Range r = plausibleRanges.byIndicator().get(indicator);
+        if (r == null) r = plausibleRanges.byUnit().get(unit);
+        if (r == null) r = plausibleRanges.other();
+        return Optional.ofNullable(r);
+    }
+
+    public static AssessmentSettings load(Path dir) {
+        Path file = dir.resolve(FILE);
+        return Files.exists(file) ? Yaml.read(file, AssessmentSettings.class) : DEFAULTS;
+    }
+
+    @Override
+    public void validate(Path file) {
+        if (evaluationYears.isEmpty()) {
+            throw new ConfigException(file + ": evaluation_years is empty; the outlines evaluate in [2025, 2030]");
+        }
+        for (int y : evaluationYears) {
+            if (y < 2021 || y > 2030) {
+                throw new ConfigException(file + ": evaluation year " + y + " is outside the outlines' 2021–2030; write e.g. [2025, 2030]");
+            }
+        }
+        if (!(yearOnYearBound > 0)) {
+            throw new ConfigException(file + ": year_on_year_bound must be a positive share, e.g. 0.20 for ±20%, not " + yearOnYearBound);
+        }
+        if (!(groupLagGap > 0)) {
+            throw new ConfigException(file + ": group_lag_gap must be a positive share, e.g. 0.10 for 10%, not " + groupLagGap);
+        }
+        plausibleRanges.byUnit().forEach((unit, r) -> check(file, "unit '" + unit + "'", r));
+        plausibleRanges.byIndicator().forEach((code, r) -> check(file, "indicator " + code, r));
+        if (plausibleRanges.other() != null) check(file, "other", plausibleRanges.other());
+    }
+
+    private static void check(Path file, String what, Range r) {
+        if (r == null || (r.min() == null && r.max() == null)) {
+            throw new ConfigException(file + ": the plausible range of " + what + " needs min, max or both, e.g. {min: 0, max: 100}");
+        }
+        if (r.min() != null && r.max() != null && r.min() >= r.max()) {
+            throw new ConfigException(file + ": the plausible range of " + what + " has min " + r.min() + " not below max " + r.max());
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package org.wcstat.core.config;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.wcstat.core.TestRepo;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class AssessmentSettingsTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theShippedFile() {
+        AssessmentSettings s = AssessmentSettings.load(TestRepo.root().resolve("conf"));
+        assertEquals(List.of(2025, 2030), s.evaluationYears());
+        assertEquals(0.20, s.yearOnYearBound());
+        assertEquals(0.10, s.groupLagGap());
+        // an indicator's own range before its unit's, the unit's before the one for other units
+        assertEquals(150.0, s.plausibleRange("C-E-02", "%").orElseThrow().max());
+        assertEquals(100.0, s.plausibleRange("C-H-05", "%").orElseThrow().max());
+        assertTrue(s.plausibleRange("W-X-01", "人次").orElseThrow().contains(1e6));
+        assertTrue(!s.plausibleRange("W-X-01", "人次").orElseThrow().contains(-1));
+    }
+
+    @Test
+    void withoutTheFileTheDefaultsApply() {
+        assertSame(AssessmentSettings.DEFAULTS, AssessmentSettings.load(dir));
+    }
+
+    @Test
+    void aWrongValueNamesTheFileAndTheFix() throws Exception {
+        Files.writeString(dir.resolve("assessment.yaml"), """
+                evaluation_years: [2025, 2035]
+                year_on_year_bound: 0.2
+                group_lag_gap: 0.1
+                plausible_ranges: {by_unit: {"%": {min: 0, max: 100}}}
+                """);
+        String m = assertThrows(ConfigException.class, () -> AssessmentSettings.load(dir)).getMessage();
+        assertEquals(dir.resolve("assessment.yaml") + ": evaluation year 2035 is outside the outlines' 2021–2030; write e.g. [2025, 2030]", m);
+
+        Files.writeString(dir.resolve("assessment.yaml"), """
+                evaluation_years: [2025, 2030]
+                year_on_year_bound: 0.2
+                group_lag_gap: 0.1
+                plausible_ranges: {by_unit: {"%": {min: 100, max: 0}}}
+                """);
+        m = assertThrows(ConfigException.class, () -> AssessmentSettings.load(dir)).getMessage();
+        assertTrue(m.endsWith("the plausible range of unit '%' has min 100.0 not below max 0.0"), m);
+
+        Files.writeString(dir.resolve("assessment.yaml"), """
+                evaluation_years: [2025, 2030]
+                year_on_year_bound: 0.2
+                group_lag_gap: 0.1
+                yoy_bound: 0.3
+                plausible_ranges: {}
+                """);
+        m = assertThrows(ConfigException.class, () -> AssessmentSettings.load(dir)).getMessage();
+        assertTrue(m.startsWith(dir.resolve("assessment.yaml") + ":4:"), m);
+        assertTrue(m.contains("unknown field 'yoy_bound'"), m);
+    }
+}
