@@ -95,15 +95,17 @@ class YearlyLoadDagTest(unittest.TestCase):
         self.assertIn("wcstat", self.dag.tags)
 
     def test_one_ingest_task_per_department_then_the_stages_in_order(self):
-        expected = self.per_source_ids("ingest") | {"compute", "publish"}
+        expected = self.per_source_ids("ingest") | {"compute", "assess", "publish"}
         self.assertEqual(expected, set(self.dag.task_ids))
         for task_id in self.per_source_ids("ingest"):
             task = self.dag.get_task(task_id)
             self.assertEqual(set(), task.upstream_task_ids, task_id)
             self.assertEqual({"compute"}, task.downstream_task_ids, task_id)
         self.assertEqual(self.per_source_ids("ingest"), self.dag.get_task("compute").upstream_task_ids)
-        self.assertEqual({"publish"}, self.dag.get_task("compute").downstream_task_ids)
-        self.assertEqual({"compute"}, self.dag.get_task("publish").upstream_task_ids)
+        self.assertEqual({"assess"}, self.dag.get_task("compute").downstream_task_ids)
+        self.assertEqual({"compute"}, self.dag.get_task("assess").upstream_task_ids)
+        self.assertEqual({"publish"}, self.dag.get_task("assess").downstream_task_ids)
+        self.assertEqual({"assess"}, self.dag.get_task("publish").upstream_task_ids)
         self.assertEqual(set(), self.dag.get_task("publish").downstream_task_ids)
 
     def test_retries_delays_and_timeouts_come_from_the_stage_file(self):
@@ -133,6 +135,9 @@ class YearlyLoadDagTest(unittest.TestCase):
                                                     "wcstat_jobs_jar": "/srv/jobs.jar"}))
         self.assertEqual(["compute", "--year", "2023", "--home", "/srv/wcstat"], compute["application_args"])
         self.assertEqual("/srv/jobs.jar", compute["application"])
+
+        assess = self.dag.get_task("assess").render_template_fields(context(conf={"year": 2023}))
+        self.assertEqual(["assess", "--year", "2023", "--home", "/opt/wcstat"], assess["application_args"])
 
     def year_for(self, **run) -> str:
         rendered = self.dag.get_task("publish").render_template_fields(context(**run))
@@ -164,21 +169,21 @@ class YearlyLoadDagTest(unittest.TestCase):
         stages.insert(1, {"id": "validate", "job": "validate", "per_source": True, "after": ["ingest"],
                           "retries": 0, "retry_delay_minutes": 1, "timeout_minutes": 10})
         stages[2]["after"] = ["validate"]
-        stages.insert(3, {"id": "assess", "job": "assess", "after": ["compute"],
+        stages.insert(4, {"id": "review", "job": "review", "after": ["assess"],
                           "retries": 1, "retry_delay_minutes": 2, "timeout_minutes": 20})
-        stages[4]["after"] = ["assess"]
+        stages[5]["after"] = ["review"]
         extended = Path(self.workdir.name) / "yearly-load.yaml"
         extended.write_text(yaml.safe_dump(definition), encoding="utf-8")
 
         dag = load_dag_module(extended, self.sources).dag
 
         self.assertEqual(self.per_source_ids("ingest") | self.per_source_ids("validate")
-                         | {"compute", "assess", "publish"}, set(dag.task_ids))
+                         | {"compute", "assess", "review", "publish"}, set(dag.task_ids))
         # department by department: validating health waits for health's ingest only
         self.assertEqual({"ingest_health"}, dag.get_task("validate_health").upstream_task_ids)
         self.assertEqual(self.per_source_ids("validate"), dag.get_task("compute").upstream_task_ids)
-        self.assertEqual({"assess"}, dag.get_task("publish").upstream_task_ids)
-        self.assertEqual(timedelta(minutes=20), dag.get_task("assess").execution_timeout)
+        self.assertEqual({"review"}, dag.get_task("publish").upstream_task_ids)
+        self.assertEqual(timedelta(minutes=20), dag.get_task("review").execution_timeout)
         rendered = dag.get_task("validate_education").render_template_fields(context(conf={"year": 2024}))
         self.assertEqual(["validate", "--year", "2024", "--source", "education", "--home", "/opt/wcstat"],
                          rendered["application_args"])

@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-@Command(name = "run", description = "Run the yearly load (pipelines/yearly-load.yaml) for one year: ingest, compute, publish.")
+@Command(name = "run", description = "Run the yearly load (pipelines/yearly-load.yaml) for one year: ingest, compute, assess, publish.")
 final class RunCommand implements Callable<Integer> {
     @Mixin
     HomeOptions home;

@@ -74,7 +74,7 @@ public final class JobMain {
     }
 
     private static void usage(String problem) {
-        System.err.println(problem + "\nusage: JobMain <ingest|compute|publish> --year Y [--source DEPT] [--home DIR] [--conf DIR (default: <home>/conf)]");
+        System.err.println(problem + "\nusage: JobMain <ingest|compute|assess|publish> --year Y [--source DEPT] [--home DIR] [--conf DIR (default: <home>/conf)]");
         System.exit(2);
     }
 }

@@ -1,5 +1,6 @@
 package org.wcstat.jobs;
 
+import org.wcstat.jobs.assess.AssessJob;
 import org.wcstat.jobs.compute.ComputeJob;
 import org.wcstat.jobs.ingest.IngestJob;
 import org.wcstat.jobs.publish.PublishJob;
@@ -13,6 +14,7 @@ public final class Jobs {
     private static final Map<String, Supplier<Job>> JOBS = new TreeMap<>(Map.of(
             "ingest", IngestJob::new,
             "compute", ComputeJob::new,
+            "assess", AssessJob::new,
             "publish", PublishJob::new));
 
     private Jobs() {

@@ -1,0 +1,159 @@
+package org.wcstat.jobs.assess;
+
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
+import org.wcstat.core.assess.Breakdown;
+import org.wcstat.core.assess.BreakdownAssessment;
+import org.wcstat.core.assess.Evaluation;
+import org.wcstat.core.assess.IndicatorAssessment;
+import org.wcstat.core.assess.Observation;
+import org.wcstat.core.assess.ProgressStatus;
+import org.wcstat.core.assess.Warning;
+import org.wcstat.core.catalog.Catalog;
+import org.wcstat.core.config.AssessmentSettings;
+import org.wcstat.core.config.Configuration;
+import org.wcstat.jobs.Job;
+import org.wcstat.jobs.JobContext;
+import org.wcstat.jobs.Warehouse;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+/**
+ * Judges every indicator of the catalog from indicators.value up to a year: rebuilds indicators.series,
+ * replaces that year's indicators.assessment and indicators.warning, and rewrites indicators.evaluation
+ * (each evaluation year already reached from its own data, later ones provisionally). Each table is
+ * written in one commit, and the same values give the same tables.
+ */
+public final class AssessJob implements Job {
+
+    /** What one run found, for the command's summary. */
+    public record Outcome(int year, int indicators, int series, Map<String, Map<ProgressStatus, Integer>> statusByPlan,
+                          Map<Warning.Severity, Integer> warnings) {
+
+        public int warningCount() {
+            return warnings.values().stream().mapToInt(Integer::intValue).sum();
+        }
+
+        /** One line per plan: its district totals by status. */
+        public List<String> planLines() {
+            List<String> lines = new ArrayList<>();
+            statusByPlan.forEach((plan, counts) -> lines.add(plan + ": " + counts.entrySet().stream()
+                    .map(e -> e.getValue() + " " + e.getKey().en()).collect(Collectors.joining(", "))));
+            return lines;
+        }
+
+        public String summary() {
+            return String.format("assessed %d indicator(s) for %d in %d breakdown series; %d warning(s) (%s)", indicators, year,
+                    series, warningCount(), warnings.entrySet().stream().map(e -> e.getValue() + " " + e.getKey().code())
+                            .collect(Collectors.joining(", ")));
+        }
+    }
+
+    @Override
+    public String run(JobContext ctx, int year, Optional<String> source) {
+        return assess(ctx, year).summary();
+    }
+
+    public Outcome assess(JobContext ctx, int year) {
+        ctx.warehouse().ensureTables();
+        SparkSession spark = ctx.warehouse().spark();
+        Configuration config = ctx.config();
+        AssessmentSettings settings = config.assessment();
+        checkOverrides(ctx);
+        Map<String, Map<Breakdown, List<Observation>>> values = IndicatorValues.upTo(spark, year);
+        ctx.progress().step("judging " + config.catalog().entries().size() + " indicator(s) on their values up to " + year);
+
+        List<Row> series = new ArrayList<>();
+        List<Row> assessments = new ArrayList<>();
+        List<Row> warnings = new ArrayList<>();
+        List<Evaluation.Judged> judgedNow = new ArrayList<>();
+        Map<String, Map<ProgressStatus, Integer>> byPlan = new LinkedHashMap<>();
+        Map<Warning.Severity, Integer> bySeverity = new EnumMap<>(Warning.Severity.class);
+        Breakdown district = Breakdown.total(config.regions().district().code());
+        int seriesCount = 0;
+
+        for (Catalog.Entry e : config.catalog().entries()) {
+            Map<Breakdown, List<Observation>> obs = values.getOrDefault(e.code(), Map.of());
+            IndicatorAssessment.Result r = IndicatorAssessment.assess(e, obs, year, settings, config.regions());
+            for (BreakdownAssessment.Result b : r.breakdowns()) {
+                seriesCount++;
+                b.points().forEach(p -> series.add(AssessmentTables.series(e.code(), b.breakdown(), p)));
+                if (b.judgement() != null) assessments.add(AssessmentTables.assessment(e.code(), year, b.breakdown(), b.judgement()));
+            }
+            for (Warning w : r.warnings()) {
+                warnings.add(AssessmentTables.warning(year, w));
+                bySeverity.merge(w.severity(), 1, Integer::sum);
+            }
+            if (e.target() == null) continue;
+            BreakdownAssessment.Judgement total = r.total().map(BreakdownAssessment.Result::judgement).orElse(null);
+            if (total == null) {
+                total = noData(e, year);
+                assessments.add(AssessmentTables.assessment(e.code(), year, district, total));
+            }
+            judgedNow.add(new Evaluation.Judged(e, total));
+            byPlan.computeIfAbsent(e.indicator().plan(), p -> new EnumMap<>(ProgressStatus.class)).merge(total.status(), 1, Integer::sum);
+        }
+
+        List<Row> evaluations = new ArrayList<>();
+        for (int evaluationYear : settings.evaluationYears()) {
+            List<Evaluation.Judged> judged = evaluationYear >= year ? judgedNow : judgedAsOf(ctx, values, evaluationYear);
+            int assessedYear = Math.min(evaluationYear, year);
+            Evaluation.of(evaluationYear, assessedYear, judged).forEach(row -> evaluations.add(AssessmentTables.evaluation(row)));
+        }
+
+        Warehouse wh = ctx.warehouse();
+        wh.replace(spark.createDataFrame(series, schema(spark, Warehouse.SERIES)), Warehouse.SERIES, lit(true));
+        wh.replace(spark.createDataFrame(assessments, schema(spark, Warehouse.ASSESSMENT)), Warehouse.ASSESSMENT, col("assessed_year").equalTo(year));
+        wh.replace(spark.createDataFrame(warnings, schema(spark, Warehouse.WARNINGS)), Warehouse.WARNINGS, col("assessed_year").equalTo(year));
+        wh.replace(spark.createDataFrame(evaluations, schema(spark, Warehouse.EVALUATION)), Warehouse.EVALUATION, lit(true));
+        return new Outcome(year, judgedNow.size(), seriesCount, byPlan, bySeverity);
+    }
+
+    /** The district totals judged from the data up to an evaluation year already passed. */
+    private static List<Evaluation.Judged> judgedAsOf(JobContext ctx, Map<String, Map<Breakdown, List<Observation>>> values, int year) {
+        Configuration config = ctx.config();
+        Breakdown district = Breakdown.total(config.regions().district().code());
+        List<Evaluation.Judged> judged = new ArrayList<>();
+        for (Catalog.Entry e : config.catalog().entries()) {
+            if (e.target() == null) continue;
+            List<Observation> obs = values.getOrDefault(e.code(), Map.of()).getOrDefault(district, List.of());
+            BreakdownAssessment.Judgement j = BreakdownAssessment.assess(e, district, obs, year, config.assessment(),
+                    config.regions(), true).judgement();
+            judged.add(new Evaluation.Judged(e, j == null ? noData(e, year) : j));
+        }
+        return judged;
+    }
+
+    private static BreakdownAssessment.Judgement noData(Catalog.Entry e, int year) {
+        boolean quantified = !e.target().comparator().equals("increase") && !e.target().comparator().equals("decrease");
+        return new BreakdownAssessment.Judgement(ProgressStatus.INSUFFICIENT_DATA, "no_data", null, null, null,
+                quantified && !e.target().comparator().equals("relative") ? e.target().value() : null,
+                quantified ? e.target().year() : null, null, null, null, null,
+                "No district value up to " + year + ": nothing to judge.", quantified, false);
+    }
+
+    private static StructType schema(SparkSession spark, String table) {
+        return spark.table(table).schema();
+    }
+
+    /** A per-indicator range for a code the catalog lacks would never apply: say so rather than ignore it. */
+    private static void checkOverrides(JobContext ctx) {
+        for (String code : ctx.config().assessment().plausibleRanges().byIndicator().keySet()) {
+            boolean known = ctx.config().catalog().entries().stream().anyMatch(e -> e.code().equals(code));
+            if (!known) {
+                ctx.progress().warn(ctx.config().dir().resolve(AssessmentSettings.FILE) + ": plausible range for " + code
+                        + ", which is no indicator of the catalog; correct the code or remove the line");
+            }
+        }
+    }
+}
