@@ -8,13 +8,15 @@ import java.util.Set;
 /**
  * Early warning for strong fluctuation of the latest value:
  * <ul>
- *   <li>Iglewicz and Hoaglin's modified z-score of the latest value against the whole series,
- *   M = 0.6745 (x − x̃) / MAD with x̃ the median and MAD the median of |x_i − x̃|; |M| &gt; 3.5 flags it.
- *   When MAD is 0 (over half the values equal) the mean-absolute-deviation form
- *   M = (x − x̃) / (1.253314 · MeanAD) is used instead.</li>
- *   <li>year-on-year change (x_t − x_{t−1}) / |x_{t−1}| beyond a configured bound, only between
- *   consecutive years.</li>
+ *   <li>Iglewicz and Hoaglin's modified z-score of the latest year-on-year change Δ_t = x_t − x_{t−1}
+ *   among all the series' year-on-year changes, M = 0.6745 (Δ_t − Δ̃) / MAD with Δ̃ the median change
+ *   and MAD the median of |Δ_i − Δ̃|; |M| &gt; 3.5 flags it. Scoring the changes rather than the levels
+ *   keeps a steady trend from being taken for a fluctuation: its changes are alike, whatever its
+ *   levels. When MAD is 0 (over half the changes equal) the mean-absolute-deviation form
+ *   M = (Δ_t − Δ̃) / (1.253314 · MeanAD) is used instead.</li>
+ *   <li>year-on-year change (x_t − x_{t−1}) / |x_{t−1}| beyond a configured bound.</li>
  * </ul>
+ * Only consecutive years make a change.
  */
 public final class Fluctuation {
 
@@ -22,13 +24,16 @@ public final class Fluctuation {
     public static final double Z_CUTOFF = 3.5;
     /** √(π/2): MeanAD × this estimates σ for normal data, as 1.4826 × MAD does. */
     public static final double MEAN_AD_CONSTANT = 1.253314;
-    public static final int MIN_POINTS = 3;
+    /** Year-on-year changes needed for a modified z-score. */
+    public static final int MIN_CHANGES = 3;
+    /** Deviations below this share of the largest change are rounding, not spread. */
+    private static final double ROUNDING = 1e-9;
 
     private Fluctuation() {
     }
 
     /**
-     * @param modifiedZ      null when the series has fewer than three values
+     * @param modifiedZ      null with fewer than three year-on-year changes or no change into the latest year
      * @param outlier        |modifiedZ| &gt; 3.5
      * @param yearOnYear     relative change from the previous year; null when that year has no value
      *                       or its value is zero
@@ -51,24 +56,27 @@ public final class Fluctuation {
         if (series.isEmpty()) return new Result(null, false, null, false, "No values.", cases);
         int t = series.latestYear();
         double x = series.latest();
+        Double previous = series.at(t - 1);
         StringBuilder why = new StringBuilder();
 
+        double[] changes = series.values().entrySet().stream()
+                .filter(e -> series.at(e.getKey() - 1) != null)
+                .mapToDouble(e -> e.getValue() - series.at(e.getKey() - 1)).toArray();
         Double z = null;
         boolean outlier = false;
-        if (series.size() >= MIN_POINTS) {
-            double[] v = series.values().values().stream().mapToDouble(Double::doubleValue).toArray();
-            z = modifiedZ(x, v, cases);
+        if (previous != null && changes.length >= MIN_CHANGES) {
+            double change = x - previous;
+            z = modifiedZ(change, changes, cases);
             outlier = Math.abs(z) > Z_CUTOFF;
-            why.append(String.format(Locale.ROOT, "modified z-score of %s in %d is %.2f%s", CagrAssessment.num(x), t, z,
-                    outlier ? " (beyond ±3.5)" : ""));
+            why.append(String.format(Locale.ROOT, "the %d change %s%s has a modified z-score of %.2f among the %d year-on-year changes%s",
+                    t, change > 0 ? "+" : "", CagrAssessment.num(change), z, changes.length, outlier ? " (beyond ±3.5)" : ""));
             if (cases.contains(CornerCase.ZERO_MAD)) why.append(" (mean absolute deviation form, MAD is 0)");
         } else {
-            why.append("too few values for a modified z-score");
+            why.append("too few year-on-year changes for a modified z-score");
         }
 
         Double yoy = null;
         boolean beyond = false;
-        Double previous = series.at(t - 1);
         if (previous == null) {
             why.append("; no value in ").append(t - 1).append(" for a year-on-year change");
         } else if (previous == 0) {
@@ -78,7 +86,8 @@ public final class Fluctuation {
         } else {
             yoy = (x - previous) / Math.abs(previous);
             beyond = Math.abs(yoy) > yoyBound;
-            why.append(String.format(Locale.ROOT, "; year-on-year change %s%s the ±%s bound", CagrAssessment.pct(yoy),
+            why.append(String.format(Locale.ROOT, "; %s to %s is a year-on-year change of %s%s the ±%s bound",
+                    CagrAssessment.num(previous), CagrAssessment.num(x), CagrAssessment.pct(yoy),
                     beyond ? " beyond" : " within", CagrAssessment.pct(yoyBound)));
         }
         return new Result(z, outlier, yoy, beyond, Character.toUpperCase(why.charAt(0)) + why.substring(1) + ".", cases);
@@ -89,9 +98,10 @@ public final class Fluctuation {
         double median = median(values);
         double[] dev = Arrays.stream(values).map(v -> Math.abs(v - median)).toArray();
         double mad = median(dev);
-        if (mad > 0) return Z_CONSTANT * (x - median) / mad;
+        double rounding = ROUNDING * Math.max(1, Arrays.stream(values).map(Math::abs).max().orElse(0));
+        if (mad > rounding) return Z_CONSTANT * (x - median) / mad;
         double meanAd = Arrays.stream(dev).average().orElse(0);
-        if (meanAd == 0) return 0;
+        if (meanAd <= rounding) return 0;
         cases.add(CornerCase.ZERO_MAD);
         return (x - median) / (MEAN_AD_CONSTANT * meanAd);
     }

@@ -62,13 +62,16 @@ public final class IndicatorAssessment {
      * A town, sex or urban/rural group whose value in {@code year} is worse than the district's, in the
      * target's direction, by more than the configured share of the district's value. For a "≈" target,
      * worse means further outside the band, as a share of the band's centre. A difference inside the
-     * group's own 95% confidence interval is noise and raises nothing.
+     * group's own 95% confidence interval is noise and raises nothing. Counts are not compared: a town's
+     * count is a part of the district's.
      */
     static Optional<Warning> groupLag(Catalog.Entry entry, BreakdownAssessment.Result district, BreakdownAssessment.Result group,
                                       int year, AssessmentSettings settings, Regions regions) {
         Target t = entry.target();
         Breakdown.Kind kind = group.breakdown().kind(regions.district().code());
-        if (t == null || !(kind == Breakdown.Kind.TOWN || kind == Breakdown.Kind.SEX || kind == Breakdown.Kind.RESIDENCE)) {
+        // a count of a town is a part of the district's, not comparable with it; only rates compare
+        if (t == null || entry.formula().denominator() == null
+                || !(kind == Breakdown.Kind.TOWN || kind == Breakdown.Kind.SEX || kind == Breakdown.Kind.RESIDENCE)) {
             return Optional.empty();
         }
         Double d = district.smoothed().assessed().at(year);

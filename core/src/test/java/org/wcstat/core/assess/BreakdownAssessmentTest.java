@@ -64,7 +64,7 @@ class BreakdownAssessmentTest {
         assertEquals(Warning.Severity.MEDIUM, slow.severity());
         assertTrue(slow.reason().startsWith("C-T-01 测试率 (昭化区): progress made but acceleration needed (需加快) towards >= 90, "
                 + "80 in 2020 to 82.4 in 2024: growth 0.74% a year against 1.18% a year"), slow.reason());
-        // |M| = 0.6745 × |82.4 − 81.2| / 0.6 = 1.35 and +0.73% a year: no fluctuation; no gap, no implausible value
+        // equal changes of +0.6 (M = 0) and +0.73% a year: no fluctuation; no gap, no implausible value
         assertEquals(2, r.warnings().size(), r.warnings().toString());
     }
 
@@ -210,14 +210,15 @@ class BreakdownAssessmentTest {
 
     @Test
     void strongFluctuation() {
-        // 90, 91, 90, 91, 90, 70 in 2019-2024: median 90, MAD = median(0,1,0,1,0,20) = 0.5,
-        // M = 0.6745 × (70 − 90)/0.5 = −26.98 beyond ±3.5, and (70 − 90)/90 = −22.22% beyond ±20%: both, high
+        // 90, 91, 90, 91, 90, 70 in 2019-2024: changes +1 −1 +1 −1 −20, median −1, deviations 2 0 2 0 19,
+        // MAD 2, M = 0.6745 × (−20 + 1)/2 = −6.41 beyond ±3.5, and (70 − 90)/90 = −22.22% beyond ±20%: both, high
         BreakdownAssessment.Result r = assess(">= 80", 2024, 2019, 90, 2020, 91, 2021, 90, 2022, 91, 2023, 90, 2024, 70);
         Warning w = of(r, WarningKind.FLUCTUATION).get(0);
         assertEquals(Warning.Severity.HIGH, w.severity());
-        assertEquals("C-T-01 测试率 (昭化区): strong fluctuation, modified z-score of 70 in 2024 is -26.98 (beyond ±3.5); "
-                + "year-on-year change -22.22% beyond the ±20.00% bound.", w.reason());
-        // only the year-on-year bound: 90 → 70 after a varied series, |M| = 0.6745 × 20 / 10 = 1.35: medium
+        assertEquals("C-T-01 测试率 (昭化区): strong fluctuation, the 2024 change -20 has a modified z-score of -6.41 among the 5 "
+                + "year-on-year changes (beyond ±3.5); 90 to 70 is a year-on-year change of -22.22% beyond the ±20.00% bound.", w.reason());
+        // only the year-on-year bound: 70, 100, 90, 70: changes +30 −10 −20, median −10, deviations 40 0 10,
+        // MAD 10, M = 0.6745 × (−20 + 10)/10 = −0.67; but 90 → 70 is −22.22%: medium
         BreakdownAssessment.Result yoy = assess(">= 80", 2023, 2020, 70, 2021, 100, 2022, 90, 2023, 70);
         assertEquals(Warning.Severity.MEDIUM, of(yoy, WarningKind.FLUCTUATION).get(0).severity());
     }

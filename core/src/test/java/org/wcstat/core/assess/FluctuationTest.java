@@ -11,30 +11,44 @@ class FluctuationTest {
 
     @Test
     void outlierByModifiedZ() {
-        // 10 11 10 12 11 18: sorted 10 10 11 11 12 18, median 11
-        // |x − 11| = 1 0 1 1 0 7, sorted 0 0 1 1 1 7, MAD = 1; M = 0.6745 × 7 / 1 = 4.7215 > 3.5
-        // year on year (18 − 11)/11 = 0.63636 beyond ±20%
-        Fluctuation.Result r = Fluctuation.check(Series.of(2019, 10, 2020, 11, 2021, 10, 2022, 12, 2023, 11, 2024, 18), 0.2);
-        assertEquals(4.7215, r.modifiedZ(), 1e-9);
+        // 10 11 13 14 16 17 27: changes +1 +2 +1 +2 +1 +10, sorted 1 1 1 2 2 10, median 1.5
+        // |Δ − 1.5| = 0.5 0.5 0.5 0.5 0.5 8.5, MAD = 0.5; M = 0.6745 × (10 − 1.5) / 0.5 = 11.4665 > 3.5
+        // year on year (27 − 17)/17 = 0.588235 beyond ±20%
+        Fluctuation.Result r = Fluctuation.check(Series.of(2018, 10, 2019, 11, 2020, 13, 2021, 14, 2022, 16, 2023, 17, 2024, 27), 0.2);
+        assertEquals(11.4665, r.modifiedZ(), 1e-9);
         assertTrue(r.outlier());
-        assertEquals(7.0 / 11, r.yearOnYear(), 1e-12);
+        assertEquals(10.0 / 17, r.yearOnYear(), 1e-12);
         assertTrue(r.beyondBound());
+        assertEquals("The 2024 change +10 has a modified z-score of 11.47 among the 6 year-on-year changes (beyond ±3.5); "
+                + "17 to 27 is a year-on-year change of 58.82% beyond the ±20.00% bound.", r.explanation());
     }
 
     @Test
     void ordinaryValue() {
-        // latest 13: median 11, deviations 1 0 1 1 0 2 → MAD 1; M = 0.6745 × 2 = 1.349
-        // year on year (13 − 11)/11 = 0.1818 within ±20%
-        Fluctuation.Result r = Fluctuation.check(Series.of(2019, 10, 2020, 11, 2021, 10, 2022, 12, 2023, 11, 2024, 13), 0.2);
-        assertEquals(1.349, r.modifiedZ(), 1e-9);
+        // 10 11 13 14 16 17 19: changes 1 2 1 2 1 2, median 1.5, every deviation 0.5, MAD 0.5
+        // M = 0.6745 × (2 − 1.5) / 0.5 = 0.6745; year on year 2/17 = 0.1176 within ±20%
+        Fluctuation.Result r = Fluctuation.check(Series.of(2018, 10, 2019, 11, 2020, 13, 2021, 14, 2022, 16, 2023, 17, 2024, 19), 0.2);
+        assertEquals(0.6745, r.modifiedZ(), 1e-9);
         assertFalse(r.flagged());
     }
 
     @Test
+    void aSteadyTrendIsNoFluctuation() {
+        // 37.8 38.0 38.0 38.6 39.5 (a share rising faster lately): scored on its levels the latest would stand
+        // out (median 38.0, MAD 0.2, M = 0.6745 × 1.5 / 0.2 = 5.06); its changes 0.2 0 0.6 0.9 have median 0.4,
+        // deviations 0.2 0.4 0.2 0.5, MAD 0.3, M = 0.6745 × 0.5 / 0.3 = 1.1242
+        Fluctuation.Result r = Fluctuation.check(Series.of(2015, 37.8, 2016, 38.0, 2017, 38.0, 2018, 38.6, 2019, 39.5), 0.2);
+        assertEquals(1.1242, r.modifiedZ(), 1e-4);
+        assertFalse(r.flagged());
+        // an exact line: equal changes, whatever rounding leaves in them, score 0
+        assertEquals(0.0, Fluctuation.check(Series.of(2020, 80, 2021, 80.6, 2022, 81.2, 2023, 81.8, 2024, 82.4), 0.2).modifiedZ());
+    }
+
+    @Test
     void zeroMadUsesMeanAbsoluteDeviation() {
-        // 5 5 5 5 9: median 5, deviations 0 0 0 0 4, MAD 0; MeanAD = 4/5 = 0.8
+        // 5 5 5 5 5 9: changes 0 0 0 0 4, median 0, deviations 0 0 0 0 4, MAD 0; MeanAD = 4/5 = 0.8
         // M = 4 / (1.253314 × 0.8) = 4 / 1.0026512 = 3.98942 > 3.5
-        Fluctuation.Result r = Fluctuation.check(Series.of(2020, 5, 2021, 5, 2022, 5, 2023, 5, 2024, 9), 1.0);
+        Fluctuation.Result r = Fluctuation.check(Series.of(2019, 5, 2020, 5, 2021, 5, 2022, 5, 2023, 5, 2024, 9), 1.0);
         assertEquals(3.98942, r.modifiedZ(), 1e-5);
         assertTrue(r.outlier());
         assertTrue(r.cornerCases().contains(CornerCase.ZERO_MAD));
@@ -44,14 +58,15 @@ class FluctuationTest {
 
     @Test
     void constantSeries() {
-        Fluctuation.Result r = Fluctuation.check(Series.of(2022, 5, 2023, 5, 2024, 5), 0.2);
+        Fluctuation.Result r = Fluctuation.check(Series.of(2021, 5, 2022, 5, 2023, 5, 2024, 5), 0.2);
         assertEquals(0.0, r.modifiedZ());
         assertFalse(r.flagged());
     }
 
     @Test
     void yearOnYearNeedsConsecutiveYears() {
-        // 2023 = 100, 2024 = 125: +25% beyond ±20%; with 2023 missing there is no year-on-year change
+        // 2023 = 100, 2024 = 125: +25% beyond ±20%, one change gives no z-score; with 2023 missing there is
+        // no year-on-year change
         Fluctuation.Result r = Fluctuation.check(Series.of(2023, 100, 2024, 125), 0.2);
         assertNull(r.modifiedZ());
         assertEquals(0.25, r.yearOnYear(), 1e-12);

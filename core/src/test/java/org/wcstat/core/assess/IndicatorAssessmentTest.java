@@ -87,6 +87,15 @@ class IndicatorAssessmentTest {
     }
 
     @Test
+    void countsAreNotComparedWithTheDistrict() {
+        // a town's count is a part of the district's: 30 of 200 legal-aid cases lags nothing
+        Map<Breakdown, List<Observation>> obs = new LinkedHashMap<>();
+        obs.put(TOTAL, Fixtures.values(2024, 200));
+        obs.put(new Breakdown(YUANBA, "_T", "_T", "_T"), Fixtures.values(2024, 30));
+        assertTrue(lags(Fixtures.entry("C-T-05", "人次", "increase", null), obs).isEmpty());
+    }
+
+    @Test
     void aYearMissingForTheWholeIndicatorIsReportedOnce() {
         Map<Breakdown, List<Observation>> obs = new LinkedHashMap<>();
         obs.put(TOTAL, Fixtures.values(2022, 90, 2023, 91));
