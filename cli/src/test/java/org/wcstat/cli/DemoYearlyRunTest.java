@@ -5,6 +5,8 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.wcstat.core.catalog.Indicator;
+import org.wcstat.core.config.Configuration;
 import org.wcstat.jobs.Spark;
 import org.wcstat.jobs.Warehouse;
 
@@ -18,24 +20,30 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * `wcstat demo` then `wcstat run --year 2024` twice, through the command line: the second run must
- * leave every table as the first did, and the indicators must match the demo databases' own counts.
+ * `wcstat demo`, `wcstat run --year 2023`, then `wcstat run --year 2024` twice, through the command line:
+ * the second run must leave every table as the first did, the indicators must match the demo databases'
+ * own counts, and the assessment must warn in sentences that name what they are about.
  */
 class DemoYearlyRunTest {
     @TempDir
     static Path home;
     static Map<String, Long> afterFirstRun;
+    static Map<String, List<String>> assessedAfterFirstRun;
     static SparkSession spark;
 
     @BeforeAll
     static void demoAndRunTwice() {
         assertEquals(0, Wcstat.commandLine().execute("demo", "--home", home.toString()));
+        // a year before gives the assessment a change to judge
+        assertEquals(0, Wcstat.commandLine().execute("run", "--year", "2023", "--home", home.toString()));
         assertEquals(0, Wcstat.commandLine().execute("run", "--year", "2024", "--home", home.toString()));
         spark = Spark.session(Spark.localWarehouse(home));
         afterFirstRun = rowCounts();
+        assessedAfterFirstRun = assessmentRows();
         assertEquals(0, Wcstat.commandLine().execute("run", "--year", "2024", "--home", home.toString()));
     }
 
@@ -43,9 +51,10 @@ class DemoYearlyRunTest {
     void aSecondRunOfTheYearLeavesEveryTableAsItWas() {
         Map<String, Long> again = rowCounts();
         assertEquals(afterFirstRun, again);
-        // the audit grows: one row per extract and run (2 runs x 14 extracts)
+        assertEquals(assessedAfterFirstRun, assessmentRows());
+        // the audit grows: one row per extract and run (3 runs x 14 extracts)
         long loads = spark.sql("SELECT count(*) FROM " + Warehouse.LOADS).first().getLong(0);
-        assertEquals(28, loads);
+        assertEquals(42, loads);
         assertTrue(afterFirstRun.get(Warehouse.FACTS) > 0);
     }
 
@@ -69,6 +78,34 @@ class DemoYearlyRunTest {
         assertTrue(Files.isRegularFile(home.resolve("releases/2024/yearbook.xlsx")));
     }
 
+    @Test
+    void warningsNameTheIndicatorTheBreakdownAndTheNumbers() {
+        Configuration config = Configuration.load(TestRepo.root().resolve("conf"));
+        List<Row> warnings = spark.sql("SELECT indicator, region, sex, age_band, residence, kind, severity, reason FROM "
+                + Warehouse.WARNINGS + " WHERE assessed_year = 2024").collectAsList();
+        assertFalse(warnings.isEmpty(), "no warning after the demo's 2023 and 2024");
+        for (Row w : warnings) {
+            Indicator ind = config.catalog().get(w.getString(0)).indicator();
+            String reason = w.getString(7);
+            assertTrue(reason.startsWith(ind.code() + " " + ind.nameZh() + " ("), reason);
+            String breakdown = reason.substring(reason.indexOf('(') + 1, reason.indexOf("): "));
+            String region = w.getString(1);
+            String place = region.equals(config.regions().district().code()) ? config.regions().district().nameZh()
+                    : config.regions().town(region).orElseThrow().nameZh();
+            assertTrue(breakdown.startsWith(place), reason);
+            if (!w.getString(2).equals("_T")) assertTrue(breakdown.endsWith(w.getString(2).equals("F") ? "女" : "男"), reason);
+            if (!w.getString(4).equals("_T")) assertTrue(breakdown.endsWith(w.getString(4).equals("U") ? "城镇" : "农村"), reason);
+            if (!w.getString(3).equals("_T")) assertTrue(breakdown.contains(w.getString(3).replace("+", "")), reason);
+            // the numbers behind it, after the names
+            assertTrue(reason.substring(reason.indexOf("): ")).matches(".*\\d.*"), reason);
+            assertTrue(List.of("high", "medium", "low").contains(w.getString(6)), reason);
+        }
+        // every indicator with a target has a district row for the year
+        long targets = config.catalog().entries().stream().filter(e -> e.target() != null).count();
+        assertEquals(targets, spark.sql("SELECT count(*) FROM " + Warehouse.ASSESSMENT + " WHERE assessed_year = 2024"
+                + " AND region = '510811' AND sex = '_T' AND age_band = '_T' AND residence = '_T'").first().getLong(0));
+    }
+
     private static double districtValue(String indicator) {
         return spark.sql("SELECT value FROM " + Warehouse.INDICATOR_VALUES + " WHERE indicator = '" + indicator
                 + "' AND year = 2024 AND region = '510811' AND sex = '_T' AND age_band = '_T' AND residence = '_T'").first().getDouble(0);
@@ -83,7 +120,17 @@ class DemoYearlyRunTest {
         for (String t : List.of(Warehouse.FACTS, Warehouse.QUARANTINE, Warehouse.INDICATOR_VALUES)) {
             counts.put(t, spark.table(t).count());
         }
+
         return counts;
+    }
+
+    /** The assessment's tables, row by row. */
+    private static Map<String, List<String>> assessmentRows() {
+        Map<String, List<String>> rows = new LinkedHashMap<>();
+        for (String t : List.of(Warehouse.SERIES, Warehouse.ASSESSMENT, Warehouse.WARNINGS, Warehouse.EVALUATION)) {
+            rows.put(t, spark.table(t).collectAsList().stream().map(Row::toString).sorted().toList());
+        }
+        return rows;
     }
 
     private static long count(Path dir, String db, String sql) throws Exception {

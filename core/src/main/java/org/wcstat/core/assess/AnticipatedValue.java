@@ -37,7 +37,8 @@ public final class AnticipatedValue {
      * @param atTarget    anticipated value in the target's year
      * @param gap         anticipated value minus the target level (band edge for "≈"); null without a level
      * @param relativeGap (level − anticipated) / (level − baseline): the share of the required progress
-     *                    that would still be missing in the target year; 0 when met, null when undefined
+     *                    that would still be missing in the target year; 0 when met, null when the first
+     *                    value was already at or beyond the level (no progress was required)
      */
     public record Projection(ProgressStatus status, Double slope, Double at2025, Double at2030, Double atTarget,
                              Double gap, Double relativeGap, String explanation, Set<CornerCase> cornerCases) {
@@ -81,11 +82,16 @@ public final class AnticipatedValue {
         boolean met = goal.band() ? target.isMetBy(atTarget) : goal.reachedBy(atTarget) && (!isStrict(target) || target.isMetBy(atTarget));
         double gap = atTarget - level;
         double x0 = s.values().firstEntry().getValue();
-        Double relativeGap = met ? Double.valueOf(0) : level == x0 ? null : (level - atTarget) / (level - x0);
+        int first = s.values().firstKey();
+        // from a first value already at the level no progress was required: the share is undefined
+        boolean startedThere = goal.reachedBy(x0);
+        Double relativeGap = met ? Double.valueOf(0) : startedThere ? null : (level - atTarget) / (level - x0);
         String verdict = met
                 ? "meeting the target " + target + " in " + target.year()
                 : "missing the target " + target + " in " + target.year() + " by " + CagrAssessment.num(Math.abs(gap))
-                  + (relativeGap == null ? "" : ", " + CagrAssessment.pct(relativeGap) + " of the progress required from " + s.values().firstKey());
+                  + (relativeGap != null ? ", " + CagrAssessment.pct(relativeGap) + " of the progress required from " + first
+                     : !goal.band() || target.isMetBy(x0) ? ", although the " + first + " value met it"
+                     : ", having crossed the band since " + first);
         return new Projection(met ? ProgressStatus.ACHIEVED : null, line[1], at2025, at2030, atTarget, gap, relativeGap,
                 capital(fitted) + ", " + verdict + ".", cases);
     }

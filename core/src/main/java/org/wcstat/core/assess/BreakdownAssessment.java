@@ -25,7 +25,10 @@ public final class BreakdownAssessment {
 
     /** A trend slower than this share of the series' mean level a year is flat. */
     public static final double FLAT_SHARE = 0.005;
-    /** A projection missing at least this share of the required progress is a high-severity warning. */
+    /**
+     * A projection missing at least this share of the required progress is a high-severity warning, as is
+     * one that loses a target the first value met.
+     */
     public static final double MISS_HIGH = 0.5;
     /** ... and at least this share a medium one; less is low. */
     public static final double MISS_MEDIUM = 0.2;

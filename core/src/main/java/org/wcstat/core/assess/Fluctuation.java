@@ -14,6 +14,9 @@ import java.util.Set;
  *   keeps a steady trend from being taken for a fluctuation: its changes are alike, whatever its
  *   levels. When MAD is 0 (over half the changes equal) the mean-absolute-deviation form
  *   M = (Δ_t − Δ̃) / (1.253314 · MeanAD) is used instead.</li>
+ *   A score beyond 3.5 counts only when the change also departs from the median change by more than a
+ *   quarter of the configured bound, relative to the previous value: a very regular series has a tiny
+ *   MAD, against which a change one point off the usual would otherwise score high.</li>
  *   <li>year-on-year change (x_t − x_{t−1}) / |x_{t−1}| beyond a configured bound.</li>
  * </ul>
  * Only consecutive years make a change.
@@ -26,6 +29,8 @@ public final class Fluctuation {
     public static final double MEAN_AD_CONSTANT = 1.253314;
     /** Year-on-year changes needed for a modified z-score. */
     public static final int MIN_CHANGES = 3;
+    /** A change counts as an outlier only when it departs from the median change by over this share of the bound. */
+    public static final double MATERIAL_SHARE = 0.25;
     /** Deviations below this share of the largest change are rounding, not spread. */
     private static final double ROUNDING = 1e-9;
 
@@ -67,9 +72,13 @@ public final class Fluctuation {
         if (previous != null && changes.length >= MIN_CHANGES) {
             double change = x - previous;
             z = modifiedZ(change, changes, cases);
-            outlier = Math.abs(z) > Z_CUTOFF;
+            double typical = median(changes);
+            // a very regular series has a tiny MAD, and a change a point off the usual scores high; it is
+            // a fluctuation only when it is also material against the bound
+            outlier = Math.abs(z) > Z_CUTOFF && Math.abs(change - typical) > MATERIAL_SHARE * yoyBound * Math.abs(previous);
             why.append(String.format(Locale.ROOT, "the %d change %s%s has a modified z-score of %.2f among the %d year-on-year changes%s",
-                    t, change > 0 ? "+" : "", CagrAssessment.num(change), z, changes.length, outlier ? " (beyond ±3.5)" : ""));
+                    t, change > 0 ? "+" : "", CagrAssessment.num(change), z, changes.length, outlier ? " (beyond ±3.5)"
+                            : Math.abs(z) > Z_CUTOFF ? " (beyond ±3.5, but less than " + CagrAssessment.pct(MATERIAL_SHARE * yoyBound) + " of the previous value away from the usual change)" : ""));
             if (cases.contains(CornerCase.ZERO_MAD)) why.append(" (mean absolute deviation form, MAD is 0)");
         } else {
             why.append("too few year-on-year changes for a modified z-score");

@@ -104,6 +104,21 @@ class BreakdownAssessmentTest {
     }
 
     @Test
+    void projectedToLoseATargetTheBaselineMet() {
+        // <= 5.0 with 3.0, 4.0, 4.8 in 2020-2022: met now (achieved, moving away); weights 1, 2, 3:
+        // t̄ = 2021.3333, x̄ = 25.4/6 = 4.23333, Sxy = 1.644444 + 0.155556 + 1.133333 = 2.933333,
+        // Sxx = 1.777778 + 0.222222 + 1.333333 = 3.333333, b = 0.88; x̂(2030) = 4.23333 + 0.88 × 8.66667 = 11.86,
+        // 6.86 above the target that 2020 met: no share of required progress exists, so high
+        BreakdownAssessment.Result r = assess("<= 5.0", 2022, 2020, 3.0, 2021, 4.0, 2022, 4.8);
+        assertEquals(ProgressStatus.ACHIEVED, r.judgement().status());
+        assertEquals(11.86, r.judgement().anticipated2030(), 1e-9);
+        assertEquals(-6.86, r.judgement().gap2030(), 1e-9);
+        Warning miss = of(r, WarningKind.PROJECTED_MISS).get(0);
+        assertEquals(Warning.Severity.HIGH, miss.severity());
+        assertTrue(miss.reason().endsWith("missing the target <= 5 in 2030 by 6.86, although the 2020 value met it."), miss.reason());
+    }
+
+    @Test
     void directionOnlyGoalHasARateButNoTarget() {
         // increase: 50, 51, 52: CAGR = 1.04^0.5 − 1 = 0.0198039 ≥ 1.5% a year: on track
         BreakdownAssessment.Result r = assess("increase", 2022, 2020, 50, 2021, 51, 2022, 52);

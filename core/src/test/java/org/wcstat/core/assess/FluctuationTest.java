@@ -45,6 +45,19 @@ class FluctuationTest {
     }
 
     @Test
+    void aScoreBeyondTheCutOffMustAlsoBeMaterial() {
+        // 70 72 74 76 78 79: changes 2 2 2 2 1, median 2, MAD 0, MeanAD = 1/5 = 0.2,
+        // M = (1 − 2) / (1.253314 × 0.2) = −3.98942, beyond −3.5; but the change departs from the usual one by 1,
+        // under a quarter of the ±20% bound on the previous value: 0.05 × 78 = 3.9. Not a fluctuation.
+        Fluctuation.Result r = Fluctuation.check(Series.of(2019, 70, 2020, 72, 2021, 74, 2022, 76, 2023, 78, 2024, 79), 0.2);
+        assertEquals(-3.98942, r.modifiedZ(), 1e-5);
+        assertFalse(r.outlier());
+        assertFalse(r.flagged());
+        assertTrue(r.explanation().contains("(beyond ±3.5, but less than 5.00% of the previous value away from the usual change)"),
+                r.explanation());
+    }
+
+    @Test
     void zeroMadUsesMeanAbsoluteDeviation() {
         // 5 5 5 5 5 9: changes 0 0 0 0 4, median 0, deviations 0 0 0 0 4, MAD 0; MeanAD = 4/5 = 0.8
         // M = 4 / (1.253314 × 0.8) = 4 / 1.0026512 = 3.98942 > 3.5

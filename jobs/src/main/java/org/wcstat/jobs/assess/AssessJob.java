@@ -53,9 +53,10 @@ public final class AssessJob implements Job {
         }
 
         public String summary() {
-            return String.format("assessed %d indicator(s) for %d in %d breakdown series; %d warning(s) (%s)", indicators, year,
-                    series, warningCount(), warnings.entrySet().stream().map(e -> e.getValue() + " " + e.getKey().code())
-                            .collect(Collectors.joining(", ")));
+            String bySeverity = warnings.isEmpty() ? "" : warnings.entrySet().stream()
+                    .map(e -> e.getValue() + " " + e.getKey().code()).collect(Collectors.joining(", ", " (", ")"));
+            return String.format("assessed %d indicator(s) with a target for %d, %d breakdown series; %d warning(s)%s",
+                    indicators, year, series, warningCount(), bySeverity);
         }
     }
 
