@@ -14,4 +14,9 @@ public final class BenchQueries {
     public static String select(SourceConfig.Extract extract, int year) {
         return SourceQuery.sql(extract, year);
     }
+
+    /** The WHERE condition picking one year's rows, so the generator copies exactly the rows ingest will read. */
+    public static String yearFilter(SourceConfig.Extract extract, int year) {
+        return SourceQuery.yearFilter(extract.year(), year);
+    }
 }

@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# The scale benchmarks in one command: for each scale, generates the department databases in
+# PostgreSQL (unless already there) and the configuration pointing at them, then times ingest next
+# to COPY, compute next to DuckDB, and publish (ScaleBenchmark); at county scale also one yearly run
+# from the JVM's start (YearlyRun). Reports are left in bench/target/scale/<scale>/ and the table over
+# the scales in bench/target/scale/summary.md.
+#
+#   bench/run.sh [--scales county,city,province] [--years 2022-2024] [--reps 3] [--province-reps 1] [--regenerate]
+#
+# Environment: BENCH_PGHOST (127.0.0.1), BENCH_PGPORT (5432), BENCH_PGUSER (postgres), WCSTAT_BENCH_PGPASSWORD,
+# BENCH_JAVA_OPTS (-Xmx6g; add -Dspark.*=... to try Spark settings), BENCH_SKIP_BUILD=1 to reuse the last build.
+set -euo pipefail
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+host="${BENCH_PGHOST:-127.0.0.1}" port="${BENCH_PGPORT:-5432}" user="${BENCH_PGUSER:-postgres}"
+export PGPASSWORD="${WCSTAT_BENCH_PGPASSWORD:-}"
+
+scales=county,city,province years=2022-2024 reps=3 province_reps=1 regenerate=0
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --scales) scales="$2"; shift 2 ;;
+    --years) years="$2"; shift 2 ;;
+    --reps) reps="$2"; shift 2 ;;
+    --province-reps) province_reps="$2"; shift 2 ;;
+    --regenerate) regenerate=1; shift ;;
+    *) echo "unknown option $1; see the top of $0" >&2; exit 2 ;;
+  esac
+done
+year="${years##*-}"
+
+if [ "${BENCH_SKIP_BUILD:-}" != 1 ]; then
+  echo "building wcstat and the benchmark ..." >&2
+  (cd "$repo" && mvn -B -q install -DskipTests)
+  mvn -B -q -f "$repo/bench/pom.xml" package
+fi
+
+read -r -a spark_flags <<<"$(sed -n 's:.*<spark.jvm.flags>\(.*\)</spark.jvm.flags>.*:\1:p' "$repo/pom.xml")"
+read -r -a java_opts <<<"${BENCH_JAVA_OPTS:--Xmx6g}"
+export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
+cp="$repo/bench/target/wcstat-bench.jar:$repo/bench/target/lib/*:$(cat "$repo/bench/target/classpath.txt")"
+bench() { nice -n 15 /usr/bin/time -v -o "$1" java "${spark_flags[@]}" "${java_opts[@]}" -cp "$cp" "${@:2}"; }
+out="$repo/bench/target/scale"
+pg=(-h "$host" -p "$port" -U "$user")
+
+for scale in ${scales//,/ }; do
+  dir="$out/$scale" db="wcstat_bench_$scale"
+  mkdir -p "$dir"
+  have_db="$(psql -X "${pg[@]}" -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$db'")"
+  if [ "$regenerate" = 1 ] || [ -z "$have_db" ] || [ ! -f "$dir/conf/regions.yaml" ] || [ "$(cat "$dir/years" 2>/dev/null)" != "$years" ]; then
+    echo "$(date -u +%T) generating $scale ($years) into $db ..." >&2
+    rm -f "$dir/years"
+    bench "$dir/generate.time" org.wcstat.bench.DepartmentGenerator --repo "$repo" --scale "$scale" --years "$years" \
+      --conf-out "$dir/conf" --host "$host" --port "$port" --user "$user" --db "$db" 2>&1 | tee "$dir/generate.log" >&2
+    echo "$years" >"$dir/years"
+  fi
+  r="$reps"; [ "$scale" = province ] && r="$province_reps"
+  echo "$(date -u +%T) $scale: load $(cut -d' ' -f1-3 /proc/loadavg); benchmarking ..." >&2
+  rm -rf "$dir/work"
+  bench "$dir/benchmark.time" org.wcstat.bench.ScaleBenchmark --scale "$scale" --conf "$dir/conf" --years "$years" --reps "$r" \
+    --host "$host" --port "$port" --user "$user" --db "$db" --work "$dir/work" --keep \
+    --report "$dir/report.md" --results "$dir/results.properties" 2> >(tee "$dir/benchmark.log" >&2) >/dev/null
+  if [ "$scale" = county ]; then
+    echo "$(date -u +%T) county: one yearly run from the JVM's start ..." >&2
+    bench "$dir/yearly-run.time" org.wcstat.bench.YearlyRun --repo "$repo" --conf "$dir/conf" --home "$dir/work/home" --year "$year" \
+      >"$dir/yearly-run.txt" 2>>"$dir/benchmark.log"
+    echo "$(cat "$dir/yearly-run.txt"); process: $(grep -E 'Elapsed|Maximum resident' "$dir/yearly-run.time" | sed 's/^\s*//' | paste -sd';')" \
+      >"$dir/yearly-run.txt"
+  fi
+  # the warehouse is kept only for the county's yearly run; the larger ones take gigabytes
+  [ "$scale" = county ] || rm -rf "$dir/work"
+  echo "$(date -u +%T) $scale: done; load $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+done
+
+{
+  echo "### Results over the scales, $(date -u '+%Y-%m-%d %H:%M') UTC"
+  echo
+  java -cp "$cp" org.wcstat.bench.ScaleSummary "$out"
+  echo
+  for scale in county city province; do
+    [ -f "$out/$scale/benchmark.time" ] && echo "- $scale JVM: $(grep -E 'Maximum resident' "$out/$scale/benchmark.time" | sed 's/^\s*//')"
+  done
+  [ -f "$out/county/yearly-run.txt" ] && echo "- county $(cat "$out/county/yearly-run.txt")"
+  echo
+  for scale in county city province; do [ -f "$out/$scale/report.md" ] && { cat "$out/$scale/report.md"; echo; }; done
+} >"$out/summary.md"
+cat "$out/summary.md"

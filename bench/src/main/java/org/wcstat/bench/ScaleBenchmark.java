@@ -1,0 +1,391 @@
+package org.wcstat.bench;
+
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.wcstat.core.Progress;
+import org.wcstat.core.config.Configuration;
+import org.wcstat.core.config.SourceConfig;
+import org.wcstat.jobs.JobContext;
+import org.wcstat.jobs.Spark;
+import org.wcstat.jobs.Warehouse;
+import org.wcstat.jobs.compute.ComputeJob;
+import org.wcstat.jobs.compute.PeerSql;
+import org.wcstat.jobs.ingest.BenchQueries;
+import org.wcstat.jobs.ingest.IngestJob;
+import org.wcstat.jobs.publish.PublishJob;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The yearly stages at one scale, each next to its peer in the same JVM run: ingest of every
+ * department's year next to psql's COPY of the same SELECTs to CSV, compute of every indicator next
+ * to DuckDB running the same indicators' SQL on the same Parquet facts, and publish. The years before
+ * the measured one are loaded first (pooled indicators read three years), untimed.
+ *
+ * <pre>ScaleBenchmark --repo DIR --scale county|city|province --conf DIR [--years 2022-2024] [--reps 3]
+ *   [--work DIR] [--keep] [--report FILE] [--results FILE] [--host ..] [--port ..] [--user ..] [--db ..]</pre>
+ */
+public final class ScaleBenchmark {
+    private static final Pattern INGESTED = Pattern.compile("([\\d,]+) rows read, ([\\d,]+) quarantined");
+
+    record Measure(String label, double wallS, long rows, double jvmCpuS, double pgCpuS, double otherCpuS, double clientCpuS,
+                   long peakRssKb, double loadBefore, double loadAfter, List<StageTimes.Stage> sparkStages) {
+    }
+
+    private final Options opt;
+    private final Scale scale;
+    private final Map<String, String> results = new LinkedHashMap<>();
+    private CpuSampler cpu;
+    private StageTimes stageTimes;
+
+    private ScaleBenchmark(Options opt) {
+        this.opt = opt;
+        this.scale = Scale.of(opt.required("scale"));
+    }
+
+    public static void main(String[] args) throws Exception {
+        new ScaleBenchmark(Options.parse(args, Map.of("years", "2022-2024", "reps", "3"))).run();
+    }
+
+    private void run() throws Exception {
+        double jvmAtMain = Bench.jvmUptimeS();
+        Configuration config = Configuration.load(Path.of(opt.required("conf")));
+        int[] years = Options.years(opt.get("years", null));
+        int year = years[years.length - 1];
+        int reps = Integer.parseInt(opt.get("reps", null));
+        String db = opt.get("db", "wcstat_bench_" + scale.id());
+        Path work = opt.get("work", null) != null ? Files.createDirectories(Path.of(opt.get("work", null)))
+                : Files.createTempDirectory("wcstat-bench-" + scale.id() + "-");
+        Path home = work.resolve("home");
+        results.put("scale", scale.id());
+        results.put("year", String.valueOf(year));
+        results.put("load_at_start", fmt(Bench.load()));
+
+        try (CpuSampler sampler = new CpuSampler(200)) {
+            cpu = sampler;
+            long t = System.nanoTime();
+            SparkSession spark = Spark.session(Spark.localWarehouse(home));
+            Warehouse warehouse = new Warehouse(spark).ensureTables();
+            double sparkStartS = (System.nanoTime() - t) / 1e9;
+            stageTimes = new StageTimes();
+            spark.sparkContext().addSparkListener(stageTimes);
+            JobContext ctx = new JobContext(config, home, warehouse, quiet(),
+                    Map.of("WCSTAT_PSEUDONYM_KEY", "bench-key-not-secret"));
+            Bench.log("%s: Spark session and warehouse tables in %.1f s", scale.id(), sparkStartS);
+
+            for (int y : years) {
+                if (y == year) continue;
+                long s = System.nanoTime();
+                String summary = new IngestJob().run(ctx, y, Optional.empty());
+                Bench.log("setup: %s in %.1f s", summary, (System.nanoTime() - s) / 1e9);
+            }
+
+            List<Measure> copies = new ArrayList<>();
+            List<Measure> ingests = new ArrayList<>();
+            for (int i = 0; i < reps; i++) {
+                copies.add(copyAll(config, db, year, work.resolve("copy"), "run " + (i + 1)));
+                ingests.add(measure("run " + (i + 1), () -> {
+                    String summary = new IngestJob().run(ctx, year, Optional.empty());
+                    Matcher m = INGESTED.matcher(summary);
+                    if (!m.find()) throw new IllegalStateException("unexpected ingest summary: " + summary);
+                    return Long.parseLong(m.group(1).replace(",", ""));
+                }));
+                Bench.log("COPY %.2f s, ingest %.2f s", copies.get(i).wallS(), ingests.get(i).wallS());
+            }
+            int firstYear = year - 2;
+            long factsYear = count(spark, "SELECT count(*) FROM " + Warehouse.FACTS + " WHERE year = " + year);
+            long factsWindow = count(spark, "SELECT count(*) FROM " + Warehouse.FACTS + " WHERE year BETWEEN " + firstYear + " AND " + year);
+
+            List<Measure> computes = new ArrayList<>();
+            List<Measure> peers = new ArrayList<>();
+            String district = config.regions().district().code();
+            List<String> files = spark.sql("SELECT file_path FROM " + Warehouse.FACTS + ".files WHERE partition.year BETWEEN "
+                    + firstYear + " AND " + year).collectAsList().stream().map(r -> r.getString(0).replaceFirst("^file:", "")).toList();
+            String facts = "read_parquet([" + String.join(", ", files.stream().map(f -> "'" + f + "'").toList()) + "])";
+            String peerSql = PeerSql.indicators(config.catalog(), year, district, facts);
+            Files.createDirectories(work);
+            Files.writeString(work.resolve("duckdb-indicators.sql"), peerSql);
+            Path peerOut = work.resolve("duckdb-indicators.parquet");
+            try (Connection duck = DriverManager.getConnection("jdbc:duckdb:")) {
+                long duckFacts = duckCount(duck, "SELECT count(*) FROM " + facts + " WHERE year BETWEEN " + firstYear + " AND " + year);
+                if (duckFacts != factsWindow) {
+                    throw new IllegalStateException("DuckDB reads " + duckFacts + " fact rows from the Parquet files, Spark " + factsWindow);
+                }
+                for (int i = 0; i <= reps; i++) {
+                    String label = i == 0 ? "warm-up" : "run " + i;
+                    computes.add(measure(label, () -> {
+                        new ComputeJob().run(ctx, year, Optional.empty());
+                        return factsWindow;
+                    }));
+                    peers.add(measure(label, () -> {
+                        try (Statement st = duck.createStatement()) {
+                            st.execute("COPY (" + peerSql + ") TO '" + peerOut + "' (FORMAT parquet)");
+                        }
+                        return factsWindow;
+                    }));
+                    Bench.log("%s: compute %.2f s, DuckDB %.2f s", label, computes.get(i).wallS(), peers.get(i).wallS());
+                }
+                results.put("peer_check", checkPeer(spark, duck, peerOut, year));
+            }
+            long published = count(spark, "SELECT count(*) FROM " + Warehouse.INDICATOR_VALUES + " WHERE year <= " + year);
+            List<Measure> publishes = new ArrayList<>();
+            for (int i = 0; i < reps; i++) {
+                publishes.add(measure("run " + (i + 1), () -> {
+                    new PublishJob().run(ctx, year, Optional.empty());
+                    return published;
+                }));
+            }
+            // what the area's facts say it is: residents and births of the year
+            for (String measure : List.of("population", "live_births")) {
+                Row sum = spark.sql("SELECT sum(value) FROM " + Warehouse.FACTS + " WHERE year = " + year
+                        + " AND measure = '" + measure + "'").first();
+                results.put(measure, sum.isNullAt(0) ? "0" : String.valueOf(Math.round(sum.getDouble(0))));
+            }
+            results.put("load_at_end", fmt(Bench.load()));
+            String report = report(jvmAtMain, sparkStartS, year, factsYear, factsWindow, files.size(), copies, ingests,
+                    computes.subList(1, computes.size()), peers.subList(1, peers.size()), publishes, peerSql.length());
+            System.out.println(report);
+            write(opt.get("report", null), report);
+            if (opt.get("results", null) != null) {
+                Properties p = new Properties();
+                p.putAll(results);
+                Path out = Path.of(opt.get("results", null));
+                Files.createDirectories(out.toAbsolutePath().getParent());
+                try (var w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+                    p.store(w, "wcstat scale benchmark, " + scale.id());
+                }
+            }
+            spark.stop();
+        } finally {
+            if (!opt.flag("keep")) Bench.deleteTree(work);
+        }
+    }
+
+    /** psql's COPY of every extract's SELECT to CSV, one after another as ingest reads them. */
+    private Measure copyAll(Configuration config, String db, int year, Path dir, String label) throws Exception {
+        Files.createDirectories(dir);
+        double before = Bench.load();
+        cpu.sample();
+        long from = System.currentTimeMillis();
+        long t = System.nanoTime();
+        long rows = 0;
+        double clientCpu = 0;
+        long rss = 0;
+        for (SourceConfig source : config.sources()) {
+            for (SourceConfig.Extract e : source.extracts()) {
+                Path csv = dir.resolve(source.department() + "." + e.name() + ".csv");
+                Path err = Files.createTempFile("wcstat-bench-time-", ".txt");
+                ProcessBuilder pb = new ProcessBuilder("/usr/bin/time", "-v", "psql", "-X", "-h", opt.get("host", "127.0.0.1"),
+                        "-p", opt.get("port", "5432"), "-U", opt.get("user", "postgres"), "-d", db, "-v", "ON_ERROR_STOP=1",
+                        "-c", "\\copy (" + BenchQueries.select(e, year) + ") TO '" + csv + "' WITH CSV").redirectError(err.toFile());
+                pb.environment().put("PGOPTIONS", "-c search_path=" + source.department());
+                pb.environment().put("PGPASSWORD", System.getenv().getOrDefault("WCSTAT_BENCH_PGPASSWORD", ""));
+                Process p = pb.start();
+                String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                int rc = p.waitFor();
+                String time = Files.readString(err);
+                Files.delete(err);
+                if (rc != 0) throw new IllegalStateException("psql \\copy of " + source.department() + "." + e.name() + " failed: " + out + time);
+                Matcher m = Pattern.compile("COPY (\\d+)").matcher(out);
+                rows += m.find() ? Long.parseLong(m.group(1)) : 0;
+                clientCpu += timeField(time, "User time \\(seconds\\)") + timeField(time, "System time \\(seconds\\)");
+                rss = Math.max(rss, (long) timeField(time, "Maximum resident set size \\(kbytes\\)"));
+                Files.delete(csv);
+            }
+        }
+        double wall = (System.nanoTime() - t) / 1e9;
+        long to = System.currentTimeMillis();
+        cpu.sample();
+        double[] c = cpu.between(from, to);
+        return new Measure(label, wall, rows, 0, c[1], Math.max(0, c[2] - clientCpu), clientCpu, rss, before, Bench.load(), List.of());
+    }
+
+    /** Times one stage in this JVM: wall, CPU on each side, the JVM's resident-set peak, Spark's stages. */
+    private Measure measure(String label, Callable<Long> stage) throws Exception {
+        Bench.resetPeakRss();
+        double before = Bench.load();
+        stageTimes.begin();
+        cpu.sample();
+        long from = System.currentTimeMillis();
+        long t = System.nanoTime();
+        long rows = stage.call();
+        double wall = (System.nanoTime() - t) / 1e9;
+        long to = System.currentTimeMillis();
+        cpu.sample();
+        SparkSession.active().sparkContext().listenerBus().waitUntilEmpty();
+        List<StageTimes.Stage> stages = stageTimes.end();
+        double[] c = cpu.between(from, to);
+        return new Measure(label, wall, rows, c[0], c[1], c[2], 0, Bench.peakRssKb(), before, Bench.load(), stages);
+    }
+
+    /** How many of wcstat's values for the year DuckDB's SQL reproduced (same indicator, breakdown, value). */
+    private static String checkPeer(SparkSession spark, Connection duck, Path peerOut, int year) throws Exception {
+        Map<String, Double> peer = new HashMap<>();
+        try (Statement st = duck.createStatement();
+             ResultSet rs = st.executeQuery("SELECT indicator, region, sex, age_band, residence, value FROM '" + peerOut + "'")) {
+            while (rs.next()) {
+                double v = rs.getDouble(6);
+                peer.put(String.join("|", rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)),
+                        rs.wasNull() ? Double.NaN : v);
+            }
+        }
+        int same = 0;
+        int total = 0;
+        List<String> differ = new ArrayList<>();
+        for (Row r : spark.sql("SELECT indicator, region, sex, age_band, residence, value FROM " + Warehouse.INDICATOR_VALUES
+                + " WHERE year = " + year).collectAsList()) {
+            total++;
+            String key = String.join("|", r.getString(0), r.getString(1), r.getString(2), r.getString(3), r.getString(4));
+            Double p = peer.get(key);
+            double w = r.isNullAt(5) ? Double.NaN : r.getDouble(5);
+            if (p != null && (Double.isNaN(p) ? Double.isNaN(w) : Math.abs(p - w) <= 1e-9 * Math.max(1, Math.abs(w)))) same++;
+            else if (differ.size() < 5) differ.add(key + " wcstat " + w + " DuckDB " + p);
+        }
+        String check = same + " of " + total + " wcstat values reproduced by DuckDB (" + peer.size() + " DuckDB rows)";
+        if (!differ.isEmpty()) Bench.log("values that differ: %s", differ);
+        return check + (differ.isEmpty() ? "" : "; e.g. " + String.join("; ", differ));
+    }
+
+    private String report(double jvmAtMain, double sparkStartS, int year, long factsYear, long factsWindow, int files,
+                          List<Measure> copies, List<Measure> ingests, List<Measure> computes, List<Measure> peers,
+                          List<Measure> publishes, int peerSqlChars) {
+        StringBuilder r = new StringBuilder();
+        r.append(String.format(Locale.ROOT, "#### %s scale (%d town(s)), %d, %s%n%n", scale.id(), scale.copies * 12, year,
+                java.time.LocalDateTime.now().withNano(0)));
+        r.append(String.format(Locale.ROOT, "- JVM start to main: %.2f s; Spark session + warehouse tables: %.2f s (not in the times below)%n",
+                jvmAtMain, sparkStartS));
+        r.append(String.format(Locale.ROOT, "- facts: %,d rows for %d, %,d in the 3-year window compute reads (%d Parquet files)%n",
+                factsYear, year, factsWindow, files));
+        r.append(String.format(Locale.ROOT, "- the area in the facts: %,d residents (population), %,d live births%n",
+                Long.parseLong(results.get("population")), Long.parseLong(results.get("live_births"))));
+        r.append(String.format(Locale.ROOT, "- DuckDB peer: %s; its SQL is %,d characters%n", results.get("peer_check"), peerSqlChars));
+        r.append(String.format(Locale.ROOT, "- load average (1 min) at start %s, at end %s; Spark settings: %s%n%n",
+                results.get("load_at_start"), Bench.load(), System.getProperties().stringPropertyNames().stream()
+                        .filter(k -> k.startsWith("spark.")).sorted().map(k -> k + "=" + System.getProperty(k)).toList()));
+        r.append("| stage | run | wall s | rows | rows/s | peak RSS MiB | JVM CPU s | PG CPU s | client CPU s | others' CPU s | load before → after |\n");
+        r.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+        table(r, "COPY to CSV (psql)", copies);
+        table(r, "ingest", ingests);
+        table(r, "compute (Spark)", computes);
+        table(r, "compute (DuckDB)", peers);
+        table(r, "publish", publishes);
+        double copy = med(copies);
+        double ingest = med(ingests);
+        double compute = med(computes);
+        double peer = med(peers);
+        double publish = med(publishes);
+        long rowsRead = ingests.get(0).rows();
+        r.append(String.format(Locale.ROOT, "%nMedians: ingest / COPY **%.2f×** (%.2f s / %.2f s, %,d rows); compute / DuckDB **%.2f×** "
+                        + "(%.2f s / %.3f s); publish %.2f s. Per million rows: ingest %.2f s per million source rows, "
+                        + "compute %.2f s per million fact rows read (DuckDB %.3f s).%n%n",
+                ingest / copy, ingest, copy, rowsRead, compute / peer, compute, peer, publish,
+                ingest / (rowsRead / 1e6), compute / (factsWindow / 1e6), peer / (factsWindow / 1e6)));
+        r.append("Spark's longest stages in the last timed run of each stage (name = call site):\n\n");
+        r.append("| stage | Spark stage | wall s | tasks | task CPU s | task run s | records read |\n|---|---|---:|---:|---:|---:|---:|\n");
+        for (var e : Map.of("ingest", ingests, "compute", computes, "publish", publishes).entrySet().stream()
+                .sorted(Map.Entry.comparingByKey()).toList()) {
+            List<StageTimes.Stage> stages = new ArrayList<>(e.getValue().get(e.getValue().size() - 1).sparkStages());
+            double total = stages.stream().mapToDouble(StageTimes.Stage::wallS).sum();
+            stages.sort(Comparator.comparingDouble(StageTimes.Stage::wallS).reversed());
+            for (StageTimes.Stage s : stages.subList(0, Math.min(5, stages.size()))) {
+                r.append(String.format(Locale.ROOT, "| %s | %s | %.2f | %d | %.2f | %.2f | %,d |%n", e.getKey(), s.name(), s.wallS(),
+                        s.tasks(), s.taskCpuS(), s.taskRunS(), s.recordsRead()));
+            }
+            r.append(String.format(Locale.ROOT, "| %s | all %d Spark stages | %.2f | | | | |%n", e.getKey(), stages.size(), total));
+        }
+        results.put("copies", String.valueOf(scale.copies));
+        results.put("rows_read", String.valueOf(rowsRead));
+        results.put("facts_year", String.valueOf(factsYear));
+        results.put("facts_window", String.valueOf(factsWindow));
+        results.put("copy_s", fmt(copy));
+        results.put("ingest_s", fmt(ingest));
+        results.put("compute_s", fmt(compute));
+        results.put("duckdb_s", fmt(peer));
+        results.put("publish_s", fmt(publish));
+        results.put("spark_start_s", fmt(sparkStartS));
+        results.put("ingest_rss_mib", String.valueOf(ingests.stream().mapToLong(Measure::peakRssKb).max().orElse(0) / 1024));
+        results.put("compute_rss_mib", String.valueOf(computes.stream().mapToLong(Measure::peakRssKb).max().orElse(0) / 1024));
+        results.put("duckdb_rss_mib", String.valueOf(peers.stream().mapToLong(Measure::peakRssKb).max().orElse(0) / 1024));
+        results.put("publish_rss_mib", String.valueOf(publishes.stream().mapToLong(Measure::peakRssKb).max().orElse(0) / 1024));
+        results.put("others_cpu_s", fmt(ingests.stream().mapToDouble(Measure::otherCpuS).sum()
+                + computes.stream().mapToDouble(Measure::otherCpuS).sum()));
+        return r.toString();
+    }
+
+    private static void table(StringBuilder r, String stage, List<Measure> ms) {
+        for (Measure m : ms) {
+            r.append(String.format(Locale.ROOT, "| %s | %s | %.3f | %,d | %,.0f | %,d | %.1f | %.1f | %.1f | %.1f | %.2f → %.2f |%n",
+                    stage, m.label(), m.wallS(), m.rows(), m.rows() / m.wallS(), m.peakRssKb() / 1024, m.jvmCpuS(), m.pgCpuS(),
+                    m.clientCpuS(), m.otherCpuS(), m.loadBefore(), m.loadAfter()));
+        }
+    }
+
+    private static double med(List<Measure> ms) {
+        return Bench.median(ms.stream().mapToDouble(Measure::wallS).toArray());
+    }
+
+    private static long count(SparkSession spark, String sql) {
+        return spark.sql(sql).first().getLong(0);
+    }
+
+    private static long duckCount(Connection duck, String sql) throws Exception {
+        try (Statement st = duck.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static double timeField(String time, String field) {
+        Matcher m = Pattern.compile(field + ":\\s*([\\d.]+)").matcher(time);
+        return m.find() ? Double.parseDouble(m.group(1)) : 0;
+    }
+
+    private static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.3f", v);
+    }
+
+    private static void write(String file, String text) throws IOException {
+        if (file == null) return;
+        Path out = Path.of(file);
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        Files.writeString(out, text);
+    }
+
+    /** Steps are not printed; warnings are, the first few, since a benchmark that quarantines or skips should say so. */
+    private static Progress quiet() {
+        java.util.concurrent.atomic.AtomicInteger warnings = new java.util.concurrent.atomic.AtomicInteger();
+        return new Progress() {
+            @Override
+            public void stage(String name) {
+            }
+
+            @Override
+            public void step(String message) {
+            }
+
+            @Override
+            public void warn(String message) {
+                if (warnings.incrementAndGet() <= 20) Bench.log("warning: %s", message);
+            }
+        };
+    }
+}

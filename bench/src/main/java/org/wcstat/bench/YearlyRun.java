@@ -1,0 +1,68 @@
+package org.wcstat.bench;
+
+import org.wcstat.core.Progress;
+import org.wcstat.core.config.Configuration;
+import org.wcstat.core.pipeline.Pipeline;
+import org.wcstat.jobs.JobContext;
+import org.wcstat.jobs.PipelineRunner;
+import org.wcstat.jobs.Spark;
+import org.wcstat.jobs.Warehouse;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One yearly run as `wcstat run` does it (pipelines/yearly-load.yaml: every department's ingest,
+ * compute, publish), timed from the JVM's start: the figure a bureau waits for.
+ *
+ * <pre>YearlyRun --repo DIR --conf DIR --home DIR --year 2024</pre>
+ */
+public final class YearlyRun {
+    private YearlyRun() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options opt = Options.parse(args, Map.of());
+        Path repo = Path.of(opt.required("repo"));
+        Path home = Path.of(opt.required("home"));
+        int year = Integer.parseInt(opt.required("year"));
+        double atMain = Bench.jvmUptimeS();
+        Configuration config = Configuration.load(Path.of(opt.required("conf")));
+        Pipeline pipeline = Pipeline.load(repo.resolve("pipelines/yearly-load.yaml"));
+        double sessionFrom = Bench.jvmUptimeS();
+        Warehouse wh = new Warehouse(Spark.session(Spark.localWarehouse(home))).ensureTables();
+        double sessionS = Bench.jvmUptimeS() - sessionFrom;
+        List<String> stages = new ArrayList<>();
+        List<Double> starts = new ArrayList<>();
+        Progress progress = new Progress() {
+            @Override
+            public void stage(String name) {
+                stages.add(name);
+                starts.add(Bench.jvmUptimeS());
+            }
+
+            @Override
+            public void step(String message) {
+            }
+
+            @Override
+            public void warn(String message) {
+            }
+        };
+        JobContext ctx = new JobContext(config, home, wh, progress, Map.of("WCSTAT_PSEUDONYM_KEY", "bench-key-not-secret"));
+        PipelineRunner.run(ctx, pipeline, year);
+        double end = Bench.jvmUptimeS();
+        StringBuilder r = new StringBuilder(String.format(Locale.ROOT,
+                "yearly run of %d: %.2f s from the JVM's start (JVM start to main %.2f s, configuration %.2f s, Spark session and tables %.2f s",
+                year, end, atMain, sessionFrom - atMain, sessionS));
+        for (int i = 0; i < stages.size(); i++) {
+            double to = i + 1 < stages.size() ? starts.get(i + 1) : end;
+            r.append(String.format(Locale.ROOT, ", %s %.2f s", stages.get(i), to - starts.get(i)));
+        }
+        System.out.println(r.append(")"));
+        wh.spark().stop();
+    }
+}

@@ -1,0 +1,68 @@
+package org.wcstat.jobs.compute;
+
+import org.wcstat.core.catalog.Catalog;
+import org.wcstat.core.catalog.Formula;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Every indicator of the catalog for a year as one SQL statement, for the benchmark's DuckDB peer.
+ * It lives in compute's package to use compute's own measure columns (the catalog's filtered measures
+ * as conditional sums), so both engines aggregate the same terms. The aggregation is compute's; what
+ * compute then does on the driver (a numerator and a denominator per indicator and group, the rate)
+ * is written here in SQL over that aggregate. Intervals and quality flags are left out.
+ */
+public final class PeerSql {
+    private static final List<String> DIMENSIONS = List.of("region", "sex", "age_band", "residence");
+
+    private PeerSql() {
+    }
+
+    /** @param facts a relation with the facts' columns, e.g. read_parquet([...]) */
+    public static String indicators(Catalog catalog, int year, String district, String facts) {
+        TermColumns terms = new TermColumns(catalog);
+        int firstYear = year - terms.maxYears() + 1;
+        StringBuilder sql = new StringBuilder("WITH g AS (\nSELECT region, sex, age_band, residence,\n"
+                + "  grouping(region) AS g_region, grouping(sex) AS g_sex, grouping(age_band) AS g_age_band, grouping(residence) AS g_residence,\n  "
+                + terms.selectList(year) + "\nFROM " + facts + " WHERE year BETWEEN " + firstYear + " AND " + year
+                + "\nGROUP BY GROUPING SETS ((), (region), (sex), (age_band), (residence)))\n");
+        List<String> parts = new ArrayList<>();
+        for (Catalog.Entry e : catalog.entries()) {
+            List<ComputeJob.Breakdown> breakdowns = new ArrayList<>(List.of(ComputeJob.Breakdown.TOTAL));
+            e.indicator().disaggregations().forEach(d -> breakdowns.add(ComputeJob.Breakdown.of(d)));
+            int pool = e.indicator().poolYears();
+            String num = sum(e.formula().numerator(), terms, pool);
+            String den = e.formula().denominator() == null ? null : sum(e.formula().denominator(), terms, pool);
+            List<String> present = e.formula().terms().stream().map(t -> terms.name(t, pool) + " IS NOT NULL").toList();
+            for (ComputeJob.Breakdown b : breakdowns) {
+                String value = den == null ? num : "CASE WHEN " + den + " > 0 THEN " + num + " / " + den + " * " + e.formula().factor() + " END";
+                StringBuilder s = new StringBuilder("SELECT ").append(TermColumns.quote(e.code())).append(" AS indicator, ")
+                        .append(year).append(" AS year, ")
+                        .append(b == ComputeJob.Breakdown.TOWN ? "region" : TermColumns.quote(district)).append(" AS region, ");
+                for (String d : List.of("sex", "age_band", "residence")) {
+                    s.append(d.equals(b.column) ? d : "'_T'").append(" AS ").append(d).append(", ");
+                }
+                s.append(num).append(" AS numerator, ").append(den == null ? "CAST(NULL AS DOUBLE)" : den).append(" AS denominator, ")
+                        .append(value).append(" AS value FROM g WHERE ");
+                List<String> where = new ArrayList<>();
+                for (String d : DIMENSIONS) where.add("g_" + d + " = " + (d.equals(b.column) ? 0 : 1));
+                if (b != ComputeJob.Breakdown.TOTAL) {
+                    where.add(b.column + " <> " + TermColumns.quote(b == ComputeJob.Breakdown.TOWN ? district : "_T"));
+                }
+                where.add("(" + String.join(" OR ", present) + ")");
+                parts.add(s.append(String.join(" AND ", where)).toString());
+            }
+        }
+        return sql.append(String.join("\nUNION ALL\n", parts)).toString();
+    }
+
+    private static String sum(Formula.Expr expr, TermColumns terms, int pool) {
+        StringBuilder s = new StringBuilder("(");
+        for (Formula.SignedTerm t : expr.terms()) {
+            if (s.length() > 1 || t.sign() < 0) s.append(t.sign() < 0 ? " - " : " + ");
+            s.append("COALESCE(").append(terms.name(t.term(), pool)).append(", 0)");
+        }
+        return s.append(")").toString();
+    }
+}
