@@ -76,7 +76,7 @@ public final class BreakdownAssessment {
         if (target != null && !sm.assessed().isEmpty()) {
             Assessment a = CagrAssessment.assess(sm.assessed(), target, sm.pooled());
             AnticipatedValue.Projection p = AnticipatedValue.project(sm.assessed(), target, sm.pooled());
-            judgement = judge(target, sm, a, p);
+            judgement = judge(target, sm, a, p, settings.plausibleRange(entry.code(), entry.indicator().unit()).orElse(null));
             progressWarnings(entry, breakdown, name, a, p, target, warnings);
         }
         fluctuation(entry, breakdown, name, sm, year, settings, warnings);
@@ -109,7 +109,8 @@ public final class BreakdownAssessment {
         return slope > 0 ? "up" : "down";
     }
 
-    private static Judgement judge(Target target, Smoothing.Smoothed sm, Assessment a, AnticipatedValue.Projection p) {
+    private static Judgement judge(Target target, Smoothing.Smoothed sm, Assessment a, AnticipatedValue.Projection p,
+                                   AssessmentSettings.Range range) {
         boolean direction = target.comparator().equals("increase") || target.comparator().equals("decrease");
         List<String> parts = new ArrayList<>();
         parts.add(direction ? "growth_rate" : "cagr_ratio");
@@ -124,12 +125,25 @@ public final class BreakdownAssessment {
             int d = target.comparator().equals("increase") ? 1 : -1;
             ratio = (a.has(CornerCase.NEGATIVE_VALUES) ? -d : d) * a.growth();
         }
+        // a straight line leaves a bounded quantity's range (coverage above 100%): the value anticipated is the bound
+        Double at2025 = clamp(p.at2025(), range);
+        Double at2030 = clamp(p.at2030(), range);
+        boolean capped = !Objects.equals(at2025, p.at2025()) || !Objects.equals(at2030, p.at2030());
+        if (capped) parts.add("projection_capped");
         String note = a.explanation() + " " + p.explanation()
+                + (capped ? " Anticipated values are held within the plausible range " + range + "." : "")
                 + (sm.pooled() ? " Judged on " + sm.basis() + "." : "");
         return new Judgement(a.status(), String.join("+", parts), a.baseYear(), baseValue, current,
                 target.comparator().equals("≈") ? target.value() : level, direction ? null : target.year(), ratio,
-                p.at2025(), p.at2030(), gap2030(target, p.at2030(), level), note, !direction,
+                at2025, at2030, gap2030(target, at2030, level), note, !direction,
                 p.status() == ProgressStatus.ACHIEVED);
+    }
+
+    static Double clamp(Double v, AssessmentSettings.Range range) {
+        if (v == null || range == null) return v;
+        if (range.max() != null && v > range.max()) return range.max();
+        if (range.min() != null && v < range.min()) return range.min();
+        return v;
     }
 
     /** The level to reach: the target's value, or for a relative target its base year's value moved by the percentage. */

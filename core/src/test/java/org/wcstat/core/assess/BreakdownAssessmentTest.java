@@ -119,6 +119,20 @@ class BreakdownAssessmentTest {
     }
 
     @Test
+    void aProjectionBeyondThePlausibleRangeIsHeldAtItsBound() {
+        // >= 97 with 97.66, 98.0, 98.44 in 2023-2025 (+0.39 a year): a coverage cannot pass 100%
+        // the line: weights 1, 2, 3, t̄ = 2024.3333, x̄ = (97.66 + 196 + 295.32)/6 = 98.16333,
+        // b = [1 × (−1.3333)(−0.50333) + 2 × (−0.3333)(−0.16333) + 3 × (0.6667)(0.27667)] / 3.3333
+        //   = (0.671111 + 0.108889 + 0.553333) / 3.333333 = 0.4; x̂(2030) = 98.16333 + 0.4 × 5.6667 = 100.43 → 100
+        BreakdownAssessment.Result r = assess(">= 97", 2025, 2023, 97.66, 2024, 98.0, 2025, 98.44);
+        BreakdownAssessment.Judgement j = r.judgement();
+        assertEquals(100.0, j.anticipated2030(), 1e-9);
+        assertEquals(3.0, j.gap2030(), 1e-9);
+        assertTrue(j.method().endsWith("projection_capped"), j.method());
+        assertTrue(j.note().endsWith("Anticipated values are held within the plausible range [0, 100]."), j.note());
+    }
+
+    @Test
     void directionOnlyGoalHasARateButNoTarget() {
         // increase: 50, 51, 52: CAGR = 1.04^0.5 − 1 = 0.0198039 ≥ 1.5% a year: on track
         BreakdownAssessment.Result r = assess("increase", 2022, 2020, 50, 2021, 51, 2022, 52);
@@ -163,7 +177,8 @@ class BreakdownAssessmentTest {
         // "≈ 105 ± 2" from 112, 111, 110: measured to the upper edge 107, a decrease desired
         // CAGR_a = (110/112)^(1/2) − 1 = −0.0089688, CAGR_r = (107/112)^(1/10) − 1 = −0.0045566, R = 1.9683
         // the fit (slope −1) anticipates 110 − 8 = 102 in 2030, below the band 103-107 by 1
-        BreakdownAssessment.Judgement band = assess("≈ 105 ± 2", 2022, 2020, 112, 2021, 111, 2022, 110).judgement();
+        BreakdownAssessment.Judgement band = BreakdownAssessment.assess(Fixtures.entry("C-T-04", "女=100", "≈ 105 ± 2", null), TOTAL,
+                Fixtures.values(2020, 112, 2021, 111, 2022, 110), 2022, Fixtures.SETTINGS, Fixtures.regions(), true).judgement();
         assertEquals("cagr_ratio+band_target", band.method());
         assertEquals(1.9683, band.ratio(), 1e-4);
         assertEquals(105, band.targetValue(), EPS);
