@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Primary and secondary suppression of one table of counts (docs/methods.md, "Disclosure control").
+ * Primary and secondary suppression of one table of counts (docs/releases.md, "Disclosure control").
  *
  * <p>Primary: every cell the caller marks (a small count, or a rate resting on one) is withheld.
  *

@@ -22,7 +22,7 @@ class SuppressionTest {
     void naivePrimarySuppressionLeaksTheSmallTownThroughTheDistrictTotal() {
         // Infant deaths by town: 卫子 1, 昭化 5, 柏林沟 7, 虎跳 9; district 22.
         // Primary only: 卫子 withheld, the rest published, and 22 - 5 - 7 - 9 = 1 gives it away.
-        CellKey weizi = town("101"), zhaohua = town("108"), bailingou = town("105"), hutiao = town("112");
+        CellKey weizi = town("101"), zhaohua = town("108"), bailingou = town("104"), hutiao = town("106");
         Map<CellKey, Double> counts = counts(TOTAL, 22, weizi, 1, zhaohua, 5, bailingou, 7, hutiao, 9);
         Set<CellKey> primary = Set.of(weizi);
         assertEquals(List.of(weizi), derivable(counts, primary), "the leak primary suppression leaves");

@@ -1,6 +1,7 @@
 package org.wcstat.jobs.publish;
 
 import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
@@ -14,7 +15,8 @@ import java.util.List;
 
 /** UTF-8 CSV (RFC 4180, "\n" line ends, no byte-order mark), the same bytes for the same rows. */
 final class CsvFiles {
-    private static final CsvMapper MAPPER = new CsvMapper();
+    // quote only what must be quoted (a comma, a quote, a line break), as RFC 4180 readers expect
+    private static final CsvMapper MAPPER = new CsvMapper().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING);
 
     private CsvFiles() {
     }

@@ -24,7 +24,7 @@ import java.util.TreeMap;
 import static org.apache.spark.sql.functions.col;
 
 /**
- * Writes the year's release under releases/&lt;year&gt;/ (docs/methods.md, "Releases"): the yearbook,
+ * Writes the year's release under releases/&lt;year&gt;/ (docs/releases.md): the yearbook,
  * data/ for analysts, sdmx/ and manifest.json, from one pinned state of the warehouse that the Iceberg
  * tag release-&lt;year&gt; then marks on every table read. A release is never changed in place: the same
  * data again writes nothing, changed data are refused unless {@link Options#republish()}, and a

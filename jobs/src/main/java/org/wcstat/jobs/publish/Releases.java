@@ -80,10 +80,19 @@ final class Releases {
     /** Renames the built release into place; the current one, if any, first becomes releases/&lt;year&gt;-r&lt;revision&gt;. */
     void install(int year, Path built, Integer supersededRevision) throws IOException {
         Path current = current(year);
-        if (supersededRevision != null) {
-            Files.move(current, superseded(year, supersededRevision), StandardCopyOption.ATOMIC_MOVE);
+        if (supersededRevision == null) {
+            Files.move(built, current, StandardCopyOption.ATOMIC_MOVE);
+            return;
         }
-        Files.move(built, current, StandardCopyOption.ATOMIC_MOVE);
+        Path kept = superseded(year, supersededRevision);
+        Files.move(current, kept, StandardCopyOption.ATOMIC_MOVE);
+        try {
+            Files.move(built, current, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            // the superseded release goes back: the year keeps its current release
+            Files.move(kept, current, StandardCopyOption.ATOMIC_MOVE);
+            throw e;
+        }
     }
 
     private static Map<String, Manifest.FileHash> dataFiles(Map<String, Manifest.FileHash> files) {

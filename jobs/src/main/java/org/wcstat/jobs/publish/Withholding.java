@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Disclosure control of the indicator values a release publishes (docs/methods.md, "Disclosure control").
+ * Disclosure control of the indicator values a release publishes (docs/releases.md, "Disclosure control").
  * A value is withheld when its numerator, or its denominator, is a small count (primary), and as well
  * when {@link Suppression} needs it to protect a withheld one (secondary).
  *

@@ -169,6 +169,18 @@ class PublishJobTest {
                 .findFirst().orElseThrow();
         assertNull(withheld.getAs("value"));
         assertEquals("C", withheld.getAs("conf_status"));
+
+        // the footer names the writer by version and build only, and holds no time of writing
+        var file = org.apache.parquet.hadoop.util.HadoopInputFile.fromPath(
+                new org.apache.hadoop.fs.Path(release.resolve("data/indicator_values.parquet").toUri()),
+                new org.apache.hadoop.conf.Configuration());
+        try (var reader = org.apache.parquet.hadoop.ParquetFileReader.open(file)) {
+            var meta = reader.getFooter().getFileMetaData();
+            assertTrue(meta.getCreatedBy().matches("parquet-mr version [0-9.]+ \\(build [0-9a-f]+\\)"), meta.getCreatedBy());
+            for (var kv : meta.getKeyValueMetaData().entrySet()) {
+                assertFalse(kv.getValue().matches("(?s).*\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}.*"), kv.getKey() + " holds a time: " + kv.getValue());
+            }
+        }
     }
 
     @Test
