@@ -4,7 +4,10 @@ import org.wcstat.jobs.JobContext;
 import org.wcstat.jobs.Job;
 import org.wcstat.jobs.Jobs;
 import org.wcstat.jobs.publish.PublishJob;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -16,6 +19,9 @@ import java.util.concurrent.Callable;
 @Command(description = "Run one stage of the yearly load for one year.")
 final class JobCommand implements Callable<Integer> {
     private final String job;
+
+    @Spec
+    CommandSpec spec;
 
     @Mixin
     HomeOptions home;
@@ -41,8 +47,8 @@ final class JobCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if ((republish || fromTag) && !job.equals("publish")) {
-            System.err.println("--republish and --from-tag are options of publish, not of " + job);
-            return 2;
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    (republish ? "--republish" : "--from-tag") + " is an option of publish, not of " + job);
         }
         ConsoleProgress progress = new ConsoleProgress(System.out, System.err);
         JobContext ctx = Session.open(home.load(), home.home, progress);

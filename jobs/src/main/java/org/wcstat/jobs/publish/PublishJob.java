@@ -65,10 +65,13 @@ public final class PublishJob implements Job {
         Withholding withholding = new Withholding(catalog, district, layout.disclosure().rule());
         List<PublishedValue> values = withholding.apply(rows);
         ReleaseTables tables = new ReleaseTables(values);
-        List<Row> assessment = tables.assessment(snapshot.read(Warehouse.ASSESSMENT).where(col("assessed_year").equalTo(year))
+        // the tables as the snapshot has them, schema included: a later column must not change a rebuilt release
+        Dataset<Row> assessmentTable = snapshot.read(Warehouse.ASSESSMENT);
+        Dataset<Row> warningTable = snapshot.read(Warehouse.WARNINGS);
+        List<Row> assessment = tables.assessment(assessmentTable.where(col("assessed_year").equalTo(year))
                 .orderBy("indicator", "region", "sex", "age_band", "residence").collectAsList());
-        List<Row> warnings = tables.warnings(snapshot.read(Warehouse.WARNINGS).where(col("assessed_year").equalTo(year))
-                .orderBy("indicator", "region", "sex", "age_band", "residence", "kind").collectAsList());
+        List<Row> warnings = tables.warnings(warningTable.where(col("assessed_year").equalTo(year))
+                .orderBy("indicator", "region", "sex", "age_band", "residence", "kind", "reason").collectAsList());
 
         Releases releases = new Releases(ctx.releases());
         Path scratch = null;
@@ -82,9 +85,9 @@ public final class PublishJob implements Job {
             writeYearbook(ctx, scratch, values, catalog, layout, year);
             DataFiles data = new DataFiles(wh.spark(), scratch.resolve("data"));
             data.write(ReleaseTables.VALUES, ReleaseTables.VALUES_SCHEMA, ReleaseTables.values(values));
-            data.write(ReleaseTables.ASSESSMENT, wh.spark().table(Warehouse.ASSESSMENT).schema(), assessment);
-            data.write(ReleaseTables.WARNINGS, wh.spark().table(Warehouse.WARNINGS).schema(), warnings);
-            Sdmx model = new Sdmx(ctx.config(), values.stream().map(PublishedValue::indicator).distinct().toList());
+            data.write(ReleaseTables.ASSESSMENT, assessmentTable.schema(), assessment);
+            data.write(ReleaseTables.WARNINGS, warningTable.schema(), warnings);
+            Sdmx model = new Sdmx(ctx.config(), values);
             new SdmxFiles(model, year, Instant.ofEpochMilli(snapshot.committedAt(Warehouse.INDICATOR_VALUES)))
                     .write(scratch.resolve("sdmx"), values);
 

@@ -34,8 +34,8 @@ final class Sdmx {
     final Map<String, Codelist> codelists = new LinkedHashMap<>();
     private final Map<String, String> ageCodes = new LinkedHashMap<>();
 
-    /** @param indicatorCodes the indicator codes of the data, also those no longer in the catalog */
-    Sdmx(Configuration config, Iterable<String> indicatorCodes) {
+    /** @param values the data, whose codes are all listed even when the configuration no longer has them */
+    Sdmx(Configuration config, List<PublishedValue> values) {
         Regions regions = config.regions();
         // an agency id must start with a letter; the bureau is known by its division code
         agency = "CN_" + regions.district().code();
@@ -46,12 +46,13 @@ final class Sdmx {
             Indicator i = e.indicator();
             indicators.put(i.code(), new Code(i.code(), i.nameZh(), i.nameEn()));
         }
-        for (String c : indicatorCodes) indicators.putIfAbsent(c, new Code(c, c, c));
+        for (PublishedValue v : values) indicators.putIfAbsent(v.indicator(), new Code(v.indicator(), v.indicator(), v.indicator()));
         add("CL_INDICATOR", "INDICATOR", "妇女儿童发展纲要监测指标", "Monitoring indicators of the women's and children's development outlines", indicators);
 
         Map<String, Code> areas = new LinkedHashMap<>();
         areas.put(regions.district().code(), new Code(regions.district().code(), regions.district().nameZh(), regions.district().nameEn()));
         for (Regions.Region t : regions.towns()) areas.put(t.code(), new Code(t.code(), t.nameZh(), t.nameEn()));
+        for (PublishedValue v : values) areas.putIfAbsent(v.region(), new Code(v.region(), v.region(), v.region()));
         add("CL_AREA", "REF_AREA", "行政区划", "Administrative divisions", areas);
 
         add("CL_SEX", "SEX", "性别", "Sex", codes(
