@@ -15,8 +15,8 @@ import java.util.stream.Stream;
 
 /**
  * The release's tables for analysts, each as data/&lt;name&gt;.parquet and data/&lt;name&gt;.csv. Rows come
- * sorted and carry no time of writing, and Parquet is written by one task with fixed settings, so the
- * same rows give the same bytes.
+ * sorted and carry no time of writing, and Parquet is written by one task with fixed settings and its
+ * footer put in canonical order ({@link ParquetFooter}), so the same rows give the same bytes.
  */
 final class DataFiles {
     private final SparkSession spark;
@@ -53,6 +53,7 @@ final class DataFiles {
             }
             Files.move(parts.get(0), file);
         }
+        ParquetFooter.canonicalise(file);
         Releases.deleteTree(tmp);
     }
 }
