@@ -1,8 +1,13 @@
 package org.wcstat.cli;
 
 import org.wcstat.jobs.JobContext;
+import org.wcstat.jobs.Job;
 import org.wcstat.jobs.Jobs;
+import org.wcstat.jobs.publish.PublishJob;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -15,6 +20,9 @@ import java.util.concurrent.Callable;
 final class JobCommand implements Callable<Integer> {
     private final String job;
 
+    @Spec
+    CommandSpec spec;
+
     @Mixin
     HomeOptions home;
 
@@ -24,16 +32,29 @@ final class JobCommand implements Callable<Integer> {
     @Option(names = "--source", paramLabel = "DEPT", description = "Only this department (ingest), e.g. health.")
     String source;
 
+    @Option(names = "--republish", description = "publish: write a new revision of a year already published from other data;"
+            + " the current release is kept as releases/<Y>-r<revision>.")
+    boolean republish;
+
+    @Option(names = "--from-tag", description = "publish: read the warehouse as the tag release-<Y> marks it, rebuilding"
+            + " the year's release from the data it was made from (with --republish).")
+    boolean fromTag;
+
     JobCommand(String job) {
         this.job = job;
     }
 
     @Override
     public Integer call() {
+        if ((republish || fromTag) && !job.equals("publish")) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    (republish ? "--republish" : "--from-tag") + " is an option of publish, not of " + job);
+        }
         ConsoleProgress progress = new ConsoleProgress(System.out, System.err);
         JobContext ctx = Session.open(home.load(), home.home, progress);
         progress.stage(job + " " + year);
-        String summary = Jobs.get(job).run(ctx, year, Optional.ofNullable(source));
+        Job stage = job.equals("publish") ? new PublishJob(new PublishJob.Options(republish, fromTag)) : Jobs.get(job);
+        String summary = stage.run(ctx, year, Optional.ofNullable(source));
         RunCommand.printSummary(progress, List.of(job + ": " + summary));
         return 0;
     }

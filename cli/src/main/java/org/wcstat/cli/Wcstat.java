@@ -3,6 +3,7 @@ package org.wcstat.cli;
 import org.wcstat.core.config.ConfigException;
 import org.wcstat.jobs.PipelineRunner;
 import org.wcstat.jobs.ingest.IngestFailedException;
+import org.wcstat.jobs.publish.PublishException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -49,7 +50,7 @@ public final class Wcstat {
         if (e instanceof ConfigException) {
             return "configuration error: " + e.getMessage();
         }
-        if (e instanceof IngestFailedException || e instanceof PipelineRunner.StageFailedException) {
+        if (e instanceof IngestFailedException || e instanceof PipelineRunner.StageFailedException || e instanceof PublishException) {
             return "error: " + e.getMessage();
         }
         Throwable root = e;

@@ -4,6 +4,8 @@ import org.wcstat.core.Progress;
 import org.wcstat.core.config.ConfigException;
 import org.wcstat.core.config.Configuration;
 import org.wcstat.jobs.ingest.IngestFailedException;
+import org.wcstat.jobs.publish.PublishException;
+import org.wcstat.jobs.publish.PublishJob;
 
 import java.nio.file.Path;
 import java.util.Optional;
@@ -25,8 +27,16 @@ public final class JobMain {
         String source = null;
         Path home = Path.of(System.getProperty("user.dir"));
         Path conf = null;
+        boolean republish = false;
+        boolean fromTag = false;
         for (int i = 1; i < args.length; i++) {
             String a = args[i];
+            if (a.equals("--republish") || a.equals("--from-tag")) {
+                if (!job.equals("publish")) usage(a + " is an option of publish only");
+                republish |= a.equals("--republish");
+                fromTag |= a.equals("--from-tag");
+                continue;
+            }
             if (i + 1 >= args.length) usage(a + " needs a value");
             String v = args[++i];
             switch (a) {
@@ -43,12 +53,13 @@ public final class JobMain {
             Configuration config = Configuration.load(conf != null ? conf : home.resolve("conf"));
             Warehouse wh = new Warehouse(Spark.session(Spark.localWarehouse(home)));
             JobContext ctx = new JobContext(config, home, wh, printing(), System.getenv());
-            System.out.println(Jobs.get(job).run(ctx, year, Optional.ofNullable(source)));
+            Job stage = job.equals("publish") ? new PublishJob(new PublishJob.Options(republish, fromTag)) : Jobs.get(job);
+            System.out.println(stage.run(ctx, year, Optional.ofNullable(source)));
         } catch (ConfigException e) {
             // the task log shows what to fix; a stack trace would bury it
             System.err.println("configuration error: " + e.getMessage());
             System.exit(2);
-        } catch (IngestFailedException e) {
+        } catch (IngestFailedException | PublishException e) {
             System.err.println("error: " + e.getMessage());
             System.exit(1);
         }
@@ -74,7 +85,7 @@ public final class JobMain {
     }
 
     private static void usage(String problem) {
-        System.err.println(problem + "\nusage: JobMain <ingest|compute|assess|publish> --year Y [--source DEPT] [--home DIR] [--conf DIR (default: <home>/conf)]");
+        System.err.println(problem + "\nusage: JobMain <ingest|compute|assess|publish> --year Y [--source DEPT] [--republish] [--from-tag] [--home DIR] [--conf DIR (default: <home>/conf)]");
         System.exit(2);
     }
 }

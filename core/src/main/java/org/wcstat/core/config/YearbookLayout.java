@@ -18,6 +18,13 @@ public record YearbookLayout(
     public record Disclosure(
             @JsonProperty(value = "threshold", required = true) int threshold,
             @JsonProperty("zeros_count") boolean zerosCount) {
+        public Disclosure {
+            if (threshold < 1) {
+                throw new IllegalArgumentException("the disclosure threshold is " + threshold
+                        + "; it is the smallest count published, so at least 1 (3 is usual)");
+            }
+        }
+
         public SmallCounts rule() {
             return new SmallCounts(threshold, zerosCount);
         }

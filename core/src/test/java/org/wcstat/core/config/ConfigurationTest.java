@@ -172,6 +172,19 @@ class ConfigurationTest {
     }
 
     @Test
+    void aDisclosureThresholdUnderOneIsRefusedWithItsLine(@TempDir Path tmp) throws IOException {
+        Path copy = copyConf(tmp.resolve("conf"));
+        Path file = copy.resolve("yearbook.yaml");
+        String yaml = Files.readString(file);
+        Files.writeString(file, yaml.replace("threshold: 3", "threshold: 0"));
+        // the line of "threshold:" in the shipped file
+        int line = (int) yaml.lines().takeWhile(l -> !l.contains("threshold: 3")).count() + 1;
+        String m = assertThrows(ConfigException.class, () -> Configuration.load(copy)).getMessage();
+        assertTrue(m.startsWith(file + ":" + line + ":"), m);
+        assertTrue(m.contains("the disclosure threshold is 0; it is the smallest count published, so at least 1"), m);
+    }
+
+    @Test
     void expandReplacesHome() {
         assertEquals("jdbc:h2:file:" + Path.of("/srv/wcstat").toAbsolutePath() + "/departments/health;ACCESS_MODE_DATA=r",
                 Configuration.expand("jdbc:h2:file:${home}/departments/health;ACCESS_MODE_DATA=r",

@@ -1,96 +1,206 @@
 package org.wcstat.jobs.publish;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.wcstat.core.catalog.Catalog;
 import org.wcstat.core.config.YearbookLayout;
-import org.wcstat.core.disclosure.SmallCounts;
 import org.wcstat.jobs.Job;
 import org.wcstat.jobs.JobContext;
 import org.wcstat.jobs.Warehouse;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.UUID;
-import java.util.stream.Stream;
+
+import static org.apache.spark.sql.functions.col;
 
 /**
- * Writes the year's release under releases/&lt;year&gt;/: the yearbook workbook and the indicator values
- * as CSV. Built in a scratch folder and moved into place, so readers never see half a release.
+ * Writes the year's release under releases/&lt;year&gt;/ (docs/releases.md): the yearbook,
+ * data/ for analysts, sdmx/ and manifest.json, from one pinned state of the warehouse that the Iceberg
+ * tag release-&lt;year&gt; then marks on every table read. A release is never changed in place: the same
+ * data again writes nothing, changed data are refused unless {@link Options#republish()}, and a
+ * republication keeps the release it supersedes as releases/&lt;year&gt;-r&lt;revision&gt;/.
  */
 public final class PublishJob implements Job {
 
+    /**
+     * @param republish publish a new revision even though the year has a release
+     * @param fromTag   read the warehouse as the year's release tag marks it, not as it is now
+     */
+    public record Options(boolean republish, boolean fromTag) {
+        public static final Options DEFAULT = new Options(false, false);
+    }
+
+    private final Options options;
+
+    public PublishJob() {
+        this(Options.DEFAULT);
+    }
+
+    public PublishJob(Options options) {
+        this.options = options;
+    }
+
     @Override
     public String run(JobContext ctx, int year, Optional<String> source) {
-        ctx.warehouse().ensureTables();
+        Warehouse wh = ctx.warehouse().ensureTables();
         YearbookLayout layout = ctx.config().yearbook();
-        SmallCounts rule = layout.disclosure().rule();
         Catalog catalog = ctx.config().catalog();
         String district = ctx.config().regions().district().code();
-        int firstYear = Math.min(layout.firstYear(), year);
+        ReleaseSnapshot snapshot = options.fromTag() ? ReleaseSnapshot.tagged(wh, year) : ReleaseSnapshot.current(wh);
+        ctx.progress().step("reading the warehouse at snapshots " + snapshot.snapshots().values()
+                + (options.fromTag() ? " (tag " + ReleaseSnapshot.tag(year) + ")" : ""));
 
-        List<PublishedValue> values = ctx.warehouse().spark()
-                .sql("SELECT * FROM " + Warehouse.INDICATOR_VALUES + " WHERE year <= " + year
-                        + " ORDER BY indicator, year, region, sex, age_band, residence")
-                .collectAsList().stream().map((Row r) -> PublishedValue.of(r, rule)).toList();
+        List<Row> rows = snapshot.read(Warehouse.INDICATOR_VALUES).where(col("year").leq(year))
+                .orderBy("indicator", "year", "region", "sex", "age_band", "residence").collectAsList();
+        Withholding withholding = new Withholding(catalog, district, layout.disclosure().rule());
+        List<PublishedValue> values = withholding.apply(rows);
+        ReleaseTables tables = new ReleaseTables(values);
+        // the tables as the snapshot has them, schema included: a later column must not change a rebuilt release
+        Dataset<Row> assessmentTable = snapshot.read(Warehouse.ASSESSMENT);
+        Dataset<Row> warningTable = snapshot.read(Warehouse.WARNINGS);
+        List<Row> assessment = tables.assessment(assessmentTable.where(col("assessed_year").equalTo(year))
+                .orderBy("indicator", "region", "sex", "age_band", "residence").collectAsList());
+        List<Row> warnings = tables.warnings(warningTable.where(col("assessed_year").equalTo(year))
+                .orderBy("indicator", "region", "sex", "age_band", "residence", "kind", "reason").collectAsList());
+
+        Releases releases = new Releases(ctx.releases());
+        Path scratch = null;
+        try {
+            Optional<JsonNode> current = releases.currentManifest(year);
+            int revision = releases.nextRevision(year);
+            scratch = releases.scratch(year);
+            ctx.progress().step("writing the " + year + " release (revision " + revision + ")");
+
+            // the release's writers: each gets the scratch folder and the values after disclosure control
+            writeYearbook(ctx, scratch, values, catalog, layout, year);
+            DataFiles data = new DataFiles(wh.spark(), scratch.resolve("data"));
+            data.write(ReleaseTables.VALUES, ReleaseTables.VALUES_SCHEMA, ReleaseTables.values(values));
+            data.write(ReleaseTables.ASSESSMENT, assessmentTable.schema(), assessment);
+            data.write(ReleaseTables.WARNINGS, warningTable.schema(), warnings);
+            Sdmx model = new Sdmx(ctx.config(), values);
+            new SdmxFiles(model, year, Instant.ofEpochMilli(snapshot.committedAt(Warehouse.INDICATOR_VALUES)))
+                    .write(scratch.resolve("sdmx"), values);
+
+            ObjectNode manifest = manifest(ctx, snapshot, options.fromTag(), year, revision, current, withholding);
+            Manifest.write(scratch, manifest);
+
+            String withheld = String.format("%d indicator values, %d withheld: %d small counts, %d to protect them",
+                    values.size(), withholding.primary() + withholding.secondary(), withholding.primary(), withholding.secondary());
+            Integer superseded = null;
+            if (current.isPresent()) {
+                int currentRevision = current.get().path("revision").asInt();
+                Optional<String> difference = Releases.firstDifference(current.get(), scratch);
+                if (!options.republish()) {
+                    if (difference.isEmpty()) {
+                        return "release " + year + " (revision " + currentRevision + ") already holds these data: nothing written ("
+                                + withheld + "); run with --republish to write a new revision anyway";
+                    }
+                    throw new PublishException(releases.current(year) + " (revision " + currentRevision
+                            + ") was published from other data: its " + difference.get() + " differs. A release is never changed"
+                            + " in place: run publish --year " + year + " --republish to publish revision " + revision
+                            + ", keeping revision " + currentRevision + " as " + releases.superseded(year, currentRevision));
+                }
+                // the superseded release keeps a tag of its own on the snapshots it was built from
+                ReleaseSnapshot.restore(wh.spark(), ReleaseSnapshot.tag(year) + "-r" + currentRevision, snapshotIds(current.get()));
+                superseded = currentRevision;
+            }
+            Map<String, Long> tagBefore = snapshot.tag(ReleaseSnapshot.tag(year));
+            try {
+                releases.install(year, scratch, superseded);
+            } catch (IOException | RuntimeException e) {
+                ReleaseSnapshot.restore(wh.spark(), ReleaseSnapshot.tag(year), tagBefore);
+                throw e;
+            }
+            return String.format("published %s, revision %d (%s)%s; tagged %s", releases.current(year), revision, withheld,
+                    superseded == null ? "" : "; revision " + superseded + " kept as " + releases.superseded(year, superseded),
+                    ReleaseSnapshot.tag(year));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the release under " + releases.current(year) + ": " + e.getMessage(), e);
+        } finally {
+            if (scratch != null && Files.exists(scratch)) Releases.deleteTree(scratch);
+        }
+    }
+
+    private static void writeYearbook(JobContext ctx, Path dir, List<PublishedValue> values, Catalog catalog,
+                                      YearbookLayout layout, int year) throws IOException {
+        String district = ctx.config().regions().district().code();
         Map<String, Map<Integer, PublishedValue>> totals = new TreeMap<>();
         for (PublishedValue v : values) {
             if (v.isTotal(district)) totals.computeIfAbsent(v.indicator(), k -> new TreeMap<>()).put(v.year(), v);
         }
-
-        Path releases = ctx.releases();
-        Path scratch = releases.resolve("." + year + "-" + UUID.randomUUID());
-        Path release = releases.resolve(String.valueOf(year));
-        try {
-            Files.createDirectories(scratch.resolve("data"));
-            ctx.progress().step("writing the " + year + " yearbook workbook");
-            Map<String, String> departments = new TreeMap<>();
-            ctx.config().sources().forEach(s -> departments.put(s.department(), s.nameZh()));
-            new YearbookWorkbook(layout, catalog, year, departments).write(scratch.resolve("yearbook.xlsx"), totals, firstYear);
-            writeCsv(scratch.resolve("data").resolve("indicator_values.csv"), values, catalog);
-            if (Files.exists(release)) deleteTree(release);
-            Files.move(scratch, release, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the release under " + release + ": " + e.getMessage(), e);
-        } finally {
-            if (Files.exists(scratch)) deleteTree(scratch);
-        }
-        long withheld = values.stream().filter(PublishedValue::suppressed).count();
-        return String.format("published %s (%d indicator values, %d withheld as small counts)",
-                release.resolve("yearbook.xlsx"), values.size(), withheld);
+        Map<String, String> departments = new TreeMap<>();
+        ctx.config().sources().forEach(s -> departments.put(s.department(), s.nameZh()));
+        ctx.progress().step("writing the " + year + " yearbook workbook");
+        new YearbookWorkbook(layout, catalog, year, departments)
+                .write(dir.resolve("yearbook.xlsx"), totals, Math.min(layout.firstYear(), year));
     }
 
-    private static void writeCsv(Path file, List<PublishedValue> values, Catalog catalog) throws IOException {
-        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            w.write("indicator,name_zh,unit,year,region,sex,age_band,residence,value,status\n");
-            for (PublishedValue v : values) {
-                var ind = catalog.get(v.indicator()).indicator();
-                w.write(String.join(",", v.indicator(), csv(ind.nameZh()), csv(ind.unit()), String.valueOf(v.year()), v.region(),
-                        v.sex(), v.ageBand(), v.residence(), v.value() == null ? "" : String.valueOf(v.value()),
-                        v.suppressed() ? "suppressed" : v.value() == null ? "missing" : "published"));
-                w.write("\n");
-            }
+    private static ObjectNode manifest(JobContext ctx, ReleaseSnapshot snapshot, boolean fromTag, int year, int revision,
+                                       Optional<JsonNode> current, Withholding withholding) throws IOException {
+        ObjectNode m = Manifest.create();
+        m.put("year", year);
+        m.put("revision", revision);
+        m.put("tag", ReleaseSnapshot.tag(year));
+        // "warehouse": the tables as they were; "tag": as an earlier publication's tag marked them
+        m.put("built_from", fromTag ? "tag" : "warehouse");
+        if (current.isPresent()) m.put("supersedes", current.get().path("revision").asInt());
+        m.put("published_at", Instant.now().toString());
+        m.put("catalog_version", Manifest.catalogVersion(ctx.config().dir().resolve("indicators")));
+        ObjectNode snapshots = m.putObject("snapshots");
+        snapshot.snapshots().forEach((table, id) -> {
+            if (id == null) snapshots.putNull(table.substring("wh.".length()));
+            else snapshots.put(table.substring("wh.".length()), id);
+        });
+        ObjectNode disclosure = m.putObject("disclosure");
+        var rule = ctx.config().yearbook().disclosure();
+        disclosure.put("threshold", rule.threshold());
+        disclosure.put("zeros_count", rule.zerosCount());
+        disclosure.put("withheld_small_counts", withholding.primary());
+        disclosure.put("withheld_to_protect_them", withholding.secondary());
+        var loads = m.putArray("loads");
+        for (Row r : loads(snapshot, year)) {
+            ObjectNode l = loads.addObject();
+            l.put("load_id", r.<String>getAs("load_id"));
+            l.put("source", r.<String>getAs("source"));
+            l.put("extract", r.<String>getAs("extract"));
+            l.put("year", r.<Integer>getAs("year"));
+            l.put("started_at", r.<Timestamp>getAs("started_at").toInstant().toString());
+            l.put("status", r.<String>getAs("status"));
+            l.put("rows_read", r.<Long>getAs("rows_read"));
+            l.put("rows_written", r.<Long>getAs("rows_written"));
+            l.put("rows_quarantined", r.<Long>getAs("rows_quarantined"));
+            Long facts = r.getAs("facts_snapshot_id");
+            if (facts == null) l.putNull("facts_snapshot_id");
+            else l.put("facts_snapshot_id", facts);
         }
+        return m;
     }
 
-    private static String csv(String s) {
-        return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    /** The loads whose facts the release's snapshot of facts.observation holds, for the years it shows. */
+    private static List<Row> loads(ReleaseSnapshot snapshot, int year) {
+        Dataset<Row> ids = snapshot.read(Warehouse.FACTS).where(col("year").leq(year)).select("load_id").distinct();
+        Dataset<Row> loads = snapshot.read(Warehouse.LOADS);
+        return loads.join(ids, loads.col("load_id").equalTo(ids.col("load_id")), "left_semi")
+                .orderBy("year", "source", "extract", "load_id").collectAsList();
     }
 
-    private static void deleteTree(Path dir) {
-        try (Stream<Path> s = Files.walk(dir)) {
-            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /** A manifest's snapshot ids, by the warehouse's full table names. */
+    private static Map<String, Long> snapshotIds(JsonNode manifest) {
+        Map<String, Long> ids = new TreeMap<>();
+        for (String t : ReleaseSnapshot.TABLES) {
+            JsonNode id = manifest.path("snapshots").path(t.substring("wh.".length()));
+            ids.put(t, id.isNumber() ? id.asLong() : null);
         }
+        return ids;
     }
 }

@@ -1,22 +1,39 @@
 package org.wcstat.jobs.publish;
 
-import org.apache.spark.sql.Row;
-import org.wcstat.core.disclosure.SmallCounts;
+import org.wcstat.core.disclosure.CellKey;
 
-/** One indicator value as the yearbook shows it: withheld when its numerator is a small count. */
+/**
+ * One indicator value as a release shows it. A withheld value ({@code suppressed}) has no value, no
+ * interval and only the flag "suppressed": its quality flags ("unstable" means under 20 events) would
+ * say something about the count it hides.
+ */
 record PublishedValue(String indicator, int year, String region, String sex, String ageBand, String residence,
-                      Double value, boolean suppressed, String flags) {
+                      Double value, boolean suppressed, String flags, Double ciLow, Double ciHigh) {
 
-    static PublishedValue of(Row r, SmallCounts rule) {
-        double numerator = r.getAs("numerator");
-        Double denominator = r.getAs("denominator");
-        boolean small = rule.suppress(numerator) || (denominator != null && rule.suppress(denominator));
-        Double value = r.getAs("value");
-        return new PublishedValue(r.getAs("indicator"), r.<Integer>getAs("year"), r.getAs("region"), r.getAs("sex"),
-                r.getAs("age_band"), r.getAs("residence"), small ? null : value, small, r.getAs("flags"));
-    }
+    static final String SUPPRESSED_FLAG = "suppressed";
 
     boolean isTotal(String district) {
         return region.equals(district) && sex.equals("_T") && ageBand.equals("_T") && residence.equals("_T");
+    }
+
+    CellKey cell() {
+        return new CellKey(region, sex, ageBand, residence);
+    }
+
+    /** SDMX OBS_STATUS: A normal, U low reliability, M cannot exist (zero denominator), O missing (withheld). */
+    String obsStatus() {
+        if (suppressed) return "O";
+        if (value == null) return "M";
+        return hasFlag("unstable") ? "U" : "A";
+    }
+
+    /** SDMX CONF_STATUS: C confidential, F free. Primary and secondary suppression look alike on purpose. */
+    String confStatus() {
+        return suppressed ? "C" : "F";
+    }
+
+    private boolean hasFlag(String flag) {
+        for (String f : flags.split(",")) if (f.equals(flag)) return true;
+        return false;
     }
 }

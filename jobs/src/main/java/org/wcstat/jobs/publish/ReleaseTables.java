@@ -1,0 +1,102 @@
+package org.wcstat.jobs.publish;
+
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The release's tables for data/: the indicator values after disclosure control, and the year's
+ * assessment and warnings with the figures of every breakdown that has a withheld value taken out (a
+ * town's baseline and current value would give its withheld counts back; its status stays).
+ */
+final class ReleaseTables {
+    static final String VALUES = "indicator_values";
+    static final String ASSESSMENT = "assessment";
+    static final String WARNINGS = "warnings";
+
+    static final StructType VALUES_SCHEMA = new StructType(new StructField[]{
+            DataTypes.createStructField("indicator", DataTypes.StringType, false),
+            DataTypes.createStructField("year", DataTypes.IntegerType, false),
+            DataTypes.createStructField("region", DataTypes.StringType, false),
+            DataTypes.createStructField("sex", DataTypes.StringType, false),
+            DataTypes.createStructField("age_band", DataTypes.StringType, false),
+            DataTypes.createStructField("residence", DataTypes.StringType, false),
+            DataTypes.createStructField("value", DataTypes.DoubleType, true),
+            DataTypes.createStructField("ci_low", DataTypes.DoubleType, true),
+            DataTypes.createStructField("ci_high", DataTypes.DoubleType, true),
+            DataTypes.createStructField("obs_status", DataTypes.StringType, false),
+            DataTypes.createStructField("conf_status", DataTypes.StringType, false),
+            DataTypes.createStructField("flags", DataTypes.StringType, false)});
+
+    /** Assessment columns that carry figures of the breakdown's series. */
+    private static final List<String> ASSESSMENT_FIGURES = List.of("baseline_value", "current_value", "ratio",
+            "anticipated_2025", "anticipated_2030", "gap_2030");
+    static final String WITHHELD_NOTE = "figures withheld: the series rests on small counts";
+
+    private final Set<String> withheldSeries = new HashSet<>();
+
+    ReleaseTables(List<PublishedValue> values) {
+        for (PublishedValue v : values) if (v.suppressed()) withheldSeries.add(series(v.indicator(), v.cell().toString()));
+    }
+
+    static List<Row> values(List<PublishedValue> values) {
+        List<Row> rows = new ArrayList<>(values.size());
+        for (PublishedValue v : values) {
+            rows.add(RowFactory.create(v.indicator(), v.year(), v.region(), v.sex(), v.ageBand(), v.residence(),
+                    v.value(), v.ciLow(), v.ciHigh(), v.obsStatus(), v.confStatus(), v.flags()));
+        }
+        return rows;
+    }
+
+    List<Row> assessment(List<Row> rows) {
+        List<Row> out = new ArrayList<>(rows.size());
+        for (Row r : rows) {
+            if (!withheld(r)) {
+                out.add(r);
+                continue;
+            }
+            Object[] cells = cells(r);
+            for (String f : ASSESSMENT_FIGURES) cells[r.fieldIndex(f)] = null;
+            cells[r.fieldIndex("note")] = WITHHELD_NOTE;
+            out.add(RowFactory.create(cells));
+        }
+        return out;
+    }
+
+    List<Row> warnings(List<Row> rows) {
+        List<Row> out = new ArrayList<>(rows.size());
+        for (Row r : rows) {
+            if (!withheld(r)) {
+                out.add(r);
+                continue;
+            }
+            // the reason names the numbers behind the warning
+            Object[] cells = cells(r);
+            cells[r.fieldIndex("reason")] = WITHHELD_NOTE;
+            out.add(RowFactory.create(cells));
+        }
+        return out;
+    }
+
+    private boolean withheld(Row r) {
+        var cell = new org.wcstat.core.disclosure.CellKey(r.getAs("region"), r.getAs("sex"), r.getAs("age_band"), r.getAs("residence"));
+        return withheldSeries.contains(series(r.getAs("indicator"), cell.toString()));
+    }
+
+    private static String series(String indicator, String cell) {
+        return indicator + "|" + cell;
+    }
+
+    private static Object[] cells(Row r) {
+        Object[] c = new Object[r.length()];
+        for (int i = 0; i < c.length; i++) c[i] = r.get(i);
+        return c;
+    }
+}

@@ -1,0 +1,120 @@
+package org.wcstat.jobs.publish;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The releases folder. releases/&lt;year&gt;/ holds the year's current release; a release is never
+ * changed once there. Publishing a year again from changed data is refused unless asked for, and then
+ * the release it supersedes is kept as releases/&lt;year&gt;-r&lt;revision&gt;/, whole and unchanged.
+ * Releases are built in a scratch folder beside them and renamed into place, so a reader sees all of a
+ * release or none of it.
+ */
+final class Releases {
+    /** The files whose bytes depend on the data alone: what "the same release" means. */
+    static final String[] DATA_FOLDERS = {"data/", "sdmx/"};
+
+    private final Path root;
+
+    Releases(Path root) {
+        this.root = root;
+    }
+
+    Path current(int year) {
+        return root.resolve(String.valueOf(year));
+    }
+
+    Path superseded(int year, int revision) {
+        return root.resolve(year + "-r" + revision);
+    }
+
+    Path scratch(int year) throws IOException {
+        Files.createDirectories(root);
+        return Files.createDirectory(root.resolve("." + year + "-" + UUID.randomUUID()));
+    }
+
+    Optional<JsonNode> currentManifest(int year) {
+        Path current = current(year);
+        return Files.isDirectory(current) ? Optional.of(Manifest.read(current)) : Optional.empty();
+    }
+
+    /**
+     * The revision a new release of the year gets: one after the current one, or after the highest kept
+     * earlier one (a publication stopped between its two renames leaves no current release).
+     */
+    int nextRevision(int year) throws IOException {
+        int max = currentManifest(year).map(m -> m.path("revision").asInt()).orElse(0);
+        if (!Files.isDirectory(root)) return max + 1;
+        Pattern kept = Pattern.compile(Pattern.quote(String.valueOf(year)) + "-r(\\d+)");
+        try (Stream<Path> s = Files.list(root)) {
+            for (Path p : s.toList()) {
+                Matcher m = kept.matcher(p.getFileName().toString());
+                if (m.matches()) max = Math.max(max, Integer.parseInt(m.group(1)));
+            }
+        }
+        return max + 1;
+    }
+
+    /** The first data file that differs between a manifest and a freshly built release, or empty if none does. */
+    static Optional<String> firstDifference(JsonNode manifest, Path built) throws IOException {
+        Map<String, Manifest.FileHash> before = dataFiles(Manifest.files(manifest));
+        Map<String, Manifest.FileHash> now = dataFiles(Manifest.hashes(built));
+        for (String path : new java.util.TreeSet<>(union(before, now))) {
+            if (!java.util.Objects.equals(before.get(path), now.get(path))) return Optional.of(path);
+        }
+        return Optional.empty();
+    }
+
+    /** Renames the built release into place; the current one, if any, first becomes releases/&lt;year&gt;-r&lt;revision&gt;. */
+    void install(int year, Path built, Integer supersededRevision) throws IOException {
+        Path current = current(year);
+        if (supersededRevision == null) {
+            Files.move(built, current, StandardCopyOption.ATOMIC_MOVE);
+            return;
+        }
+        Path kept = superseded(year, supersededRevision);
+        Files.move(current, kept, StandardCopyOption.ATOMIC_MOVE);
+        try {
+            Files.move(built, current, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            // the superseded release goes back: the year keeps its current release
+            Files.move(kept, current, StandardCopyOption.ATOMIC_MOVE);
+            throw e;
+        }
+    }
+
+    private static Map<String, Manifest.FileHash> dataFiles(Map<String, Manifest.FileHash> files) {
+        Map<String, Manifest.FileHash> m = new java.util.TreeMap<>();
+        files.forEach((path, hash) -> {
+            for (String folder : DATA_FOLDERS) if (path.startsWith(folder)) m.put(path, hash);
+        });
+        return m;
+    }
+
+    private static java.util.Set<String> union(Map<String, ?> a, Map<String, ?> b) {
+        java.util.Set<String> s = new java.util.HashSet<>(a.keySet());
+        s.addAll(b.keySet());
+        return s;
+    }
+
+    static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) return;
+        try (Stream<Path> s = Files.walk(dir)) {
+            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
