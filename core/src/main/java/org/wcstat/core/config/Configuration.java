@@ -40,6 +40,12 @@ public record Configuration(Path dir, Regions regions, AgeBands ageBands, List<S
                         + "', which is no chapter of the " + e.indicator().plan() + " plan in " + dir.resolve("yearbook.yaml"));
             }
         }
+        for (String code : yearbook.keyIndicators()) {
+            if (catalog.entries().stream().noneMatch(e -> e.code().equals(code))) {
+                throw new ConfigException(dir.resolve("yearbook.yaml") + ": key_indicators names " + code
+                        + ", which is no indicator of the catalog in " + dir.resolve("indicators") + "; use one of its codes");
+            }
+        }
         return new Configuration(dir, regions, ages, List.copyOf(sources), catalog, yearbook);
     }
 
