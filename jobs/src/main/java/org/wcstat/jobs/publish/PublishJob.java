@@ -42,10 +42,8 @@ public final class PublishJob implements Job {
                 .sql("SELECT * FROM " + Warehouse.INDICATOR_VALUES + " WHERE year <= " + year
                         + " ORDER BY indicator, year, region, sex, age_band, residence")
                 .collectAsList().stream().map((Row r) -> PublishedValue.of(r, rule)).toList();
-        Map<String, Map<Integer, PublishedValue>> totals = new TreeMap<>();
-        for (PublishedValue v : values) {
-            if (v.isTotal(district)) totals.computeIfAbsent(v.indicator(), k -> new TreeMap<>()).put(v.year(), v);
-        }
+        YearbookData data = YearbookData.read(ctx.warehouse(), year, firstYear, district, values);
+        Labels labels = new Labels(ctx.config().regions(), ctx.config().ageBands(), layout.english());
 
         Path releases = ctx.releases();
         Path scratch = releases.resolve("." + year + "-" + UUID.randomUUID());
@@ -55,7 +53,10 @@ public final class PublishJob implements Job {
             ctx.progress().step("writing the " + year + " yearbook workbook");
             Map<String, String> departments = new TreeMap<>();
             ctx.config().sources().forEach(s -> departments.put(s.department(), s.nameZh()));
-            new YearbookWorkbook(layout, catalog, year, departments).write(scratch.resolve("yearbook.xlsx"), totals, firstYear);
+            new YearbookWorkbook(layout, catalog, labels, departments).write(scratch.resolve("yearbook.xlsx"), data);
+            ctx.progress().step("writing the printable yearbook and the web report");
+            new YearbookPdf(layout, catalog, labels, departments).write(scratch.resolve("yearbook.pdf"), data);
+            new WebReport(layout, catalog, labels, departments).write(scratch.resolve("report.html"), data);
             writeCsv(scratch.resolve("data").resolve("indicator_values.csv"), values, catalog);
             if (Files.exists(release)) deleteTree(release);
             Files.move(scratch, release, StandardCopyOption.ATOMIC_MOVE);
