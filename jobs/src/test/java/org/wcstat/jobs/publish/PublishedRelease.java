@@ -35,6 +35,7 @@ import java.util.Optional;
  * C-E-02 学前教育毛入园率 (%): 2023 1,800 / 2,000 = 90.0; 2024 1,960 / 2,000 = 98.0;
  *   2024 girls 950 / 1,000 = 95.0, boys 1,010 / 1,000 = 101.0; assessed achieved (已实现) in 2024,
  *   deteriorating in 2023 (an older judgement, not shown)
+ * W-L-09 妇女获得法律援助人次 (人次, a count, by age and town): 2024 total 120; aged 18-24 30, aged 65+ 2 (withheld)
  * Warnings 2024: C-H-03b girls, group_lag, high — its girls' value is withheld, so its reason is not published;
  *   C-E-02 district, fluctuation, medium — published with its reason
  * </pre>
@@ -52,13 +53,19 @@ final class PublishedRelease {
     final Path home;
     final Path dir;
     final Configuration config;
-    final SparkSession spark;
 
-    private PublishedRelease(Path home, Configuration config, SparkSession spark) {
+    private PublishedRelease(Path home, Configuration config) {
         this.home = home;
         this.dir = home.resolve("releases").resolve(String.valueOf(YEAR));
         this.config = config;
-        this.spark = spark;
+    }
+
+    /**
+     * The release's warehouse. Asked for each time: a Spark test of another class running in between may
+     * have replaced the JVM's one session with its own.
+     */
+    SparkSession spark() {
+        return Spark.session(Spark.localWarehouse(home));
     }
 
     static synchronized PublishedRelease get() {
@@ -94,6 +101,9 @@ final class PublishedRelease {
         value(values, "C-E-02", 2024, DISTRICT, "_T", 1960, 2000, 98.0);
         value(values, "C-E-02", 2024, DISTRICT, "F", 950, 1000, 95.0);
         value(values, "C-E-02", 2024, DISTRICT, "M", 1010, 1000, 101.0);
+        rows(values, "W-L-09", 2024, DISTRICT, "_T", 120);
+        rows(values, "W-L-09", 2024, DISTRICT, "18-24", 30);
+        rows(values, "W-L-09", 2024, DISTRICT, "65+", 2);
         wh.append(spark.createDataFrame(values, spark.table(Warehouse.INDICATOR_VALUES).schema()), Warehouse.INDICATOR_VALUES);
 
         List<Row> assessed = new ArrayList<>();
@@ -109,12 +119,17 @@ final class PublishedRelease {
         wh.append(spark.createDataFrame(warnings, spark.table(Warehouse.WARNINGS).schema()), Warehouse.WARNINGS);
 
         new PublishJob().run(new JobContext(config, home, wh, Progress.SILENT, Map.of()), YEAR, Optional.empty());
-        return new PublishedRelease(home, config, spark);
+        return new PublishedRelease(home, config);
     }
 
     private static void value(List<Row> rows, String indicator, int year, String region, String sex,
                               double numerator, double denominator, double value) {
         rows.add(RowFactory.create(indicator, year, region, sex, "_T", "_T", numerator, denominator, value, null, null, ""));
+    }
+
+    /** A count: no denominator, the value is the numerator. */
+    private static void rows(List<Row> rows, String indicator, int year, String region, String ageBand, double count) {
+        rows.add(RowFactory.create(indicator, year, region, "_T", ageBand, "_T", count, null, count, null, null, ""));
     }
 
     private static Row assessment(String indicator, int year, String region, String status, String zh, String en) {

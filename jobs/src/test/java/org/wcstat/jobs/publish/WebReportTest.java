@@ -91,6 +91,15 @@ class WebReportTest {
     }
 
     @Test
+    void aCountOpensToItsAgeBands() throws Exception {
+        chromium.eval("document.querySelector('#detail-W-L-09').open = true");
+        String tables = chromium.eval("document.querySelector('#detail-W-L-09').innerText").asText();
+        // 18-24: 30; 65+: 2, withheld
+        assertTrue(tables.contains("18-24岁 / aged 18-24\t—\t—\t—\t—\t30"), tables);
+        assertTrue(tables.contains("65岁及以上 / aged 65+\t—\t—\t—\t—\t…"), tables);
+    }
+
+    @Test
     void theWarningsAreListedWithoutRevealingASmallCount() throws Exception {
         String warnings = chromium.eval("document.querySelector('#warnings').innerText").asText();
         assertTrue(warnings.contains(PublishedRelease.PUBLISHED_REASON), warnings);

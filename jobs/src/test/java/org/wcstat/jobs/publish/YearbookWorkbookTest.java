@@ -65,7 +65,7 @@ class YearbookWorkbookTest {
     void everyDistrictTotalInTheChapterTablesIsTheWarehouseValue() {
         // the warehouse's district totals by indicator name and year
         Map<String, Map<Integer, Double>> warehouse = new HashMap<>();
-        for (org.apache.spark.sql.Row r : release.spark.sql("SELECT indicator, year, value FROM " + Warehouse.INDICATOR_VALUES
+        for (org.apache.spark.sql.Row r : release.spark().sql("SELECT indicator, year, value FROM " + Warehouse.INDICATOR_VALUES
                 + " WHERE region = '510811' AND sex = '_T' AND age_band = '_T' AND residence = '_T'").collectAsList()) {
             String name = release.config.catalog().get(r.getString(0)).indicator().nameZh();
             warehouse.computeIfAbsent(name, k -> new HashMap<>()).put(r.getInt(1), r.getDouble(2));
@@ -90,8 +90,8 @@ class YearbookWorkbookTest {
                 }
             }
         }
-        // C-H-03b 4 years + W-H-02 1 + C-E-02 2 = 7 district totals
-        assertEquals(7, compared);
+        // C-H-03b 4 years + W-H-02 1 + C-E-02 2 + W-L-09 1 = 8 district totals
+        assertEquals(8, compared);
     }
 
     @Test
@@ -149,6 +149,18 @@ class YearbookWorkbookTest {
         assertEquals(5.0, s.getRow(group + 1).getCell(cols.get("2024年")).getNumericCellValue(), 1e-9);
         assertEquals("  昭化镇 / Zhaohua", text(s.getRow(group + 2).getCell(0)));
         assertEquals(4.1667, s.getRow(group + 2).getCell(cols.get("2024年")).getNumericCellValue(), 1e-4);
+    }
+
+    @Test
+    void theAgeTableNamesTheBandsInOrder() {
+        Sheet s = sheetTitled("分年龄组");
+        Map<String, Integer> cols = headings(s);
+        int group = rowIndex(s, "妇女获得法律援助人次 / Legal aid cases for women");
+        // 18-24: 30 cases; 65+: 2 cases, a small count, withheld
+        assertEquals("  18-24岁 / aged 18-24", text(s.getRow(group + 1).getCell(0)));
+        assertEquals(30.0, s.getRow(group + 1).getCell(cols.get("2024年")).getNumericCellValue());
+        assertEquals("  65岁及以上 / aged 65+", text(s.getRow(group + 2).getCell(0)));
+        assertEquals(YearbookWorkbook.SUPPRESSED, text(s.getRow(group + 2).getCell(cols.get("2024年"))));
     }
 
     @Test
