@@ -2,6 +2,7 @@ package org.wcstat.jobs.publish;
 
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.util.XRLog;
 import org.wcstat.core.catalog.Catalog;
 import org.wcstat.core.catalog.Indicator;
 import org.wcstat.core.config.ConfigException;
@@ -13,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
 
 import static org.wcstat.jobs.publish.Html.esc;
 
@@ -29,6 +31,11 @@ final class YearbookPdf {
      * as '#'. Its licence (Bitstream Vera) allows embedding.
      */
     static final Path SYMBOL_FONT = Path.of("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf");
+
+    static {
+        // openhtmltopdf reports its timings at INFO; the job reports its own progress
+        for (String logger : XRLog.listRegisteredLoggers()) XRLog.setLevel(logger, Level.WARNING);
+    }
 
     private final YearbookLayout layout;
     private final Catalog catalog;
