@@ -7,13 +7,28 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
-/** conf/yearbook.yaml: the yearbook's title, its chapters (the plans' areas) and disclosure control. */
+/**
+ * conf/yearbook.yaml: the yearbook's title, its chapters (the plans' areas), disclosure control, whether
+ * English labels accompany the Chinese, the key series charted, and the font the printable yearbook embeds.
+ */
 public record YearbookLayout(
         @JsonProperty(value = "title_zh", required = true) String titleZh,
         @JsonProperty(value = "title_en", required = true) String titleEn,
         @JsonProperty(value = "first_year", required = true) int firstYear,
         @JsonProperty(value = "disclosure", required = true) Disclosure disclosure,
-        @JsonProperty(value = "chapters", required = true) List<Chapter> chapters) {
+        @JsonProperty(value = "chapters", required = true) List<Chapter> chapters,
+        @JsonProperty("english") boolean english,
+        @JsonProperty("key_indicators") List<String> keyIndicators,
+        @JsonProperty("pdf_font") String pdfFont) {
+
+    public YearbookLayout {
+        keyIndicators = keyIndicators == null ? List.of() : List.copyOf(keyIndicators);
+    }
+
+    /** The TrueType font with Chinese glyphs yearbook.pdf embeds, when conf/yearbook.yaml names one. */
+    public Optional<Path> pdfFontFile() {
+        return pdfFont == null || pdfFont.isBlank() ? Optional.empty() : Optional.of(Path.of(pdfFont));
+    }
 
     public record Disclosure(
             @JsonProperty(value = "threshold", required = true) int threshold,

@@ -129,6 +129,23 @@ class ConfigurationTest {
         assertEquals(SmallCounts.DEFAULT, y.disclosure().rule());
         assertEquals("儿童与家庭", y.chapter("children", "family").orElseThrow().nameZh());
         assertTrue(y.chapter("children", "decision").isEmpty());
+        assertTrue(y.english());
+        assertEquals(List.of("C-H-03b", "W-H-02", "C-E-02", "W-D-04"), y.keyIndicators());
+        assertTrue(y.pdfFontFile().isEmpty());
+    }
+
+    @Test
+    void aKeyIndicatorMustBeInTheCatalog(@TempDir Path tmp) throws IOException {
+        Path copy = copyConf(tmp.resolve("conf"));
+        Path file = copy.resolve("yearbook.yaml");
+        List<String> lines = Files.readAllLines(file);
+        int line = 0;
+        while (!lines.get(line).startsWith("key_indicators:")) line++;
+        lines.set(line, "key_indicators: [C-H-03b, C-H-99]");
+        Files.write(file, lines);
+        assertEquals(file + ":" + (line + 1) + ": key_indicators names C-H-99, which is no indicator of the catalog in "
+                        + copy.resolve("indicators") + "; use one of its codes",
+                assertThrows(ConfigException.class, () -> Configuration.load(copy)).getMessage());
     }
 
     @Test

@@ -134,15 +134,16 @@ public final class PublishJob implements Job {
     private static void writeYearbook(JobContext ctx, Path dir, List<PublishedValue> values, Catalog catalog,
                                       YearbookLayout layout, int year) throws IOException {
         String district = ctx.config().regions().district().code();
-        Map<String, Map<Integer, PublishedValue>> totals = new TreeMap<>();
-        for (PublishedValue v : values) {
-            if (v.isTotal(district)) totals.computeIfAbsent(v.indicator(), k -> new TreeMap<>()).put(v.year(), v);
-        }
+        int firstYear = Math.min(layout.firstYear(), year);
+        YearbookData data = YearbookData.read(ctx.warehouse(), year, firstYear, district, values);
+        Labels labels = new Labels(ctx.config().regions(), ctx.config().ageBands(), layout.english());
         Map<String, String> departments = new TreeMap<>();
         ctx.config().sources().forEach(s -> departments.put(s.department(), s.nameZh()));
         ctx.progress().step("writing the " + year + " yearbook workbook");
-        new YearbookWorkbook(layout, catalog, year, departments)
-                .write(dir.resolve("yearbook.xlsx"), totals, Math.min(layout.firstYear(), year));
+        new YearbookWorkbook(layout, catalog, labels, departments).write(dir.resolve("yearbook.xlsx"), data);
+        ctx.progress().step("writing the printable yearbook and the web report");
+        new YearbookPdf(layout, catalog, labels, departments).write(dir.resolve("yearbook.pdf"), data);
+        new WebReport(layout, catalog, labels, departments).write(dir.resolve("report.html"), data);
     }
 
     private static ObjectNode manifest(JobContext ctx, ReleaseSnapshot snapshot, boolean fromTag, int year, int revision,

@@ -1,0 +1,68 @@
+package org.wcstat.jobs.publish;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** yearbook.pdf read back with PDFBox: it has pages, every font it uses is embedded, and it reads in Chinese. */
+class YearbookPdfTest {
+    static PDDocument pdf;
+    static String text;
+
+    @BeforeAll
+    static void open() throws Exception {
+        pdf = Loader.loadPDF(PublishedRelease.get().dir.resolve("yearbook.pdf").toFile());
+        text = new PDFTextStripper().getText(pdf);
+    }
+
+    @AfterAll
+    static void close() throws Exception {
+        pdf.close();
+    }
+
+    @Test
+    void everyFontIsEmbedded() throws Exception {
+        assertTrue(pdf.getNumberOfPages() > 1, "pages: " + pdf.getNumberOfPages());
+        List<String> fonts = new ArrayList<>();
+        for (PDPage page : pdf.getPages()) {
+            PDResources resources = page.getResources();
+            for (COSName name : resources.getFontNames()) {
+                PDFont font = resources.getFont(name);
+                assertTrue(font.isEmbedded(), font.getName() + " is not embedded");
+                fonts.add(font.getName());
+            }
+        }
+        assertTrue(fonts.stream().anyMatch(f -> f.contains("DroidSansFallback")), fonts.toString());
+    }
+
+    @Test
+    void aKnownIndicatorReadsWithItsTargetValueAndStatus() {
+        // the row of 婴儿死亡率: unit ‰, target ≤ 5, 2020 3, 2021 4, 2022 none, 2023 4, 2024 4.5, on track
+        String row = text.lines().filter(l -> l.startsWith("婴儿死亡率 / Infant mortality rate ‰")).findFirst()
+                .orElseThrow(() -> new AssertionError("no row of 婴儿死亡率 in\n" + text));
+        assertEquals("婴儿死亡率 / Infant mortality rate ‰ ≤ 5 3 4 — 4 4.5 进展顺利 / on track", row);
+        assertTrue(text.contains("昭化区妇女儿童统计资料（2024）"));
+        assertFalse(text.contains("#"), "a glyph missing from the embedded fonts prints as '#'");
+    }
+
+    @Test
+    void aWarningOnAWithheldValueKeepsItsNumbersBack() {
+        assertFalse(text.contains(PublishedRelease.WITHHELD_REASON));
+        assertTrue(text.contains("涉及少于3例的小数，详情不予公布。"));
+        assertTrue(text.contains(PublishedRelease.PUBLISHED_REASON), text);
+    }
+}
