@@ -44,6 +44,8 @@ public final class PublishJob implements Job {
                 .collectAsList().stream().map((Row r) -> PublishedValue.of(r, rule)).toList();
         YearbookData data = YearbookData.read(ctx.warehouse(), year, firstYear, district, values);
         Labels labels = new Labels(ctx.config().regions(), ctx.config().ageBands(), layout.english());
+        layout.keyIndicatorsMissingFrom(catalog).forEach(code -> ctx.progress().step("conf/yearbook.yaml: key indicator "
+                + code + " is not in the catalog, so the yearbook charts it not; correct key_indicators"));
 
         Path releases = ctx.releases();
         Path scratch = releases.resolve("." + year + "-" + UUID.randomUUID());

@@ -67,6 +67,20 @@ class ChineseOnlyYearbookTest {
     }
 
     @Test
+    void aKeyIndicatorTheCatalogLacksIsLeftOutOfTheCharts() throws Exception {
+        YearbookLayout l = chineseOnly();
+        YearbookLayout layout = new YearbookLayout(l.titleZh(), l.titleEn(), l.firstYear(), l.disclosure(), l.chapters(),
+                false, List.of("C-H-03b", "C-X-99"), null);
+        assertEquals(List.of("C-X-99"), layout.keyIndicatorsMissingFrom(CONFIG.catalog()));
+        Path file = dir.resolve("yearbook.xlsx");
+        new YearbookWorkbook(layout, CONFIG.catalog(), new Labels(CONFIG.regions(), CONFIG.ageBands(), false), Map.of())
+                .write(file, data());
+        try (InputStream in = Files.newInputStream(file); XSSFWorkbook wb = new XSSFWorkbook(in)) {
+            assertEquals(1, wb.getSheet(YearbookWorkbook.CHARTS).getDrawingPatriarch().getCharts().size());
+        }
+    }
+
+    @Test
     void theReportHasNoEnglish() throws Exception {
         Path file = dir.resolve("report.html");
         new WebReport(chineseOnly(), CONFIG.catalog(), new Labels(CONFIG.regions(), CONFIG.ageBands(), false), Map.of())
