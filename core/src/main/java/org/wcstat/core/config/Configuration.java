@@ -40,13 +40,6 @@ public record Configuration(Path dir, Regions regions, AgeBands ageBands, List<S
                         + "', which is no chapter of the " + e.indicator().plan() + " plan in " + dir.resolve("yearbook.yaml"));
             }
         }
-        for (String code : yearbook.keyIndicators()) {
-            if (catalog.entries().stream().noneMatch(e -> e.code().equals(code))) {
-                Path file = dir.resolve("yearbook.yaml");
-                throw new ConfigException(file + ":" + lineOf(file, "key_indicators:") + ": key_indicators names " + code
-                        + ", which is no indicator of the catalog in " + dir.resolve("indicators") + "; use one of its codes");
-            }
-        }
         return new Configuration(dir, regions, ages, List.copyOf(sources), catalog, yearbook, AssessmentSettings.load(dir));
     }
 
@@ -64,17 +57,6 @@ public record Configuration(Path dir, Regions regions, AgeBands ageBands, List<S
     }
 
     /** The measures the sources produce: the only names formulas may use. */
-    /** The 1-based line of a file that starts with the key, for messages that point the reader to it. */
-    private static int lineOf(Path file, String key) {
-        try {
-            List<String> lines = Files.readAllLines(file);
-            for (int i = 0; i < lines.size(); i++) if (lines.get(i).startsWith(key)) return i + 1;
-        } catch (IOException e) {
-            // the file was read a moment ago; without its line the message still names it
-        }
-        return 1;
-    }
-
     public static Set<String> measures(List<SourceConfig> sources) {
         Set<String> m = new LinkedHashSet<>();
         for (SourceConfig s : sources) {

@@ -1,6 +1,7 @@
 package org.wcstat.core.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import org.wcstat.core.catalog.Catalog;
 import org.wcstat.core.disclosure.SmallCounts;
 
 import java.nio.file.Path;
@@ -23,6 +24,20 @@ public record YearbookLayout(
 
     public YearbookLayout {
         keyIndicators = keyIndicators == null ? List.of() : List.copyOf(keyIndicators);
+    }
+
+    /**
+     * The key indicators the catalog has. The layout is shared by catalogs of different sizes (a test's small
+     * catalog, a county's own), so a code the catalog lacks leaves its chart out rather than failing the load;
+     * {@link #keyIndicatorsMissingFrom} names those for the publish job to report.
+     */
+    public List<String> keyIndicatorsIn(Catalog catalog) {
+        return keyIndicators.stream().filter(c -> catalog.entries().stream().anyMatch(e -> e.code().equals(c))).toList();
+    }
+
+    public List<String> keyIndicatorsMissingFrom(Catalog catalog) {
+        List<String> present = keyIndicatorsIn(catalog);
+        return keyIndicators.stream().filter(c -> !present.contains(c)).toList();
     }
 
     /** The TrueType font with Chinese glyphs yearbook.pdf embeds, when conf/yearbook.yaml names one. */

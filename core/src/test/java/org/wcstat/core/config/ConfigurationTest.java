@@ -135,20 +135,6 @@ class ConfigurationTest {
     }
 
     @Test
-    void aKeyIndicatorMustBeInTheCatalog(@TempDir Path tmp) throws IOException {
-        Path copy = copyConf(tmp.resolve("conf"));
-        Path file = copy.resolve("yearbook.yaml");
-        List<String> lines = Files.readAllLines(file);
-        int line = 0;
-        while (!lines.get(line).startsWith("key_indicators:")) line++;
-        lines.set(line, "key_indicators: [C-H-03b, C-H-99]");
-        Files.write(file, lines);
-        assertEquals(file + ":" + (line + 1) + ": key_indicators names C-H-99, which is no indicator of the catalog in "
-                        + copy.resolve("indicators") + "; use one of its codes",
-                assertThrows(ConfigException.class, () -> Configuration.load(copy)).getMessage());
-    }
-
-    @Test
     void aMissingFolder(@TempDir Path tmp) {
         Path none = tmp.resolve("conf");
         assertEquals(none + ": configuration folder not found; pass --conf DIR or run from the repository",

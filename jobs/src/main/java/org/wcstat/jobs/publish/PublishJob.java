@@ -137,6 +137,8 @@ public final class PublishJob implements Job {
         int firstYear = Math.min(layout.firstYear(), year);
         YearbookData data = YearbookData.read(ctx.warehouse(), year, firstYear, district, values);
         Labels labels = new Labels(ctx.config().regions(), ctx.config().ageBands(), layout.english());
+        layout.keyIndicatorsMissingFrom(catalog).forEach(code -> ctx.progress().step("conf/yearbook.yaml: key indicator "
+                + code + " is not in the catalog, so the yearbook charts it not; correct key_indicators"));
         Map<String, String> departments = new TreeMap<>();
         ctx.config().sources().forEach(s -> departments.put(s.department(), s.nameZh()));
         ctx.progress().step("writing the " + year + " yearbook workbook");

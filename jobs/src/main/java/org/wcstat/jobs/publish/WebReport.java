@@ -82,7 +82,7 @@ final class WebReport {
     private String nav() {
         StringBuilder n = new StringBuilder("<ol>\n<li><a href=\"#summary\">").append(esc(labels.text("总体进展", "Progress at a glance")))
                 .append("</a></li>\n");
-        if (!layout.keyIndicators().isEmpty()) {
+        if (!layout.keyIndicatorsIn(catalog).isEmpty()) {
             n.append("<li><a href=\"#key\">").append(esc(labels.text("主要指标趋势", "Key trends"))).append("</a></li>\n");
         }
         for (YearbookLayout.Chapter ch : chapters()) {
@@ -114,10 +114,10 @@ final class WebReport {
     }
 
     private String keyCharts() {
-        if (layout.keyIndicators().isEmpty()) return "";
+        if (layout.keyIndicatorsIn(catalog).isEmpty()) return "";
         StringBuilder s = new StringBuilder("<section id=\"key\" aria-labelledby=\"key-h\"><h2 id=\"key-h\">")
                 .append(esc(labels.text("主要指标趋势", "Key trends"))).append("</h2>\n<div class=\"charts\">\n");
-        for (String code : layout.keyIndicators()) {
+        for (String code : layout.keyIndicatorsIn(catalog)) {
             Indicator ind = catalog.get(code).indicator();
             s.append("<figure>").append(chart(ind, "trend")).append("<figcaption>")
                     .append(esc(labels.text(ind.nameZh(), ind.nameEn()) + "（" + ind.unit() + "）"))

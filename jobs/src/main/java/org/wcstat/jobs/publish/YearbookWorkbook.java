@@ -110,7 +110,7 @@ final class YearbookWorkbook {
             contentsRow(contents.createRow(row++), name, b.titleZh + "主要监测指标", "Monitoring indicators " + b.titleEn);
             breakdownSheet(name, b, entries, data);
         }
-        if (!layout.keyIndicators().isEmpty()) {
+        if (!layout.keyIndicatorsIn(catalog).isEmpty()) {
             contentsRow(contents.createRow(row), CHARTS, "主要指标趋势图", "Trends of the key indicators");
             chartSheet(data);
         }
@@ -246,7 +246,7 @@ final class YearbookWorkbook {
         XSSFDrawing drawing = s.createDrawingPatriarch();
         int years = data.year() - data.firstYear() + 1;
         int top = 2;
-        for (String code : layout.keyIndicators()) {
+        for (String code : layout.keyIndicatorsIn(catalog)) {
             Indicator ind = catalog.get(code).indicator();
             List<String> seriesNames = new ArrayList<>(List.of(labels.text("合计", "total")));
             List<Map<Integer, PublishedValue>> series = new ArrayList<>(List.of(data.totals(code)));

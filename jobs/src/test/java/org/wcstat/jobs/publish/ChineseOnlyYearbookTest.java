@@ -37,9 +37,9 @@ class ChineseOnlyYearbookTest {
     /** 婴儿死亡率 2023 4.0‰ and 2024 4.5‰, girls 2024 withheld; assessed on track in 2024. */
     private static YearbookData data() {
         List<PublishedValue> values = new ArrayList<>(List.of(
-                new PublishedValue("C-H-03b", 2023, "510811", "_T", "_T", "_T", 4.0, false, ""),
-                new PublishedValue("C-H-03b", 2024, "510811", "_T", "_T", "_T", 4.5, false, ""),
-                new PublishedValue("C-H-03b", 2024, "510811", "F", "_T", "_T", null, true, "")));
+                new PublishedValue("C-H-03b", 2023, "510811", "_T", "_T", "_T", 4.0, false, "", null, null),
+                new PublishedValue("C-H-03b", 2024, "510811", "_T", "_T", "_T", 4.5, false, "", null, null),
+                new PublishedValue("C-H-03b", 2024, "510811", "F", "_T", "_T", null, true, "", null, null)));
         return new YearbookData(2024, 2020, "510811", values,
                 Map.of("C-H-03b", new IndicatorStatus("C-H-03b", "on_track", "进展顺利", "on track", null)), List.of());
     }
@@ -63,6 +63,20 @@ class ChineseOnlyYearbookTest {
             for (Row r : health) if (r.getCell(0) != null && r.getCell(0).getStringCellValue().equals("婴儿死亡率")) infant = r;
             assertEquals("进展顺利", infant.getCell(8).getStringCellValue());
             assertEquals(4.5, infant.getCell(7).getNumericCellValue());
+        }
+    }
+
+    @Test
+    void aKeyIndicatorTheCatalogLacksIsLeftOutOfTheCharts() throws Exception {
+        YearbookLayout l = chineseOnly();
+        YearbookLayout layout = new YearbookLayout(l.titleZh(), l.titleEn(), l.firstYear(), l.disclosure(), l.chapters(),
+                false, List.of("C-H-03b", "C-X-99"), null);
+        assertEquals(List.of("C-X-99"), layout.keyIndicatorsMissingFrom(CONFIG.catalog()));
+        Path file = dir.resolve("yearbook.xlsx");
+        new YearbookWorkbook(layout, CONFIG.catalog(), new Labels(CONFIG.regions(), CONFIG.ageBands(), false), Map.of())
+                .write(file, data());
+        try (InputStream in = Files.newInputStream(file); XSSFWorkbook wb = new XSSFWorkbook(in)) {
+            assertEquals(1, wb.getSheet(YearbookWorkbook.CHARTS).getDrawingPatriarch().getCharts().size());
         }
     }
 
