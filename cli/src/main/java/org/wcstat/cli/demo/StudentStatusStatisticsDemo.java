@@ -10,8 +10,9 @@ import static org.wcstat.cli.demo.ItemReport.trend;
 
 /**
  * The education bureau's figures from the student registry (学籍) for the compulsory-education
- * completion rate — pupils entering primary grade 1 and students of the final junior grade (grade 9)
- * of the year, by the school's town and sex — and the count of the district's leading schools of the
+ * completion rate — the students of the final junior grade (grade 9) of the school year and how many
+ * pupils entered primary grade 1 with that cohort eight school years before, which the registry traces,
+ * by the school's town and sex — and the count of the district's leading schools of the
  * province's communities for high-quality compulsory education (省义务教育优质发展共同体领航学校), in the
  * long layout of {@link ItemReport}.
  *
@@ -28,7 +29,7 @@ final class StudentStatusStatisticsDemo {
 
     static int write(DemoDatabase db) throws Exception {
         return ItemReport.write(db, TABLE, 45_000L, List.of(
-                new ItemReport.Item("YNJXS", TOWN, BOTH, (y, t, f, r) -> ItemReport.residents(y, t, f, 6, 6)),
+                new ItemReport.Item("JNJRX", TOWN, BOTH, (y, t, f, r) -> ItemReport.residents(y - 8, t, f, 6, 6)),
                 new ItemReport.Item("JNJXS", TOWN, BOTH, (y, t, f, r) ->
                         ItemReport.draw(r, ItemReport.residents(y - 8, t, f, 6, 6), trend(y, 0.975, 0.99))),
                 new ItemReport.Item("LHXX", DISTRICT, NONE, (y, t, f, r) -> y >= 2024 ? 2 : y >= 2022 ? 1 : 0)));
