@@ -3,6 +3,7 @@ package org.wcstat.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.wcstat.core.catalog.Catalog;
+import org.wcstat.core.catalog.Formula;
 import org.wcstat.core.catalog.Indicator;
 import org.wcstat.core.catalog.PlanGoals;
 import org.wcstat.core.catalog.Target;
@@ -38,8 +39,15 @@ final class CatalogCommand {
             }
             PlanGoals.Coverage c = goals.get().check(catalog);
             System.out.printf("plan goals (%s): %d with a number, %d of them in the catalog; %d direction-only, %d of them in the catalog%n",
-                    home.confDir().resolve("plan-goals.yaml"), c.covered(false) + c.missing(false), c.covered(false),
-                    c.covered(true) + c.missing(true), c.covered(true));
+                    home.confDir().resolve("plan-goals.yaml"), c.covered(false) + c.missing(false) + c.omitted(false), c.covered(false),
+                    c.covered(true) + c.missing(true) + c.omitted(true), c.covered(true));
+            for (String plan : List.of("women", "children")) {
+                System.out.printf("  %s's outline: %s; %s%n", plan, c.summary(plan, false), c.summary(plan, true));
+            }
+            if (!c.omitted().isEmpty()) {
+                System.out.println("left out, with the reason (no department's data measure them):");
+                c.omitted().forEach(g -> System.out.println("  " + g.label() + ": " + g.omitted()));
+            }
             if (!c.missing().isEmpty()) {
                 System.out.println("not yet in the catalog:");
                 c.missing().forEach(g -> System.out.println("  " + g.label()));
@@ -88,6 +96,8 @@ final class CatalogCommand {
         m.put("numerator", e.formula().numerator().toString());
         m.put("denominator", e.formula().denominator() == null ? null : e.formula().denominator().toString());
         m.put("factor", e.formula().factor());
+        Formula minus = e.formula().minus();
+        m.put("minus", minus == null ? null : Map.of("numerator", minus.numerator().toString(), "denominator", minus.denominator().toString()));
         m.put("by", i.disaggregations());
         m.put("target", target(e.target()));
         m.put("baseline", i.baseline() == null ? null : Map.of("year", i.baseline().year(), "value", i.baseline().value()));

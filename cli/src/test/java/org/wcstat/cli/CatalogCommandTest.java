@@ -44,6 +44,24 @@ class CatalogCommandTest {
         assertEquals("≈", byCode.get("C-F-08").at("/target/comparator").asText());
         assertEquals("increase", byCode.get("W-D-07b").at("/target/comparator").asText());
         assertTrue(byCode.get("W-D-07b").at("/target/value").isNull());
+
+        // 每个镇建立1支常态化养老服务志愿者队伍: a count target in every town
+        JsonNode teams = byCode.get("W-S-M10c");
+        assertEquals(">=", teams.at("/target/comparator").asText());
+        assertEquals(1.0, teams.at("/target/value").asDouble());
+        assertTrue(teams.at("/target/every_town").asBoolean());
+        assertTrue(teams.get("denominator").isNull());
+
+        // 逐步缩小城乡差距: the rural ratio less the urban one
+        JsonNode gap = byCode.get("W-H-02b");
+        assertEquals("decrease", gap.at("/target/comparator").asText());
+        assertEquals("maternal_deaths{residence=R}", gap.get("numerator").asText());
+        assertEquals("maternal_deaths{residence=U}", gap.at("/minus/numerator").asText());
+        assertEquals("live_births{residence=U}", gap.at("/minus/denominator").asText());
+
+        // every comparator is one of the documented eight
+        all.forEach(n -> assertTrue(java.util.List.of("<=", "<", ">=", ">", "≈", "increase", "decrease", "relative")
+                .contains(n.at("/target/comparator").asText()), n.get("code") + ": " + n.get("target")));
     }
 
     @Test
@@ -53,6 +71,11 @@ class CatalogCommandTest {
         assertTrue(printed.startsWith("catalog OK: "), printed);
         assertTrue(printed.contains("plan goals ("), printed);
         assertTrue(printed.contains("not yet in the catalog:"), printed);
+        // the women's outline: every goal in the catalog but three no department's data can measure
+        assertTrue(printed.contains("women's outline: 33 with a number: 33 in the catalog, 0 left out, 0 missing;"
+                + " 44 direction-only: 41 in the catalog, 3 left out, 0 missing"), printed);
+        assertTrue(printed.contains("left out, with the reason (no department's data measure them):\n"
+                + "  women health 1 妇女人均预期寿命 (increase): needs a life table"), printed);
     }
 
     private static String capture(String... args) {

@@ -55,6 +55,21 @@ public final class Demo {
         register("disabled_federation", DisabilityCertificateRegisterDemo::write);
         register("housing_construction", ResidentialChildcareFacilityLedgerDemo::write);
         register("culture_sports", ChildActivityVenueLedgerDemo::write);
+        register("health", WomenHealthAnnualReportDemo::write);
+        register("health", WomenHealthSurveyDemo::write);
+        register("health", OccupationalDiseaseReportDemo::write);
+        register("education", StudentStatusStatisticsDemo::write);
+        register("public_security", PublicOrderCaseStatisticsDemo::write);
+        register("civil_affairs", CommunityGovernanceLedgerDemo::write);
+        register("hr_social_security", HrDevelopmentStatisticsDemo::write);
+        register("justice", PeopleMediationStatisticsDemo::write);
+        register("disabled_federation", DisabledPersonsStatusUpdateDemo::write);
+        register("organisation", WomenInDecisionMakingReturnDemo::write);
+        register("statistics", PopulationSampleSurveyDemo::write);
+        register("culture_sports", NationalFitnessMonitoringDemo::write);
+        register("science_association", CivicScienceLiteracySurveyDemo::write);
+        register("trade_union", TradeUnionStatisticsDemo::write);
+        register("ecology_environment", DrinkingWaterSourceMonitoringDemo::write);
     }
 
     private Demo() {

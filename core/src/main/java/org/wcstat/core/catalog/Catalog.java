@@ -92,7 +92,18 @@ public final class Catalog {
         if (den != null && ind.factor() == null) {
             throw new IllegalArgumentException("a ratio needs a factor (100 for %, 1000 for ‰, 100000 per 100,000)");
         }
-        Formula formula = new Formula(num, den, ind.factorOrOne());
+        Formula minus = null;
+        if (ind.minus() != null) {
+            if (den == null) {
+                throw new IllegalArgumentException("'minus' subtracts a second ratio from the first; give the first a denominator");
+            }
+            Formula.Expr minusDen = parse("minus denominator", ind.minus().denominator());
+            if (minusDen.canBeZero()) {
+                throw new IllegalArgumentException("the minus denominator '" + minusDen + "' can be zero or negative; divide by a sum of measures");
+            }
+            minus = new Formula(parse("minus numerator", ind.minus().numerator()), minusDen, ind.factorOrOne());
+        }
+        Formula formula = new Formula(num, den, ind.factorOrOne(), minus);
         Set<String> unknown = new HashSet<>();
         for (Formula.Term t : formula.terms()) {
             if (!measures.contains(t.measure())) {
@@ -123,10 +134,16 @@ public final class Catalog {
         if (ind.interval() != null && den == null) {
             throw new IllegalArgumentException("has an interval (" + ind.interval() + ") but no denominator; intervals are for rates");
         }
+        if (ind.interval() != null && minus != null) {
+            throw new IllegalArgumentException("has an interval (" + ind.interval() + ") but is a difference of two ratios; intervals are for a single rate");
+        }
         if (ind.pooledYears() != null && (ind.pooledYears() < 2 || ind.pooledYears() > 5)) {
             throw new IllegalArgumentException("pooled_years must be 2 to 5 (pooling is for rates on small numbers), not " + ind.pooledYears());
         }
         Target target = ind.target() == null ? null : Target.parse(ind.target());
+        if (target != null && target.everyTown() && !ind.disaggregations().contains("town")) {
+            throw new IllegalArgumentException("target '" + target + "' is for every town, so the indicator must be published by town: add town to 'by'");
+        }
         return new Entry(ind, formula, target, file);
     }
 

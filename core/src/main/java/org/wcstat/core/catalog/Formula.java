@@ -10,33 +10,58 @@ import java.util.Set;
 
 /**
  * An indicator's formula: a numerator and an optional denominator, each a sum or difference of
- * measures filtered on dimensions, and a factor (100 for %, 1000 for ‰, 100000 per 100,000 ...).
+ * measures filtered on dimensions, and a factor (100 for %, 1000 for ‰, 100000 per 100,000 ...);
+ * optionally less a second ratio with the same factor, for gaps in percentage points or per 100,000.
  *
  * <pre>
  *   expr   := term (('+' | '-') term)*
- *   term   := measure filter?
+ *   term   := measure filter? year?
  *   filter := '{' dim '=' code ('|' code)* (',' dim '=' code ('|' code)*)* '}'
+ *   year   := '@' yyyy         the measure in that year, e.g. a baseline year
+ *           | '@-' n           the measure n years before the year computed
  * </pre>
- * e.g. {@code live_births{sex=M}} or {@code population{age=15-17}}.
+ * e.g. {@code live_births{sex=M}}, {@code population{age=15-17}}, {@code enrolled@2020} or
+ * {@code primary_entrants{sex=F}@-8}.
  */
-public record Formula(Expr numerator, Expr denominator, double factor) {
+public record Formula(Expr numerator, Expr denominator, double factor, Formula minus) {
+
+    public Formula(Expr numerator, Expr denominator, double factor) {
+        this(numerator, denominator, factor, null);
+    }
 
     /** The dimensions a term may filter on, as named in formulas. */
     public static final Set<String> DIMENSIONS = Set.of("sex", "age", "residence", "region");
 
-    public record Term(String measure, Map<String, Set<String>> filter) {
+    /**
+     * A measure, filtered on dimensions, in the year computed, in a fixed year ({@code fixedYear}) or
+     * some years before the year computed ({@code yearsBack}).
+     */
+    public record Term(String measure, Map<String, Set<String>> filter, Integer fixedYear, int yearsBack) {
         public Term {
             filter = Collections.unmodifiableMap(new LinkedHashMap<>(filter));
+            if (fixedYear != null && yearsBack != 0) {
+                throw new IllegalArgumentException("a term is either in a fixed year or some years back, not both");
+            }
+        }
+
+        public Term(String measure, Map<String, Set<String>> filter) {
+            this(measure, filter, null, 0);
+        }
+
+        /** The year whose facts the term reads when the year computed is {@code year}. */
+        public int yearFor(int year) {
+            return fixedYear != null ? fixedYear : year - yearsBack;
         }
 
         @Override
         public String toString() {
+            String at = fixedYear != null ? "@" + fixedYear : yearsBack != 0 ? "@-" + yearsBack : "";
             if (filter.isEmpty()) {
-                return measure;
+                return measure + at;
             }
             List<String> parts = new ArrayList<>();
             filter.forEach((d, v) -> parts.add(d + "=" + String.join("|", v)));
-            return measure + "{" + String.join(",", parts) + "}";
+            return measure + "{" + String.join(",", parts) + "}" + at;
         }
     }
 
@@ -73,6 +98,9 @@ public record Formula(Expr numerator, Expr denominator, double factor) {
         numerator.terms().forEach(t -> all.add(t.term()));
         if (denominator != null) {
             denominator.terms().forEach(t -> all.add(t.term()));
+        }
+        if (minus != null) {
+            all.addAll(minus.terms());
         }
         return all;
     }
@@ -156,7 +184,40 @@ public record Formula(Expr numerator, Expr denominator, double factor) {
                     }
                 } while (text.charAt(pos++) == ',');
             }
-            return new Term(measure, filter);
+            return new Term(measure, filter, fixedYear(), yearsBack());
+        }
+
+        private Integer fixedYear() {
+            if (!peek('@') || pos + 1 < text.length() && text.charAt(pos + 1) == '-') {
+                return null;
+            }
+            pos++;
+            String digits = digits();
+            if (digits.length() != 4) {
+                throw error("a year after '@' has four digits ('@2020') or is a number of years back ('@-1'), not '" + digits + "'");
+            }
+            return Integer.valueOf(digits);
+        }
+
+        private int yearsBack() {
+            if (!peek('@')) {
+                return 0;
+            }
+            pos += 2;
+            String digits = digits();
+            int back = digits.isEmpty() || digits.length() > 2 ? 0 : Integer.parseInt(digits);
+            if (back < 1 || back > 20) {
+                throw error("'@-' takes the number of years back, 1 to 20, not '" + digits + "'");
+            }
+            return back;
+        }
+
+        private String digits() {
+            int start = pos;
+            while (pos < text.length() && Character.isDigit(text.charAt(pos))) {
+                pos++;
+            }
+            return text.substring(start, pos);
         }
 
         private String until(String stop) {

@@ -16,6 +16,7 @@ public record Indicator(
         @JsonProperty(value = "numerator", required = true) String numerator,
         @JsonProperty("denominator") String denominator,
         @JsonProperty("factor") Double factor,
+        @JsonProperty("minus") Ratio minus,
         @JsonProperty("by") List<String> by,
         @JsonProperty("interval") String interval,
         @JsonProperty("pooled_years") Integer pooledYears,
@@ -28,6 +29,12 @@ public record Indicator(
     /** The breakdowns an indicator may be published by, besides the district total. */
     public static final Set<String> DISAGGREGATIONS = Set.of("sex", "age", "residence", "town");
     public static final Set<String> PLANS = Set.of("women", "children");
+
+    /** A second ratio, with the indicator's factor, subtracted from the first: a gap between two rates or shares. */
+    public record Ratio(
+            @JsonProperty(value = "numerator", required = true) String numerator,
+            @JsonProperty(value = "denominator", required = true) String denominator) {
+    }
 
     public record Baseline(
             @JsonProperty(value = "year", required = true) int year,

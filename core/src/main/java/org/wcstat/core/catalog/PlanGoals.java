@@ -23,7 +23,8 @@ public record PlanGoals(@JsonProperty(value = "goals", required = true) List<Goa
             @JsonProperty(value = "text", required = true) String text,
             @JsonProperty(value = "target", required = true) String target,
             @JsonProperty("baseline") Indicator.Baseline baseline,
-            @JsonProperty("indicator") String indicator) {
+            @JsonProperty("indicator") String indicator,
+            @JsonProperty("omitted") String omitted) {
 
         public boolean directionOnly() {
             return target.equals("increase") || target.equals("decrease");
@@ -34,14 +35,34 @@ public record PlanGoals(@JsonProperty(value = "goals", required = true) List<Goa
         }
     }
 
-    /** What the catalog covers of the goals, and where the two disagree. */
-    public record Coverage(List<Goal> covered, List<Goal> missing, List<String> problems) {
+    /**
+     * What the catalog covers of the goals, the goals left out on purpose (no department records
+     * the quantity), and where the two disagree.
+     */
+    public record Coverage(List<Goal> covered, List<Goal> missing, List<Goal> omitted, List<String> problems) {
         public long covered(boolean directionOnly) {
             return covered.stream().filter(g -> g.directionOnly() == directionOnly).count();
         }
 
+        public long omitted(boolean directionOnly) {
+            return omitted.stream().filter(g -> g.directionOnly() == directionOnly).count();
+        }
+
         public long missing(boolean directionOnly) {
             return missing.stream().filter(g -> g.directionOnly() == directionOnly).count();
+        }
+
+        /** Counts of one plan's goals: with a number or direction-only, and how many are covered, left out or missing. */
+        public String summary(String plan, boolean directionOnly) {
+            long c = count(covered, plan, directionOnly);
+            long o = count(omitted, plan, directionOnly);
+            long m = count(missing, plan, directionOnly);
+            return (c + o + m) + (directionOnly ? " direction-only" : " with a number") + ": " + c + " in the catalog, "
+                    + o + " left out, " + m + " missing";
+        }
+
+        private static long count(List<Goal> goals, String plan, boolean directionOnly) {
+            return goals.stream().filter(g -> g.plan().equals(plan) && g.directionOnly() == directionOnly).count();
         }
     }
 
@@ -53,6 +74,7 @@ public record PlanGoals(@JsonProperty(value = "goals", required = true) List<Goa
     public Coverage check(Catalog catalog) {
         List<Goal> covered = new ArrayList<>();
         List<Goal> missing = new ArrayList<>();
+        List<Goal> omitted = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         for (Goal g : goals) {
             Target wanted;
@@ -60,6 +82,16 @@ public record PlanGoals(@JsonProperty(value = "goals", required = true) List<Goa
                 wanted = Target.parse(g.target());
             } catch (IllegalArgumentException e) {
                 problems.add(g.label() + ": " + e.getMessage());
+                continue;
+            }
+            if (g.omitted() != null) {
+                if (g.indicator() != null) {
+                    problems.add(g.label() + ": is both measured by " + g.indicator() + " and omitted; drop one of the two");
+                } else if (g.omitted().isBlank()) {
+                    problems.add(g.label() + ": is omitted without a reason; say why no department's data can measure it");
+                } else {
+                    omitted.add(g);
+                }
                 continue;
             }
             if (g.indicator() == null) {
@@ -89,6 +121,6 @@ public record PlanGoals(@JsonProperty(value = "goals", required = true) List<Goa
             }
             covered.add(g);
         }
-        return new Coverage(covered, missing, problems);
+        return new Coverage(covered, missing, omitted, problems);
     }
 }

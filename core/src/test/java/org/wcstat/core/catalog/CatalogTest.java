@@ -191,4 +191,66 @@ class CatalogTest {
         String m = assertThrows(ConfigException.class, () -> Catalog.load(none, MEASURES, AGES)).getMessage();
         assertTrue(m.startsWith(none + ": cannot list the indicator catalog ("), m);
     }
+
+    /** An indicator in flow style, for the formula forms the block-style helper does not write. */
+    private static String flow(String code, String fields) {
+        return "  - {code: " + code + ", plan: women, area: health, name_zh: 指标, name_en: An indicator, unit: \"%\", "
+                + fields + ", sources: [health]}\n";
+    }
+
+    @Test
+    void aGapBetweenTwoRatesIsTheFirstLessTheSecond() throws IOException {
+        write("a.yaml", flow("W-H-02b", "numerator: \"maternal_deaths{residence=R}\", denominator: \"live_births{residence=R}\","
+                + " minus: {numerator: \"maternal_deaths{residence=U}\", denominator: \"live_births{residence=U}\"},"
+                + " factor: 100000, target: decrease"));
+        Formula f = Catalog.load(dir, MEASURES, AGES).get("W-H-02b").formula();
+        assertEquals("maternal_deaths{residence=U}", f.minus().numerator().toString());
+        assertEquals("live_births{residence=U}", f.minus().denominator().toString());
+        assertEquals(100000.0, f.minus().factor());
+    }
+
+    @Test
+    void aRatioToABaseYearAndAWomensShare() throws IOException {
+        write("a.yaml",
+                flow("W-X-1", "numerator: live_births, denominator: \"live_births@2020\", factor: 100, target: \"-20% vs 2020\""),
+                flow("W-X-2", "numerator: \"population{sex=F}\", denominator: population, factor: 100, by: [town], target: \"≈ 50 ± 2\""));
+        Catalog c = Catalog.load(dir, MEASURES, AGES);
+        assertEquals(2020, c.get("W-X-1").formula().denominator().terms().get(0).term().fixedYear());
+        assertEquals(new Target("relative", -20.0, null, 2020, 2030, false), c.get("W-X-1").target());
+        assertEquals(Set.of("sex"), c.get("W-X-2").formula().fixedDimensions());
+    }
+
+    @Test
+    void aCountTargetInEveryTown() throws IOException {
+        // at least one service complex in every town
+        write("a.yaml", flow("W-S-10", "numerator: population, by: [town], target: \">= 1 in every town\""));
+        assertEquals(new Target(">=", 1.0, null, null, 2030, true), Catalog.load(dir, MEASURES, AGES).get("W-S-10").target());
+    }
+
+    static Stream<Arguments> formulaProblems() {
+        return Stream.of(
+                Arguments.of(flow("G-1", "numerator: population, target: \">= 1 in every town\""),
+                        "indicator G-1: target '>= 1 in every town' is for every town, so the indicator must be published by town: add town to 'by'"),
+                Arguments.of(flow("G-2", "numerator: population, minus: {numerator: live_births, denominator: population}, factor: 100"),
+                        "indicator G-2: 'minus' subtracts a second ratio from the first; give the first a denominator"),
+                Arguments.of(flow("G-3", "numerator: live_births, denominator: population, factor: 100,"
+                                + " minus: {numerator: live_births, denominator: \"population - live_births\"}"),
+                        "indicator G-3: the minus denominator 'population - live_births' can be zero or negative; divide by a sum of measures"),
+                Arguments.of(flow("G-4", "numerator: live_births, denominator: population, factor: 100, interval: wilson,"
+                                + " minus: {numerator: live_births, denominator: population}"),
+                        "indicator G-4: has an interval (wilson) but is a difference of two ratios; intervals are for a single rate"),
+                Arguments.of(flow("G-5", "numerator: live_births, denominator: \"population@2020\", factor: 100,"
+                                + " minus: {numerator: unknown_cases, denominator: population}"),
+                        "indicator G-5: unknown measure(s) [unknown_cases]: no extract in conf/sources produces them"),
+                Arguments.of(flow("G-6", "numerator: live_births, denominator: \"population@20\", factor: 100"),
+                        "indicator G-6: denominator: a year after '@' has four digits"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("formulaProblems")
+    void eachFormulaProblemNamesTheIndicator(String bad, String expected) throws IOException {
+        Path f = write("b-bad.yaml", bad);
+        String m = error();
+        assertTrue(m.startsWith("the indicator catalog has 1 problem(s):\n  " + f + ": " + expected), m);
+    }
 }

@@ -245,4 +245,50 @@ class FormulaTest {
         String m = error("x{sex=F,sex=M}");
         assertTrue(m.startsWith("dimension sex is filtered twice in x at column "), m);
     }
+
+    @Test
+    void aTermInABaseYear() {
+        Formula.Term t = Formula.parseExpr("population{sex=F}@2020").terms().get(0).term();
+        assertEquals(new Formula.Term("population", Map.of("sex", Set.of("F")), 2020, 0), t);
+        assertEquals(2020, t.yearFor(2025));
+        assertEquals("population{sex=F}@2020", t.toString());
+    }
+
+    @Test
+    void aTermSomeYearsBack() {
+        Formula.Expr e = Formula.parseExpr("junior_graduates - primary_entrants@-8");
+        Formula.Term back = e.terms().get(1).term();
+        assertEquals(8, back.yearsBack());
+        assertEquals(2017, back.yearFor(2025));
+        assertEquals(2025, e.terms().get(0).term().yearFor(2025));
+        assertEquals("junior_graduates - primary_entrants@-8", e.toString());
+    }
+
+    @Test
+    void theSameMeasureInTwoYearsIsTwoTerms() {
+        Formula.Expr e = Formula.parseExpr("cases - cases@-1");
+        assertEquals(2, Set.copyOf(e.terms().stream().map(Formula.SignedTerm::term).toList()).size());
+    }
+
+    @Test
+    void aYearReferenceMustBeAYearOrYearsBack() {
+        // "population@20" is columns 1-10 and '@' at 11: the error is after the digits, column 14
+        assertEquals("a year after '@' has four digits ('@2020') or is a number of years back ('@-1'), not '20'"
+                + " at column 14 of 'population@20'", error("population@20"));
+        assertEquals("'@-' takes the number of years back, 1 to 20, not '0' at column 14 of 'population@-0'",
+                error("population@-0"));
+        assertEquals("'@-' takes the number of years back, 1 to 20, not '' at column 13 of 'population@-'",
+                error("population@-"));
+        assertEquals("a year after '@' has four digits ('@2020') or is a number of years back ('@-1'), not ''"
+                + " at column 12 of 'population@'", error("population@"));
+    }
+
+    @Test
+    void aFormulaWithAMinusRatioListsItsTermsToo() {
+        Formula gap = new Formula(Formula.parseExpr("deaths{residence=R}"), Formula.parseExpr("births{residence=R}"), 100000,
+                new Formula(Formula.parseExpr("deaths{residence=U}"), Formula.parseExpr("births{residence=U}"), 100000));
+        assertEquals(List.of("deaths{residence=R}", "births{residence=R}", "deaths{residence=U}", "births{residence=U}"),
+                gap.terms().stream().map(Formula.Term::toString).toList());
+        assertEquals(Set.of("residence"), gap.fixedDimensions());
+    }
 }

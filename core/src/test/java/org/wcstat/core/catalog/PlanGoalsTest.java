@@ -54,6 +54,37 @@ class PlanGoalsTest {
     }
 
     @Test
+    void aGoalLeftOutGivesItsReason() throws Exception {
+        Path indicators = Files.createDirectories(dir.resolve("indicators"));
+        Files.writeString(indicators.resolve("t.yaml"), """
+                indicators:
+                  - {code: A, plan: women, area: health, name_zh: 甲, name_en: a, unit: "1/100000",
+                     numerator: deaths, denominator: births, factor: 100000, target: "<= 12", sources: [health]}
+                """);
+        Files.writeString(dir.resolve("plan-goals.yaml"), """
+                goals:
+                  - {plan: women, area: health, goal: "1", quantity: 寿命, text: 寿命延长, target: increase,
+                     omitted: needs a life table}
+                  - {plan: women, area: health, goal: "2", quantity: 甲, text: 甲控制在12以下, target: "<= 12", indicator: A,
+                     omitted: no data}
+                  - {plan: women, area: health, goal: "3", quantity: 乙, text: 乙, target: ">= 1", omitted: " "}
+                  - {plan: children, area: health, goal: "4", quantity: 丙, text: 丙, target: ">= 90"}
+                """);
+        Catalog catalog = Catalog.load(indicators, Set.of("deaths", "births"), new AgeBands(List.of(new AgeBands.Band("all", 0, null))));
+
+        PlanGoals.Coverage c = PlanGoals.load(dir).orElseThrow().check(catalog);
+
+        assertEquals(List.of("寿命"), c.omitted().stream().map(PlanGoals.Goal::quantity).toList());
+        assertEquals(1, c.omitted(true));
+        assertEquals(List.of(
+                "women health 2 甲 (<= 12): is both measured by A and omitted; drop one of the two",
+                "women health 3 乙 (>= 1): is omitted without a reason; say why no department's data can measure it"), c.problems());
+        assertEquals("0 with a number: 0 in the catalog, 0 left out, 0 missing", c.summary("women", false));
+        assertEquals("1 direction-only: 0 in the catalog, 1 left out, 0 missing", c.summary("women", true));
+        assertEquals("1 with a number: 0 in the catalog, 0 left out, 1 missing", c.summary("children", false));
+    }
+
+    @Test
     void withoutTheFileThereIsNothingToCheck() {
         assertTrue(PlanGoals.load(dir).isEmpty());
     }

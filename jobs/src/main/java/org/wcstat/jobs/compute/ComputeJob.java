@@ -60,23 +60,24 @@ public final class ComputeJob implements Job {
                 + " filtered measure(s) in one pass over the " + year + " facts");
 
         String district = ctx.config().regions().district().code();
-        int firstYear = year - terms.maxYears() + 1;
+        Set<Integer> yearsRead = terms.yearsRead(year);
+        String yearList = yearsRead.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "));
         String sql = "SELECT region, sex, age_band, residence,\n"
                 + "  grouping(region) AS g_region, grouping(sex) AS g_sex, grouping(age_band) AS g_age_band, grouping(residence) AS g_residence,\n  "
-                + terms.selectList(year) + "\nFROM " + Warehouse.FACTS + " WHERE year BETWEEN " + firstYear + " AND " + year
+                + terms.selectList(year) + "\nFROM " + Warehouse.FACTS + " WHERE year IN (" + yearList + ")"
                 + "\nGROUP BY GROUPING SETS ((), (region), (sex), (age_band), (residence))";
         List<Row> groups = spark.sql(sql).collectAsList();
-        Map<String, Set<Integer>> present = presentMeasures(spark, firstYear, year);
+        Map<String, Set<Integer>> present = presentMeasures(spark, yearList);
 
         List<Row> out = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         for (Catalog.Entry e : catalog.entries()) {
-            Set<String> missing = new HashSet<>();
+            Set<String> missing = new java.util.TreeSet<>();
             boolean partialPool = false;
             for (Formula.Term t : e.formula().terms()) {
                 Set<Integer> years = present.getOrDefault(t.measure(), Set.of());
-                if (!years.contains(year)) missing.add(t.measure());
-                for (int y = year - e.indicator().poolYears() + 1; y <= year; y++) {
+                if (!years.contains(t.yearFor(year))) missing.add(t.measure() + (t.yearFor(year) != year ? " in " + t.yearFor(year) : ""));
+                for (int y : TermColumns.window(t, e.indicator().poolYears(), year)) {
                     if (!years.contains(y)) partialPool = true;
                 }
             }
@@ -113,9 +114,9 @@ public final class ComputeJob implements Job {
     }
 
     /** The years of the window in which each measure has facts. */
-    private static Map<String, Set<Integer>> presentMeasures(SparkSession spark, int firstYear, int year) {
+    private static Map<String, Set<Integer>> presentMeasures(SparkSession spark, String yearList) {
         Map<String, Set<Integer>> m = new HashMap<>();
-        spark.sql("SELECT DISTINCT measure, year FROM " + Warehouse.FACTS + " WHERE year BETWEEN " + firstYear + " AND " + year)
+        spark.sql("SELECT DISTINCT measure, year FROM " + Warehouse.FACTS + " WHERE year IN (" + yearList + ")")
                 .collectAsList().forEach(r -> m.computeIfAbsent(r.getString(0), k -> new HashSet<>()).add(r.getInt(1)));
         return m;
     }
@@ -157,11 +158,23 @@ public final class ComputeJob implements Job {
         List<String> flags = new ArrayList<>();
         if (pool > 1) flags.add("pooled_" + pool + "y");
         if (pool > 1 && partialPool) flags.add("pooled_partial");
+        Formula minus = e.formula().minus();
         if (den == null) {
             value = num;
         } else if (den <= 0) {
             value = null;
             flags.add("zero_denominator");
+        } else if (minus != null) {
+            // a gap: the first ratio less the second, both with the indicator's factor; numerator and
+            // denominator are the first ratio's, whose counts disclosure control judges
+            double minusDen = sum(minus.denominator(), terms, g, pool);
+            if (minusDen <= 0) {
+                value = null;
+                flags.add("zero_denominator");
+            } else {
+                value = (num / den - sum(minus.numerator(), terms, g, pool) / minusDen) * ind.factorOrOne();
+            }
+            flags.add("difference");
         } else {
             value = num / den * ind.factorOrOne();
             ci = interval.interval(num, den, ind.factorOrOne());

@@ -8,11 +8,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Every distinct filtered measure of the catalog, summed over a window of years ending in the year
- * computed (1 year, or the 3 of a pooled rate), as one conditional sum each in the single pass over
- * the facts.
+ * the term reads (the year computed, a baseline year or some years before) — 1 year, or the 3 of a
+ * pooled rate — as one conditional sum each in the single pass over the facts.
  */
 final class TermColumns {
     record Column(Formula.Term term, int years) {
@@ -23,13 +24,10 @@ final class TermColumns {
 
     private final Map<String, Integer> index = new LinkedHashMap<>();
     private final List<Column> columns = new ArrayList<>();
-    private final int maxYears;
 
     TermColumns(Catalog catalog) {
-        int max = 1;
         for (Catalog.Entry e : catalog.entries()) {
             int years = e.indicator().poolYears();
-            max = Math.max(max, years);
             for (Formula.Term t : e.formula().terms()) {
                 Column c = new Column(t, years);
                 index.computeIfAbsent(c.key(), k -> {
@@ -38,7 +36,6 @@ final class TermColumns {
                 });
             }
         }
-        this.maxYears = max;
     }
 
     /** The name of the column holding a term over a window of years. */
@@ -50,9 +47,21 @@ final class TermColumns {
         return columns.size();
     }
 
-    /** How many years back the facts must be read for the longest pooled window. */
-    int maxYears() {
-        return maxYears;
+    /** The years whose facts the pass reads when computing {@code year}. */
+    Set<Integer> yearsRead(int year) {
+        Set<Integer> years = new TreeSet<>();
+        for (Column c : columns) {
+            years.addAll(window(c.term(), c.years(), year));
+        }
+        return years;
+    }
+
+    /** The years a term sums over: its window of pooled years ending in the year it reads. */
+    static List<Integer> window(Formula.Term t, int years, int year) {
+        int end = t.yearFor(year);
+        List<Integer> w = new ArrayList<>();
+        for (int y = end - years + 1; y <= end; y++) w.add(y);
+        return w;
     }
 
     /** SUM(CASE WHEN year > Y - n AND measure = ... AND sex IN (...) THEN value END) AS t0, ... */
@@ -60,7 +69,8 @@ final class TermColumns {
         List<String> cols = new ArrayList<>();
         for (int i = 0; i < columns.size(); i++) {
             Column c = columns.get(i);
-            String window = c.years() == 1 ? "year = " + year : "year > " + (year - c.years());
+            int end = c.term().yearFor(year);
+            String window = c.years() == 1 ? "year = " + end : "year BETWEEN " + (end - c.years() + 1) + " AND " + end;
             cols.add("SUM(CASE WHEN " + window + " AND " + condition(c.term()) + " THEN value END) AS t" + i);
         }
         return String.join(",\n  ", cols);

@@ -72,6 +72,17 @@ class ComputeJobTest {
                      interval: wilson, target: ">= 30", sources: [health]}
                   - {code: BOYS, plan: children, area: family, name_zh: 男婴, name_en: boys, unit: "人",
                      numerator: "live_births{sex=M}", sources: [health]}
+                  - {code: VS2022, plan: children, area: health, name_zh: 比2022年, name_en: births against 2022, unit: "%",
+                     numerator: live_births, denominator: "live_births@2022", factor: 100, by: [town],
+                     target: "-20% vs 2022", sources: [health]}
+                  - {code: GAP, plan: children, area: health, name_zh: 男女差距, name_en: boys' less girls' rate, unit: "‰",
+                     numerator: "deaths{sex=M}", denominator: "live_births{sex=M}", factor: 1000,
+                     minus: {numerator: "deaths{sex=F}", denominator: "live_births{sex=F}"}, by: [town],
+                     target: decrease, sources: [health]}
+                  - {code: COHORT, plan: children, area: health, name_zh: 队列, name_en: girls against two years before, unit: "%",
+                     numerator: "live_births{sex=F}", denominator: "live_births{sex=F}@-2", factor: 100, sources: [health]}
+                  - {code: NO_BASE, plan: children, area: health, name_zh: 无基年, name_en: no base year data, unit: "%",
+                     numerator: live_births, denominator: "live_births@2019", factor: 100, sources: [health]}
                 """);
         Configuration config = Configuration.load(conf);
         spark = Spark.session(Spark.localWarehouse(home));
@@ -160,11 +171,53 @@ class ComputeJobTest {
     }
 
     @Test
+    void aRatioToABaseYearReadsThatYearsFacts() {
+        // births 2024 over births 2022: district 1,000 / (1,200 + 50) x 100 = 80%;
+        // 卫子镇 580 / 1,200 x 100 = 48.33%; 元坝镇 (510811100) 0 / 50 = 0%, a town with births in the
+        // base year only; 昭化镇 420 / 0: no value, flagged
+        assertEquals(80.0, row("VS2022", "510811", "_T").<Double>getAs("value"), 1e-9);
+        assertEquals(58000.0 / 1200, row("VS2022", WEIZI, "_T").<Double>getAs("value"), 1e-9);
+        assertEquals(0.0, row("VS2022", "510811100", "_T").<Double>getAs("value"), 1e-9);
+        Row zhaohua = row("VS2022", ZHAOHUA, "_T");
+        assertNull(zhaohua.getAs("value"));
+        assertEquals("zero_denominator", zhaohua.getAs("flags"));
+    }
+
+    @Test
+    void aGapIsTheFirstRatioLessTheSecond() {
+        // boys 2 / 520 x 1000 = 3.8462‰ less girls 1 / 480 x 1000 = 2.0833‰: 1.7628 points;
+        // numerator and denominator are the first ratio's
+        Row total = row("GAP", "510811", "_T");
+        assertEquals(2000.0 / 520 - 1000.0 / 480, total.<Double>getAs("value"), 1e-9);
+        assertEquals(2.0, total.<Double>getAs("numerator"), 1e-9);
+        assertEquals(520.0, total.<Double>getAs("denominator"), 1e-9);
+        assertEquals("difference", total.getAs("flags"));
+        // 卫子镇 2 / 300 - 0 / 280 = 6.667‰; 昭化镇 0 / 220 - 1 / 200 = -5‰
+        assertEquals(2000.0 / 300, row("GAP", WEIZI, "_T").<Double>getAs("value"), 1e-9);
+        assertEquals(-5.0, row("GAP", ZHAOHUA, "_T").<Double>getAs("value"), 1e-9);
+    }
+
+    @Test
+    void aTermSomeYearsBackReadsThatYear() {
+        // girls born 2024: 280 + 200 = 480; girls born 2022: 1,200 -> 40%
+        Row cohort = row("COHORT", "510811", "_T");
+        assertEquals(480.0, cohort.<Double>getAs("numerator"), 1e-9);
+        assertEquals(1200.0, cohort.<Double>getAs("denominator"), 1e-9);
+        assertEquals(40.0, cohort.<Double>getAs("value"), 1e-9);
+    }
+
+    @Test
+    void anIndicatorWhoseBaseYearHasNoFactsIsNotComputed() {
+        assertEquals(0, spark.sql("SELECT count(*) FROM " + Warehouse.INDICATOR_VALUES + " WHERE indicator = 'NO_BASE'").first().getLong(0));
+    }
+
+    @Test
     void onlyTheYearComputedIsWritten() {
         long other = spark.sql("SELECT count(*) FROM " + Warehouse.INDICATOR_VALUES + " WHERE year <> 2024").first().getLong(0);
         assertEquals(0, other);
-        // RATE: total + 2 towns + 2 sexes = 5; POOLED: total = 1; SHARE: total + 2 towns = 3; BOYS: total = 1 -> 10
-        assertEquals(10, spark.sql("SELECT count(*) FROM " + Warehouse.INDICATOR_VALUES).first().getLong(0));
+        // RATE: total + 2 towns + 2 sexes = 5; POOLED: total = 1; SHARE: total + 2 towns = 3; BOYS: total = 1;
+        // VS2022: total + 3 towns = 4; GAP: total + 2 towns = 3; COHORT: total = 1; NO_BASE: none -> 18
+        assertEquals(18, spark.sql("SELECT count(*) FROM " + Warehouse.INDICATOR_VALUES).first().getLong(0));
     }
 
     private static Row row(String indicator, String region, String sex) {

@@ -1,0 +1,128 @@
+package org.wcstat.cli.demo;
+
+import java.sql.PreparedStatement;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * The long layout of a department's yearly statistical return to the district's women and children
+ * working committee (妇女儿童发展纲要监测统计报表): one amount per year (TJND), area (XZQH: the
+ * 12-digit code of a town, or 510811 for a district-wide figure), sex (XB: '1' men, '2' women, '0'
+ * not by sex) and item code (ZBDM). Each demo return lists its items and how their amounts are drawn.
+ */
+final class ItemReport {
+
+    /** Where an item is reported: for each town, or once for the district. */
+    enum Level { TOWN, DISTRICT }
+
+    /** Which sexes an item is reported for. */
+    enum Sexes { BOTH, WOMEN, NONE }
+
+    /** An amount for a year, a town (null for a district-wide item) and a sex (false for men and for items not by sex). */
+    @FunctionalInterface
+    interface Amount {
+        long of(int year, DemoDistrict.Town town, boolean female, Random r);
+    }
+
+    /** A probability for a year, a town (null for the district) and a sex. */
+    @FunctionalInterface
+    interface Rate {
+        double of(int year, DemoDistrict.Town town, boolean female);
+    }
+
+    /**
+     * An item whose amount is drawn from its parent's: those of the parent's persons who have the
+     * property (tested of the women delivered, treated of those infected ...), so the two always agree.
+     */
+    record Part(String code, Rate rate, List<Part> parts) {
+        Part(String code, Rate rate, Part... parts) {
+            this(code, rate, List.of(parts));
+        }
+    }
+
+    record Item(String code, Level level, Sexes sexes, Amount amount, List<Part> parts) {
+        Item(String code, Level level, Sexes sexes, Amount amount, Part... parts) {
+            this(code, level, sexes, amount, List.of(parts));
+        }
+    }
+
+    private ItemReport() {
+    }
+
+    static String ddl(String table) {
+        return "CREATE TABLE " + table + " (\n"
+                + "  TJND INT NOT NULL,\n"
+                + "  XZQH VARCHAR(12) NOT NULL,\n"
+                + "  XB CHAR(1) NOT NULL,\n"
+                + "  ZBDM VARCHAR(10) NOT NULL,\n"
+                + "  ZBZ BIGINT NOT NULL,\n"
+                + "  PRIMARY KEY (TJND, XZQH, XB, ZBDM))";
+    }
+
+    /** Writes every item for every year of the demo; the seed makes the draws the same on every run. */
+    static int write(DemoDatabase db, String table, long seed, List<Item> items) throws Exception {
+        db.execute(ddl(table));
+        int rows = 0;
+        try (PreparedStatement ps = db.prepare("INSERT INTO " + table + " VALUES (?,?,?,?,?)")) {
+            for (int year = DemoDistrict.FIRST_YEAR; year <= DemoDistrict.LAST_YEAR; year++) {
+                Random r = new Random(seed + year);
+                for (Item item : items) {
+                    List<DemoDistrict.Town> towns = item.level() == Level.TOWN ? DemoDistrict.TOWNS : java.util.Collections.singletonList(null);
+                    for (DemoDistrict.Town town : towns) {
+                        String area = town == null ? "510811" : town.code() + "000";
+                        for (String sex : switch (item.sexes()) {
+                            case BOTH -> List.of("1", "2");
+                            case WOMEN -> List.of("2");
+                            case NONE -> List.of("0");
+                        }) {
+                            long amount = item.amount().of(year, town, sex.equals("2"), r);
+                            rows += DemoDatabase.addRow(ps, year, area, sex, item.code(), amount);
+                            rows += parts(ps, item.parts(), amount, year, town, area, sex, r);
+                        }
+                    }
+                }
+                ps.executeBatch();
+            }
+        }
+        return rows;
+    }
+
+    private static int parts(PreparedStatement ps, List<Part> parts, long of, int year, DemoDistrict.Town town, String area,
+                             String sex, Random r) throws Exception {
+        int rows = 0;
+        for (Part p : parts) {
+            long amount = draw(r, (int) of, p.rate().of(year, town, sex.equals("2")));
+            rows += DemoDatabase.addRow(ps, year, area, sex, p.code(), amount);
+            rows += parts(ps, p.parts(), amount, year, town, area, sex, r);
+        }
+        return rows;
+    }
+
+    /** Registered residents of a town (or the district, for null) and sex aged from..to at the end of the year. */
+    static int residents(int year, DemoDistrict.Town town, boolean female, int from, int to) {
+        int n = 0;
+        for (DemoDistrict.Town t : town == null ? DemoDistrict.TOWNS : List.of(town)) {
+            for (int age = from; age <= to; age++) {
+                n += DemoDistrict.residents(year, t, female, age, true) + DemoDistrict.residents(year, t, female, age, false);
+            }
+        }
+        return n;
+    }
+
+    /** A rate moving in a straight line from its 2015 value to its 2025 value. */
+    static double trend(int year, double in2015, double in2025) {
+        return in2015 + (in2025 - in2015) * (year - DemoDistrict.FIRST_YEAR) / (DemoDistrict.LAST_YEAR - DemoDistrict.FIRST_YEAR);
+    }
+
+    /** How many of n have a property of probability p: binomial, by its normal approximation for large n. */
+    static int draw(Random r, int n, double p) {
+        if (n <= 200) return SyntheticPeople.binomial(r, n, p);
+        double k = n * p + r.nextGaussian() * Math.sqrt(n * p * (1 - p));
+        return (int) Math.max(0, Math.min(n, Math.round(k)));
+    }
+
+    /** A town's share of the district's births, population or services. */
+    static double share(DemoDistrict.Town town) {
+        return town == null ? 1.0 : town.share();
+    }
+}
