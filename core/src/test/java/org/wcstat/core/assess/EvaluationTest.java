@@ -13,7 +13,7 @@ class EvaluationTest {
         Catalog.Entry base = Fixtures.entry(code, "%", target, null);
         var ind = base.indicator();
         var moved = new org.wcstat.core.catalog.Indicator(ind.code(), ind.plan(), area, ind.nameZh(), ind.nameEn(), ind.unit(),
-                ind.numerator(), ind.denominator(), ind.factor(), ind.by(), ind.interval(), ind.pooledYears(), ind.target(),
+                ind.numerator(), ind.denominator(), ind.factor(), ind.minus(), ind.by(), ind.interval(), ind.pooledYears(), ind.target(),
                 ind.baseline(), ind.sources(), ind.definition(), ind.planText());
         boolean quantified = !target.equals("increase");
         var j = new BreakdownAssessment.Judgement(status, "cagr_ratio", 2020, 1.0, 1.0, null, null, null, null, null, null, "",

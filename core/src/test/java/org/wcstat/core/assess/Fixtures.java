@@ -32,7 +32,7 @@ final class Fixtures {
         boolean rate = !unit.equals("人次");
         double factor = unit.equals("‰") ? 1000 : 100;
         Indicator ind = new Indicator(code, "children", "health", "测试率", "Test rate", unit, "a", rate ? "b" : null,
-                rate ? factor : null, List.of("sex", "residence", "town"), null, pooledYears, target, null,
+                rate ? factor : null, null, List.of("sex", "residence", "town"), null, pooledYears, target, null,
                 List.of("health"), null, null);
         Formula f = new Formula(Formula.parseExpr("a"), rate ? Formula.parseExpr("b") : null, rate ? factor : 1);
         return new Catalog.Entry(ind, f, target == null ? null : Target.parse(target), Path.of("test.yaml"));
