@@ -2,6 +2,7 @@ package org.wcstat.jobs;
 
 import org.wcstat.jobs.compute.ComputeJob;
 import org.wcstat.jobs.ingest.IngestJob;
+import org.wcstat.jobs.ingest.ValidateJob;
 import org.wcstat.jobs.publish.PublishJob;
 
 import java.util.Map;
@@ -13,7 +14,8 @@ public final class Jobs {
     private static final Map<String, Supplier<Job>> JOBS = new TreeMap<>(Map.of(
             "ingest", IngestJob::new,
             "compute", ComputeJob::new,
-            "publish", PublishJob::new));
+            "publish", PublishJob::new,
+            "validate", ValidateJob::new));
 
     private Jobs() {
     }
