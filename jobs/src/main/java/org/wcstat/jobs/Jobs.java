@@ -3,6 +3,7 @@ package org.wcstat.jobs;
 import org.wcstat.jobs.assess.AssessJob;
 import org.wcstat.jobs.compute.ComputeJob;
 import org.wcstat.jobs.ingest.IngestJob;
+import org.wcstat.jobs.ingest.ValidateJob;
 import org.wcstat.jobs.publish.PublishJob;
 
 import java.util.Map;
@@ -15,7 +16,8 @@ public final class Jobs {
             "ingest", IngestJob::new,
             "compute", ComputeJob::new,
             "assess", AssessJob::new,
-            "publish", PublishJob::new));
+            "publish", PublishJob::new,
+            "validate", ValidateJob::new));
 
     private Jobs() {
     }

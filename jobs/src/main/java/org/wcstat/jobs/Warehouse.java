@@ -76,6 +76,22 @@ public final class Warehouse {
         }
     }
 
+    /**
+     * As {@link #replace(Dataset, String, Column)}, with properties recorded in the commit's snapshot
+     * summary: what a load needs to finish its record if it dies right after the commit.
+     */
+    public void replace(Dataset<Row> rows, String table, Column condition, java.util.Map<String, String> snapshotProperties) {
+        var w = rows.writeTo(table);
+        for (var p : snapshotProperties.entrySet()) {
+            w = w.option("snapshot-property." + p.getKey(), p.getValue());
+        }
+        try {
+            w.overwrite(condition);
+        } catch (NoSuchTableException e) {
+            throw new IllegalStateException(table + " does not exist; it is created at the start of every job", e);
+        }
+    }
+
     public void append(Dataset<Row> rows, String table) {
         try {
             rows.writeTo(table).append();
@@ -89,7 +105,9 @@ public final class Warehouse {
         try {
             // raw rows of a load go to one partition: Iceberg's default hash distribution would shuffle them all first
             rows.writeTo(table).using("iceberg").partitionedBy(functions.col(partitionColumn))
-                    .tableProperty("write.distribution-mode", "none").create();
+                    .tableProperty("write.distribution-mode", "none")
+                    // exact bounds of load_id: a file holds one load, so deleting a load by id drops whole files
+                    .tableProperty("write.metadata.metrics.column.load_id", "full").create();
         } catch (TableAlreadyExistsException e) {
             throw new IllegalStateException(table + " was created by another run at the same time; run again", e);
         }

@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 
 /** Everything under conf/, loaded and cross-checked once at start. */
 public record Configuration(Path dir, Regions regions, AgeBands ageBands, List<SourceConfig> sources, Catalog catalog,
-                            YearbookLayout yearbook, AssessmentSettings assessment) {
+                            YearbookLayout yearbook, AssessmentSettings assessment, Map<String, ValidationRules> validation) {
 
     public static Configuration load(Path dir) {
         if (!Files.isDirectory(dir)) {
@@ -40,7 +40,8 @@ public record Configuration(Path dir, Regions regions, AgeBands ageBands, List<S
                         + "', which is no chapter of the " + e.indicator().plan() + " plan in " + dir.resolve("yearbook.yaml"));
             }
         }
-        return new Configuration(dir, regions, ages, List.copyOf(sources), catalog, yearbook, AssessmentSettings.load(dir));
+        return new Configuration(dir, regions, ages, List.copyOf(sources), catalog, yearbook, AssessmentSettings.load(dir),
+                ValidationRules.load(dir.resolve("validation"), sources, measures(sources)));
     }
 
     private static void checkAgeCodes(Path file, SourceConfig s, AgeBands ages) {
@@ -75,6 +76,11 @@ public record Configuration(Path dir, Regions regions, AgeBands ageBands, List<S
         return sources.stream().filter(s -> s.department().equals(department)).findFirst()
                 .orElseThrow(() -> new ConfigException("no source '" + department + "' in " + dir.resolve("sources")
                         + "; the sources are " + sources.stream().map(SourceConfig::department).toList()));
+    }
+
+    /** The department's validation rules (conf/validation/<department>.yaml); none when it has no file. */
+    public ValidationRules validation(String department) {
+        return validation.getOrDefault(department, ValidationRules.none(department));
     }
 
     /** Replaces ${home} in a JDBC URL, so the shipped embedded sources follow --home. */

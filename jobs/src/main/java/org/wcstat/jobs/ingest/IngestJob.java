@@ -43,9 +43,12 @@ public final class IngestJob implements Job {
                     rows += r.rowsRead();
                     quarantined += r.rowsQuarantined();
                 }
-            } catch (SourceUnavailableException e) {
+            } catch (SourceUnavailableException | LoadLock.LoadBusyException e) {
                 failures.add(source.department() + ": " + e.getMessage());
                 ctx.progress().warn(source.department() + " failed: " + e.getMessage());
+            } catch (SourceDataException | SourceLoad.RejectedLoadException e) {
+                failures.add(e.getMessage());
+                ctx.progress().warn(e.getMessage());
             }
         }
         String summary = String.format("ingested %d of %d department(s) for %d: %,d rows read, %,d quarantined",
@@ -61,23 +64,20 @@ public final class IngestJob implements Job {
         for (int attempt = 1; ; attempt++) {
             SourceLoad load = new SourceLoad(ctx, source, year);
             try {
-                List<SourceLoad.ExtractResult> results = load.run();
-                Long facts = ctx.warehouse().snapshotId(Warehouse.FACTS);
-                List<Row> rows = new ArrayList<>();
-                results.forEach(r -> rows.add(load.loadRow(r, facts, "ok", null)));
-                record(ctx, rows);
-                return results;
+                return load.run();
+            } catch (SourceDataException | SourceLoad.RejectedLoadException e) {
+                record(ctx, List.of(failedRow(load, source, year, e.getMessage())));
+                throw e;
             } catch (Exception e) {
                 // Exception, not RuntimeException: Spark's JDBC source throws the driver's checked
                 // SQLException undeclared when it cannot connect to resolve the columns
                 Throwable sql = cause(e, SQLException.class);
                 if (sql == null) {
-                    throw e;
+                    throw e instanceof RuntimeException r ? r : new IllegalStateException(e.getMessage(), e);
                 }
                 String why = sql.getMessage();
                 if (attempt >= ATTEMPTS) {
-                    record(ctx, List.of(RowFactory.create(load.loadId(), source.department(), "*", year,
-                            new Timestamp(System.currentTimeMillis()), 0L, 0L, 0L, 0L, 0L, null, null, "failed", why)));
+                    record(ctx, List.of(failedRow(load, source, year, why)));
                     throw new SourceUnavailableException("cannot read " + source.nameEn() + " (" + source.nameZh() + ") after "
                             + ATTEMPTS + " attempts: " + why + " — check that its database is up and conf/sources/"
                             + source.department() + ".yaml points at it");
@@ -88,6 +88,11 @@ public final class IngestJob implements Job {
                 backoff *= 2;
             }
         }
+    }
+
+    private static Row failedRow(SourceLoad load, SourceConfig source, int year, String why) {
+        return RowFactory.create(load.loadId(), source.department(), "*", year,
+                new Timestamp(System.currentTimeMillis()), 0L, 0L, 0L, 0L, 0L, null, null, "failed", why);
     }
 
     private static void record(JobContext ctx, List<Row> rows) {

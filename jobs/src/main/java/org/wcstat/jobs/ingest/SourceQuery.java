@@ -3,6 +3,7 @@ package org.wcstat.jobs.ingest;
 import org.wcstat.core.config.SourceConfig;
 
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -15,6 +16,11 @@ final class SourceQuery {
     }
 
     static Set<String> columns(SourceConfig.Extract e) {
+        return columns(e, List.of());
+    }
+
+    /** @param checked further columns validation rules read */
+    static Set<String> columns(SourceConfig.Extract e, List<String> checked) {
         Set<String> cols = new LinkedHashSet<>(e.mappingColumns());
         cols.addAll(e.keyColumns());
         if (e.raw() != null) {
@@ -24,13 +30,21 @@ final class SourceQuery {
         if (e.partition() != null) {
             cols.add(e.partition().column());
         }
+        checked.forEach(c -> {
+            // the configuration may spell a column as the data dictionary does, in another case
+            if (cols.stream().noneMatch(c::equalsIgnoreCase)) cols.add(c);
+        });
         return cols;
     }
 
     static String sql(SourceConfig.Extract e, int year) {
+        return sql(e, year, List.of());
+    }
+
+    static String sql(SourceConfig.Extract e, int year, List<String> checked) {
         String from = e.table() != null ? e.table() : "(" + e.query() + ") q";
         String where = yearFilter(e.year(), year) + (e.where() == null ? "" : " AND (" + e.where() + ")");
-        return "SELECT " + String.join(", ", columns(e)) + " FROM " + from + " WHERE " + where;
+        return "SELECT " + String.join(", ", columns(e, checked)) + " FROM " + from + " WHERE " + where;
     }
 
     static String yearFilter(SourceConfig.YearMapping y, int year) {

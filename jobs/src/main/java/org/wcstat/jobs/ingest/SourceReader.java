@@ -9,6 +9,7 @@ import org.wcstat.core.config.SourceConfig;
 import org.wcstat.jobs.ingest.dialect.Dialects;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -33,10 +34,15 @@ final class SourceReader {
     }
 
     Dataset<Row> read(SourceConfig.Extract extract, int year) {
+        return read(extract, year, List.of());
+    }
+
+    /** @param checked further columns validation rules read */
+    Dataset<Row> read(SourceConfig.Extract extract, int year, List<String> checked) {
         DataFrameReader r = spark.read().format("jdbc")
                 .option("url", url)
                 .option("driver", source.jdbc().driver())
-                .option("dbtable", "(" + SourceQuery.sql(extract, year) + ") src")
+                .option("dbtable", "(" + SourceQuery.sql(extract, year, checked) + ") src")
                 .option("fetchsize", String.valueOf(source.jdbc().fetchSize() == null ? 1000 : source.jdbc().fetchSize()));
         if (user != null) r = r.option("user", user);
         if (password != null) r = r.option("password", password);

@@ -1,0 +1,244 @@
+package org.wcstat.core.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import org.wcstat.core.catalog.Formula;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * One department's validation rules, as configured in conf/validation/&lt;department&gt;.yaml: structural
+ * checks of its rows, logical rules over its measures (DHIS2 style: left side, operator, right side), and
+ * statistical checks of a value against its own history. Each rule says how much it matters and what a
+ * breach does: warn, quarantine the rows, or fail the department's load.
+ */
+public record ValidationRules(
+        @JsonProperty(value = "department", required = true) String department,
+        @JsonProperty(value = "rules", required = true) List<Rule> rules) {
+
+    private static final Pattern ID = Pattern.compile("[a-z][a-z0-9_]*");
+    public static final Set<String> OPERATORS = Set.of("<=", "<", ">=", ">", "==", "!=");
+    /** The dimensions a logical or statistical rule may group by, as formulas name them. */
+    public static final Set<String> BY = Set.of("region", "sex", "age", "residence");
+
+    public enum Kind { STRUCTURAL, LOGICAL, STATISTICAL }
+
+    public enum Action { WARN, QUARANTINE, FAIL }
+
+    public record Rule(
+            @JsonProperty(value = "id", required = true) String id,
+            @JsonProperty(value = "kind", required = true) String kind,
+            @JsonProperty("check") String check,
+            @JsonProperty("description") String description,
+            @JsonProperty("extract") String extract,
+            @JsonProperty("columns") List<String> columns,
+            @JsonProperty("values") List<String> values,
+            @JsonProperty("min") Double min,
+            @JsonProperty("max") Double max,
+            @JsonProperty("left") String left,
+            @JsonProperty("operator") String operator,
+            @JsonProperty("right") String right,
+            @JsonProperty("tolerance") Double tolerance,
+            @JsonProperty("by") List<String> by,
+            @JsonProperty("measure") String measure,
+            @JsonProperty("threshold") Double threshold,
+            @JsonProperty("min_history") Integer minHistory,
+            @JsonProperty(value = "importance", required = true) String importance,
+            @JsonProperty(value = "action", required = true) String action) {
+
+        public Rule {
+            // thrown here, the message reaches the user with the rule's file:line (Yaml.describe)
+            if (id == null || !ID.matcher(id).matches()) {
+                throw new IllegalArgumentException("rule id '" + id + "' must be lower case letters, digits and _");
+            }
+            String at = "rule " + id + ": ";
+            one(at + "kind", kind, List.of("structural", "logical", "statistical"));
+            one(at + "importance", importance, List.of("high", "medium", "low"));
+            one(at + "action", action, List.of("warn", "quarantine", "fail"));
+            switch (kind) {
+                case "structural" -> {
+                    one(at + "check", check, List.of("required", "codes", "range", "unique"));
+                    if (extract == null) throw new IllegalArgumentException(at + "a structural rule names its 'extract'");
+                    if (!check.equals("unique") && (columns == null || columns.isEmpty())) {
+                        throw new IllegalArgumentException(at + "'" + check + "' needs 'columns'");
+                    }
+                    if (check.equals("codes") && (values == null || values.isEmpty())) {
+                        throw new IllegalArgumentException(at + "'codes' needs 'values', the codes allowed");
+                    }
+                    if (check.equals("range") && min == null && max == null) {
+                        throw new IllegalArgumentException(at + "'range' needs 'min', 'max' or both");
+                    }
+                }
+                case "logical" -> {
+                    if (left == null || right == null || operator == null) {
+                        throw new IllegalArgumentException(at + "a logical rule needs 'left', 'operator' and 'right'");
+                    }
+                    one(at + "operator", operator, List.of("<=", "<", ">=", ">", "==", "!="));
+                    Formula.parseExpr(left);
+                    Formula.parseExpr(right);
+                    if (tolerance != null && tolerance <= 0) {
+                        throw new IllegalArgumentException(at + "tolerance multiplies the right side and must be above 0");
+                    }
+                }
+                case "statistical" -> {
+                    one(at + "check", check, List.of("modified_z", "min_max"));
+                    if (measure == null) throw new IllegalArgumentException(at + "a statistical rule names its 'measure'");
+                    Formula.parseExpr(measure);
+                    if (check.equals("min_max") && min == null && max == null) {
+                        throw new IllegalArgumentException(at + "'min_max' needs 'min', 'max' or both");
+                    }
+                    if (minHistory != null && minHistory < 3) {
+                        throw new IllegalArgumentException(at + "min_history must be at least 3: a median and its deviation need them");
+                    }
+                }
+                default -> throw new AssertionError(kind);
+            }
+            if (by != null) {
+                for (String d : by) {
+                    if (!BY.contains(d)) throw new IllegalArgumentException(at + "cannot group by '" + d + "'; use some of " + BY);
+                }
+            }
+        }
+
+        public Kind kindOf() {
+            return Kind.valueOf(kind.toUpperCase());
+        }
+
+        public Action actionOf() {
+            return Action.valueOf(action.toUpperCase());
+        }
+
+        /** Groups a measure rule is checked in: by town unless configured otherwise. */
+        public List<String> groupBy() {
+            return by == null ? List.of("region") : by;
+        }
+
+        public double toleranceOrOne() {
+            return tolerance == null ? 1.0 : tolerance;
+        }
+
+        /** The robust score above which a value is an outlier: 3.5 (Iglewicz and Hoaglin) unless configured. */
+        public double thresholdOrDefault() {
+            return threshold == null ? 3.5 : threshold;
+        }
+
+        public int minHistoryOrDefault() {
+            return minHistory == null ? 4 : minHistory;
+        }
+
+        /** The measures the rule reads. */
+        public Set<String> measures() {
+            Set<String> m = new java.util.LinkedHashSet<>();
+            for (String e : new String[]{left, right, measure}) {
+                if (e != null) Formula.parseExpr(e).terms().forEach(t -> m.add(t.term().measure()));
+            }
+            return m;
+        }
+
+        private static void one(String what, String value, List<String> allowed) {
+            if (value == null || !allowed.contains(value)) {
+                throw new IllegalArgumentException(what + " is '" + value + "'; use one of " + allowed);
+            }
+        }
+    }
+
+    /** The rules of an extract's rows. */
+    public List<Rule> structural(String extract) {
+        return rules.stream().filter(r -> r.kindOf() == Kind.STRUCTURAL && r.extract().equals(extract)).toList();
+    }
+
+    /** The rules over measures, logical and statistical. */
+    public List<Rule> measureRules() {
+        return rules.stream().filter(r -> r.kindOf() != Kind.STRUCTURAL).toList();
+    }
+
+    public static ValidationRules none(String department) {
+        return new ValidationRules(department, List.of());
+    }
+
+    /**
+     * conf/validation/*.yaml, by department, each checked against the department's extracts and the
+     * measures the sources produce. A missing folder means no rules.
+     */
+    public static Map<String, ValidationRules> load(Path dir, List<SourceConfig> sources, Set<String> measures) {
+        Map<String, ValidationRules> byDepartment = new LinkedHashMap<>();
+        if (!Files.isDirectory(dir)) {
+            return byDepartment;
+        }
+        List<Path> files;
+        try (Stream<Path> s = Files.list(dir)) {
+            files = s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+        } catch (IOException e) {
+            throw new ConfigException(dir + ": cannot list (" + e.getMessage() + ")");
+        }
+        for (Path f : files) {
+            ValidationRules v = Yaml.read(f, ValidationRules.class);
+            String stem = f.getFileName().toString().replaceFirst("\\.yaml$", "");
+            if (!stem.equals(v.department())) {
+                throw new ConfigException(at(f, List.of("department")) + ": department '" + v.department()
+                        + "' must match the file name '" + stem + "'");
+            }
+            SourceConfig source = sources.stream().filter(s -> s.department().equals(v.department())).findFirst()
+                    .orElseThrow(() -> new ConfigException(at(f, List.of("department")) + ": no conf/sources/" + v.department()
+                            + ".yaml; rules need the department's source"));
+            v.check(f, source, measures);
+            byDepartment.put(v.department(), v);
+        }
+        return byDepartment;
+    }
+
+    private void check(Path file, SourceConfig source, Set<String> measures) {
+        Set<String> ids = new HashSet<>();
+        Set<String> own = Configuration.measures(List.of(source));
+        for (int i = 0; i < rules.size(); i++) {
+            Rule r = rules.get(i);
+            List<Object> path = List.of("rules", i);
+            if (!ids.add(r.id())) {
+                throw new ConfigException(at(file, path, "id") + ": rule id '" + r.id() + "' is used twice; ids name rules in reports");
+            }
+            if (r.kindOf() == Kind.STRUCTURAL) {
+                SourceConfig.Extract e = source.extracts().stream().filter(x -> x.name().equals(r.extract())).findFirst()
+                        .orElseThrow(() -> new ConfigException(at(file, path, "extract") + ": rule " + r.id() + " names extract '"
+                                + r.extract() + "', which conf/sources/" + source.department() + ".yaml does not have; its extracts are "
+                                + source.extracts().stream().map(SourceConfig.Extract::name).toList()));
+                if (r.check().equals("unique") && (r.columns() == null || r.columns().isEmpty()) && e.key() == null) {
+                    throw new ConfigException(at(file, path, "check") + ": rule " + r.id() + " checks duplicates on the extract's key,"
+                            + " but extract '" + e.name() + "' declares no 'key'; give 'columns'");
+                }
+            } else {
+                for (String m : r.measures()) {
+                    if (!measures.contains(m)) {
+                        throw new ConfigException(at(file, path) + ": rule " + r.id() + " uses measure '" + m
+                                + "', which no source produces; the measures are " + new java.util.TreeSet<>(measures));
+                    }
+                }
+                if (r.measures().stream().noneMatch(own::contains)) {
+                    throw new ConfigException(at(file, path) + ": rule " + r.id() + " uses none of " + source.department()
+                            + "'s own measures " + own + "; put it in the file of the department that produces one");
+                }
+            }
+        }
+    }
+
+    /** file:line:column of a node, found by its path of field names and list indexes. */
+    private static String at(Path file, List<Object> path, String... fields) {
+        List<JsonMappingException.Reference> refs = new ArrayList<>();
+        for (Object p : path) {
+            refs.add(p instanceof Integer i ? new JsonMappingException.Reference(null, i) : new JsonMappingException.Reference(null, (String) p));
+        }
+        for (String f : fields) {
+            refs.add(new JsonMappingException.Reference(null, f));
+        }
+        return YamlLocator.locate(file, refs).map(lc -> file + ":" + lc).orElse(file.toString());
+    }
+}

@@ -1,0 +1,115 @@
+package org.wcstat.jobs.validate;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.types.DataTypes;
+import org.wcstat.core.config.SourceConfig;
+import org.wcstat.core.config.ValidationRules;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.apache.spark.sql.functions.*;
+
+/**
+ * The structural rules of one extract, as columns on its mapped rows. A row breaking a quarantine rule
+ * joins the rows that failed mapping; warn and fail breaches are marked for the report and the load's
+ * decision. Afterwards the rows carry:
+ * <ul>
+ *   <li>{@link #PROBLEM}: why the row is quarantined, empty when it is not;</li>
+ *   <li>{@link #RULES}: the rules that quarantine it ("mapping" for a row that does not map);</li>
+ *   <li>{@link #WARNINGS} and {@link #FAILURES}: "rule: reason" of warn and fail rules it breaks.</li>
+ * </ul>
+ */
+public final class RowChecks {
+    public static final String PROBLEM = "_problem";
+    public static final String RULES = "_rules";
+    public static final String WARNINGS = "_warnings";
+    public static final String FAILURES = "_failures";
+    public static final String MAPPING = "mapping";
+
+    private final SourceConfig.Extract extract;
+    private final List<ValidationRules.Rule> rules;
+
+    public RowChecks(SourceConfig.Extract extract, List<ValidationRules.Rule> rules) {
+        this.extract = extract;
+        this.rules = rules;
+    }
+
+    /** The source columns the rules read, beyond those mapping reads. */
+    public static List<String> columns(List<ValidationRules.Rule> rules) {
+        List<String> cols = new ArrayList<>();
+        rules.forEach(r -> {
+            if (r.columns() != null) cols.addAll(r.columns());
+        });
+        return cols;
+    }
+
+    /** @param mapped rows with the mapping's problem text in {@link #PROBLEM} */
+    public Dataset<Row> apply(Dataset<Row> mapped) {
+        Column mappingProblem = col(PROBLEM);
+        List<Column> quarantine = new ArrayList<>();
+        List<Column> quarantineIds = new ArrayList<>();
+        List<Column> warn = new ArrayList<>();
+        List<Column> fail = new ArrayList<>();
+        quarantineIds.add(when(mappingProblem.notEqual(""), lit(MAPPING)));
+        quarantine.add(when(mappingProblem.notEqual(""), mappingProblem));
+        for (ValidationRules.Rule r : rules) {
+            Column reason = reason(r);
+            switch (r.actionOf()) {
+                case QUARANTINE -> {
+                    quarantine.add(reason);
+                    quarantineIds.add(when(reason.isNotNull(), lit(r.id())));
+                }
+                case WARN -> warn.add(when(reason.isNotNull(), concat(lit(r.id() + ": "), reason)));
+                case FAIL -> fail.add(when(reason.isNotNull(), concat(lit(r.id() + ": "), reason)));
+            }
+        }
+        return mapped
+                .withColumn(RULES, concat_ws(", ", quarantineIds.toArray(Column[]::new)))
+                .withColumn(WARNINGS, concat_ws("; ", warn.toArray(Column[]::new)))
+                .withColumn(FAILURES, concat_ws("; ", fail.toArray(Column[]::new)))
+                .withColumn(PROBLEM, concat_ws("; ", quarantine.toArray(Column[]::new)));
+    }
+
+    /** Why a row breaks the rule, or null when it keeps it. */
+    private Column reason(ValidationRules.Rule r) {
+        return switch (r.check()) {
+            case "required" -> firstOf(r.columns().stream()
+                    .map(c -> when(col(c).isNull().or(trim(col(c).cast(DataTypes.StringType)).equalTo("")),
+                            lit(c + " is empty, but required"))).toList());
+            case "codes" -> firstOf(r.columns().stream()
+                    .map(c -> when(col(c).isNotNull().and(not(trim(col(c).cast(DataTypes.StringType)).isin(r.values().toArray()))),
+                            concat(lit(c + " '"), col(c).cast(DataTypes.StringType), lit("' is not one of " + r.values())))).toList());
+            case "range" -> firstOf(r.columns().stream().map(c -> range(c, r)).toList());
+            case "unique" -> {
+                List<String> on = r.columns() != null && !r.columns().isEmpty() ? r.columns() : extract.key();
+                Column n = count(lit(1)).over(Window.partitionBy(on.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new)));
+                yield when(n.gt(1), concat(lit("the key " + on + " is shared by "), n.cast(DataTypes.StringType),
+                        lit(" rows; all are held back until the department says which is right")));
+            }
+            default -> throw new IllegalStateException("unknown structural check " + r.check());
+        };
+    }
+
+    private static Column range(String c, ValidationRules.Rule r) {
+        Column v = trim(col(c).cast(DataTypes.StringType)).try_cast(DataTypes.DoubleType);
+        String bounds = (r.min() == null ? "" : "at least " + fmt(r.min())) + (r.min() != null && r.max() != null ? " and " : "")
+                + (r.max() == null ? "" : "at most " + fmt(r.max()));
+        Column out = lit(false);
+        if (r.min() != null) out = out.or(v.lt(r.min()));
+        if (r.max() != null) out = out.or(v.gt(r.max()));
+        return when(col(c).isNotNull().and(v.isNull()), concat(lit(c + " '"), col(c).cast(DataTypes.StringType), lit("' is not a number")))
+                .when(out, concat(lit(c + " = "), col(c).cast(DataTypes.StringType), lit(" is not " + bounds)));
+    }
+
+    static String fmt(double d) {
+        return d == Math.rint(d) && Math.abs(d) < 1e15 ? String.valueOf((long) d) : String.valueOf(d);
+    }
+
+    private static Column firstOf(List<Column> reasons) {
+        return reasons.size() == 1 ? reasons.get(0) : coalesce(reasons.toArray(Column[]::new));
+    }
+}
