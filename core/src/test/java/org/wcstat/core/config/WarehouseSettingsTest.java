@@ -27,6 +27,11 @@ class WarehouseSettingsTest {
     }
 
     @Test
+    void theShippedFileSaysTheEmbeddedDefault() {
+        assertEquals(WarehouseSettings.embedded(), WarehouseSettings.load(org.wcstat.core.TestRepo.root().resolve("conf")));
+    }
+
+    @Test
     void aJdbcCatalogWithTheWarehouseOnS3() throws Exception {
         Files.writeString(dir.resolve("warehouse.yaml"), """
                 catalog: jdbc
