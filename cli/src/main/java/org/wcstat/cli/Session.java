@@ -2,6 +2,7 @@ package org.wcstat.cli;
 
 import org.wcstat.core.Progress;
 import org.wcstat.core.config.Configuration;
+import org.wcstat.core.config.WarehouseSettings;
 import org.wcstat.jobs.JobContext;
 import org.wcstat.jobs.Spark;
 import org.wcstat.jobs.Warehouse;
@@ -14,8 +15,9 @@ final class Session {
     }
 
     static JobContext open(Configuration config, Path home, Progress progress) {
-        progress.step("starting Spark (local mode) on warehouse " + home.resolve("warehouse"));
-        Warehouse wh = new Warehouse(Spark.session(Spark.localWarehouse(home))).ensureTables();
+        WarehouseSettings settings = WarehouseSettings.load(config.dir());
+        progress.step("starting Spark (local mode) on warehouse " + settings.locationUri(home) + " (" + settings.catalog() + " catalog)");
+        Warehouse wh = new Warehouse(Spark.session(settings, home, System.getenv())).ensureTables();
         return new JobContext(config, home, wh, progress, System.getenv());
     }
 }

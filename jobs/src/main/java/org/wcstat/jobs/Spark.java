@@ -2,13 +2,20 @@ package org.wcstat.jobs;
 
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
+import org.wcstat.core.config.WarehouseSettings;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
-/** The one SparkSession of the JVM, with the Iceberg catalog `wh` over the home's warehouse. */
+/**
+ * The one SparkSession of the JVM, with the Iceberg catalog `wh` over the warehouse: by default a Hadoop
+ * catalog under the home, or what conf/warehouse.yaml names (a JDBC catalog, HDFS or S3).
+ */
 public final class Spark {
+    public static final String CATALOG = "spark.sql.catalog.wh";
     private static SparkSession current;
-    private static String currentWarehouse;
+    private static Map<String, String> currentCatalog;
 
     private Spark() {
     }
@@ -17,11 +24,40 @@ public final class Spark {
      * Local mode unless spark-submit set a master. Few shuffle partitions: a county's facts are
      * thousands of rows, and Spark's default 200 partitions would cost more than the work.
      */
-    public static synchronized SparkSession session(String warehouse) {
+    public static SparkSession session(String warehouse) {
+        return session(Map.of(CATALOG, "org.apache.iceberg.spark.SparkCatalog", CATALOG + ".type", "hadoop",
+                CATALOG + ".warehouse", warehouse), Map.of());
+    }
+
+    /** The session over the warehouse the settings name; credentials are read from the environment here. */
+    public static SparkSession session(WarehouseSettings settings, Path home, Map<String, String> env) {
+        return session(catalogOptions(settings, home, env), settings.spark());
+    }
+
+    /** The settings of catalog `wh`: Spark redacts the ones named *password* in its UI and logs. */
+    public static Map<String, String> catalogOptions(WarehouseSettings settings, Path home, Map<String, String> env) {
+        Map<String, String> o = new LinkedHashMap<>();
+        o.put(CATALOG, "org.apache.iceberg.spark.SparkCatalog");
+        o.put(CATALOG + ".warehouse", settings.locationUri(home));
+        if (settings.catalog().equals(WarehouseSettings.JDBC)) {
+            WarehouseSettings.Jdbc jdbc = settings.jdbc();
+            o.put(CATALOG + ".type", "jdbc");
+            o.put(CATALOG + ".uri", jdbc.url());
+            if (jdbc.user() != null) o.put(CATALOG + ".jdbc.user", jdbc.user().resolve(env, "the catalog database's user"));
+            if (jdbc.password() != null) o.put(CATALOG + ".jdbc.password", jdbc.password().resolve(env, "the catalog database's password"));
+            // V1 also records views; the catalog creates its two tables in the database when they are missing
+            o.put(CATALOG + ".jdbc.schema-version", "V1");
+        } else {
+            o.put(CATALOG + ".type", "hadoop");
+        }
+        return o;
+    }
+
+    private static synchronized SparkSession session(Map<String, String> catalog, Map<String, String> extra) {
         // one session per JVM; a different warehouse (tests with their own homes) needs a fresh one,
         // because Iceberg's catalog reads its location once
         if (current != null && !current.sparkContext().isStopped()) {
-            if (warehouse.equals(currentWarehouse)) {
+            if (catalog.equals(currentCatalog)) {
                 return current;
             }
             current.stop();
@@ -48,16 +84,15 @@ public final class Spark {
             byDefault.accept("spark.sql.adaptive.enabled", "false");
         }
         byDefault.accept("spark.sql.session.timeZone", "Asia/Shanghai");
+        extra.forEach(byDefault);
+        catalog.forEach(b::config);
         SparkSession session = b.config("spark.sql.extensions", "org.apache.iceberg.spark.extensions.IcebergSparkSessionExtensions")
-                .config("spark.sql.catalog.wh", "org.apache.iceberg.spark.SparkCatalog")
-                .config("spark.sql.catalog.wh.type", "hadoop")
-                .config("spark.sql.catalog.wh.warehouse", warehouse)
                 // department VARCHAR(n) columns are plain strings to the warehouse; keeping their
                 // length checks trips Spark 4.0's optimizer when raw rows are written to Iceberg
                 .config("spark.sql.legacy.charVarcharAsString", "true")
                 .getOrCreate();
         current = session;
-        currentWarehouse = warehouse;
+        currentCatalog = Map.copyOf(catalog);
         return session;
     }
 

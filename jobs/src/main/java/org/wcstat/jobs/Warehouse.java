@@ -1,5 +1,7 @@
 package org.wcstat.jobs;
 
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.permission.FsPermission;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.spark.Spark3Util;
@@ -48,7 +50,28 @@ public final class Warehouse {
             spark.sql(ddl(table.substring(3)));
         }
         spark.sql("CREATE NAMESPACE IF NOT EXISTS wh.raw");
+        restrictToOwner("raw");
+        restrictToOwner("quarantine");
         return this;
+    }
+
+    /**
+     * raw.* and quarantine.* hold record-level department data: only the account that runs the loads may
+     * open their folders. Set at every start, so a warehouse made before, or a loosened folder, is closed again.
+     * Object stores (S3) have no folder permissions; there the bucket policy does this (docs/deploy.md).
+     */
+    private void restrictToOwner(String namespace) {
+        String location = spark.conf().get(Spark.CATALOG + ".warehouse") + "/" + namespace;
+        try {
+            org.apache.hadoop.fs.Path dir = new org.apache.hadoop.fs.Path(location);
+            FileSystem fs = dir.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            FsPermission ownerOnly = new FsPermission((short) 0700);
+            fs.mkdirs(dir, ownerOnly);
+            fs.setPermission(dir, ownerOnly);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot make " + location + " readable by its owner only: " + e.getMessage()
+                    + "; check that the account running wcstat owns the warehouse folder", e);
+        }
     }
 
     public static String rawTable(String source, String extract) {

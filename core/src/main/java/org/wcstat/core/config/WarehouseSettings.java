@@ -1,0 +1,91 @@
+package org.wcstat.core.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Where the warehouse's files live and which Iceberg catalog tracks its tables (conf/warehouse.yaml).
+ * Without the file: a Hadoop catalog under {@code <home>/warehouse}, the embedded default.
+ */
+public record WarehouseSettings(
+        @JsonProperty("catalog") String catalog,
+        @JsonProperty("location") String location,
+        @JsonProperty("jdbc") Jdbc jdbc,
+        @JsonProperty("spark") Map<String, String> spark) implements Yaml.Validated {
+
+    public static final String FILE = "warehouse.yaml";
+    public static final String HADOOP = "hadoop";
+    public static final String JDBC = "jdbc";
+
+    /** The catalog's database: PostgreSQL in practice; credentials come from the environment or a secret file. */
+    public record Jdbc(
+            @JsonProperty(value = "url", required = true) String url,
+            @JsonProperty("user") Secret user,
+            @JsonProperty("password") Secret password) {
+    }
+
+    public WarehouseSettings {
+        catalog = catalog == null ? HADOOP : catalog;
+        location = location == null ? "${home}/warehouse" : location;
+        spark = spark == null ? Map.of() : Map.copyOf(new TreeMap<>(spark));
+    }
+
+    /** The embedded default: a Hadoop catalog in the home's warehouse folder. */
+    public static WarehouseSettings embedded() {
+        return new WarehouseSettings(null, null, null, null);
+    }
+
+    /** conf/warehouse.yaml if the folder has one, else the embedded default. */
+    public static WarehouseSettings load(Path confDir) {
+        Path file = confDir.resolve(FILE);
+        return Files.exists(file) ? Yaml.read(file, WarehouseSettings.class) : embedded();
+    }
+
+    @Override
+    public void validate(Path file) {
+        if (!catalog.equals(HADOOP) && !catalog.equals(JDBC)) {
+            throw new ConfigException(file + ": catalog '" + catalog + "' is not known; use hadoop (the default) or jdbc");
+        }
+        if (catalog.equals(JDBC) && jdbc == null) {
+            throw new ConfigException(file + ": catalog jdbc needs a jdbc: section with the catalog database's url, user and password");
+        }
+        if (catalog.equals(HADOOP) && jdbc != null) {
+            throw new ConfigException(file + ": a jdbc: section is read only with catalog: jdbc; remove it or set catalog: jdbc");
+        }
+        if (jdbc != null && !jdbc.url().startsWith("jdbc:")) {
+            throw new ConfigException(file + ": jdbc.url '" + jdbc.url() + "' must start with jdbc:, e.g. jdbc:postgresql://db:5432/wcstat_catalog");
+        }
+        for (String key : spark.keySet()) {
+            if (!key.startsWith("spark.")) {
+                throw new ConfigException(file + ": spark setting '" + key + "' must start with spark., e.g. spark.hadoop.fs.s3a.endpoint");
+            }
+        }
+    }
+
+    /**
+     * The warehouse's location as a URI Spark and Hadoop read: ${home} expanded, and a plain path made a
+     * file: URI. The embedded default gives the same string for the same home, folder made or not.
+     */
+    public String locationUri(Path home) {
+        String expanded = location.replace("${home}", home.toAbsolutePath().normalize().toString());
+        if (hasScheme(expanded)) {
+            return expanded.replaceAll("/$", "");
+        }
+        // Path.toUri() ends in '/' only once the folder exists
+        return Path.of(expanded).toAbsolutePath().normalize().toUri().toString().replaceAll("/$", "");
+    }
+
+    public boolean isLocal(Path home) {
+        return URI.create(locationUri(home)).getScheme().equals("file");
+    }
+
+    private static boolean hasScheme(String location) {
+        // a drive-less absolute or relative path has no "scheme:" before its first '/'
+        return location.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*");
+    }
+}
