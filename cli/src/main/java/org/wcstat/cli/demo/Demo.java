@@ -34,6 +34,27 @@ public final class Demo {
         register("agriculture_water", AgricultureWaterDemo::write);
         register("disabled_federation", DisabledFederationDemo::write);
         register("organisation", OrganisationDemo::write);
+        register("health", ChildHealthCareAnnualReportDemo::write);
+        register("health", ImmunisationReportDemo::write);
+        register("health", HealthResourcesAnnualReportDemo::write);
+        register("health", StudentHealthSurveillanceDemo::write);
+        register("health", HealthLiteracySurveillanceDemo::write);
+        register("health", CauseOfDeathRegisterDemo::write);
+        register("health", InjurySurveillanceDemo::write);
+        register("health", ChildcareInstitutionRegisterDemo::write);
+        register("education", EducationStatisticsReportDemo::write);
+        register("education", KindergartenRegisterDemo::write);
+        register("education", SchoolHealthSafetyInspectionDemo::write);
+        register("education", BullyingIncidentLedgerDemo::write);
+        register("education", EducationProjectLedgerDemo::write);
+        register("public_security", ChildPassengerSafetyCheckDemo::write);
+        register("civil_affairs", ChildWelfareWorkLedgerDemo::write);
+        register("justice", YouthLegalEducationBaseLedgerDemo::write);
+        register("womens_federation", ChildrensHomeLedgerDemo::write);
+        register("womens_federation", FamilyEducationGuidanceReportDemo::write);
+        register("disabled_federation", DisabilityCertificateRegisterDemo::write);
+        register("housing_construction", ResidentialChildcareFacilityLedgerDemo::write);
+        register("culture_sports", ChildActivityVenueLedgerDemo::write);
     }
 
     private Demo() {

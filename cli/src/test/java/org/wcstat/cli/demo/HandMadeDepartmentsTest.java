@@ -99,6 +99,7 @@ class HandMadeDepartmentsTest {
         db(dir, "disabled_federation", DisabledFederationDemo.PLACEMENT, DisabledFederationDemo.REHABILITATION);
         db(dir, "organisation", OrganisationDemo.ROSTER);
 
+        ChildrenOutlineTables.createMissing(dir);
         ctx = HandWrittenYear.run(home, YEAR);
         spark = ctx.warehouse().spark();
     }

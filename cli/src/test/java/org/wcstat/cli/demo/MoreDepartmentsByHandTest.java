@@ -153,6 +153,7 @@ class MoreDepartmentsByHandTest {
                 cadre("2024-12-31", "GB12", "女", "乡镇党委书记"),
                 cadre("2023-12-31", "GB2", "女", "部门正职"));
 
+        ChildrenOutlineTables.createMissing(dir);
         JobContext ctx = HandWrittenYear.run(home, YEAR);
         spark = ctx.warehouse().spark();
     }

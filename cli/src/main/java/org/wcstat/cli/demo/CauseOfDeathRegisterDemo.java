@@ -1,0 +1,71 @@
+package org.wcstat.cli.demo;
+
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.time.LocalDate;
+import java.util.Random;
+
+/**
+ * The health commission's register of deaths with their cause (人口死亡信息登记管理系统, 死因监测): one row
+ * per death, with the deceased's name and ID card, sex ('1'/'2'), birth and death dates, town (9-digit
+ * code), the underlying cause's ICD-10 code and its injury class (伤害类别: '溺水', '跌倒/跌落', '烧烫伤',
+ * '中毒', '道路交通伤害', '其他伤害', or '疾病' for deaths from disease).
+ *
+ * <p>Invented for the demo (no district figure was found): the injury deaths of children under 18
+ * only, about 2-4 a year falling to 1-3, at least one drowning and one fall, burn or poisoning in
+ * every year so that each series has a figure; and a few adult injury deaths and children's deaths
+ * from disease, which the children's injury indicators must leave out.
+ */
+final class CauseOfDeathRegisterDemo {
+    static final String REGISTER = """
+            CREATE TABLE SW_DJ (
+              SWBH VARCHAR(16) PRIMARY KEY,
+              XM VARCHAR(20),
+              SFZH VARCHAR(18),
+              XB CHAR(1) NOT NULL,
+              CSRQ DATE NOT NULL,
+              SWRQ DATE NOT NULL,
+              XZDM VARCHAR(9) NOT NULL,
+              GBSY VARCHAR(8) NOT NULL,
+              SHLB VARCHAR(8) NOT NULL)""";
+
+    private static final String[] CLASSES = {"溺水", "跌倒/跌落", "烧烫伤", "中毒", "道路交通伤害", "其他伤害"};
+    private static final String[] ICD = {"W69", "W10", "X00", "X49", "V43", "W84"};
+
+    private CauseOfDeathRegisterDemo() {
+    }
+
+    static int write(DemoDatabase db) throws Exception {
+        db.execute(REGISTER);
+        int rows = 0;
+        try (PreparedStatement ps = db.prepare("INSERT INTO SW_DJ VALUES (?,?,?,?,?,?,?,?,?)")) {
+            for (int year = DemoDistrict.FIRST_YEAR; year <= DemoDistrict.LAST_YEAR; year++) {
+                Random r = new Random(26_000L + year);
+                int n = 0;
+                // a drowning and a fall, burn or poisoning every year, then the rest by chance
+                rows += death(ps, r, year, ++n, 0, 3 + r.nextInt(14));
+                rows += death(ps, r, year, ++n, 1 + r.nextInt(3), r.nextInt(12));
+                int more = SyntheticPeople.poisson(r, ChildCounts.trend(year, 1.5, 0.6));
+                for (int i = 0; i < more; i++) rows += death(ps, r, year, ++n, r.nextInt(CLASSES.length), r.nextInt(18));
+                // adults, and a child dying of disease: not children's injury deaths
+                rows += death(ps, r, year, ++n, 4, 20 + r.nextInt(50));
+                rows += death(ps, r, year, ++n, 0, 40 + r.nextInt(30));
+                rows += add(ps, r, year, ++n, "J18", "疾病", 2);
+            }
+            ps.executeBatch();
+        }
+        return rows;
+    }
+
+    private static int death(PreparedStatement ps, Random r, int year, int n, int cls, int age) throws Exception {
+        return add(ps, r, year, n, ICD[cls], CLASSES[cls], age);
+    }
+
+    private static int add(PreparedStatement ps, Random r, int year, int n, String icd, String cls, int age) throws Exception {
+        LocalDate died = SyntheticPeople.dayIn(r, year);
+        LocalDate born = died.minusYears(age).minusDays(1 + r.nextInt(300));
+        boolean female = r.nextDouble() < 0.4;
+        return DemoDatabase.addRow(ps, String.format("SW%d%04d", year, n), SyntheticPeople.name(r), SyntheticPeople.idCard(r, born, female),
+                female ? "2" : "1", Date.valueOf(born), Date.valueOf(died), DemoDistrict.TOWNS.get(HealthDemo.pickTown(r)).code(), icd, cls);
+    }
+}

@@ -1,0 +1,76 @@
+package org.wcstat.cli.demo;
+
+import java.sql.PreparedStatement;
+import java.util.Random;
+
+/**
+ * The health commission's yearly child health care report (妇幼卫生年报 7岁以下儿童保健和健康情况年报表):
+ * counts by town (9-digit code), sex ('男'/'女') and item code, one row each.
+ *
+ * <p>Invented for the demo (no district figure was found), moving in straight lines from 2015 to 2025:
+ * newborn home visits 88% to 96%, health management of children under 7 85% to 94% and system
+ * management under 3 86% to 93%, eye care and vision checks at 0-6 70% to 92%, myopia of children
+ * under 6 1.5% to 3.2%, exclusive breastfeeding under 6 months 42% to 55%, anaemia under 5 12% to 7%,
+ * stunting 5% to 2.5%, overweight 5% to 7% and obesity 1.5% to 2.2%.
+ */
+final class ChildHealthCareAnnualReportDemo {
+    static final String REPORT = """
+            CREATE TABLE FY_ETBJ_NB (
+              ND INT NOT NULL,
+              XZDM VARCHAR(9) NOT NULL,
+              XB VARCHAR(2) NOT NULL,
+              XMDM VARCHAR(10) NOT NULL,
+              SL INT NOT NULL)""";
+
+    private ChildHealthCareAnnualReportDemo() {
+    }
+
+    static int write(DemoDatabase db) throws Exception {
+        db.execute(REPORT);
+        int rows = 0;
+        try (PreparedStatement ps = db.prepare("INSERT INTO FY_ETBJ_NB VALUES (?,?,?,?,?)")) {
+            for (int year = DemoDistrict.FIRST_YEAR; year <= DemoDistrict.LAST_YEAR; year++) {
+                Random r = new Random(21_000L + year);
+                for (DemoDistrict.Town town : DemoDistrict.TOWNS) {
+                    for (int f = 0; f < 2; f++) {
+                        boolean female = f == 1;
+                        String sex = ChildCounts.SEXES_ZH[f];
+                        int newborns = (int) Math.round(DemoDistrict.births(year) * town.share() * (female ? 0.48 : 0.52));
+                        int under7 = ChildCounts.children(year, town, female, 0, 6);
+                        int under3 = ChildCounts.children(year, town, female, 0, 2);
+                        int under5 = ChildCounts.children(year, town, female, 0, 4);
+                        int under6 = ChildCounts.children(year, town, female, 0, 5);
+                        int screened6 = ChildCounts.draw(r, under6, 0.8);
+                        int infants = newborns / 2;
+                        int tested = ChildCounts.draw(r, under5, 0.85);
+                        int measured = ChildCounts.draw(r, under5, 0.9);
+                        int overweight = ChildCounts.draw(r, measured, ChildCounts.trend(year, 0.05, 0.07));
+                        rows += add(ps, year, town, sex, "XSE", newborns);
+                        rows += add(ps, year, town, sex, "XSEFS", ChildCounts.draw(r, newborns, ChildCounts.trend(year, 0.88, 0.96)));
+                        rows += add(ps, year, town, sex, "SW7", under7);
+                        rows += add(ps, year, town, sex, "SW7GL", ChildCounts.draw(r, under7, ChildCounts.trend(year, 0.85, 0.94)));
+                        rows += add(ps, year, town, sex, "SW3", under3);
+                        rows += add(ps, year, town, sex, "SW3GL", ChildCounts.draw(r, under3, ChildCounts.trend(year, 0.86, 0.93)));
+                        rows += add(ps, year, town, sex, "YBJC", ChildCounts.draw(r, under7, ChildCounts.trend(year, 0.70, 0.92)));
+                        rows += add(ps, year, town, sex, "SLSC6", screened6);
+                        rows += add(ps, year, town, sex, "JS6", ChildCounts.draw(r, screened6, ChildCounts.trend(year, 0.015, 0.032)));
+                        rows += add(ps, year, town, sex, "MRDC", infants);
+                        rows += add(ps, year, town, sex, "CMRWY", ChildCounts.draw(r, infants, ChildCounts.trend(year, 0.42, 0.55)));
+                        rows += add(ps, year, town, sex, "HBJC", tested);
+                        rows += add(ps, year, town, sex, "PX", ChildCounts.draw(r, tested, ChildCounts.trend(year, 0.12, 0.07)));
+                        rows += add(ps, year, town, sex, "SGJC", measured);
+                        rows += add(ps, year, town, sex, "SCCH", ChildCounts.draw(r, measured, ChildCounts.trend(year, 0.05, 0.025)));
+                        rows += add(ps, year, town, sex, "CZ", overweight);
+                        rows += add(ps, year, town, sex, "FP", ChildCounts.draw(r, measured, ChildCounts.trend(year, 0.015, 0.022)));
+                    }
+                }
+                ps.executeBatch();
+            }
+        }
+        return rows;
+    }
+
+    private static int add(PreparedStatement ps, int year, DemoDistrict.Town town, String sex, String item, int count) throws Exception {
+        return DemoDatabase.addRow(ps, year, town.code(), sex, item, count);
+    }
+}

@@ -1,0 +1,80 @@
+package org.wcstat.cli.demo;
+
+import java.sql.PreparedStatement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * The education bureau's yearly inspection of school health and safety work (学校卫生与安全工作专项督导
+ * 检查), one row per school, year and inspection item, with the result ('达标'/'未达标'). Items: a mental
+ * health counselling room (XLFDS), a full- or part-time mental health teacher (XLJS), full- or
+ * part-time mental health staff (XLRY), classroom lighting up to the hygiene standard (JSZM), sports
+ * grounds and equipment up to the standard (TYCD), drowning prevention and emergency rescue teaching
+ * at least once in the year (FNJY), an evacuation drill every month (SSYL) and, for kindergartens, every
+ * quarter (YEYL).
+ *
+ * <p>Invented for the demo (no district figure was found): a central primary and a junior school in
+ * every town, high schools in 元坝镇 and 卫子镇, two kindergartens in every town; every item met by
+ * 40-85% of schools in 2015 and 85-100% in 2025.
+ */
+final class SchoolHealthSafetyInspectionDemo {
+    static final String INSPECTION = """
+            CREATE TABLE DD_XXWSAQ_JC (
+              ND INT NOT NULL,
+              XXDM VARCHAR(12) NOT NULL,
+              XXMC VARCHAR(40) NOT NULL,
+              XXLX VARCHAR(6) NOT NULL,
+              XZDM VARCHAR(9) NOT NULL,
+              JCXM VARCHAR(6) NOT NULL,
+              JG VARCHAR(4) NOT NULL)""";
+
+    record School(String code, String name, String kind, String town) {
+    }
+
+    private static final String[] SCHOOL_ITEMS = {"XLFDS", "XLJS", "XLRY", "JSZM", "TYCD", "FNJY", "SSYL"};
+    private static final double[][] MET = {{0.55, 0.93}, {0.60, 0.96}, {0.50, 0.95}, {0.40, 0.92}, {0.50, 0.90}, {0.85, 1.0}, {0.70, 0.97}};
+
+    private SchoolHealthSafetyInspectionDemo() {
+    }
+
+    static List<School> schools() {
+        List<School> list = new ArrayList<>();
+        for (DemoDistrict.Town town : DemoDistrict.TOWNS) {
+            String p = town.code().substring(6);
+            String place = town.nameZh().replace("镇", "");
+            list.add(new School("XX" + p + "01", place + "镇中心小学", "小学", town.code()));
+            list.add(new School("XX" + p + "02", place + "初级中学", "初中", town.code()));
+            list.add(new School("YE" + p + "01", town.nameZh() + "中心幼儿园", "幼儿园", town.code()));
+            list.add(new School("YE" + p + "02", town.nameZh() + "阳光幼儿园", "幼儿园", town.code()));
+        }
+        list.add(new School("XX10003", "广元市昭化区元坝中学", "高中", "510811100"));
+        list.add(new School("XX10103", "广元市昭化区卫子中学", "高中", "510811101"));
+        return list;
+    }
+
+    static int write(DemoDatabase db) throws Exception {
+        db.execute(INSPECTION);
+        int rows = 0;
+        try (PreparedStatement ps = db.prepare("INSERT INTO DD_XXWSAQ_JC VALUES (?,?,?,?,?,?,?)")) {
+            for (int year = DemoDistrict.FIRST_YEAR; year <= DemoDistrict.LAST_YEAR; year++) {
+                Random r = new Random(33_000L + year);
+                for (School s : schools()) {
+                    if (s.kind().equals("幼儿园")) {
+                        rows += add(ps, year, s, "YEYL", r.nextDouble() < ChildCounts.trend(year, 0.75, 0.98));
+                        continue;
+                    }
+                    for (int i = 0; i < SCHOOL_ITEMS.length; i++) {
+                        rows += add(ps, year, s, SCHOOL_ITEMS[i], r.nextDouble() < ChildCounts.trend(year, MET[i][0], MET[i][1]));
+                    }
+                }
+                ps.executeBatch();
+            }
+        }
+        return rows;
+    }
+
+    private static int add(PreparedStatement ps, int year, School s, String item, boolean met) throws Exception {
+        return DemoDatabase.addRow(ps, year, s.code(), s.name(), s.kind(), s.town(), item, met ? "达标" : "未达标");
+    }
+}
