@@ -100,6 +100,7 @@ class HandMadeDepartmentsTest {
         db(dir, "organisation", OrganisationDemo.ROSTER);
 
         WomenOutlineTables.createEmpty(dir);
+        ChildrenOutlineTables.createMissing(dir);
         ctx = HandWrittenYear.run(home, YEAR);
         spark = ctx.warehouse().spark();
     }

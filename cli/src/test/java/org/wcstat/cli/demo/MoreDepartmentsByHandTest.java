@@ -154,6 +154,7 @@ class MoreDepartmentsByHandTest {
                 cadre("2023-12-31", "GB2", "女", "部门正职"));
 
         WomenOutlineTables.createEmpty(dir);
+        ChildrenOutlineTables.createMissing(dir);
         JobContext ctx = HandWrittenYear.run(home, YEAR);
         spark = ctx.warehouse().spark();
     }
