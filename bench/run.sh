@@ -67,8 +67,8 @@ for scale in ${scales//,/ }; do
     echo "$(date -u +%T) county: one yearly run from the JVM's start ..." >&2
     bench "$dir/yearly-run.time" org.wcstat.bench.YearlyRun --repo "$repo" --conf "$dir/conf" --home "$dir/work/home" --year "$year" \
       >"$dir/yearly-run.txt" 2>>"$dir/benchmark.log"
-    echo "$(cat "$dir/yearly-run.txt"); process: $(grep -E 'Elapsed|Maximum resident' "$dir/yearly-run.time" | sed 's/^\s*//' | paste -sd';')" \
-      >"$dir/yearly-run.txt"
+    line="$(cat "$dir/yearly-run.txt"); process: $(grep -E 'User time|System time|Elapsed|Maximum resident' "$dir/yearly-run.time" | sed 's/^\s*//' | paste -sd';')"
+    echo "$line" >"$dir/yearly-run.txt"
   fi
   # the warehouse is kept only for the county's yearly run; the larger ones take gigabytes
   [ "$scale" = county ] || rm -rf "$dir/work"
@@ -81,10 +81,14 @@ done
   java -cp "$cp" org.wcstat.bench.ScaleSummary "$out"
   echo
   for scale in county city province; do
-    [ -f "$out/$scale/benchmark.time" ] && echo "- $scale JVM: $(grep -E 'Maximum resident' "$out/$scale/benchmark.time" | sed 's/^\s*//')"
+    if [ -f "$out/$scale/benchmark.time" ]; then
+      echo "- $scale JVM: $(grep -E 'Maximum resident' "$out/$scale/benchmark.time" | sed 's/^\s*//')"
+    fi
   done
-  [ -f "$out/county/yearly-run.txt" ] && echo "- county $(cat "$out/county/yearly-run.txt")"
+  if [ -f "$out/county/yearly-run.txt" ]; then echo "- county $(cat "$out/county/yearly-run.txt")"; fi
   echo
-  for scale in county city province; do [ -f "$out/$scale/report.md" ] && { cat "$out/$scale/report.md"; echo; }; done
+  for scale in county city province; do
+    if [ -f "$out/$scale/report.md" ]; then cat "$out/$scale/report.md"; echo; fi
+  done
 } >"$out/summary.md"
 cat "$out/summary.md"
