@@ -5,7 +5,10 @@
 # from the JVM's start (YearlyRun). Reports are left in bench/target/scale/<scale>/ and the table over
 # the scales in bench/target/scale/summary.md.
 #
-#   bench/run.sh [--scales county,city,province] [--years 2022-2024] [--reps 3] [--province-reps 1] [--regenerate]
+#   bench/run.sh [--scales county,city,province] [--years 2022-2024] [--reps 3] [--province-reps 1]
+#                [--province-no-history] [--regenerate]
+#
+# --province-no-history loads only the measured (last) year at province scale, not the years before it.
 #
 # Environment: BENCH_PGHOST (127.0.0.1), BENCH_PGPORT (5432), BENCH_PGUSER (postgres), WCSTAT_BENCH_PGPASSWORD,
 # BENCH_JAVA_OPTS (-Xmx6g; add -Dspark.*=... to try Spark settings), BENCH_SKIP_BUILD=1 to reuse the last build.
@@ -14,13 +17,14 @@ repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 host="${BENCH_PGHOST:-127.0.0.1}" port="${BENCH_PGPORT:-5432}" user="${BENCH_PGUSER:-postgres}"
 export PGPASSWORD="${WCSTAT_BENCH_PGPASSWORD:-}"
 
-scales=county,city,province years=2022-2024 reps=3 province_reps=1 regenerate=0
+scales=county,city,province years=2022-2024 reps=3 province_reps=1 province_history=() regenerate=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --scales) scales="$2"; shift 2 ;;
     --years) years="$2"; shift 2 ;;
     --reps) reps="$2"; shift 2 ;;
     --province-reps) province_reps="$2"; shift 2 ;;
+    --province-no-history) province_history=(--no-history); shift ;;
     --regenerate) regenerate=1; shift ;;
     *) echo "unknown option $1; see the top of $0" >&2; exit 2 ;;
   esac
@@ -52,18 +56,19 @@ for scale in ${scales//,/ }; do
       --conf-out "$dir/conf" --host "$host" --port "$port" --user "$user" --db "$db" 2>&1 | tee "$dir/generate.log" >&2
     echo "$years" >"$dir/years"
   fi
-  r="$reps"; [ "$scale" = province ] && r="$province_reps"
+  r="$reps" history=()
+  [ "$scale" = province ] && r="$province_reps" history=("${province_history[@]}")
   echo "$(date -u +%T) $scale: load $(cut -d' ' -f1-3 /proc/loadavg); benchmarking ..." >&2
   rm -rf "$dir/work"
-  bench "$dir/benchmark.time" org.wcstat.bench.ScaleBenchmark --scale "$scale" --conf "$dir/conf" --years "$years" --reps "$r" \
+  bench "$dir/benchmark.time" org.wcstat.bench.ScaleBenchmark --scale "$scale" --conf "$dir/conf" --years "$years" --reps "$r" "${history[@]}" \
     --host "$host" --port "$port" --user "$user" --db "$db" --work "$dir/work" --keep \
     --report "$dir/report.md" --results "$dir/results.properties" 2> >(tee "$dir/benchmark.log" >&2) >/dev/null
   if [ "$scale" = county ]; then
     echo "$(date -u +%T) county: one yearly run from the JVM's start ..." >&2
     bench "$dir/yearly-run.time" org.wcstat.bench.YearlyRun --repo "$repo" --conf "$dir/conf" --home "$dir/work/home" --year "$year" \
       >"$dir/yearly-run.txt" 2>>"$dir/benchmark.log"
-    echo "$(cat "$dir/yearly-run.txt"); process: $(grep -E 'Elapsed|Maximum resident' "$dir/yearly-run.time" | sed 's/^\s*//' | paste -sd';')" \
-      >"$dir/yearly-run.txt"
+    line="$(cat "$dir/yearly-run.txt"); process: $(grep -E 'User time|System time|Elapsed|Maximum resident' "$dir/yearly-run.time" | sed 's/^\s*//' | paste -sd';')"
+    echo "$line" >"$dir/yearly-run.txt"
   fi
   # the warehouse is kept only for the county's yearly run; the larger ones take gigabytes
   [ "$scale" = county ] || rm -rf "$dir/work"
@@ -76,10 +81,14 @@ done
   java -cp "$cp" org.wcstat.bench.ScaleSummary "$out"
   echo
   for scale in county city province; do
-    [ -f "$out/$scale/benchmark.time" ] && echo "- $scale JVM: $(grep -E 'Maximum resident' "$out/$scale/benchmark.time" | sed 's/^\s*//')"
+    if [ -f "$out/$scale/benchmark.time" ]; then
+      echo "- $scale JVM: $(grep -E 'Maximum resident' "$out/$scale/benchmark.time" | sed 's/^\s*//')"
+    fi
   done
-  [ -f "$out/county/yearly-run.txt" ] && echo "- county $(cat "$out/county/yearly-run.txt")"
+  if [ -f "$out/county/yearly-run.txt" ]; then echo "- county $(cat "$out/county/yearly-run.txt")"; fi
   echo
-  for scale in county city province; do [ -f "$out/$scale/report.md" ] && { cat "$out/$scale/report.md"; echo; }; done
+  for scale in county city province; do
+    if [ -f "$out/$scale/report.md" ]; then cat "$out/$scale/report.md"; echo; fi
+  done
 } >"$out/summary.md"
 cat "$out/summary.md"

@@ -5,18 +5,20 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalTime;
-import java.time.temporal.ChronoUnit;
+import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.stream.Stream;
 
 /** What every benchmark command needs: logging, the machine's load, the JVM's resident-set peak. */
 final class Bench {
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
+
     private Bench() {
     }
 
     static void log(String format, Object... args) {
-        System.err.println(LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + " " + String.format(Locale.ROOT, format, args));
+        System.err.println(LocalTime.now().format(CLOCK) + " " + String.format(Locale.ROOT, format, args));
     }
 
     /** The 1-minute load average: how many processes wanted a core, on this 2-core machine shared with others. */

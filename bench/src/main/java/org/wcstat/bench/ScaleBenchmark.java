@@ -41,7 +41,7 @@ import java.util.regex.Pattern;
  * to DuckDB running the same indicators' SQL on the same Parquet facts, and publish. The years before
  * the measured one are loaded first (pooled indicators read three years), untimed.
  *
- * <pre>ScaleBenchmark --repo DIR --scale county|city|province --conf DIR [--years 2022-2024] [--reps 3]
+ * <pre>ScaleBenchmark --scale county|city|province --conf DIR [--years 2022-2024] [--no-history] [--reps 3]
  *   [--work DIR] [--keep] [--report FILE] [--results FILE] [--host ..] [--port ..] [--user ..] [--db ..]</pre>
  */
 public final class ScaleBenchmark {
@@ -78,6 +78,7 @@ public final class ScaleBenchmark {
         Path home = work.resolve("home");
         results.put("scale", scale.id());
         results.put("year", String.valueOf(year));
+        results.put("history", opt.flag("no-history") ? "none" : Options.yearsText(years));
         results.put("load_at_start", fmt(Bench.load()));
 
         try (CpuSampler sampler = new CpuSampler(200)) {
@@ -92,8 +93,10 @@ public final class ScaleBenchmark {
                     Map.of("WCSTAT_PSEUDONYM_KEY", "bench-key-not-secret"));
             Bench.log("%s: Spark session and warehouse tables in %.1f s", scale.id(), sparkStartS);
 
+            // --no-history: the measured year alone, when the earlier years' loads would not fit the time at hand;
+            // pooled indicators then pool what there is and are flagged so
             for (int y : years) {
-                if (y == year) continue;
+                if (y == year || opt.flag("no-history")) continue;
                 long s = System.nanoTime();
                 String summary = new IngestJob().run(ctx, y, Optional.empty());
                 Bench.log("setup: %s in %.1f s", summary, (System.nanoTime() - s) / 1e9);

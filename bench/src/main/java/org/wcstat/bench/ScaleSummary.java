@@ -35,6 +35,7 @@ public final class ScaleSummary {
         runs.forEach(p -> t.append("---:|"));
         t.append('\n');
         row(t, runs, "copies of the demo district", p -> p.getProperty("copies"));
+        row(t, runs, "years in the warehouse", p -> p.getProperty("history"));
         row(t, runs, "residents (population facts)", p -> num(p, "population"));
         row(t, runs, "live births", p -> num(p, "live_births"));
         row(t, runs, "source rows of the year", p -> num(p, "rows_read"));
