@@ -23,8 +23,14 @@ import java.util.stream.Stream;
  * release or none of it.
  */
 final class Releases {
-    /** The files whose bytes depend on the data alone: what "the same release" means. */
-    static final String[] DATA_FOLDERS = {"data/", "sdmx/"};
+    /**
+     * The files whose bytes depend on the data alone: what "the same release" means. Not the SDMX
+     * structure, whose header carries the commit time of the values' snapshot: the same data computed
+     * again is a new commit.
+     */
+    static boolean isDataFile(String path) {
+        return path.startsWith("data/") || path.equals("sdmx/" + SdmxFiles.DATA);
+    }
 
     private final Path root;
 
@@ -98,7 +104,7 @@ final class Releases {
     private static Map<String, Manifest.FileHash> dataFiles(Map<String, Manifest.FileHash> files) {
         Map<String, Manifest.FileHash> m = new java.util.TreeMap<>();
         files.forEach((path, hash) -> {
-            for (String folder : DATA_FOLDERS) if (path.startsWith(folder)) m.put(path, hash);
+            if (isDataFile(path)) m.put(path, hash);
         });
         return m;
     }

@@ -279,6 +279,11 @@ class PublishJobTest {
         assertTrue(again.contains("nothing written"), again);
         assertEquals(1, read(release).path("revision").asInt());
 
+        // the same facts computed again: a new snapshot of the values, the same data, nothing written
+        new ComputeJob().run(ctx, 2024, Optional.empty());
+        String recomputed = new PublishJob().run(ctx, 2024, Optional.empty());
+        assertTrue(recomputed.contains("nothing written"), recomputed);
+
         // later loads: one more 2024 death in town 104, and a 2025 year
         List<Row> later = new ArrayList<>();
         fact(later, "deaths", 2024, T104, "F", 1, "L-D2-2024");
