@@ -5,6 +5,7 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.wcstat.core.catalog.Catalog;
 import org.wcstat.core.catalog.Indicator;
 import org.wcstat.core.config.Configuration;
 import org.wcstat.jobs.Spark;
@@ -15,18 +16,22 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * `wcstat demo`, `wcstat run --year 2023`, then `wcstat run --year 2024` twice, through the command line:
- * the second run must leave every table as the first did, the indicators must match the demo databases'
- * own counts, and the assessment must warn in sentences that name what they are about.
+ * `wcstat demo`, `wcstat run --year 2024`, then `wcstat run --year 2025` twice, through the command line:
+ * the second run must leave every table as the first did, every indicator of the catalog must have a
+ * value, the indicators must match the demo databases' own counts, and the assessment must warn in
+ * sentences that name what they are about.
  */
 class DemoYearlyRunTest {
     @TempDir
@@ -38,13 +43,13 @@ class DemoYearlyRunTest {
     @BeforeAll
     static void demoAndRunTwice() {
         assertEquals(0, Wcstat.commandLine().execute("demo", "--home", home.toString()));
-        // a year before gives the assessment a change to judge
-        assertEquals(0, Wcstat.commandLine().execute("run", "--year", "2023", "--home", home.toString()));
+        // a year before gives the assessment a change to judge, and the yearly changes their year before
         assertEquals(0, Wcstat.commandLine().execute("run", "--year", "2024", "--home", home.toString()));
+        assertEquals(0, Wcstat.commandLine().execute("run", "--year", "2025", "--home", home.toString()));
         spark = Spark.session(Spark.localWarehouse(home));
         afterFirstRun = rowCounts();
         assessedAfterFirstRun = assessmentRows();
-        assertEquals(0, Wcstat.commandLine().execute("run", "--year", "2024", "--home", home.toString()));
+        assertEquals(0, Wcstat.commandLine().execute("run", "--year", "2025", "--home", home.toString()));
     }
 
     @Test
@@ -62,11 +67,11 @@ class DemoYearlyRunTest {
     @Test
     void indicatorsMatchTheDepartmentsOwnCounts() throws Exception {
         Path dir = home.resolve("departments");
-        long boys = count(dir, "health", "SELECT count(*) FROM BIRTH_REGISTER WHERE YEAR(BIRTH_DATE) = 2024 AND BABY_SEX = '1'");
-        long girls = count(dir, "health", "SELECT count(*) FROM BIRTH_REGISTER WHERE YEAR(BIRTH_DATE) = 2024 AND BABY_SEX = '2'");
-        long infantDeaths = count(dir, "health", "SELECT sum(CNT) FROM MCH_DEATH_REPORT WHERE REPORT_YEAR = 2024 AND ITEM = 'INF_DEATH'");
-        long women = count(dir, "civil_affairs", "SELECT count(*) FROM VC_MEMBER WHERE STAT_YEAR = 2024 AND GENDER = '女'");
-        long members = count(dir, "civil_affairs", "SELECT count(*) FROM VC_MEMBER WHERE STAT_YEAR = 2024");
+        long boys = count(dir, "health", "SELECT count(*) FROM BIRTH_REGISTER WHERE YEAR(BIRTH_DATE) = 2025 AND BABY_SEX = '1'");
+        long girls = count(dir, "health", "SELECT count(*) FROM BIRTH_REGISTER WHERE YEAR(BIRTH_DATE) = 2025 AND BABY_SEX = '2'");
+        long infantDeaths = count(dir, "health", "SELECT sum(CNT) FROM MCH_DEATH_REPORT WHERE REPORT_YEAR = 2025 AND ITEM = 'INF_DEATH'");
+        long women = count(dir, "civil_affairs", "SELECT count(*) FROM VC_MEMBER WHERE STAT_YEAR = 2025 AND GENDER = '女'");
+        long members = count(dir, "civil_affairs", "SELECT count(*) FROM VC_MEMBER WHERE STAT_YEAR = 2025");
         assertEquals(100.0 * boys / girls, districtValue("C-F-08"), 1e-9);
         assertEquals(1000.0 * infantDeaths / (boys + girls), districtValue("C-H-03b"), 1e-9);
         assertEquals(100.0 * women / members, districtValue("W-D-07"), 1e-9);
@@ -75,16 +80,54 @@ class DemoYearlyRunTest {
     }
 
     @Test
+    void everyIndicatorOfBothOutlinesHasADistrictTotal() {
+        Configuration config = Configuration.load(TestRepo.root().resolve("conf"));
+        Map<String, Row> totals = districtTotals();
+        List<String> empty = new ArrayList<>();
+        for (Catalog.Entry e : config.catalog().entries()) {
+            Row r = totals.get(e.code());
+            if (r == null || r.isNullAt(r.fieldIndex("value"))) empty.add(e.code());
+        }
+        assertEquals(List.of(), empty, "indicators without a 2025 district total");
+        assertTrue(config.catalog().entries().size() >= 150, "only " + config.catalog().entries().size() + " indicators");
+    }
+
+    @Test
+    void sharesOfAPopulationStayWithinZeroAndAHundred() {
+        Configuration config = Configuration.load(TestRepo.root().resolve("conf"));
+        // a share is a part of its denominator; only ratios of two registers (the gross enrolment ratio,
+        // and the cohort retention rate, maternity insurance over urban-unit employees, managed mothers over
+        // live births) may pass 100
+        Set<String> mayPassAHundred = Set.of("W-E-05", "W-S-02", "W-H-M4", "C-E-02", "C-E-03", "C-E-04");
+        List<String> outside = new ArrayList<>();
+        districtTotals().forEach((code, r) -> {
+            Catalog.Entry e = config.catalog().get(code);
+            if (!e.indicator().unit().equals("%") || e.formula().minus() != null || mayPassAHundred.contains(code)) return;
+            double v = r.getDouble(r.fieldIndex("value"));
+            if (v < 0 || v > 100) outside.add(code + " = " + v);
+        });
+        assertEquals(List.of(), outside);
+    }
+
+    private static Map<String, Row> districtTotals() {
+        Map<String, Row> m = new HashMap<>();
+        spark.sql("SELECT indicator, value FROM " + Warehouse.INDICATOR_VALUES + " WHERE year = 2025 AND region = '510811'"
+                        + " AND sex = '_T' AND age_band = '_T' AND residence = '_T'")
+                .collectAsList().forEach(r -> m.put(r.getString(0), r));
+        return m;
+    }
+
+    @Test
     void theReleaseHoldsTheYearbook() {
-        assertTrue(Files.isRegularFile(home.resolve("releases/2024/yearbook.xlsx")));
+        assertTrue(Files.isRegularFile(home.resolve("releases/2025/yearbook.xlsx")));
     }
 
     @Test
     void warningsNameTheIndicatorTheBreakdownAndTheNumbers() {
         Configuration config = Configuration.load(TestRepo.root().resolve("conf"));
         List<Row> warnings = spark.sql("SELECT indicator, region, sex, age_band, residence, kind, severity, reason FROM "
-                + Warehouse.WARNINGS + " WHERE assessed_year = 2024").collectAsList();
-        assertFalse(warnings.isEmpty(), "no warning after the demo's 2023 and 2024");
+                + Warehouse.WARNINGS + " WHERE assessed_year = 2025").collectAsList();
+        assertFalse(warnings.isEmpty(), "no warning after the demo's 2024 and 2025");
         for (Row w : warnings) {
             Indicator ind = config.catalog().get(w.getString(0)).indicator();
             String reason = w.getString(7);
@@ -103,13 +146,13 @@ class DemoYearlyRunTest {
         }
         // every indicator with a target has a district row for the year
         long targets = config.catalog().entries().stream().filter(e -> e.target() != null).count();
-        assertEquals(targets, spark.sql("SELECT count(*) FROM " + Warehouse.ASSESSMENT + " WHERE assessed_year = 2024"
+        assertEquals(targets, spark.sql("SELECT count(*) FROM " + Warehouse.ASSESSMENT + " WHERE assessed_year = 2025"
                 + " AND region = '510811' AND sex = '_T' AND age_band = '_T' AND residence = '_T'").first().getLong(0));
     }
 
     private static double districtValue(String indicator) {
         return spark.sql("SELECT value FROM " + Warehouse.INDICATOR_VALUES + " WHERE indicator = '" + indicator
-                + "' AND year = 2024 AND region = '510811' AND sex = '_T' AND age_band = '_T' AND residence = '_T'").first().getDouble(0);
+                + "' AND year = 2025 AND region = '510811' AND sex = '_T' AND age_band = '_T' AND residence = '_T'").first().getDouble(0);
     }
 
     private static Map<String, Long> rowCounts() {
