@@ -7,12 +7,14 @@ import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.NumericType;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.TimestampType;
 import org.wcstat.core.config.AgeBands;
 import org.wcstat.core.config.Regions;
 import org.wcstat.core.config.SourceConfig;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -88,12 +90,17 @@ final class ExtractMapper {
         return lookup(text(m.column()), m.codes());
     }
 
+    /**
+     * A code list as one map literal: a CASE with a branch per code makes Spark generate code that grows with
+     * the list, which at a province's thousands of town names no longer compiles.
+     */
     private static Column lookup(Column key, Map<String, String> codes) {
-        Column c = null;
-        for (var e : codes.entrySet()) {
-            c = c == null ? when(key.equalTo(e.getKey()), e.getValue()) : c.when(key.equalTo(e.getKey()), e.getValue());
-        }
-        return c;
+        List<Column> entries = new ArrayList<>();
+        codes.forEach((k, v) -> {
+            entries.add(lit(k));
+            entries.add(lit(v));
+        });
+        return try_element_at(functions.map(entries.toArray(Column[]::new)), key);
     }
 
     private Column region() {
@@ -105,11 +112,10 @@ final class ExtractMapper {
             return when(code.isin(towns.toArray()), code)
                     .when(raw.equalTo(regions.district().code()), lit(regions.district().code()));
         }
-        Column c = when(raw.equalTo(regions.district().nameZh()), regions.district().code());
-        for (Regions.Region t : regions.towns()) {
-            c = c.when(raw.equalTo(t.nameZh()), t.code());
-        }
-        return c;
+        Map<String, String> byName = new LinkedHashMap<>();
+        byName.put(regions.district().nameZh(), regions.district().code());
+        regions.towns().forEach(t -> byName.put(t.nameZh(), t.code()));
+        return lookup(raw, byName);
     }
 
     private Column ageYears() {
