@@ -11,6 +11,9 @@ import org.wcstat.core.config.Configuration;
 import org.wcstat.jobs.Spark;
 import org.wcstat.jobs.Warehouse;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -148,6 +151,24 @@ class DemoYearlyRunTest {
         long targets = config.catalog().entries().stream().filter(e -> e.target() != null).count();
         assertEquals(targets, spark.sql("SELECT count(*) FROM " + Warehouse.ASSESSMENT + " WHERE assessed_year = 2025"
                 + " AND region = '510811' AND sex = '_T' AND age_band = '_T' AND residence = '_T'").first().getLong(0));
+    }
+
+    @Test
+    void assessPrintsEachPlansProgressAndTheWarnings() {
+        PrintStream out = System.out;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        int code;
+        try {
+            code = Wcstat.commandLine().execute("assess", "--year", "2024", "--home", home.toString());
+        } finally {
+            System.setOut(out);
+        }
+        String text = printed.toString(StandardCharsets.UTF_8);
+        assertEquals(0, code, text);
+        long warnings = spark.sql("SELECT count(*) FROM " + Warehouse.WARNINGS + " WHERE assessed_year = 2024").first().getLong(0);
+        assertTrue(text.contains("; " + warnings + " warning(s) ("), text);
+        assertTrue(text.contains("\n    children: ") && text.contains("\n    women: "), text);
     }
 
     private static double districtValue(String indicator) {
