@@ -28,7 +28,7 @@ class RawLocationPermissionsTest {
         assertTrue(Files.getPosixFilePermissions(home.resolve("warehouse/indicators")).size() > 3);
 
         // a raw table lands inside the closed folder
-        wh.create(spark.sql("SELECT 2024 AS year, 'x' AS cert_hash"), Warehouse.rawTable("health", "births"), "year");
+        wh.create(spark.sql("SELECT 2024 AS year, 'x' AS cert_hash, 'L1' AS load_id"), Warehouse.rawTable("health", "births"), "year");
         assertTrue(Files.isDirectory(raw.resolve("health_births/data")));
 
         // someone opens the folder; the next job's start closes it again

@@ -74,7 +74,7 @@ class ValidationRulesTest {
                     action: warn
                 """);
         assertTrue(m.contains("health.yaml:5:"), m);
-        assertTrue(m.contains("names extract 'births', which conf/sources/health.yaml does not have; its extracts are [birth_register, mch_death_report]"), m);
+        assertTrue(m.contains("names extract 'births', which conf/sources/health.yaml does not have; its extracts are [birth_register, mch_death_report, "), m);
     }
 
     @Test
