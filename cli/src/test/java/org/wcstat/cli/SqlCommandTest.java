@@ -46,7 +46,7 @@ class SqlCommandTest {
                 + "('W-EN-07', 2024, '510811108', '_T', '_T', '_T', 294, 350, 84.0, NULL, NULL, ''),"
                 + "('W-EN-07', 2024, '510811111', '_T', '_T', '_T', 195, 250, 78.0, NULL, NULL, 'small, \"n\"')");
         spark.sql("INSERT INTO " + Warehouse.QUARANTINE + " VALUES ('health', 'births', 2024, 'CERT_NO=ab12', 'mapping', 'sex 9 unknown', 'l1')");
-        wh.create(spark.sql("SELECT 2024 AS year, 'ab12' AS cert_no_hash"), Warehouse.rawTable("health", "births"), "year");
+        wh.create(spark.sql("SELECT 2024 AS year, 'ab12' AS cert_no_hash, 'L1' AS load_id"), Warehouse.rawTable("health", "births"), "year");
     }
 
     static Result sql(String... args) {
