@@ -185,6 +185,30 @@ class PublishJobTest {
 
     @Test
     @Order(2)
+    void duckDbReadsTheReleasesParquetAsSparkDoes() throws Exception {
+        // an analyst outside Spark: DuckDB reads the published file, row for row and value for value
+        String file = release.resolve("data/indicator_values.parquet").toString();
+        String columns = "indicator, year, region, sex, age_band, residence, value, conf_status";
+        String order = " ORDER BY indicator, year, region, sex, age_band, residence";
+        spark.read().parquet(file).createOrReplaceTempView("released_values");
+        List<String> bySpark = spark.sql("SELECT " + columns + " FROM released_values" + order)
+                .collectAsList().stream().map(r -> r.mkString("|")).toList();
+        List<String> byDuckDb = new ArrayList<>();
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:duckdb:");
+             java.sql.Statement s = c.createStatement();
+             java.sql.ResultSet r = s.executeQuery("SELECT " + columns + " FROM read_parquet('" + file.replace("'", "''") + "')" + order)) {
+            while (r.next()) {
+                List<String> cells = new ArrayList<>();
+                for (int i = 1; i <= 8; i++) cells.add(String.valueOf(r.getObject(i)));
+                byDuckDb.add(String.join("|", cells));
+            }
+        }
+        assertFalse(byDuckDb.isEmpty());
+        assertEquals(bySpark, byDuckDb);
+    }
+
+    @Test
+    @Order(2)
     void theFooterOrderParquetMrLeavesToHashCodesIsMadeCanonical(@TempDir Path tmp) throws Exception {
         Path written = release.resolve("data/indicator_values.parquet");
         byte[] canonical = Files.readAllBytes(written);
