@@ -108,8 +108,6 @@ class ChildrenIndicatorsByHandTest {
         db(dir, "agriculture_water", AgricultureWaterDemo.REPORT);
         db(dir, "disabled_federation", DisabledFederationDemo.PLACEMENT, DisabledFederationDemo.REHABILITATION);
         db(dir, "organisation", OrganisationDemo.ROSTER);
-        WomenOutlineTables.createEmpty(dir);
-        ChildrenOutlineTables.createMissing(dir);
 
         JobContext ctx = HandWrittenYear.run(home, YEAR);
         spark = ctx.warehouse().spark();

@@ -98,9 +98,6 @@ class HandMadeDepartmentsTest {
         db(dir, "agriculture_water", AgricultureWaterDemo.REPORT);
         db(dir, "disabled_federation", DisabledFederationDemo.PLACEMENT, DisabledFederationDemo.REHABILITATION);
         db(dir, "organisation", OrganisationDemo.ROSTER);
-
-        WomenOutlineTables.createEmpty(dir);
-        ChildrenOutlineTables.createMissing(dir);
         ctx = HandWrittenYear.run(home, YEAR);
         spark = ctx.warehouse().spark();
     }

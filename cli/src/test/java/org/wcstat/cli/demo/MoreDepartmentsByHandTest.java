@@ -152,9 +152,6 @@ class MoreDepartmentsByHandTest {
                 cadre("2024-12-31", "GB11", "男", "事业单位副职"),
                 cadre("2024-12-31", "GB12", "女", "乡镇党委书记"),
                 cadre("2023-12-31", "GB2", "女", "部门正职"));
-
-        WomenOutlineTables.createEmpty(dir);
-        ChildrenOutlineTables.createMissing(dir);
         JobContext ctx = HandWrittenYear.run(home, YEAR);
         spark = ctx.warehouse().spark();
     }
