@@ -27,6 +27,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -76,10 +78,12 @@ public final class DepartmentGenerator {
                     exec(pg, "CREATE SCHEMA " + source.department());
                     try (Connection h2 = DriverManager.getConnection("jdbc:h2:file:"
                             + Demo.departmentsDir(demoHome).resolve(source.department()) + ";ACCESS_MODE_DATA=r", "sa", "")) {
-                        for (SourceConfig.Extract e : source.extracts()) {
-                            long n = copyExtract(h2, pg, source.department(), e, years, towns);
+                        for (Map.Entry<String, List<SourceConfig.Extract>> t : tablesRead(source).entrySet()) {
+                            long n = copyTable(h2, pg, source.department(), t.getKey(), t.getValue(), years, towns);
                             total += n;
-                            Bench.log("%-20s %-24s %,12d rows", source.department(), e.name(), n);
+                            Bench.log("%-20s %-24s %,12d rows", source.department(), t.getKey().toLowerCase(Locale.ROOT), n);
+                        }
+                        for (SourceConfig.Extract e : source.extracts()) {
                             if (e.partition() != null) {
                                 bounds.put(source.department() + "." + e.name(), bounds(pg, source.department(), e));
                             }
@@ -96,15 +100,42 @@ public final class DepartmentGenerator {
         }
     }
 
-    /** Copies one extract's table for the years, k times; returns the rows written. */
-    private long copyExtract(Connection h2, Connection pg, String schema, SourceConfig.Extract e, int[] years, TownCopies towns)
-            throws SQLException, IOException {
+    private static final Pattern FROM = Pattern.compile("\\b(?:FROM|JOIN)\\s+([A-Za-z_][A-Za-z0-9_]*)", Pattern.CASE_INSENSITIVE);
+
+    /** The department's tables its extracts read (named, or in the FROM of a query), each with the extracts reading it. */
+    static Map<String, List<SourceConfig.Extract>> tablesRead(SourceConfig source) {
+        Map<String, List<SourceConfig.Extract>> tables = new LinkedHashMap<>();
+        for (SourceConfig.Extract e : source.extracts()) {
+            Set<String> read = new java.util.LinkedHashSet<>();
+            if (e.table() != null) read.add(e.table().toUpperCase(Locale.ROOT));
+            else for (Matcher m = FROM.matcher(e.query()); m.find(); ) read.add(m.group(1).toUpperCase(Locale.ROOT));
+            read.forEach(t -> tables.computeIfAbsent(t, k -> new ArrayList<>()).add(e));
+        }
+        return tables;
+    }
+
+    /**
+     * Copies one table for the years, k times; returns the rows written. The years are picked by the year
+     * column of the first extract reading it that names one of the table's columns; a table without one
+     * (a query's year comes from elsewhere) is copied whole.
+     */
+    private long copyTable(Connection h2, Connection pg, String schema, String tableName, List<SourceConfig.Extract> readers,
+                           int[] years, TownCopies towns) throws SQLException, IOException {
+        List<String> tableColumns = new ArrayList<>();
+        try (Statement st = h2.createStatement(); ResultSet rs = st.executeQuery("SELECT * FROM " + tableName + " WHERE 1 = 0")) {
+            for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) tableColumns.add(rs.getMetaData().getColumnName(i).toUpperCase(Locale.ROOT));
+        }
+        SourceConfig.Extract byYear = readers.stream()
+                .filter(e -> tableColumns.contains(e.year().column().toUpperCase(Locale.ROOT))).findFirst().orElse(null);
+        List<String> filters = new ArrayList<>();
+        if (byYear == null) filters.add("1 = 1");
+        else for (int year : years) filters.add(BenchQueries.yearFilter(byYear, year));
         List<String[]> rows = new ArrayList<>();
         List<String> columns = new ArrayList<>();
         List<Integer> types = new ArrayList<>();
         try (Statement st = h2.createStatement()) {
-            for (int year : years) {
-                try (ResultSet rs = st.executeQuery("SELECT * FROM " + e.table() + " WHERE " + BenchQueries.yearFilter(e, year))) {
+            for (String filter : filters) {
+                try (ResultSet rs = st.executeQuery("SELECT * FROM " + tableName + " WHERE " + filter)) {
                     ResultSetMetaData md = rs.getMetaData();
                     if (columns.isEmpty()) {
                         for (int i = 1; i <= md.getColumnCount(); i++) {
@@ -120,8 +151,8 @@ public final class DepartmentGenerator {
                 }
             }
         }
-        RowCopier copier = new RowCopier(e, columns, types, rows, towns);
-        String table = schema + "." + e.table().toLowerCase(Locale.ROOT);
+        RowCopier copier = new RowCopier(readers, columns, types, rows, towns);
+        String table = schema + "." + tableName.toLowerCase(Locale.ROOT);
         exec(pg, "CREATE TABLE " + table + " (" + copier.columnsDdl() + ")");
         CopyIn in = ((PGConnection) pg.unwrap(PGConnection.class)).getCopyAPI()
                 .copyIn("COPY " + table + " FROM STDIN WITH (FORMAT csv)");
@@ -140,9 +171,11 @@ public final class DepartmentGenerator {
         } finally {
             if (in.isActive()) in.cancelCopy();
         }
-        if (e.partition() != null) {
-            // a department's register has its key indexed; the partitioned read asks for ranges of it
-            exec(pg, "ALTER TABLE " + table + " ADD PRIMARY KEY (" + e.partition().column() + ")");
+        for (SourceConfig.Extract e : readers) {
+            if (e.partition() != null && e.table() != null) {
+                // a department's register has its key indexed; the partitioned read asks for ranges of it
+                exec(pg, "ALTER TABLE " + table + " ADD PRIMARY KEY (" + e.partition().column() + ")");
+            }
         }
         return written;
     }
@@ -227,21 +260,27 @@ public final class DepartmentGenerator {
 
         private static final int KEEP = 0, TOWN_CODE = 1, TOWN_NAME = 2, ID_NUMBER = 3, ID_TEXT = 4;
 
-        RowCopier(SourceConfig.Extract e, List<String> columns, List<Integer> types, List<String[]> rows, TownCopies towns) {
+        RowCopier(List<SourceConfig.Extract> readers, List<String> columns, List<Integer> types, List<String[]> rows, TownCopies towns) {
             this.columns = columns;
             this.types = types;
             this.towns = towns;
             this.kind = new int[columns.size()];
             this.stride = new long[columns.size()];
             Set<String> ids = new HashSet<>();
-            e.keyColumns().forEach(k -> ids.add(k.toUpperCase(Locale.ROOT)));
-            if (e.partition() != null) ids.add(e.partition().column().toUpperCase(Locale.ROOT));
             Set<String> mapped = new HashSet<>();
-            e.mappingColumns().forEach(m -> mapped.add(m.toUpperCase(Locale.ROOT)));
+            Set<String> townCodes = new HashSet<>();
+            Set<String> townNames = new HashSet<>();
+            for (SourceConfig.Extract e : readers) {
+                e.keyColumns().forEach(k -> ids.add(k.toUpperCase(Locale.ROOT)));
+                if (e.partition() != null) ids.add(e.partition().column().toUpperCase(Locale.ROOT));
+                e.mappingColumns().forEach(m -> mapped.add(m.toUpperCase(Locale.ROOT)));
+                if (e.region().code() != null) townCodes.add(e.region().code().toUpperCase(Locale.ROOT));
+                if (e.region().name() != null) townNames.add(e.region().name().toUpperCase(Locale.ROOT));
+            }
             for (int i = 0; i < columns.size(); i++) {
                 String c = columns.get(i);
-                if (e.region().code() != null && c.equalsIgnoreCase(e.region().code())) kind[i] = TOWN_CODE;
-                else if (e.region().name() != null && c.equalsIgnoreCase(e.region().name())) kind[i] = TOWN_NAME;
+                if (townCodes.contains(c)) kind[i] = TOWN_CODE;
+                else if (townNames.contains(c)) kind[i] = TOWN_NAME;
                 else if (ids.contains(c) && !mapped.contains(c)) kind[i] = numeric(types.get(i)) ? ID_NUMBER : ID_TEXT;
                 if (kind[i] == ID_NUMBER) {
                     long max = 0;
