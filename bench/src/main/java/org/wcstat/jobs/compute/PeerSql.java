@@ -22,10 +22,10 @@ public final class PeerSql {
     /** @param facts a relation with the facts' columns, e.g. read_parquet([...]) */
     public static String indicators(Catalog catalog, int year, String district, String facts) {
         TermColumns terms = new TermColumns(catalog);
-        int firstYear = year - terms.maxYears() + 1;
+        String years = terms.yearsRead(year).stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "));
         StringBuilder sql = new StringBuilder("WITH g AS (\nSELECT region, sex, age_band, residence,\n"
                 + "  grouping(region) AS g_region, grouping(sex) AS g_sex, grouping(age_band) AS g_age_band, grouping(residence) AS g_residence,\n  "
-                + terms.selectList(year) + "\nFROM " + facts + " WHERE year BETWEEN " + firstYear + " AND " + year
+                + selectList(terms, year) + "\nFROM " + facts + " WHERE year IN (" + years + ")"
                 + "\nGROUP BY GROUPING SETS ((), (region), (sex), (age_band), (residence)))\n");
         List<String> parts = new ArrayList<>();
         for (Catalog.Entry e : catalog.entries()) {
@@ -35,11 +35,17 @@ public final class PeerSql {
             String num = sum(e.formula().numerator(), terms, pool);
             String den = e.formula().denominator() == null ? null : sum(e.formula().denominator(), terms, pool);
             List<String> present = e.formula().terms().stream().map(t -> terms.name(t, pool) + " IS NOT NULL").toList();
+            Formula minus = e.formula().minus();
+            String factor = String.valueOf(e.indicator().factorOrOne());
+            String value = den == null ? num
+                    : minus == null ? "CASE WHEN " + den + " > 0 THEN " + num + " / " + den + " * " + factor + " END"
+                    // a gap: the first ratio less the second, in the indicator's unit
+                    : "CASE WHEN " + den + " > 0 AND " + sum(minus.denominator(), terms, pool) + " > 0 THEN (" + num + " / " + den
+                      + " - " + sum(minus.numerator(), terms, pool) + " / " + sum(minus.denominator(), terms, pool) + ") * " + factor + " END";
             for (ComputeJob.Breakdown b : breakdowns) {
-                String value = den == null ? num : "CASE WHEN " + den + " > 0 THEN " + num + " / " + den + " * " + e.formula().factor() + " END";
-                StringBuilder s = new StringBuilder("SELECT ").append(TermColumns.quote(e.code())).append(" AS indicator, ")
+                StringBuilder s = new StringBuilder("SELECT ").append(quote(e.code())).append(" AS indicator, ")
                         .append(year).append(" AS year, ")
-                        .append(b == ComputeJob.Breakdown.TOWN ? "region" : TermColumns.quote(district)).append(" AS region, ");
+                        .append(b == ComputeJob.Breakdown.TOWN ? "region" : quote(district)).append(" AS region, ");
                 for (String d : List.of("sex", "age_band", "residence")) {
                     s.append(d.equals(b.column) ? d : "'_T'").append(" AS ").append(d).append(", ");
                 }
@@ -48,13 +54,38 @@ public final class PeerSql {
                 List<String> where = new ArrayList<>();
                 for (String d : DIMENSIONS) where.add("g_" + d + " = " + (d.equals(b.column) ? 0 : 1));
                 if (b != ComputeJob.Breakdown.TOTAL) {
-                    where.add(b.column + " <> " + TermColumns.quote(b == ComputeJob.Breakdown.TOWN ? district : "_T"));
+                    where.add(b.column + " <> " + quote(b == ComputeJob.Breakdown.TOWN ? district : "_T"));
                 }
                 where.add("(" + String.join(" OR ", present) + ")");
                 parts.add(s.append(String.join(" AND ", where)).toString());
             }
         }
         return sql.append(String.join("\nUNION ALL\n", parts)).toString();
+    }
+
+    /** SUM(CASE WHEN year BETWEEN .. AND measure = ... AND sex IN (...) THEN value END) AS t0, ...: DuckDB's natural form. */
+    private static String selectList(TermColumns terms, int year) {
+        List<String> cols = new ArrayList<>();
+        for (TermColumns.Column c : terms.columns()) {
+            int end = c.term().yearFor(year);
+            String window = c.years() == 1 ? "year = " + end : "year BETWEEN " + (end - c.years() + 1) + " AND " + end;
+            cols.add("SUM(CASE WHEN " + window + " AND " + condition(c.term()) + " THEN value END) AS " + terms.name(c.term(), c.years()));
+        }
+        return String.join(",\n  ", cols);
+    }
+
+    private static String condition(Formula.Term t) {
+        StringBuilder c = new StringBuilder("measure = ").append(quote(t.measure()));
+        for (java.util.Map.Entry<String, java.util.Set<String>> f : t.filter().entrySet()) {
+            String column = f.getKey().equals("age") ? "age_band" : f.getKey();
+            List<String> codes = f.getValue().stream().map(PeerSql::quote).toList();
+            c.append(" AND ").append(column).append(" IN (").append(String.join(", ", codes)).append(")");
+        }
+        return c.toString();
+    }
+
+    private static String quote(String s) {
+        return "'" + s.replace("'", "''") + "'";
     }
 
     private static String sum(Formula.Expr expr, TermColumns terms, int pool) {

@@ -23,9 +23,9 @@ import java.util.Set;
 import static org.apache.spark.sql.functions.col;
 
 /**
- * Computes every indicator of the catalog for a year in one pass over the facts: one aggregation with
- * a grouping set per breakdown, a conditional sum per filtered measure. The indicators are then
- * assembled from that small result on the driver.
+ * Computes every indicator of the catalog for a year in one pass over the facts ({@link TermSums}): the
+ * sum of every filtered measure in every group of every breakdown. The indicators are then assembled
+ * from that small result on the driver.
  */
 public final class ComputeJob implements Job {
 
@@ -60,14 +60,8 @@ public final class ComputeJob implements Job {
                 + " filtered measure(s) in one pass over the " + year + " facts");
 
         String district = ctx.config().regions().district().code();
-        Set<Integer> yearsRead = terms.yearsRead(year);
-        String yearList = yearsRead.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "));
-        String sql = "SELECT region, sex, age_band, residence,\n"
-                + "  grouping(region) AS g_region, grouping(sex) AS g_sex, grouping(age_band) AS g_age_band, grouping(residence) AS g_residence,\n  "
-                + terms.selectList(year) + "\nFROM " + Warehouse.FACTS + " WHERE year IN (" + yearList + ")"
-                + "\nGROUP BY GROUPING SETS ((), (region), (sex), (age_band), (residence))";
-        List<Row> groups = spark.sql(sql).collectAsList();
-        Map<String, Set<Integer>> present = presentMeasures(spark, yearList);
+        TermSums sums = TermSums.of(spark, terms, year);
+        Map<String, Set<Integer>> present = sums.presentMeasures();
 
         List<Row> out = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
@@ -88,18 +82,18 @@ public final class ComputeJob implements Job {
             List<Breakdown> breakdowns = new ArrayList<>(List.of(Breakdown.TOTAL));
             e.indicator().disaggregations().forEach(d -> breakdowns.add(Breakdown.of(d)));
             for (Breakdown b : breakdowns) {
-                List<Row> rows = rowsOf(groups, b);
+                List<TermSums.Group> groups = sums.groups(b);
                 // facts kept only at a coarser level (no sex, no town ...) group under the "total" code
                 String notBrokenDown = b == Breakdown.TOWN ? district : "_T";
-                Row unbroken = b == Breakdown.TOTAL ? null
-                        : rows.stream().filter(r -> notBrokenDown.equals(r.getAs(b.column))).findFirst().orElse(null);
+                TermSums.Group unbroken = b == Breakdown.TOTAL ? null
+                        : groups.stream().filter(g -> notBrokenDown.equals(g.code())).findFirst().orElse(null);
                 if (unbroken != null && anyTermHasData(e, terms, unbroken)) {
                     ctx.progress().warn(e.code() + ": not published by " + b.name().toLowerCase()
                             + " for " + year + ": some of its data are not broken down that way");
                     continue;
                 }
-                for (Row g : rows) {
-                    if (b != Breakdown.TOTAL && notBrokenDown.equals(g.getAs(b.column))) continue;
+                for (TermSums.Group g : groups) {
+                    if (b != Breakdown.TOTAL && notBrokenDown.equals(g.code())) continue;
                     // a group seen only in other years of the window (a town with no 2024 rows) has nothing to say
                     if (!anyTermPresent(e, terms, g)) continue;
                     out.add(value(e, year, b, g, terms, district, partialPool));
@@ -113,41 +107,19 @@ public final class ComputeJob implements Job {
                 out.size(), year, skipped.size());
     }
 
-    /** The years of the window in which each measure has facts. */
-    private static Map<String, Set<Integer>> presentMeasures(SparkSession spark, String yearList) {
-        Map<String, Set<Integer>> m = new HashMap<>();
-        spark.sql("SELECT DISTINCT measure, year FROM " + Warehouse.FACTS + " WHERE year IN (" + yearList + ")")
-                .collectAsList().forEach(r -> m.computeIfAbsent(r.getString(0), k -> new HashSet<>()).add(r.getInt(1)));
-        return m;
+    private static boolean anyTermPresent(Catalog.Entry e, TermColumns terms, TermSums.Group g) {
+        return e.formula().terms().stream().anyMatch(t -> g.sum(terms.name(t, e.indicator().poolYears())) != null);
     }
 
-    /** The rows of one grouping set: grouped by exactly its column. */
-    private static List<Row> rowsOf(List<Row> groups, Breakdown b) {
-        List<Row> rows = new ArrayList<>();
-        for (Row r : groups) {
-            boolean match = true;
-            for (String c : List.of("region", "sex", "age_band", "residence")) {
-                boolean grouped = ((Number) r.getAs("g_" + c)).intValue() == 0;
-                if (grouped != c.equals(b.column)) match = false;
-            }
-            if (match) rows.add(r);
-        }
-        return rows;
-    }
-
-    private static boolean anyTermPresent(Catalog.Entry e, TermColumns terms, Row r) {
-        return e.formula().terms().stream().anyMatch(t -> r.getAs(terms.name(t, e.indicator().poolYears())) != null);
-    }
-
-    private static boolean anyTermHasData(Catalog.Entry e, TermColumns terms, Row r) {
+    private static boolean anyTermHasData(Catalog.Entry e, TermColumns terms, TermSums.Group g) {
         for (Formula.Term t : e.formula().terms()) {
-            Object v = r.getAs(terms.name(t, e.indicator().poolYears()));
-            if (v != null && ((Number) v).doubleValue() != 0) return true;
+            Double v = g.sum(terms.name(t, e.indicator().poolYears()));
+            if (v != null && v != 0) return true;
         }
         return false;
     }
 
-    private static Row value(Catalog.Entry e, int year, Breakdown b, Row g, TermColumns terms, String district, boolean partialPool) {
+    private static Row value(Catalog.Entry e, int year, Breakdown b, TermSums.Group g, TermColumns terms, String district, boolean partialPool) {
         Indicator ind = e.indicator();
         int pool = ind.poolYears();
         double num = sum(e.formula().numerator(), terms, g, pool);
@@ -180,20 +152,20 @@ public final class ComputeJob implements Job {
             ci = interval.interval(num, den, ind.factorOrOne());
             if (interval.unstable(num)) flags.add("unstable");
         }
-        String region = b == Breakdown.TOWN ? g.getAs("region") : district;
-        String sex = b == Breakdown.SEX ? g.getAs("sex") : "_T";
-        String age = b == Breakdown.AGE ? g.getAs("age_band") : "_T";
-        String residence = b == Breakdown.RESIDENCE ? g.getAs("residence") : "_T";
+        String region = b == Breakdown.TOWN ? g.code() : district;
+        String sex = b == Breakdown.SEX ? g.code() : "_T";
+        String age = b == Breakdown.AGE ? g.code() : "_T";
+        String residence = b == Breakdown.RESIDENCE ? g.code() : "_T";
         return RowFactory.create(ind.code(), year, region, sex, age, residence, num, den, value,
                 ci == null ? null : ci[0], ci == null ? null : ci[1], String.join(",", flags));
     }
 
     /** A measure with no fact in a group counts zero there: it was reported for the year, just not here. */
-    private static double sum(Formula.Expr expr, TermColumns terms, Row g, int pool) {
+    private static double sum(Formula.Expr expr, TermColumns terms, TermSums.Group g, int pool) {
         double s = 0;
         for (Formula.SignedTerm t : expr.terms()) {
-            Object v = g.getAs(terms.name(t.term(), pool));
-            s += t.sign() * (v == null ? 0 : ((Number) v).doubleValue());
+            Double v = g.sum(terms.name(t.term(), pool));
+            s += t.sign() * (v == null ? 0 : v);
         }
         return s;
     }

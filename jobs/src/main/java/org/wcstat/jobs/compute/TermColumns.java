@@ -1,5 +1,9 @@
 package org.wcstat.jobs.compute;
 
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.wcstat.core.catalog.Catalog;
 import org.wcstat.core.catalog.Formula;
 
@@ -13,7 +17,8 @@ import java.util.TreeSet;
 /**
  * Every distinct filtered measure of the catalog, summed over a window of years ending in the year
  * the term reads (the year computed, a baseline year or some years before) — 1 year, or the 3 of a
- * pooled rate — as one conditional sum each in the single pass over the facts.
+ * pooled rate. The single pass over the facts joins them to this list of terms on the measure, so
+ * each fact row is summed once into every term it belongs to.
  */
 final class TermColumns {
     record Column(Formula.Term term, int years) {
@@ -22,13 +27,28 @@ final class TermColumns {
         }
     }
 
+    /** One row per term: its name, measure, window and filter; a null filter array lets every code through. */
+    static final StructType SCHEMA = new StructType()
+            .add("term", DataTypes.StringType, false)
+            .add("measure", DataTypes.StringType, false)
+            .add("year_from", DataTypes.IntegerType, false)
+            .add("year_to", DataTypes.IntegerType, false)
+            .add("sexes", DataTypes.createArrayType(DataTypes.StringType), true)
+            .add("age_bands", DataTypes.createArrayType(DataTypes.StringType), true)
+            .add("residences", DataTypes.createArrayType(DataTypes.StringType), true)
+            .add("regions", DataTypes.createArrayType(DataTypes.StringType), true);
+
+    static final String PRESENCE = "present:";
+
     private final Map<String, Integer> index = new LinkedHashMap<>();
     private final List<Column> columns = new ArrayList<>();
+    private final Set<String> measures = new TreeSet<>();
 
     TermColumns(Catalog catalog) {
         for (Catalog.Entry e : catalog.entries()) {
             int years = e.indicator().poolYears();
             for (Formula.Term t : e.formula().terms()) {
+                measures.add(t.measure());
                 Column c = new Column(t, years);
                 index.computeIfAbsent(c.key(), k -> {
                     columns.add(c);
@@ -38,13 +58,22 @@ final class TermColumns {
         }
     }
 
-    /** The name of the column holding a term over a window of years. */
+    /** The name of the term summed over a window of years. */
     String name(Formula.Term t, int years) {
         return "t" + index.get(new Column(t, years).key());
     }
 
+    /** The name of the unfiltered sum whose presence says the measure has facts in the year. */
+    static String presence(String measure, int year) {
+        return PRESENCE + measure + "@" + year;
+    }
+
     int size() {
         return columns.size();
+    }
+
+    List<Column> columns() {
+        return columns;
     }
 
     /** The years whose facts the pass reads when computing {@code year}. */
@@ -64,29 +93,29 @@ final class TermColumns {
         return w;
     }
 
-    /** SUM(CASE WHEN year > Y - n AND measure = ... AND sex IN (...) THEN value END) AS t0, ... */
-    String selectList(int year) {
-        List<String> cols = new ArrayList<>();
+    /**
+     * The terms for computing {@code year}, as rows of {@link #SCHEMA}; also, per measure and year read,
+     * an unfiltered term whose presence in the result says the measure has facts that year.
+     */
+    List<Row> rows(int year) {
+        List<Row> rows = new ArrayList<>();
         for (int i = 0; i < columns.size(); i++) {
             Column c = columns.get(i);
             int end = c.term().yearFor(year);
-            String window = c.years() == 1 ? "year = " + end : "year BETWEEN " + (end - c.years() + 1) + " AND " + end;
-            cols.add("SUM(CASE WHEN " + window + " AND " + condition(c.term()) + " THEN value END) AS t" + i);
+            Map<String, Set<String>> f = c.term().filter();
+            rows.add(RowFactory.create("t" + i, c.term().measure(), end - c.years() + 1, end,
+                    codes(f, "sex"), codes(f, "age"), codes(f, "residence"), codes(f, "region")));
         }
-        return String.join(",\n  ", cols);
+        for (String m : measures) {
+            for (int y : yearsRead(year)) {
+                rows.add(RowFactory.create(presence(m, y), m, y, y, null, null, null, null));
+            }
+        }
+        return rows;
     }
 
-    static String condition(Formula.Term t) {
-        StringBuilder c = new StringBuilder("measure = ").append(quote(t.measure()));
-        for (Map.Entry<String, Set<String>> f : t.filter().entrySet()) {
-            String column = f.getKey().equals("age") ? "age_band" : f.getKey();
-            List<String> codes = f.getValue().stream().map(TermColumns::quote).toList();
-            c.append(" AND ").append(column).append(" IN (").append(String.join(", ", codes)).append(")");
-        }
-        return c.toString();
-    }
-
-    static String quote(String s) {
-        return "'" + s.replace("'", "''") + "'";
+    private static List<String> codes(Map<String, Set<String>> filter, String dimension) {
+        Set<String> codes = filter.get(dimension);
+        return codes == null ? null : List.copyOf(codes);
     }
 }
