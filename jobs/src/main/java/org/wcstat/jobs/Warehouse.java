@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 
 /** The warehouse's tables: created from schemas/warehouse/*.sql, the one definition of each. */
 public final class Warehouse {
@@ -42,17 +43,41 @@ public final class Warehouse {
         return spark;
     }
 
-    /** Creates whatever namespace or table is missing; safe to call at every start. */
+    /**
+     * Every load commits to these tables, and by default Iceberg merges a table's manifests only once
+     * there are 100 of them: until then each query plans by reading one manifest per commit (a county's
+     * facts after three years of loads: 51 manifests, 0.55 s to count its rows; merged, 0.27 s).
+     * Merging at every commit keeps planning at one manifest, for a few milliseconds per commit.
+     */
+    static final Map<String, String> TABLE_PROPERTIES = Map.of("commit.manifest.min-count-to-merge", "2");
+
+    /** Creates whatever namespace or table is missing, and sets their properties; safe to call at every start. */
     public Warehouse ensureTables() {
         for (String table : TABLES) {
             String[] parts = table.split("\\.");
             spark.sql("CREATE NAMESPACE IF NOT EXISTS wh." + parts[1]);
             spark.sql(ddl(table.substring(3)));
+            setPropertiesIfMissing(table);
         }
         spark.sql("CREATE NAMESPACE IF NOT EXISTS wh.raw");
         restrictToOwner("raw");
         restrictToOwner("quarantine");
         return this;
+    }
+
+    /** Sets {@link #TABLE_PROPERTIES} on a table made before them; a commit only when one is missing. */
+    private void setPropertiesIfMissing(String table) {
+        try {
+            Table t = Spark3Util.loadIcebergTable(spark, table);
+            if (TABLE_PROPERTIES.entrySet().stream().allMatch(p -> p.getValue().equals(t.properties().get(p.getKey())))) {
+                return;
+            }
+            var update = t.updateProperties();
+            TABLE_PROPERTIES.forEach(update::set);
+            update.commit();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot set the properties of " + table + ": " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -127,8 +152,11 @@ public final class Warehouse {
     public void create(Dataset<Row> rows, String table, String partitionColumn) {
         try {
             // raw rows of a load go to one partition: Iceberg's default hash distribution would shuffle them all first
-            rows.writeTo(table).using("iceberg").partitionedBy(functions.col(partitionColumn))
-                    .tableProperty("write.distribution-mode", "none")
+            var w = rows.writeTo(table).using("iceberg").partitionedBy(functions.col(partitionColumn));
+            for (var p : TABLE_PROPERTIES.entrySet()) {
+                w = w.tableProperty(p.getKey(), p.getValue());
+            }
+            w.tableProperty("write.distribution-mode", "none")
                     // exact bounds of load_id: a file holds one load, so deleting a load by id drops whole files
                     .tableProperty("write.metadata.metrics.column.load_id", "full").create();
         } catch (TableAlreadyExistsException e) {
