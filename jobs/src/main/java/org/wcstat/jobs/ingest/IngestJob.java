@@ -14,8 +14,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Loads one year from every department (or one). A department that cannot be reached is retried
- * with backoff, then reported; the others go on, and the job fails at the end naming it.
+ * Loads one year from every department (or one), a few departments at once ({@link DepartmentSchedule}).
+ * A department that cannot be reached is retried with backoff, then reported; the others go on, and
+ * the job fails at the end naming it.
  */
 public final class IngestJob implements Job {
     static final int ATTEMPTS = 3;
@@ -34,21 +35,26 @@ public final class IngestJob implements Job {
     public String run(JobContext ctx, int year, Optional<String> only) {
         ctx.warehouse().ensureTables();
         List<SourceConfig> sources = only.map(s -> List.of(ctx.config().source(s))).orElse(ctx.config().sources());
-        List<String> failures = new ArrayList<>();
+        List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<List<SourceLoad.ExtractResult>> loaded = new DepartmentSchedule(sources, ctx.config())
+                .run(DepartmentSchedule.parallelism(), source -> {
+                    try {
+                        return loadWithRetry(ctx, source, year);
+                    } catch (SourceUnavailableException | LoadLock.LoadBusyException e) {
+                        failures.add(source.department() + ": " + e.getMessage());
+                        ctx.progress().warn(source.department() + " failed: " + e.getMessage());
+                    } catch (SourceDataException | SourceLoad.RejectedLoadException e) {
+                        failures.add(e.getMessage());
+                        ctx.progress().warn(e.getMessage());
+                    }
+                    return List.of();
+                });
         long rows = 0;
         long quarantined = 0;
-        for (SourceConfig source : sources) {
-            try {
-                for (SourceLoad.ExtractResult r : loadWithRetry(ctx, source, year)) {
-                    rows += r.rowsRead();
-                    quarantined += r.rowsQuarantined();
-                }
-            } catch (SourceUnavailableException | LoadLock.LoadBusyException e) {
-                failures.add(source.department() + ": " + e.getMessage());
-                ctx.progress().warn(source.department() + " failed: " + e.getMessage());
-            } catch (SourceDataException | SourceLoad.RejectedLoadException e) {
-                failures.add(e.getMessage());
-                ctx.progress().warn(e.getMessage());
+        for (List<SourceLoad.ExtractResult> results : loaded) {
+            for (SourceLoad.ExtractResult r : results) {
+                rows += r.rowsRead();
+                quarantined += r.rowsQuarantined();
             }
         }
         String summary = String.format("ingested %d of %d department(s) for %d: %,d rows read, %,d quarantined",

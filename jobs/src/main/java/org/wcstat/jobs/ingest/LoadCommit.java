@@ -36,7 +36,7 @@ import java.util.Set;
  *   <li>facts.observation's rows of (year, department) are replaced in one commit whose snapshot summary
  *       carries the load's id and its meta.load record: the commit point;</li>
  *   <li>the load is recorded in meta.load, and the rows of every other load of (year, department) are
- *       deleted from raw.* and quarantine.rejected.</li>
+ *       deleted from quarantine.rejected and raw.*.</li>
  * </ol>
  * A load killed before step 2 leaves facts and meta.load as they were; its staged rows are orphans the
  * next load removes. A load killed after step 2 did happen: the next load records it from the snapshot
@@ -148,27 +148,41 @@ final class LoadCommit {
         end();
     }
 
-    /**
-     * After a load: deletes the rows of the department's year that the loads recorded before it wrote. By
-     * their ids, which the raw tables' column metrics pin to whole files, so the delete drops files without
-     * reading them; a first load has nothing to delete and costs nothing.
-     */
-    void removeEarlierLoads(String keep) {
+    /** After a load is recorded: the other loads recorded for the department's year, whose rows it replaces. */
+    List<String> earlierLoads(String keep) {
         List<String> earlier = new ArrayList<>(ctx.warehouse().spark().sql("SELECT DISTINCT load_id FROM " + Warehouse.LOADS
                 + " WHERE source = '" + source.department() + "' AND year = " + year).as(org.apache.spark.sql.Encoders.STRING()).collectAsList());
         earlier.remove(keep);
+        return earlier;
+    }
+
+    /**
+     * Deletes the raw rows of the department's year that earlier loads wrote. By their ids, which the raw
+     * tables' column metrics pin to whole files, so the delete drops files without reading them; a first
+     * load has nothing to delete and costs nothing. Call under the department's commit lock.
+     */
+    void removeRaw(List<String> earlier) {
         if (earlier.isEmpty()) {
             return;
         }
-        String in = "load_id IN ('" + String.join("', '", earlier) + "')";
         for (SourceConfig.Extract e : source.extracts()) {
             String table = Warehouse.rawTable(source.department(), e.name());
             if (ctx.warehouse().exists(table)) {
-                ctx.warehouse().spark().sql("DELETE FROM " + table + " WHERE wc_year = " + year + " AND " + in);
+                ctx.warehouse().spark().sql("DELETE FROM " + table + " WHERE wc_year = " + year + " AND " + loadIdIn(earlier));
             }
         }
-        ctx.warehouse().spark().sql("DELETE FROM " + Warehouse.QUARANTINE + " WHERE year = " + year + " AND source = '"
-                + source.department() + "' AND " + in);
+    }
+
+    /** Deletes the quarantined rows of the department's year that earlier loads wrote. Call under the commit lock. */
+    void removeQuarantined(List<String> earlier) {
+        if (earlier.isEmpty()) {
+            return;
+        }
+        deleteIfAny(Warehouse.QUARANTINE, "year = " + year + " AND source = '" + source.department() + "' AND " + loadIdIn(earlier));
+    }
+
+    private static String loadIdIn(List<String> ids) {
+        return "load_id IN ('" + String.join("', '", ids) + "')";
     }
 
     /** Deletes the department's raw and quarantine rows of the year that another load than {@code keep} wrote. */

@@ -11,6 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Operating-system file locks under &lt;home&gt;/locks. The system releases them when the process dies,
@@ -18,17 +21,23 @@ import java.time.Instant;
  * <ul>
  *   <li>a load lock per (department, year): a second load of the same year fails at once, naming the first;</li>
  *   <li>the commit lock, one for the warehouse: commits of different departments' loads (run in parallel by
- *       Airflow) take turns, because the Hadoop catalog's commit on a local file system is not safe against
- *       a concurrent one.</li>
+ *       Airflow, or by ingest itself) to the tables they share take turns, because the Hadoop catalog's
+ *       commit on a local file system is not safe against a concurrent one;</li>
+ *   <li>a department's commit lock, for its raw tables, which only loads of its years write.</li>
  * </ul>
  */
 final class LoadLock implements AutoCloseable {
+    /** A file lock is held by the process: this JVM's threads take turns on each commit lock here first. */
+    private static final Map<String, ReentrantLock> IN_THIS_JVM = new ConcurrentHashMap<>();
+
     private final FileChannel channel;
     private final FileLock lock;
+    private final ReentrantLock inJvm;
 
-    private LoadLock(FileChannel channel, FileLock lock) {
+    private LoadLock(FileChannel channel, FileLock lock, ReentrantLock inJvm) {
         this.channel = channel;
         this.lock = lock;
+        this.inJvm = inJvm;
     }
 
     static LoadLock forLoad(Path home, String department, int year) {
@@ -50,18 +59,37 @@ final class LoadLock implements AutoCloseable {
                     + "); wait for it to finish, then run again if needed — two loads of one year must not both commit");
         }
         write(ch, "pid " + ProcessHandle.current().pid() + ", started " + Instant.now());
-        return new LoadLock(ch, l);
+        return new LoadLock(ch, l, null);
     }
 
-    /** Waits for the warehouse's commit lock. */
+    /** Waits for the warehouse's commit lock, for the tables every department writes. */
     static LoadLock forCommit(Path home) {
-        Path file = home.resolve("locks").resolve("commit.lock");
-        FileChannel ch = open(file);
+        return waitFor(home.resolve("locks").resolve("commit.lock"));
+    }
+
+    /**
+     * Waits for the department's commit lock, for its raw tables, which loads of its other years write too.
+     * Take it before {@link #forCommit}, never after, so that two loads cannot wait for each other.
+     */
+    static LoadLock forDepartmentCommit(Path home, String department) {
+        return waitFor(home.resolve("locks").resolve("commit-" + department + ".lock"));
+    }
+
+    private static LoadLock waitFor(Path file) {
+        ReentrantLock inJvm = IN_THIS_JVM.computeIfAbsent(file.toAbsolutePath().normalize().toString(), k -> new ReentrantLock(true));
+        inJvm.lock();
+        FileChannel ch = null;
         try {
-            return new LoadLock(ch, ch.lock());
+            ch = open(file);
+            return new LoadLock(ch, ch.lock(), inJvm);
         } catch (IOException e) {
             close(ch);
+            inJvm.unlock();
             throw new UncheckedIOException("cannot lock " + file + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            if (ch != null) close(ch);
+            inJvm.unlock();
+            throw e;
         }
     }
 
@@ -73,6 +101,7 @@ final class LoadLock implements AutoCloseable {
             // closing the channel releases it too
         }
         close(channel);
+        if (inJvm != null) inJvm.unlock();
     }
 
     private static FileChannel open(Path file) {

@@ -2,6 +2,7 @@ package org.wcstat.jobs.ingest;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Observation;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.storage.StorageLevel;
@@ -66,8 +67,12 @@ final class SourceLoad {
         return loadId;
     }
 
-    /** An extract read, mapped and checked, waiting to be committed. */
-    private record Checked(SourceConfig.Extract extract, Dataset<Row> rows, Timestamp started, long t0) {
+    /**
+     * An extract read, mapped and checked, waiting to be committed: its rows (cached), those a rule
+     * flagged, its counts, and its facts (cached; on the driver too when measure rules read them).
+     */
+    private record Checked(SourceConfig.Extract extract, Dataset<Row> rows, List<Row> flagged, long read, long bad,
+                           Dataset<Row> facts, List<Row> factRows, long factCount, Timestamp started, long t0) {
     }
 
     /** Reads, validates and commits; throws {@link RejectedLoadException} when a fail rule is broken. */
@@ -75,7 +80,8 @@ final class SourceLoad {
         try (LoadLock ignored = LoadLock.forLoad(ctx.home(), source.department(), year)) {
             LoadCommit previous = new LoadCommit(ctx, source, year);
             if (previous.unfinished()) {
-                try (LoadLock commit = LoadLock.forCommit(ctx.home())) {
+                try (LoadLock raw = LoadLock.forDepartmentCommit(ctx.home(), source.department());
+                     LoadLock commit = LoadLock.forCommit(ctx.home())) {
                     previous.recover();
                 }
             }
@@ -91,34 +97,22 @@ final class SourceLoad {
     private List<ExtractResult> load(boolean commit) {
         List<Dataset<Row>> cached = new ArrayList<>();
         try {
-            List<Checked> checked = read(cached);
-            List<Dataset<Row>> finals = holdBackBreaches(checked);
+            List<Checked> checked = holdBackBreaches(read(cached), cached);
             List<ExtractResult> results = new ArrayList<>();
             Dataset<Row> facts = null;
             Dataset<Row> rejected = null;
             List<Dataset<Row>> raws = new ArrayList<>();
             List<String> failures = new ArrayList<>();
-            for (int i = 0; i < checked.size(); i++) {
-                Checked c = checked.get(i);
-                Dataset<Row> rows = finals.get(i);
-                if (rows != c.rows()) {
-                    // rows of a group that broke a measure rule were marked: a new plan over the cached rows
-                    rows = rows.persist(StorageLevel.MEMORY_AND_DISK());
-                    cached.add(rows);
-                }
-                Row counts = rows.agg(count(lit(1)), sum(when(col(RowChecks.PROBLEM).notEqual(""), 1).otherwise(0))).first();
-                long read = counts.getLong(0);
-                long bad = counts.isNullAt(1) ? 0 : counts.getLong(1);
-                Dataset<Row> f = facts(c.extract(), rows).persist(StorageLevel.MEMORY_AND_DISK());
-                cached.add(f);
-                long factRows = f.count();
-                facts = facts == null ? f : facts.unionByName(f);
-                Dataset<Row> q = quarantine(c.extract(), rows);
+            for (Checked c : checked) {
+                long read = c.read();
+                long bad = c.bad();
+                facts = facts == null ? c.facts() : facts.unionByName(c.facts());
+                Dataset<Row> q = quarantine(c.extract(), c.rows());
                 rejected = rejected == null ? q : rejected.unionByName(q);
-                raws.add(raw(c.extract(), rows, c.started()));
-                failures.addAll(rowFindings(c.extract(), rows));
+                raws.add(raw(c.extract(), c.rows(), c.started()));
+                failures.addAll(rowFindings(c.extract(), c.flagged()));
                 report.counts(new ValidationReport.ExtractCounts(c.extract().name(), read, read - bad, bad));
-                results.add(new ExtractResult(c.extract().name(), read, read - bad, bad, factRows, null, c.started(),
+                results.add(new ExtractResult(c.extract().name(), read, read - bad, bad, c.factCount(), null, c.started(),
                         System.currentTimeMillis() - c.t0()));
                 ctx.progress().step(String.format("%s · %s: %,d rows read, %,d into facts, %,d quarantined",
                         source.department(), c.extract().name(), read, read - bad, bad));
@@ -167,8 +161,8 @@ final class SourceLoad {
                 Dataset<Row> rows = new RowChecks(e, structural).apply(mapped).withColumn(ROW_KEY, rowKey(e, key))
                         .persist(StorageLevel.MEMORY_AND_DISK());
                 cached.add(rows);
-                rows.count(); // reads the source now, so a dropped connection fails here, before anything is written
-                checked.add(new Checked(e, rows, new Timestamp(t0), t0));
+                // reads the source now, so a dropped connection fails here, before anything is written
+                checked.add(check(e, rows, new Timestamp(t0), t0, cached));
             } catch (Exception ex) {
                 throw SourceDataException.classify(source, e, ex, report, ctx.home());
             }
@@ -176,23 +170,49 @@ final class SourceLoad {
         return checked;
     }
 
+    /**
+     * Counts an extract's rows and collects those a rule flagged in one pass over them, then aggregates
+     * its facts; few Spark jobs per extract, since a department has several extracts and a county's are small.
+     */
+    private Checked check(SourceConfig.Extract e, Dataset<Row> rows, Timestamp started, long t0, List<Dataset<Row>> cached) {
+        Observation counts = new Observation("counts-" + UUID.randomUUID());
+        List<Row> flagged = rows.observe(counts, count(lit(1)).as("rows"),
+                        sum(when(col(RowChecks.PROBLEM).notEqual(""), 1).otherwise(0)).as("bad"))
+                .where(col(RowChecks.PROBLEM).notEqual("").or(col(RowChecks.WARNINGS).notEqual(""))
+                        .or(col(RowChecks.FAILURES).notEqual("")))
+                .select(ROW_KEY, RowChecks.RULES, RowChecks.PROBLEM, RowChecks.WARNINGS, RowChecks.FAILURES).collectAsList();
+        Map<String, Object> n;
+        try {
+            n = counts.getAsJava(); // filled by the collect above: no wait
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while counting " + e.name(), ex);
+        }
+        long read = ((Number) n.get("rows")).longValue();
+        long bad = n.get("bad") == null ? 0 : ((Number) n.get("bad")).longValue();
+        Dataset<Row> f = facts(e, rows).persist(StorageLevel.MEMORY_AND_DISK());
+        cached.add(f);
+        // the measure rules check the facts on the driver; without them, a count is all the load record needs
+        List<Row> factRows = rules.measureRules().isEmpty() ? null : f.collectAsList();
+        long factCount = factRows != null ? factRows.size() : f.count();
+        return new Checked(e, rows, flagged, read, bad, f, factRows, factCount, started, t0);
+    }
+
     private final List<String> measureFailures = new ArrayList<>();
 
     /**
      * Checks the logical and statistical rules on the facts the load would write, and marks the rows of
-     * groups that break a quarantine rule as quarantined.
+     * groups that break a quarantine rule as quarantined (those extracts are checked again).
      */
-    private List<Dataset<Row>> holdBackBreaches(List<Checked> checked) {
-        List<Dataset<Row>> out = new ArrayList<>();
-        checked.forEach(c -> out.add(c.rows()));
+    private List<Checked> holdBackBreaches(List<Checked> checked, List<Dataset<Row>> cached) {
         List<ValidationRules.Rule> measureRules = rules.measureRules();
         if (measureRules.isEmpty()) {
-            return out;
+            return checked;
         }
         Set<String> own = Configuration.measures(List.of(source));
         List<Fact> current = new ArrayList<>();
         for (Checked c : checked) {
-            facts(c.extract(), c.rows()).collectAsList().forEach(r -> current.add(fact(r)));
+            c.factRows().forEach(r -> current.add(fact(r)));
         }
         // the department's own measures come from this load; others' as the warehouse holds them
         Set<String> others = new java.util.TreeSet<>();
@@ -210,6 +230,8 @@ final class SourceLoad {
         }
         List<MeasureChecks.Breach> breaches = new MeasureChecks(year).check(measureRules, current, history);
         Map<String, String> extractOf = extractsByMeasure();
+        List<Dataset<Row>> marked = new ArrayList<>();
+        checked.forEach(c -> marked.add(c.rows()));
         for (MeasureChecks.Breach b : breaches) {
             Set<String> mine = MeasureChecks.own(b.rule(), own);
             String extracts = String.join(", ", mine.stream().map(extractOf::get).distinct().toList());
@@ -224,13 +246,25 @@ final class SourceLoad {
                         hit = hit.and(col(DIMENSION_COLUMNS.get(g.getKey())).equalTo(g.getValue()));
                     }
                     String why = "rule " + b.rule().id() + " at " + b.groupKey() + ": " + b.reason();
-                    for (int i = 0; i < out.size(); i++) {
-                        Dataset<Row> d = out.get(i);
+                    for (int i = 0; i < marked.size(); i++) {
+                        Dataset<Row> d = marked.get(i);
                         Column apply = hit.and(col(RowChecks.PROBLEM).equalTo(""));
-                        out.set(i, d.withColumn(RowChecks.RULES, when(apply, lit(b.rule().id())).otherwise(col(RowChecks.RULES)))
+                        marked.set(i, d.withColumn(RowChecks.RULES, when(apply, lit(b.rule().id())).otherwise(col(RowChecks.RULES)))
                                 .withColumn(RowChecks.PROBLEM, when(apply, lit(why)).otherwise(col(RowChecks.PROBLEM))));
                     }
                 }
+            }
+        }
+        List<Checked> out = new ArrayList<>();
+        for (int i = 0; i < checked.size(); i++) {
+            Checked c = checked.get(i);
+            if (marked.get(i) == c.rows()) {
+                out.add(c);
+            } else {
+                // rows of a group that broke a measure rule were marked: a new plan over the cached rows
+                Dataset<Row> rows = marked.get(i).persist(StorageLevel.MEMORY_AND_DISK());
+                cached.add(rows);
+                out.add(check(c.extract(), rows, c.started(), c.t0(), cached));
             }
         }
         return out;
@@ -253,13 +287,11 @@ final class SourceLoad {
     }
 
     /** Adds the quarantined, warned and failing rows to the report; returns the fail rules' breaches, as text. */
-    private List<String> rowFindings(SourceConfig.Extract e, Dataset<Row> rows) {
+    private List<String> rowFindings(SourceConfig.Extract e, List<Row> flagged) {
         Map<String, ValidationRules.Rule> byId = new LinkedHashMap<>();
         rules.rules().forEach(r -> byId.put(r.id(), r));
         List<String> failures = new ArrayList<>();
-        for (Row r : rows.where(col(RowChecks.PROBLEM).notEqual("").or(col(RowChecks.WARNINGS).notEqual(""))
-                        .or(col(RowChecks.FAILURES).notEqual("")))
-                .select(ROW_KEY, RowChecks.RULES, RowChecks.PROBLEM, RowChecks.WARNINGS, RowChecks.FAILURES).collectAsList()) {
+        for (Row r : flagged) {
             String key = r.getString(0);
             if (!r.getString(2).isEmpty()) {
                 String ids = r.getString(1);
@@ -287,19 +319,29 @@ final class SourceLoad {
         return Finding.of(byId.get(idAndReason.substring(0, colon)), e.name(), key, idAndReason.substring(colon + 2));
     }
 
+    /**
+     * The steps of {@link LoadCommit}. The raw tables are the department's own: they are written and
+     * cleaned under its lock, so other departments' loads commit meanwhile; the shared tables under
+     * the warehouse's.
+     */
     private List<ExtractResult> commit(List<Checked> checked, List<Dataset<Row>> raws, Dataset<Row> rejected, Dataset<Row> facts,
                                        List<ExtractResult> results) {
-        try (LoadLock ignored = LoadLock.forCommit(ctx.home())) {
-            LoadCommit steps = new LoadCommit(ctx, source, year);
+        LoadCommit steps = new LoadCommit(ctx, source, year);
+        List<ExtractResult> done = new ArrayList<>();
+        try (LoadLock ignored = LoadLock.forDepartmentCommit(ctx.home(), source.department())) {
             steps.begin(loadId);
-            List<ExtractResult> done = new ArrayList<>();
             for (int i = 0; i < checked.size(); i++) {
                 ExtractResult r = results.get(i);
                 done.add(new ExtractResult(r.extract(), r.rowsRead(), r.rowsWritten(), r.rowsQuarantined(), r.factRows(),
                         writeRaw(checked.get(i).extract(), raws.get(i)), r.startedAt(), r.durationMs()));
             }
-            FaultPoint.reach("after-raw");
-            ctx.warehouse().append(rejected, Warehouse.QUARANTINE);
+        }
+        FaultPoint.reach("after-raw");
+        List<String> earlier;
+        try (LoadLock ignored = LoadLock.forCommit(ctx.home())) {
+            if (done.stream().anyMatch(r -> r.rowsQuarantined() > 0)) {
+                ctx.warehouse().append(rejected, Warehouse.QUARANTINE);
+            }
             FaultPoint.reach("after-quarantine");
             Column thisLoad = col("year").equalTo(year).and(col("source").equalTo(source.department()));
             ctx.warehouse().replace(facts, Warehouse.FACTS, thisLoad, LoadCommit.properties(loadId, source.department(), year, done));
@@ -310,10 +352,14 @@ final class SourceLoad {
             var spark = ctx.warehouse().spark();
             ctx.warehouse().append(spark.createDataFrame(record, spark.table(Warehouse.LOADS).schema()), Warehouse.LOADS);
             FaultPoint.reach("after-record");
-            steps.removeEarlierLoads(loadId);
-            steps.end();
-            return done;
+            earlier = steps.earlierLoads(loadId);
+            steps.removeQuarantined(earlier);
         }
+        try (LoadLock ignored = LoadLock.forDepartmentCommit(ctx.home(), source.department())) {
+            steps.removeRaw(earlier);
+        }
+        steps.end();
+        return done;
     }
 
     private Dataset<Row> raw(SourceConfig.Extract e, Dataset<Row> rows, Timestamp started) {
