@@ -82,8 +82,14 @@ public final class Spark {
             byDefault.accept("spark.sql.shuffle.partitions", cores);
             byDefault.accept("spark.default.parallelism", cores);
             byDefault.accept("spark.sql.adaptive.enabled", "false");
+            // interpreted expressions: a county's extracts are hundreds of rows, and compiling generated
+            // code for each of a load's hundreds of queries costs more than it saves (a yearly run's ingest
+            // 98 s -> 82 s on 2 cores, docs/benchmarks.md); -Dspark.sql.codegen.factoryMode=FALLBACK restores it
+            byDefault.accept("spark.sql.codegen.factoryMode", "NO_CODEGEN");
+            byDefault.accept("spark.sql.codegen.wholeStage", "false");
         }
         byDefault.accept("spark.sql.session.timeZone", "Asia/Shanghai");
+        byDefault.accept("spark.hadoop.fs.file.impl", ForklessLocalFileSystem.class.getName());
         extra.forEach(byDefault);
         catalog.forEach(b::config);
         SparkSession session = b.config("spark.sql.extensions", "org.apache.iceberg.spark.extensions.IcebergSparkSessionExtensions")
