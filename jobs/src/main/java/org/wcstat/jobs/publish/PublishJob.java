@@ -17,6 +17,8 @@ import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -141,11 +143,36 @@ public final class PublishJob implements Job {
                 + code + " is not in the catalog, so the yearbook charts it not; correct key_indicators"));
         Map<String, String> departments = new TreeMap<>();
         ctx.config().sources().forEach(s -> departments.put(s.department(), s.nameZh()));
-        ctx.progress().step("writing the " + year + " yearbook workbook");
-        new YearbookWorkbook(layout, catalog, labels, departments).write(dir.resolve("yearbook.xlsx"), data);
-        ctx.progress().step("writing the printable yearbook and the web report");
-        new YearbookPdf(layout, catalog, labels, departments).write(dir.resolve("yearbook.pdf"), data);
-        new WebReport(layout, catalog, labels, departments).write(dir.resolve("report.html"), data);
+        ctx.progress().step("writing the " + year + " yearbook: workbook, printable yearbook and web report");
+        // three independent renderings of the same data; the PDF's layout takes longest, so the others run beside it
+        CompletableFuture<Void> workbook = CompletableFuture.runAsync(() -> uncheckedWrite(
+                () -> new YearbookWorkbook(layout, catalog, labels, departments).write(dir.resolve("yearbook.xlsx"), data)));
+        CompletableFuture<Void> web = CompletableFuture.runAsync(() -> uncheckedWrite(
+                () -> new WebReport(layout, catalog, labels, departments).write(dir.resolve("report.html"), data)));
+        try {
+            new YearbookPdf(layout, catalog, labels, departments).write(dir.resolve("yearbook.pdf"), data);
+        } finally {
+            for (CompletableFuture<Void> f : List.of(workbook, web)) {
+                try {
+                    f.join();
+                } catch (CompletionException e) {
+                    if (e.getCause() instanceof UncheckedIOException io) throw io.getCause();
+                    throw e.getCause() instanceof RuntimeException r ? r : e;
+                }
+            }
+        }
+    }
+
+    private interface Write {
+        void run() throws IOException;
+    }
+
+    private static void uncheckedWrite(Write w) {
+        try {
+            w.run();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e.getMessage(), e);
+        }
     }
 
     private static ObjectNode manifest(JobContext ctx, ReleaseSnapshot snapshot, boolean fromTag, int year, int revision,
