@@ -52,9 +52,11 @@ public final class MeasureChecks {
     private void logical(ValidationRules.Rule r, List<Fact> current, List<Breach> out) {
         Formula.Expr left = Formula.parseExpr(r.left());
         Formula.Expr right = Formula.parseExpr(r.right());
+        Map<String, List<Fact>> facts = byGroup(r, current);
         for (Map<String, String> g : groups(r, current)) {
-            Double l = value(left, current, g);
-            Double rv = value(right, current, g);
+            List<Fact> own = facts.getOrDefault(g.toString(), List.of());
+            Double l = value(left, own, g);
+            Double rv = value(right, own, g);
             if (l == null || rv == null) continue;
             double bound = rv * r.toleranceOrOne();
             if (!holds(l, r.operator(), bound)) {
@@ -67,8 +69,13 @@ public final class MeasureChecks {
 
     private void statistical(ValidationRules.Rule r, List<Fact> current, List<Fact> history, List<Breach> out) {
         Formula.Expr m = Formula.parseExpr(r.measure());
+        Map<String, List<Fact>> facts = byGroup(r, current);
+        List<Map<String, List<Fact>>> pastYears = new ArrayList<>();
+        history.stream().filter(f -> f.year() < year)
+                .collect(Collectors.groupingBy(Fact::year, java.util.TreeMap::new, Collectors.toList()))
+                .values().forEach(y -> pastYears.add(byGroup(r, y)));
         for (Map<String, String> g : groups(r, current)) {
-            Double x = value(m, current, g);
+            Double x = value(m, facts.getOrDefault(g.toString(), List.of()), g);
             if (x == null) continue;
             if (r.check().equals("min_max")) {
                 if ((r.min() != null && x < r.min()) || (r.max() != null && x > r.max())) {
@@ -79,12 +86,10 @@ public final class MeasureChecks {
                 continue;
             }
             List<Double> past = new ArrayList<>();
-            Map<Integer, List<Fact>> byYear = history.stream().filter(f -> f.year() < year)
-                    .collect(Collectors.groupingBy(Fact::year, java.util.TreeMap::new, Collectors.toList()));
-            byYear.values().forEach(facts -> {
-                Double v = value(m, facts, g);
+            for (Map<String, List<Fact>> y : pastYears) {
+                Double v = value(m, y.getOrDefault(g.toString(), List.of()), g);
                 if (v != null) past.add(v);
-            });
+            }
             if (past.size() < r.minHistoryOrDefault()) continue;
             double[] values = new double[past.size() + 1];
             for (int i = 0; i < past.size(); i++) values[i] = past.get(i);
@@ -104,11 +109,29 @@ public final class MeasureChecks {
         Map<String, Map<String, String>> groups = new java.util.TreeMap<>();
         for (Fact f : current) {
             if (!measures.contains(f.measure())) continue;
-            Map<String, String> g = new LinkedHashMap<>();
-            r.groupBy().forEach(d -> g.put(d, f.dimension(d)));
+            Map<String, String> g = groupOf(r, f);
             groups.put(g.toString(), g);
         }
         return new ArrayList<>(groups.values());
+    }
+
+    /**
+     * The facts of the rule's measures by group (keyed as {@link #groups} keys them), so that each group's
+     * value reads its own facts: a province's rule by town reads a few facts per town, not all of them.
+     */
+    private static Map<String, List<Fact>> byGroup(ValidationRules.Rule r, List<Fact> facts) {
+        Set<String> measures = r.measures();
+        Map<String, List<Fact>> byGroup = new java.util.HashMap<>();
+        for (Fact f : facts) {
+            if (measures.contains(f.measure())) byGroup.computeIfAbsent(groupOf(r, f).toString(), k -> new ArrayList<>()).add(f);
+        }
+        return byGroup;
+    }
+
+    private static Map<String, String> groupOf(ValidationRules.Rule r, Fact f) {
+        Map<String, String> g = new LinkedHashMap<>();
+        r.groupBy().forEach(d -> g.put(d, f.dimension(d)));
+        return g;
     }
 
     /** The expression's value in a group; null when none of its terms has a value there. */
