@@ -68,7 +68,7 @@ final class TermSums {
                     + "WHERE f.year IN (" + years + ")\n"
                     + "GROUP BY GROUPING SETS ((t.term), (t.term, f.region), (t.term, f.sex), (t.term, f.age_band), (t.term, f.residence))";
             TermSums sums = new TermSums();
-            for (Row r : spark.sql(sql).collectAsList()) {
+            for (Row r : withGeneratedCode(spark, () -> spark.sql(sql).collectAsList())) {
                 ComputeJob.Breakdown b = breakdown(r);
                 String code = b.column == null ? null : r.getAs(b.column);
                 Group g = sums.groups.get(b).computeIfAbsent(code == null ? "" : code, k -> new Group(code));
@@ -77,6 +77,29 @@ final class TermSums {
             return sums;
         } finally {
             spark.catalog().dropTempView(view);
+        }
+    }
+
+    private static final Map<String, String> CODEGEN = Map.of("spark.sql.codegen.factoryMode", "FALLBACK",
+            "spark.sql.codegen.wholeStage", "true");
+
+    /**
+     * Runs the pass with Spark's generated code, where local mode otherwise interprets expressions
+     * ({@link org.wcstat.jobs.Spark}): a load's hundreds of small queries do not repay compiling, but this
+     * one query reads every fact of the window, and interpreted it cost a city's compute 6 of its 9 s.
+     * The session's settings are put back after; compute runs alone.
+     */
+    private static List<Row> withGeneratedCode(SparkSession spark, java.util.function.Supplier<List<Row>> query) {
+        Map<String, String> before = new HashMap<>();
+        CODEGEN.keySet().forEach(k -> before.put(k, spark.conf().get(k, null)));
+        CODEGEN.forEach((k, v) -> spark.conf().set(k, v));
+        try {
+            return query.get();
+        } finally {
+            before.forEach((k, v) -> {
+                if (v == null) spark.conf().unset(k);
+                else spark.conf().set(k, v);
+            });
         }
     }
 
