@@ -11,7 +11,7 @@
 # --province-no-history loads only the measured (last) year at province scale, not the years before it.
 #
 # Environment: BENCH_PGHOST (127.0.0.1), BENCH_PGPORT (5432), BENCH_PGUSER (postgres), WCSTAT_BENCH_PGPASSWORD,
-# BENCH_JAVA_OPTS (-Xmx6g -XX:TieredStopAtLevel=1; add -Dspark.*=... to try Spark settings), BENCH_SKIP_BUILD=1 to reuse the last build.
+# BENCH_JAVA_OPTS (-Xmx6g -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=240m; add -Dspark.*=... to try Spark settings), BENCH_SKIP_BUILD=1 to reuse the last build.
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 host="${BENCH_PGHOST:-127.0.0.1}" port="${BENCH_PGPORT:-5432}" user="${BENCH_PGUSER:-postgres}"
@@ -39,7 +39,7 @@ fi
 
 read -r -a spark_flags <<<"$(sed -n 's:.*<spark.jvm.flags>\(.*\)</spark.jvm.flags>.*:\1:p' "$repo/pom.xml")"
 # the JVM options of bin/wcstat (C1 only), with more heap for the province
-read -r -a java_opts <<<"${BENCH_JAVA_OPTS:--Xmx6g -XX:TieredStopAtLevel=1}"
+read -r -a java_opts <<<"${BENCH_JAVA_OPTS:--Xmx6g -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=240m}"
 export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
 cp="$repo/bench/target/wcstat-bench.jar:$repo/bench/target/lib/*:$(cat "$repo/bench/target/classpath.txt")"
 bench() { nice -n 15 /usr/bin/time -v -o "$1" java "${spark_flags[@]}" "${java_opts[@]}" -cp "$cp" "${@:2}"; }
