@@ -19,7 +19,11 @@ public final class PeerSql {
     private PeerSql() {
     }
 
-    /** @param facts a relation with the facts' columns, e.g. read_parquet([...]) */
+    /**
+     * The wide form: one conditional sum per term in one aggregation over the facts.
+     *
+     * @param facts a relation with the facts' columns, e.g. read_parquet([...])
+     */
     public static String indicators(Catalog catalog, int year, String district, String facts) {
         TermColumns terms = new TermColumns(catalog);
         String years = terms.yearsRead(year).stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "));
@@ -27,6 +31,50 @@ public final class PeerSql {
                 + "  grouping(region) AS g_region, grouping(sex) AS g_sex, grouping(age_band) AS g_age_band, grouping(residence) AS g_residence,\n  "
                 + selectList(terms, year) + "\nFROM " + facts + " WHERE year IN (" + years + ")"
                 + "\nGROUP BY GROUPING SETS ((), (region), (sex), (age_band), (residence)))\n");
+        return indicatorsFrom(sql, catalog, terms, year, district);
+    }
+
+    /**
+     * The joined form, as compute runs it in Spark: the facts join the list of terms on the measure,
+     * one narrow aggregation sums them, and the long result is pivoted back to one column per term.
+     */
+    public static String indicatorsJoined(Catalog catalog, int year, String district, String facts) {
+        TermColumns terms = new TermColumns(catalog);
+        String years = terms.yearsRead(year).stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "));
+        List<String> rows = new ArrayList<>();
+        for (TermColumns.Column c : terms.columns()) {
+            int end = c.term().yearFor(year);
+            java.util.Map<String, java.util.Set<String>> f = c.term().filter();
+            rows.add("(" + quote(terms.name(c.term(), c.years())) + ", " + quote(c.term().measure()) + ", " + (end - c.years() + 1)
+                    + ", " + end + ", " + list(f.get("sex")) + ", " + list(f.get("age")) + ", " + list(f.get("residence"))
+                    + ", " + list(f.get("region")) + ")");
+        }
+        List<String> pivot = new ArrayList<>();
+        for (TermColumns.Column c : terms.columns()) {
+            String name = terms.name(c.term(), c.years());
+            pivot.add("MAX(CASE WHEN term = " + quote(name) + " THEN v END) AS " + name);
+        }
+        StringBuilder sql = new StringBuilder("WITH terms(term, measure, year_from, year_to, sexes, age_bands, residences, regions) AS (VALUES\n  "
+                + String.join(",\n  ", rows) + "),\n"
+                + "s AS (SELECT t.term, f.region, f.sex, f.age_band, f.residence,\n"
+                + "  grouping(f.region) AS g_region, grouping(f.sex) AS g_sex, grouping(f.age_band) AS g_age_band, grouping(f.residence) AS g_residence,"
+                + " SUM(f.value) AS v\n"
+                + "FROM " + facts + " f JOIN terms t ON f.measure = t.measure AND f.year BETWEEN t.year_from AND t.year_to\n"
+                + "  AND (t.sexes IS NULL OR list_contains(t.sexes, f.sex)) AND (t.age_bands IS NULL OR list_contains(t.age_bands, f.age_band))\n"
+                + "  AND (t.residences IS NULL OR list_contains(t.residences, f.residence)) AND (t.regions IS NULL OR list_contains(t.regions, f.region))\n"
+                + "WHERE f.year IN (" + years + ")\n"
+                + "GROUP BY GROUPING SETS ((t.term), (t.term, f.region), (t.term, f.sex), (t.term, f.age_band), (t.term, f.residence))),\n"
+                + "g AS (SELECT region, sex, age_band, residence, g_region, g_sex, g_age_band, g_residence,\n  " + String.join(",\n  ", pivot)
+                + "\nFROM s GROUP BY region, sex, age_band, residence, g_region, g_sex, g_age_band, g_residence)\n");
+        return indicatorsFrom(sql, catalog, terms, year, district);
+    }
+
+    private static String list(java.util.Set<String> codes) {
+        return codes == null ? "CAST(NULL AS VARCHAR[])" : "[" + String.join(", ", codes.stream().map(PeerSql::quote).toList()) + "]";
+    }
+
+    /** Every indicator's numerator, denominator and value per group, from g: one column per term. */
+    private static String indicatorsFrom(StringBuilder sql, Catalog catalog, TermColumns terms, int year, String district) {
         List<String> parts = new ArrayList<>();
         for (Catalog.Entry e : catalog.entries()) {
             List<ComputeJob.Breakdown> breakdowns = new ArrayList<>(List.of(ComputeJob.Breakdown.TOTAL));
