@@ -6,19 +6,29 @@ import org.wcstat.core.config.Regions;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The names readers see for codes: sexes, residences, age bands, towns, in Chinese and optionally English. */
 final class Labels {
     private final Regions regions;
     private final AgeBands ageBands;
     private final boolean english;
+    /** By code, and each town's place in regions.yaml: a province's tables label and order thousands of towns. */
+    private final Map<String, Regions.Region> byCode = new HashMap<>();
+    private final Map<String, Integer> townOrder = new HashMap<>();
 
     Labels(Regions regions, AgeBands ageBands, boolean english) {
         this.regions = regions;
         this.ageBands = ageBands;
         this.english = english;
+        byCode.put(regions.district().code(), regions.district());
+        for (Regions.Region t : regions.towns()) {
+            byCode.putIfAbsent(t.code(), t);
+            townOrder.putIfAbsent(t.code(), townOrder.size());
+        }
     }
 
     boolean english() {
@@ -43,24 +53,26 @@ final class Labels {
                 default -> code;
             };
             case AGE -> text(code.replace("+", "岁及以上").replaceFirst("^([0-9-]+)$", "$1岁"), "aged " + code);
-            case TOWN -> regions.town(code).map(t -> text(t.nameZh(), t.nameEn())).orElse(code);
+            case TOWN -> regions.district().code().equals(code) ? code
+                    : Optional.ofNullable(byCode.get(code)).map(t -> text(t.nameZh(), t.nameEn())).orElse(code);
         };
     }
 
     String region(String code) {
-        return regions.region(code).map(r -> text(r.nameZh(), r.nameEn())).orElse(code);
+        return Optional.ofNullable(byCode.get(code)).map(r -> text(r.nameZh(), r.nameEn())).orElse(code);
     }
 
     /** A breakdown's categories in reading order: female first, urban first, ages ascending, towns by code. */
     List<String> ordered(Breakdown b, Map<String, ?> present) {
         List<String> codes = new ArrayList<>(present.keySet());
-        List<String> order = switch (b) {
-            case SEX -> List.of("F", "M");
-            case RESIDENCE -> List.of("U", "R");
-            case AGE -> ageBands.bands().stream().map(AgeBands.Band::code).toList();
-            case TOWN -> regions.towns().stream().map(Regions.Region::code).toList();
-        };
-        codes.sort(Comparator.comparingInt((String c) -> order.indexOf(c) < 0 ? Integer.MAX_VALUE : order.indexOf(c))
+        Map<String, Integer> rank = new HashMap<>();
+        switch (b) {
+            case SEX -> List.of("F", "M").forEach(c -> rank.put(c, rank.size()));
+            case RESIDENCE -> List.of("U", "R").forEach(c -> rank.put(c, rank.size()));
+            case AGE -> ageBands.bands().forEach(band -> rank.putIfAbsent(band.code(), rank.size()));
+            case TOWN -> rank.putAll(townOrder);
+        }
+        codes.sort(Comparator.comparingInt((String c) -> rank.getOrDefault(c, Integer.MAX_VALUE))
                 .thenComparing(Comparator.naturalOrder()));
         return codes;
     }
