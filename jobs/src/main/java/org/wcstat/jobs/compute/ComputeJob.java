@@ -61,7 +61,7 @@ public final class ComputeJob implements Job {
 
         String district = ctx.config().regions().district().code();
         TermSums sums = TermSums.of(spark, terms, year);
-        Map<String, Set<Integer>> present = sums.presentMeasures();
+        Map<String, Set<Integer>> present = sums.presentMeasures(terms, year);
 
         List<Row> out = new ArrayList<>();
         List<String> skipped = new ArrayList<>();

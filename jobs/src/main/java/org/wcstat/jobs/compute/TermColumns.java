@@ -38,7 +38,7 @@ final class TermColumns {
             .add("residences", DataTypes.createArrayType(DataTypes.StringType), true)
             .add("regions", DataTypes.createArrayType(DataTypes.StringType), true);
 
-    static final String PRESENCE = "present:";
+    private static final String PRESENCE = "present:";
 
     private final Map<String, Integer> index = new LinkedHashMap<>();
     private final List<Column> columns = new ArrayList<>();
@@ -70,6 +70,11 @@ final class TermColumns {
 
     int size() {
         return columns.size();
+    }
+
+    /** The measures the catalog's terms read. */
+    Set<String> measures() {
+        return measures;
     }
 
     List<Column> columns() {
@@ -106,8 +111,9 @@ final class TermColumns {
             rows.add(RowFactory.create("t" + i, c.term().measure(), end - c.years() + 1, end,
                     codes(f, "sex"), codes(f, "age"), codes(f, "residence"), codes(f, "region")));
         }
+        Set<Integer> years = yearsRead(year);
         for (String m : measures) {
-            for (int y : yearsRead(year)) {
+            for (int y : years) {
                 rows.add(RowFactory.create(presence(m, y), m, y, y, null, null, null, null));
             }
         }

@@ -121,15 +121,14 @@ final class TermSums {
     }
 
     /** The years of the window in which each of the catalog's measures has facts. */
-    Map<String, Set<Integer>> presentMeasures() {
+    Map<String, Set<Integer>> presentMeasures(TermColumns terms, int year) {
         Map<String, Set<Integer>> present = new HashMap<>();
         Group total = groups.get(ComputeJob.Breakdown.TOTAL).get("");
         if (total == null) return present;
-        for (String term : total.sums.keySet()) {
-            if (!term.startsWith(TermColumns.PRESENCE)) continue;
-            int at = term.lastIndexOf('@');
-            String measure = term.substring(TermColumns.PRESENCE.length(), at);
-            present.computeIfAbsent(measure, k -> new HashSet<>()).add(Integer.parseInt(term.substring(at + 1)));
+        for (String m : terms.measures()) {
+            for (int y : terms.yearsRead(year)) {
+                if (total.sums.containsKey(TermColumns.presence(m, y))) present.computeIfAbsent(m, k -> new HashSet<>()).add(y);
+            }
         }
         return present;
     }

@@ -5,7 +5,6 @@ import org.wcstat.core.config.SourceConfig;
 import org.wcstat.core.config.ValidationRules;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -66,7 +65,7 @@ final class DepartmentSchedule {
             }
             read.put(s.department(), deps);
         }
-        if (cyclic(read)) {
+        if (order(sources, read) == null) {
             // rules reading each other's measures both ways: the configuration's order decides
             List<String> order = sources.stream().map(SourceConfig::department).toList();
             read.replaceAll((d, deps) -> {
@@ -78,24 +77,21 @@ final class DepartmentSchedule {
         return read;
     }
 
-    private static boolean cyclic(Map<String, Set<String>> deps) {
-        Map<String, Integer> state = new HashMap<>();
-        for (String d : deps.keySet()) {
-            if (visit(d, deps, state)) return true;
+    /** The sources, each after those it depends on, otherwise in the configuration's order; null when they wait in a circle. */
+    private static List<SourceConfig> order(List<SourceConfig> sources, Map<String, Set<String>> after) {
+        List<SourceConfig> ordered = new ArrayList<>();
+        Set<String> placed = new LinkedHashSet<>();
+        while (ordered.size() < sources.size()) {
+            int before = ordered.size();
+            for (SourceConfig s : sources) {
+                if (!placed.contains(s.department()) && placed.containsAll(after.get(s.department()))) {
+                    ordered.add(s);
+                    placed.add(s.department());
+                }
+            }
+            if (ordered.size() == before) return null;
         }
-        return false;
-    }
-
-    /** Depth-first: 1 on the path, 2 done; reaching a node on the path closes a cycle. */
-    private static boolean visit(String d, Map<String, Set<String>> deps, Map<String, Integer> state) {
-        Integer s = state.get(d);
-        if (s != null) return s == 1;
-        state.put(d, 1);
-        for (String x : deps.getOrDefault(d, Set.of())) {
-            if (visit(x, deps, state)) return true;
-        }
-        state.put(d, 2);
-        return false;
+        return ordered;
     }
 
     Set<String> after(String department) {
@@ -116,7 +112,7 @@ final class DepartmentSchedule {
         AtomicReference<RuntimeException> stopped = new AtomicReference<>();
         Map<String, CompletableFuture<T>> futures = new LinkedHashMap<>();
         try {
-            for (SourceConfig s : sourcesInDependencyOrder()) {
+            for (SourceConfig s : order(sources, after)) {
                 CompletableFuture<?>[] before = after.get(s.department()).stream().map(futures::get).toArray(CompletableFuture[]::new);
                 futures.put(s.department(), CompletableFuture.allOf(before).handle((ok, failed) -> null)
                         .thenApplyAsync(ignored -> {
@@ -142,19 +138,5 @@ final class DepartmentSchedule {
         } finally {
             pool.shutdown();
         }
-    }
-
-    private List<SourceConfig> sourcesInDependencyOrder() {
-        List<SourceConfig> ordered = new ArrayList<>();
-        Set<String> placed = new LinkedHashSet<>();
-        while (ordered.size() < sources.size()) {
-            for (SourceConfig s : sources) {
-                if (!placed.contains(s.department()) && placed.containsAll(after.get(s.department()))) {
-                    ordered.add(s);
-                    placed.add(s.department());
-                }
-            }
-        }
-        return ordered;
     }
 }

@@ -52,9 +52,8 @@ public final class MeasureChecks {
     private void logical(ValidationRules.Rule r, List<Fact> current, List<Breach> out) {
         Formula.Expr left = Formula.parseExpr(r.left());
         Formula.Expr right = Formula.parseExpr(r.right());
-        Map<String, List<Fact>> facts = byGroup(r, current);
-        for (Map<String, String> g : groups(r, current)) {
-            List<Fact> own = facts.getOrDefault(g.toString(), List.of());
+        for (List<Fact> own : byGroup(r, current).values()) {
+            Map<String, String> g = groupOf(r, own.get(0));
             Double l = value(left, own, g);
             Double rv = value(right, own, g);
             if (l == null || rv == null) continue;
@@ -69,13 +68,13 @@ public final class MeasureChecks {
 
     private void statistical(ValidationRules.Rule r, List<Fact> current, List<Fact> history, List<Breach> out) {
         Formula.Expr m = Formula.parseExpr(r.measure());
-        Map<String, List<Fact>> facts = byGroup(r, current);
         List<Map<String, List<Fact>>> pastYears = new ArrayList<>();
         history.stream().filter(f -> f.year() < year)
                 .collect(Collectors.groupingBy(Fact::year, java.util.TreeMap::new, Collectors.toList()))
                 .values().forEach(y -> pastYears.add(byGroup(r, y)));
-        for (Map<String, String> g : groups(r, current)) {
-            Double x = value(m, facts.getOrDefault(g.toString(), List.of()), g);
+        for (List<Fact> own : byGroup(r, current).values()) {
+            Map<String, String> g = groupOf(r, own.get(0));
+            Double x = value(m, own, g);
             if (x == null) continue;
             if (r.check().equals("min_max")) {
                 if ((r.min() != null && x < r.min()) || (r.max() != null && x > r.max())) {
@@ -103,25 +102,13 @@ public final class MeasureChecks {
         }
     }
 
-    /** The groups in which any measure of the rule has a value this year, in a stable order. */
-    private static List<Map<String, String>> groups(ValidationRules.Rule r, List<Fact> current) {
-        Set<String> measures = r.measures();
-        Map<String, Map<String, String>> groups = new java.util.TreeMap<>();
-        for (Fact f : current) {
-            if (!measures.contains(f.measure())) continue;
-            Map<String, String> g = groupOf(r, f);
-            groups.put(g.toString(), g);
-        }
-        return new ArrayList<>(groups.values());
-    }
-
     /**
-     * The facts of the rule's measures by group (keyed as {@link #groups} keys them), so that each group's
-     * value reads its own facts: a province's rule by town reads a few facts per town, not all of them.
+     * The facts of the rule's measures by group, in a stable order of the groups: each group's value reads
+     * its own facts, so a province's rule by town reads a few facts per town, not all of them.
      */
     private static Map<String, List<Fact>> byGroup(ValidationRules.Rule r, List<Fact> facts) {
         Set<String> measures = r.measures();
-        Map<String, List<Fact>> byGroup = new java.util.HashMap<>();
+        Map<String, List<Fact>> byGroup = new java.util.TreeMap<>();
         for (Fact f : facts) {
             if (measures.contains(f.measure())) byGroup.computeIfAbsent(groupOf(r, f).toString(), k -> new ArrayList<>()).add(f);
         }
