@@ -3,7 +3,7 @@ package org.wcstat.airflow;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Where the repository and the shared Airflow contracts are, as surefire tells the tests. */
+/** Where the repository is, as surefire tells the tests, and the official Airflow contracts kept among the test resources. */
 final class Repository {
 
     private Repository() {
@@ -16,7 +16,7 @@ final class Repository {
     }
 
     static Path contract(String file) {
-        Path path = root().resolve("../shared/contracts/airflow").resolve(file).normalize();
+        Path path = root().resolve("airflow/src/test/resources/airflow-contracts").resolve(file).normalize();
         if (!Files.isRegularFile(path)) {
             throw new IllegalStateException("the Airflow OpenAPI contract " + path + " is missing");
         }

@@ -150,7 +150,7 @@ public final class PublishJob implements Job {
         CompletableFuture<Void> web = CompletableFuture.runAsync(() -> uncheckedWrite(
                 () -> new WebReport(layout, catalog, labels, departments).write(dir.resolve("report.html"), data)));
         try {
-            new YearbookPdf(layout, catalog, labels, departments).write(dir.resolve("yearbook.pdf"), data);
+            new YearbookPdf(layout, PdfFonts.of(ctx.config()), catalog, labels, departments).write(dir.resolve("yearbook.pdf"), data);
         } finally {
             for (CompletableFuture<Void> f : List.of(workbook, web)) {
                 try {

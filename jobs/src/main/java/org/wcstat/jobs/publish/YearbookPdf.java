@@ -1,11 +1,9 @@
 package org.wcstat.jobs.publish;
 
-import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.util.XRLog;
 import org.wcstat.core.catalog.Catalog;
 import org.wcstat.core.catalog.Indicator;
-import org.wcstat.core.config.ConfigException;
 import org.wcstat.core.config.YearbookLayout;
 
 import java.io.IOException;
@@ -20,18 +18,10 @@ import static org.wcstat.jobs.publish.Html.esc;
 
 /**
  * The printable yearbook: the workbook's tables laid out as XHTML on A4 and printed to PDF by openhtmltopdf
- * (PDFBox), with a subset of a TrueType Chinese font embedded so it prints the same on every machine.
- * The font must have TrueType outlines: PDFBox cannot embed CFF-outlined OpenType such as Noto CJK.
+ * (PDFBox), with a subset of a TrueType Chinese font embedded so it prints the same on every machine
+ * ({@link PdfFonts}).
  */
 final class YearbookPdf {
-    /** Debian's fonts-droid-fallback: Apache License 2.0, so embedding it is allowed. */
-    static final Path DEFAULT_FONT = Path.of("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf");
-    /**
-     * Debian's fonts-dejavu-core, for the symbols the Chinese font lacks (≤, ≥, ±): without it they would print
-     * as '#'. Its licence (Bitstream Vera) allows embedding.
-     */
-    static final Path SYMBOL_FONT = Path.of("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf");
-
     static {
         // openhtmltopdf reports its timings at INFO; the job reports its own progress
         for (String logger : XRLog.listRegisteredLoggers()) XRLog.setLevel(logger, Level.WARNING);
@@ -42,39 +32,25 @@ final class YearbookPdf {
     private final Labels labels;
     private final YearbookTables tables;
 
-    YearbookPdf(YearbookLayout layout, Catalog catalog, Labels labels, Map<String, String> departmentNames) {
+    private final PdfFonts fonts;
+
+    YearbookPdf(YearbookLayout layout, PdfFonts fonts, Catalog catalog, Labels labels, Map<String, String> departmentNames) {
         this.layout = layout;
+        this.fonts = fonts;
         this.catalog = catalog;
         this.labels = labels;
         this.tables = new YearbookTables(layout, labels, departmentNames);
     }
 
     void write(Path file, YearbookData data) throws IOException {
-        Path font = font();
         try (OutputStream out = Files.newOutputStream(file)) {
             PdfRendererBuilder pdf = new PdfRendererBuilder();
             pdf.useFastMode();
-            // registered for bold too, or bold text would fall back to a standard PDF font, which is not embedded
-            for (int weight : new int[]{400, 700}) {
-                pdf.useFont(font.toFile(), "yearbook", weight, BaseRendererBuilder.FontStyle.NORMAL, true);
-                if (Files.isReadable(SYMBOL_FONT)) {
-                    pdf.useFont(SYMBOL_FONT.toFile(), "yearbook-symbols", weight, BaseRendererBuilder.FontStyle.NORMAL, true);
-                }
-            }
+            fonts.register(pdf);
             pdf.withHtmlContent(xhtml(data), null);
             pdf.toStream(out);
             pdf.run();
         }
-    }
-
-    Path font() {
-        Path font = layout.pdfFontFile().orElse(DEFAULT_FONT);
-        if (!Files.isReadable(font)) {
-            throw new ConfigException("yearbook.pdf needs a TrueType font with Chinese glyphs to embed, and " + font
-                    + " is not there: install Debian's fonts-droid-fallback (apt-get install fonts-droid-fallback), "
-                    + "or set pdf_font in conf/yearbook.yaml to such a .ttf file");
-        }
-        return font;
     }
 
     String xhtml(YearbookData data) {

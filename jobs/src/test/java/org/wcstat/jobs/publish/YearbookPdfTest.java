@@ -6,6 +6,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,6 +48,32 @@ class YearbookPdfTest {
             }
         }
         assertTrue(fonts.stream().anyMatch(f -> f.contains("DroidSansFallback")), fonts.toString());
+    }
+
+    /**
+     * The bundled Chinese font, not one of the machine's: its subset in the PDF has an outline for every
+     * character of the title, so the title prints rather than showing empty boxes.
+     */
+    @Test
+    void theTitlesGlyphsAreEmbedded() throws Exception {
+        PDType0Font chinese = null;
+        for (COSName name : pdf.getPage(0).getResources().getFontNames()) {
+            if (pdf.getPage(0).getResources().getFont(name) instanceof PDType0Font f && f.getName().contains("DroidSansFallback")) {
+                chinese = f;
+            }
+        }
+        assertTrue(chinese != null, "the title page uses the bundled Droid Sans Fallback");
+        // the subset keeps no cmap of its own: the PDF's ToUnicode map says which code prints which character
+        java.util.Map<String, Integer> codes = new java.util.HashMap<>();
+        for (int code = 0; code < 0x10000; code++) {
+            String u = chinese.toUnicode(code);
+            if (u != null) codes.putIfAbsent(u, code);
+        }
+        for (char c : "昭化区妇女儿童统计资料".toCharArray()) {
+            Integer code = codes.get(String.valueOf(c));
+            assertTrue(code != null && chinese.hasGlyph(code), "no glyph for " + c);
+            assertFalse(chinese.getPath(code).getBounds2D().isEmpty(), "an empty outline for " + c);
+        }
     }
 
     @Test

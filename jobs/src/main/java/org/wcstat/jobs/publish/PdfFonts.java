@@ -1,0 +1,107 @@
+package org.wcstat.jobs.publish;
+
+import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import org.apache.fontbox.ttf.OTFParser;
+import org.apache.fontbox.ttf.OpenTypeFont;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.wcstat.core.config.ConfigException;
+import org.wcstat.core.config.Configuration;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The fonts yearbook.pdf embeds: a Chinese font and a font for the symbols it lacks (≤, ≥, ±), both coming
+ * with wcstat (resources {@code fonts/}, their licences beside them), so publishing needs no font on the
+ * machine. A county may name its own Chinese font in conf/yearbook.yaml ({@code pdf_font}); then it is checked
+ * before anything is loaded, since PDFBox can embed only TrueType outlines.
+ */
+public final class PdfFonts {
+    static final String CHINESE = "fonts/DroidSansFallbackFull.ttf";
+    static final String SYMBOLS = "fonts/DejaVuSans.ttf";
+    /** Characters every yearbook prints; a font without them cannot set its title. */
+    private static final String PROBE = "妇女儿童统计资料年";
+
+    private final Optional<Path> configured;
+
+    private PdfFonts(Optional<Path> configured) {
+        this.configured = configured;
+    }
+
+    /** The fonts of a configuration: its {@code pdf_font}, a path relative to the configuration folder, or the bundled one. */
+    public static PdfFonts of(Configuration config) {
+        return new PdfFonts(config.yearbook().pdfFontFile().map(p -> config.dir().resolve(p)));
+    }
+
+    /** Whether conf/yearbook.yaml names a font of the machine's instead of the one wcstat brings. */
+    public Optional<Path> configured() {
+        return configured;
+    }
+
+    /** Checks that the Chinese font can be read and embedded; the message says what to change. */
+    public void check() {
+        byte[] bytes = chineseBytes();
+        String where = configured.map(p -> p + " (pdf_font in conf/yearbook.yaml)").orElse("the bundled " + CHINESE);
+        try (TrueTypeFont font = new OTFParser().parse(new RandomAccessReadBuffer(bytes))) {
+            if (font instanceof OpenTypeFont otf && otf.isPostScript()) {
+                throw new ConfigException(where + " has PostScript (CFF) outlines, which a PDF cannot embed as a subset:"
+                        + " name a TrueType font (.ttf with glyf outlines) instead, or remove pdf_font to use the bundled one");
+            }
+            var cmap = font.getUnicodeCmapLookup(false);
+            for (int i = 0; i < PROBE.length(); i++) {
+                if (cmap == null || cmap.getGlyphId(PROBE.charAt(i)) == 0) {
+                    throw new ConfigException(where + " has no glyph for '" + PROBE.charAt(i) + "': yearbook.pdf needs a"
+                            + " font with Chinese glyphs; name another .ttf, or remove pdf_font to use the bundled one");
+                }
+            }
+        } catch (IOException e) {
+            throw new ConfigException(where + " is not a TrueType font (" + e.getMessage() + "): name a .ttf file, or"
+                    + " remove pdf_font to use the bundled one");
+        }
+    }
+
+    /** Registers both fonts, for normal and bold weights: bold would otherwise fall back to a standard, unembedded PDF font. */
+    void register(PdfRendererBuilder pdf) {
+        byte[] chinese = chineseBytes();
+        byte[] symbols = resource(SYMBOLS);
+        for (int weight : new int[]{400, 700}) {
+            pdf.useFont(() -> new ByteArrayInputStream(chinese), "yearbook", weight, BaseRendererBuilder.FontStyle.NORMAL, true);
+            pdf.useFont(() -> new ByteArrayInputStream(symbols), "yearbook-symbols", weight, BaseRendererBuilder.FontStyle.NORMAL, true);
+        }
+    }
+
+    private byte[] chineseBytes() {
+        if (configured.isEmpty()) {
+            return resource(CHINESE);
+        }
+        Path file = configured.get();
+        if (!Files.isReadable(file)) {
+            throw new ConfigException(file + " (pdf_font in conf/yearbook.yaml) is not there or cannot be read: correct"
+                    + " the path (relative paths are read from the configuration folder), or remove pdf_font to use the"
+                    + " Chinese font that comes with wcstat");
+        }
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new ConfigException(file + " (pdf_font in conf/yearbook.yaml) cannot be read: " + e.getMessage());
+        }
+    }
+
+    private static byte[] resource(String name) {
+        try (InputStream in = PdfFonts.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("the font " + name + " is missing from wcstat's jar; rebuild it (mvn -B install)");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
