@@ -1,5 +1,6 @@
 package org.wcstat.cli;
 
+import org.wcstat.core.config.Configuration;
 import org.wcstat.jobs.JobContext;
 import org.wcstat.jobs.assess.AssessJob;
 import picocli.CommandLine.Command;
@@ -8,6 +9,7 @@ import picocli.CommandLine.Option;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** The assess stage on its own, with the progress of each plan and the warnings in its summary. */
@@ -22,7 +24,9 @@ final class AssessCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ConsoleProgress progress = new ConsoleProgress(System.out, System.err);
-        JobContext ctx = Session.open(home.load(), home.home, progress);
+        Configuration config = home.load();
+        Session.preflight(config, home.home, progress, List.of("assess"), Optional.empty());
+        JobContext ctx = Session.open(config, home.home, progress);
         progress.stage("assess " + year);
         AssessJob.Outcome outcome = new AssessJob().assess(ctx, year);
         List<String> lines = new ArrayList<>();

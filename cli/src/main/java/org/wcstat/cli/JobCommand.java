@@ -1,5 +1,6 @@
 package org.wcstat.cli;
 
+import org.wcstat.core.config.Configuration;
 import org.wcstat.jobs.JobContext;
 import org.wcstat.jobs.Job;
 import org.wcstat.jobs.Jobs;
@@ -51,7 +52,9 @@ final class JobCommand implements Callable<Integer> {
                     (republish ? "--republish" : "--from-tag") + " is an option of publish, not of " + job);
         }
         ConsoleProgress progress = new ConsoleProgress(System.out, System.err);
-        JobContext ctx = Session.open(home.load(), home.home, progress);
+        Configuration config = home.load();
+        Session.preflight(config, home.home, progress, List.of(job), Optional.ofNullable(source));
+        JobContext ctx = Session.open(config, home.home, progress);
         progress.stage(job + " " + year);
         Job stage = job.equals("publish") ? new PublishJob(new PublishJob.Options(republish, fromTag)) : Jobs.get(job);
         String summary = stage.run(ctx, year, Optional.ofNullable(source));

@@ -12,6 +12,7 @@ import picocli.CommandLine.Mixin;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 @Command(name = "quickstart", description = "Create the demo departments, then run the yearly load for every year 2015-2025.")
@@ -27,7 +28,9 @@ final class QuickstartCommand implements Callable<Integer> {
         ConsoleProgress progress = new ConsoleProgress(System.out, System.err);
         Configuration config = home.load();
         Pipeline pipeline = Pipeline.load(home.pipelinesDir().resolve("yearly-load.yaml"));
+        Session.preflight(config, home.home, progress, List.of("publish"), Optional.empty());
         DemoCommand.create(home.home, progress);
+        Session.preflight(config, home.home, progress, pipeline.jobs(), Optional.empty());
         JobContext ctx = Session.open(config, home.home, progress);
         List<String> summary = new ArrayList<>();
         for (int year = FIRST_YEAR; year <= LAST_YEAR; year++) {

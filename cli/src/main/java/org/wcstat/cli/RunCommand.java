@@ -9,6 +9,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 @Command(name = "run", description = "Run the yearly load (pipelines/yearly-load.yaml) for one year: ingest, compute, assess, publish.")
@@ -24,6 +25,7 @@ final class RunCommand implements Callable<Integer> {
         ConsoleProgress progress = new ConsoleProgress(System.out, System.err);
         Configuration config = home.load();
         Pipeline pipeline = Pipeline.load(home.pipelinesDir().resolve("yearly-load.yaml"));
+        Session.preflight(config, home.home, progress, pipeline.jobs(), Optional.empty());
         JobContext ctx = Session.open(config, home.home, progress);
         List<String> summary = PipelineRunner.run(ctx, pipeline, year);
         printSummary(progress, summary);

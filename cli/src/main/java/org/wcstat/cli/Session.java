@@ -4,14 +4,22 @@ import org.wcstat.core.Progress;
 import org.wcstat.core.config.Configuration;
 import org.wcstat.core.config.WarehouseSettings;
 import org.wcstat.jobs.JobContext;
+import org.wcstat.jobs.Preflight;
 import org.wcstat.jobs.Spark;
 import org.wcstat.jobs.Warehouse;
 
 import java.nio.file.Path;
+import java.util.Collection;
+import java.util.Optional;
 
 /** Opens the warehouse of a home: the JVM's one SparkSession, with the tables made if missing. */
 final class Session {
     private Session() {
+    }
+
+    /** Checks what the named stages need before Spark starts (org.wcstat.jobs.Preflight). */
+    static void preflight(Configuration config, Path home, Progress progress, Collection<String> jobs, Optional<String> source) {
+        new Preflight(config, home, System.getenv(), progress).check(Preflight.Needs.of(config, jobs, source));
     }
 
     static JobContext open(Configuration config, Path home, Progress progress) {

@@ -1,5 +1,6 @@
 package org.wcstat.cli;
 
+import org.wcstat.core.config.Configuration;
 import org.wcstat.jobs.JobContext;
 import org.wcstat.jobs.ingest.ValidateJob;
 import picocli.CommandLine.Command;
@@ -27,7 +28,9 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ConsoleProgress progress = new ConsoleProgress(System.out, System.err);
-        JobContext ctx = Session.open(home.load(), home.home, progress);
+        Configuration config = home.load();
+        Session.preflight(config, home.home, progress, List.of("validate"), Optional.ofNullable(source));
+        JobContext ctx = Session.open(config, home.home, progress);
         progress.stage("validate " + year);
         String summary = new ValidateJob().run(ctx, year, Optional.ofNullable(source));
         RunCommand.printSummary(progress, List.of("validate: " + summary));

@@ -2,6 +2,7 @@ package org.wcstat.cli;
 
 import org.wcstat.core.config.ConfigException;
 import org.wcstat.jobs.PipelineRunner;
+import org.wcstat.jobs.Preflight;
 import org.wcstat.jobs.ingest.IngestFailedException;
 import org.wcstat.jobs.publish.PublishException;
 import picocli.CommandLine;
@@ -36,11 +37,13 @@ public final class Wcstat {
             cl.addSubcommand(stage[0], sub);
         }
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            cmd.getErr().println(message(e));
+            // the root's stream, which a test may replace: a subcommand added as its own CommandLine may hold another
+            java.io.PrintWriter err = cl.getErr();
+            err.println(message(e));
             if (System.getenv("WCSTAT_DEBUG") != null) {
-                e.printStackTrace(cmd.getErr());
+                e.printStackTrace(err);
             }
-            return e instanceof ConfigException ? CONFIG_ERROR : 1;
+            return e instanceof ConfigException || e instanceof Preflight.PreflightException ? CONFIG_ERROR : 1;
         });
         return cl;
     }
@@ -49,6 +52,9 @@ public final class Wcstat {
     static String message(Exception e) {
         if (e instanceof ConfigException) {
             return "configuration error: " + e.getMessage();
+        }
+        if (e instanceof Preflight.PreflightException) {
+            return "cannot start: " + e.getMessage();
         }
         if (e instanceof IngestFailedException || e instanceof PipelineRunner.StageFailedException || e instanceof PublishException) {
             return "error: " + e.getMessage();

@@ -10,6 +10,7 @@ import org.wcstat.jobs.publish.PublishException;
 import org.wcstat.jobs.publish.PublishJob;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -58,11 +59,13 @@ public final class JobMain {
             // a deployed home holds its conf/ (pipelines/README.md); --conf points elsewhere
             Path confDir = conf != null ? conf : home.resolve("conf");
             Configuration config = Configuration.load(confDir);
+            Pipeline p = job.equals("run") ? Pipeline.load(pipeline != null ? pipeline : home.resolve("pipelines/yearly-load.yaml")) : null;
+            new Preflight(config, home, System.getenv(), printing())
+                    .check(Preflight.Needs.of(config, p != null ? p.jobs() : List.of(job), Optional.ofNullable(source)));
             WarehouseSettings settings = WarehouseSettings.load(confDir);
             Warehouse wh = new Warehouse(Spark.session(settings, home, System.getenv()));
             JobContext ctx = new JobContext(config, home, wh, printing(), System.getenv());
-            if (job.equals("run")) {
-                Pipeline p = Pipeline.load(pipeline != null ? pipeline : home.resolve("pipelines/yearly-load.yaml"));
+            if (p != null) {
                 PipelineRunner.run(ctx, p, year).forEach(System.out::println);
             } else {
                 Job stage = job.equals("publish") ? new PublishJob(new PublishJob.Options(republish, fromTag)) : Jobs.get(job);
@@ -71,6 +74,9 @@ public final class JobMain {
         } catch (ConfigException e) {
             // the task log shows what to fix; a stack trace would bury it
             System.err.println("configuration error: " + e.getMessage());
+            System.exit(2);
+        } catch (Preflight.PreflightException e) {
+            System.err.println("cannot start: " + e.getMessage());
             System.exit(2);
         } catch (IngestFailedException | PublishException | PipelineRunner.StageFailedException e) {
             System.err.println("error: " + e.getMessage());

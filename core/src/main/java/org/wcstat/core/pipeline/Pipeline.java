@@ -33,6 +33,11 @@ public record Pipeline(
         }
     }
 
+    /** The jobs the stages run, in order. */
+    public List<String> jobs() {
+        return stages.stream().map(Stage::job).toList();
+    }
+
     @Override
     public void validate(Path file) {
         Set<String> seen = new HashSet<>();

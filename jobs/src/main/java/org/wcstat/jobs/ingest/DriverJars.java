@@ -1,11 +1,13 @@
 package org.wcstat.jobs.ingest;
 
 import org.apache.spark.sql.SparkSession;
+import org.wcstat.core.config.ConfigException;
 
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
+import java.sql.Driver;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -36,6 +38,20 @@ final class DriverJars {
             return read.get();
         } finally {
             thread.setContextClassLoader(before);
+        }
+    }
+
+    /** An instance of the source's driver class, from its jars when it names any, for a plain JDBC connection. */
+    static Driver driver(List<Path> jars, String className, Path sourceFile) {
+        ClassLoader loader = jars.isEmpty() ? DriverJars.class.getClassLoader() : LOADERS.computeIfAbsent(List.copyOf(jars), DriverJars::loader);
+        try {
+            return (Driver) Class.forName(className, true, loader).getDeclaredConstructor().newInstance();
+        } catch (ClassNotFoundException e) {
+            throw new ConfigException(sourceFile + ": the JDBC driver " + className + " is not among wcstat's drivers"
+                    + (jars.isEmpty() ? "; name the jar that holds it in jdbc.driver_jars" : " nor in " + jars)
+                    + " (conf/README.md lists the bundled ones)");
+        } catch (ReflectiveOperationException | ClassCastException e) {
+            throw new ConfigException(sourceFile + ": " + className + " is not a JDBC driver (" + e + "): correct jdbc.driver");
         }
     }
 

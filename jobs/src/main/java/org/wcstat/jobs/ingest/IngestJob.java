@@ -81,12 +81,18 @@ public final class IngestJob implements Job {
                 if (sql == null) {
                     throw e instanceof RuntimeException r ? r : new IllegalStateException(e.getMessage(), e);
                 }
+                SourceConnection.SourceRefusedException refused = new SourceConnection(ctx.config(), source, ctx.home(), ctx.env()).refused(e);
                 String why = sql.getMessage();
+                if (!refused.retryable()) {
+                    // a wrong password or database stays wrong: trying again only delays the message
+                    record(ctx, List.of(failedRow(load, source, year, refused.getMessage())));
+                    throw new SourceUnavailableException("cannot read " + source.nameEn() + " (" + source.nameZh() + "): "
+                            + refused.getMessage());
+                }
                 if (attempt >= ATTEMPTS) {
                     record(ctx, List.of(failedRow(load, source, year, why)));
                     throw new SourceUnavailableException("cannot read " + source.nameEn() + " (" + source.nameZh() + ") after "
-                            + ATTEMPTS + " attempts: " + why + " — check that its database is up and conf/sources/"
-                            + source.department() + ".yaml points at it");
+                            + ATTEMPTS + " attempts: " + refused.getMessage());
                 }
                 ctx.progress().warn(source.department() + ": attempt " + attempt + " failed (" + why + "); retrying in "
                         + backoff / 1000.0 + " s");

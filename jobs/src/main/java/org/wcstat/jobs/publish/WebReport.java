@@ -222,6 +222,12 @@ final class WebReport {
         return l;
     }
 
+    /** Reads every resource the report is made from, so a broken build is found before a load, not after it. */
+    static void checkTemplates() {
+        for (String name : new String[]{"report/report.css", "report/report.js", "report/report.html"}) resource(name);
+        echarts();
+    }
+
     private static String echarts() {
         Properties version = new Properties();
         try (InputStream in = WebReport.class.getClassLoader().getResourceAsStream(ECHARTS_VERSION)) {
