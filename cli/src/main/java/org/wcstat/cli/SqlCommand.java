@@ -7,6 +7,7 @@ import org.wcstat.cli.sql.ResultFormat;
 import org.wcstat.cli.sql.Role;
 import org.wcstat.cli.sql.Shell;
 import org.wcstat.cli.sql.SqlRunner;
+import org.wcstat.cli.sql.StatementPolicy;
 import org.wcstat.cli.sql.SqlSessions;
 import org.wcstat.cli.sql.Statements;
 import org.wcstat.core.config.ConfigException;
@@ -49,6 +50,14 @@ final class SqlCommand implements Callable<Integer> {
             description = "analyst (default): raw.* and quarantine.* are hidden; bureau: every table.")
     String role;
 
+    @Option(names = "--allow-writes", description = "bureau: let statements change the warehouse (DELETE, INSERT, ALTER, DROP …);"
+            + " each names the tables it changes and their snapshot before it runs. Without it every role only reads.")
+    boolean allowWrites;
+
+    @Option(names = "--purge", description = "bureau, with --allow-writes: let DROP TABLE delete the table's files and history"
+            + " (the Hadoop catalog always does; DROP TABLE … PURGE everywhere).")
+    boolean purge;
+
     @Option(names = "--as-of-release", paramLabel = "Y",
             description = "Query every table as it was when the year Y yearbook was published (its tag release-Y).")
     Integer release;
@@ -86,7 +95,16 @@ final class SqlCommand implements Callable<Integer> {
                     + "; pass the --home of a loaded warehouse, or load one with wcstat run --year Y");
         }
         SparkSession spark = SqlSessions.open(Spark.session(settings, home.home, System.getenv()), sessionRole, release);
-        SqlRunner runner = new SqlRunner(spark, resultFormat, System.out, System.err);
+        if ((allowWrites || purge) && sessionRole != Role.BUREAU) {
+            System.err.println("--allow-writes and --purge are for --role bureau: the analyst role only reads");
+            return Wcstat.CONFIG_ERROR;
+        }
+        if (purge && !allowWrites) {
+            System.err.println("--purge needs --allow-writes");
+            return Wcstat.CONFIG_ERROR;
+        }
+        StatementPolicy policy = new StatementPolicy(sessionRole, allowWrites, purge, settings.catalog().equals(WarehouseSettings.HADOOP));
+        SqlRunner runner = new SqlRunner(spark, policy, resultFormat, System.out, System.err);
         if (script == null) {
             try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
                 new Shell(terminal, runner, history).run("wcstat sql on " + settings.locationUri(home.home) + " as " + sessionRole.option()

@@ -16,9 +16,11 @@ public final class SqlRunner {
     private final ResultFormat format;
     private final PrintStream out;
     private final PrintStream err;
+    private final StatementPolicy policy;
 
-    public SqlRunner(SparkSession spark, ResultFormat format, PrintStream out, PrintStream err) {
+    public SqlRunner(SparkSession spark, StatementPolicy policy, ResultFormat format, PrintStream out, PrintStream err) {
         this.spark = spark;
+        this.policy = policy;
         this.format = format;
         this.out = out;
         this.err = err;
@@ -29,6 +31,14 @@ public final class SqlRunner {
      * nothing in the shell) and returns false.
      */
     public boolean run(String sql, String where) {
+        String at = where == null ? "" : where + ": ";
+        StatementPolicy.Verdict verdict = policy.check(spark.sessionState().sqlParser(), sql);
+        if (!verdict.allowed()) {
+            err.println(at + "error: " + verdict.refusal());
+            err.flush();
+            return false;
+        }
+        verdict.changes().forEach(table -> err.println(at + "changing " + table + ": " + state(table)));
         try {
             Dataset<Row> result = spark.sql(sql);
             List<String> columns = Arrays.asList(result.columns());
@@ -46,9 +56,21 @@ public final class SqlRunner {
             return true;
         } catch (Exception e) {
             // Spark's parse and analysis errors are checked exceptions Scala throws undeclared
-            err.println((where == null ? "" : where + ": ") + "error: " + message(e));
+            err.println(at + "error: " + message(e));
             err.flush();
             return false;
+        }
+    }
+
+    /** A table's rows and snapshot before a statement changes it, so the user sees what is at stake. */
+    private String state(String table) {
+        try {
+            long rows = spark.sql("SELECT count(*) FROM " + table).first().getLong(0);
+            Row snapshot = spark.sql("SELECT snapshot_id FROM " + table + ".snapshots ORDER BY committed_at DESC LIMIT 1").first();
+            return String.format("%,d rows now, snapshot %d (wcstat sql --role bureau --allow-writes -e \"CALL wh.system.rollback_to_snapshot('%s', %d)\" undoes it)",
+                    rows, snapshot.getLong(0), table.startsWith("wh.") ? table.substring(3) : table, snapshot.getLong(0));
+        } catch (Exception e) {
+            return "not a table yet";
         }
     }
 

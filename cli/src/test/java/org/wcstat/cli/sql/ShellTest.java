@@ -35,7 +35,7 @@ class ShellTest {
         Path history = home.resolve("history");
         try (Terminal terminal = new DumbTerminal("test", "dumb", new ByteArrayInputStream(typed.getBytes(StandardCharsets.UTF_8)),
                 screen, StandardCharsets.UTF_8)) {
-            SqlRunner runner = new SqlRunner(SqlSessions.open(spark, Role.ANALYST, null), ResultFormat.CSV,
+            SqlRunner runner = new SqlRunner(SqlSessions.open(spark, Role.ANALYST, null), new StatementPolicy(Role.ANALYST, false, false, true), ResultFormat.CSV,
                     new PrintStream(results, true, StandardCharsets.UTF_8), new PrintStream(errors, true, StandardCharsets.UTF_8));
             new Shell(terminal, runner, history).run("test");
         }
