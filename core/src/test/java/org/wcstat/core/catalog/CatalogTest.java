@@ -171,10 +171,11 @@ class CatalogTest {
     }
 
     @Test
-    void aNullPlanIsAProblemOfTheIndicator() throws IOException {
+    void anEmptyPlanIsAMissingValueAtItsLine() throws IOException {
         Path f = write("a.yaml", indicator("B-11", "~", "live_births", null, null, null, null));
         String m = error();
-        assertTrue(m.startsWith("the indicator catalog has 1 problem(s):\n  " + f + ": indicator B-11: plan must be one of "), m);
+        // "    plan: ~" is line 3; the field's name starts at column 5
+        assertTrue(m.startsWith(f + ":3:5: field 'plan' has no value, but it is required: give it a single text value"), m);
     }
 
     @Test
