@@ -245,12 +245,13 @@ class YamlTest {
     }
 
     @Test
-    void aValidationFailureIsPrefixedWithTheFile() throws IOException {
+    void aValidationFailureNamesTheFileAndTheLine() throws IOException {
         Path f = write("dimensions.yaml", """
                 age_bands:
                   - {code: "0-4", from: 0, to: 4}
                 """);
-        assertEquals(f + ": the last age band must be open-ended (no 'to') so that every age has a band",
+        // at the last band's 'to', the value on line 2, column 32
+        assertEquals(f + ":2:32: the last age band must be open-ended (no 'to') so that every age has a band",
                 error(f, AgeBands.class));
     }
 }
