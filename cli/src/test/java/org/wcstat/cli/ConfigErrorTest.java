@@ -44,6 +44,62 @@ class ConfigErrorTest {
         assertFalse(message.contains("\tat "), "no stack trace: " + message);
     }
 
+    @Test
+    void aMisspeltFieldIsReportedWithTheFieldMeant() throws IOException {
+        Path conf = copyOfConf();
+        Path health = conf.resolve("sources/health.yaml");
+        var lines = Files.readAllLines(health);
+        int index = lines.indexOf("    region: {code: TOWN_CODE}");
+        assertTrue(index >= 0, "the shipped health.yaml maps the birth register's towns from TOWN_CODE");
+        lines.set(index, "    regoin: {code: TOWN_CODE}");
+        Files.write(health, lines);
+
+        Path home = tmp.resolve("home");
+        Run run = run("run", "--year", "2024", "--home", home.toString(), "--conf", conf.toString());
+
+        assertEquals(Wcstat.CONFIG_ERROR, run.code());
+        // the misspelt key itself: column 5, after the four spaces of the extract's fields
+        assertTrue(run.err().startsWith("configuration error: " + health + ":" + (index + 1) + ":5: unknown field 'regoin'"
+                + " (did you mean 'region'?); the fields allowed here are "), run.err());
+        assertTrue(run.err().contains(" region, "), run.err());
+        assertFalse(run.err().contains("\tat "), "no stack trace: " + run.err());
+        // stopped while reading the configuration: Spark never made the home's warehouse
+        assertFalse(Files.exists(home), "nothing was started under " + home);
+    }
+
+    @Test
+    void aCodeOutsideTheCanonicalOnesIsReportedAtTheCode() throws IOException {
+        Path conf = copyOfConf();
+        Path health = conf.resolve("sources/health.yaml");
+        var lines = Files.readAllLines(health);
+        int index = lines.indexOf("    sex: {column: BABY_SEX, codes: {\"1\": M, \"2\": F}}");
+        assertTrue(index >= 0, "the shipped health.yaml maps the baby's sex from codes 1 and 2");
+        String changed = "    sex: {column: BABY_SEX, codes: {\"1\": 男, \"2\": F}}";
+        lines.set(index, changed);
+        Files.write(health, lines);
+
+        Path home = tmp.resolve("home");
+        Run run = run("run", "--year", "2024", "--home", home.toString(), "--conf", conf.toString());
+
+        assertEquals(Wcstat.CONFIG_ERROR, run.code());
+        int column = changed.indexOf("男") + 1;
+        assertTrue(run.err().startsWith("configuration error: " + health + ":" + (index + 1) + ":" + column + ": extract 'birth_register':"
+                + " sex: '男' (for the source's '1') is not a canonical code; use one of [F, M, _T]"), run.err());
+        assertFalse(run.err().contains("\tat "), "no stack trace: " + run.err());
+        assertFalse(Files.exists(home), "nothing was started under " + home);
+    }
+
+    private record Run(int code, String err) {
+    }
+
+    private static Run run(String... args) {
+        StringWriter err = new StringWriter();
+        CommandLine cl = Wcstat.commandLine();
+        cl.setErr(new PrintWriter(err));
+        int code = cl.execute(args);
+        return new Run(code, err.toString());
+    }
+
     private Path copyOfConf() throws IOException {
         Path src = TestRepo.root().resolve("conf");
         Path dst = tmp.resolve("conf");

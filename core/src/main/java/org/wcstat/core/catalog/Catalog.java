@@ -3,6 +3,9 @@ package org.wcstat.core.catalog;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.wcstat.core.config.AgeBands;
 import org.wcstat.core.config.ConfigException;
+import org.wcstat.core.config.DidYouMean;
+import org.wcstat.core.config.InvalidField;
+import org.wcstat.core.config.YamlLocator;
 import org.wcstat.core.config.Yaml;
 import org.wcstat.core.stats.RateInterval;
 
@@ -10,11 +13,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /** The indicator catalog: every indicator with its formula and target parsed and checked at load. */
@@ -48,7 +51,7 @@ public final class Catalog {
     }
 
     /**
-     * Loads every *.yaml under dir, failing with all problems listed.
+     * Loads every *.yaml under dir, failing with all problems listed, each at its file:line:column.
      *
      * @param measures the measures the configured sources produce; a formula naming another is an error
      */
@@ -61,16 +64,22 @@ public final class Catalog {
         } catch (IOException e) {
             throw new ConfigException(dir + ": cannot list the indicator catalog (" + e.getMessage() + ")");
         }
+        Names names = new Names(measures, ageBands, dir.resolveSibling("sources"), dir.resolveSibling("dimensions.yaml"));
         for (Path file : files) {
             CatalogFile cf = Yaml.read(file, CatalogFile.class);
-            for (Indicator ind : cf.indicators()) {
+            YamlLocator locator = null;
+            for (int i = 0; i < cf.indicators().size(); i++) {
+                Indicator ind = cf.indicators().get(i);
                 try {
-                    Entry e = check(ind, file, measures, ageBands);
-                    if (entries.put(ind.code(), e) != null) {
-                        problems.add(file + ": indicator " + ind.code() + " is defined twice");
+                    Entry e = check(ind, file, names);
+                    if (entries.putIfAbsent(ind.code(), e) != null) {
+                        throw new InvalidField("is defined twice (first in " + entries.get(ind.code()).file() + ")", "code");
                     }
                 } catch (IllegalArgumentException ex) {
-                    problems.add(file + ": indicator " + ind.code() + ": " + ex.getMessage());
+                    locator = locator == null ? YamlLocator.of(file) : locator;
+                    List<Object> path = new ArrayList<>(List.of("indicators", i));
+                    if (ex instanceof InvalidField f) path.addAll(f.path());
+                    problems.add(locator.at(path) + ": indicator " + ind.code() + ": " + ex.getMessage());
                 }
             }
         }
@@ -80,78 +89,108 @@ public final class Catalog {
         return new Catalog(entries);
     }
 
-    static Entry check(Indicator ind, Path file, Set<String> measures, AgeBands ageBands) {
+    /** What a formula may name: the sources' measures and the configured age bands, and the files that define them. */
+    private record Names(Set<String> measures, AgeBands ageBands, Path sources, Path dimensions) {
+    }
+
+    /** The formula's parts as the indicator writes them, by the fields that hold them. */
+    private record Part(List<Object> field, Formula.Expr expr) {
+    }
+
+    private static Entry check(Indicator ind, Path file, Names names) {
         if (ind.plan() == null || !Indicator.PLANS.contains(ind.plan())) {
-            throw new IllegalArgumentException("plan must be one of " + new java.util.TreeSet<>(Indicator.PLANS) + ", not '" + ind.plan() + "'");
+            throw new InvalidField("plan must be one of " + new TreeSet<>(Indicator.PLANS) + ", not '" + ind.plan() + "'", "plan");
         }
-        Formula.Expr num = parse("numerator", ind.numerator());
-        Formula.Expr den = ind.denominator() == null ? null : parse("denominator", ind.denominator());
+        List<Part> parts = new ArrayList<>();
+        Formula.Expr num = parse(parts, ind.numerator(), "numerator");
+        Formula.Expr den = ind.denominator() == null ? null : parse(parts, ind.denominator(), "denominator");
         if (den != null && den.canBeZero()) {
-            throw new IllegalArgumentException("the denominator '" + den + "' can be zero or negative; divide by a sum of measures");
+            throw new InvalidField("the denominator '" + den + "' can be zero or negative; divide by a sum of measures", "denominator");
         }
         if (den != null && ind.factor() == null) {
-            throw new IllegalArgumentException("a ratio needs a factor (100 for %, 1000 for ‰, 100000 per 100,000)");
+            throw new InvalidField("a ratio needs a factor (100 for %, 1000 for ‰, 100000 per 100,000)");
         }
         Formula minus = null;
         if (ind.minus() != null) {
             if (den == null) {
-                throw new IllegalArgumentException("'minus' subtracts a second ratio from the first; give the first a denominator");
+                throw new InvalidField("'minus' subtracts a second ratio from the first; give the first a denominator", "minus");
             }
-            Formula.Expr minusDen = parse("minus denominator", ind.minus().denominator());
+            Formula.Expr minusNum = parse(parts, ind.minus().numerator(), "minus", "numerator");
+            Formula.Expr minusDen = parse(parts, ind.minus().denominator(), "minus", "denominator");
             if (minusDen.canBeZero()) {
-                throw new IllegalArgumentException("the minus denominator '" + minusDen + "' can be zero or negative; divide by a sum of measures");
+                throw new InvalidField("the minus denominator '" + minusDen + "' can be zero or negative; divide by a sum of measures",
+                        "minus", "denominator");
             }
-            minus = new Formula(parse("minus numerator", ind.minus().numerator()), minusDen, ind.factorOrOne());
+            minus = new Formula(minusNum, minusDen, ind.factorOrOne());
         }
         Formula formula = new Formula(num, den, ind.factorOrOne(), minus);
-        Set<String> unknown = new HashSet<>();
-        for (Formula.Term t : formula.terms()) {
-            if (!measures.contains(t.measure())) {
-                unknown.add(t.measure());
-            }
-            Set<String> ages = t.filter().get("age");
-            if (ages != null) {
-                for (String a : ages) {
-                    if (ageBands.band(a).isEmpty()) {
-                        throw new IllegalArgumentException("age band '" + a + "' in " + t + " is not configured in conf/dimensions.yaml");
-                    }
-                }
+        for (Part part : parts) {
+            for (Formula.SignedTerm st : part.expr().terms()) {
+                checkTerm(st.term(), part.field(), names);
             }
         }
-        if (!unknown.isEmpty()) {
-            throw new IllegalArgumentException("unknown measure(s) " + unknown + ": no extract in conf/sources produces them");
-        }
-        for (String d : ind.disaggregations()) {
+        for (int j = 0; j < ind.disaggregations().size(); j++) {
+            String d = ind.disaggregations().get(j);
             if (!Indicator.DISAGGREGATIONS.contains(d)) {
-                throw new IllegalArgumentException("cannot be published by '" + d + "'; use " + new java.util.TreeSet<>(Indicator.DISAGGREGATIONS));
+                throw new InvalidField("cannot be published by '" + d + "'" + DidYouMean.hint(d, Indicator.DISAGGREGATIONS)
+                        + "; use " + new TreeSet<>(Indicator.DISAGGREGATIONS), "by", j);
             }
             String dim = d.equals("town") ? "region" : d;
             if (formula.fixedDimensions().contains(dim)) {
-                throw new IllegalArgumentException("is published by " + d + " but its formula fixes " + dim + "; drop one of the two");
+                throw new InvalidField("is published by " + d + " but its formula fixes " + dim + "; drop one of the two", "by", j);
             }
         }
-        RateInterval.of(ind.interval());
+        try {
+            RateInterval.of(ind.interval());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidField(e.getMessage(), "interval");
+        }
         if (ind.interval() != null && den == null) {
-            throw new IllegalArgumentException("has an interval (" + ind.interval() + ") but no denominator; intervals are for rates");
+            throw new InvalidField("has an interval (" + ind.interval() + ") but no denominator; intervals are for rates", "interval");
         }
         if (ind.interval() != null && minus != null) {
-            throw new IllegalArgumentException("has an interval (" + ind.interval() + ") but is a difference of two ratios; intervals are for a single rate");
+            throw new InvalidField("has an interval (" + ind.interval() + ") but is a difference of two ratios; intervals are for a single rate",
+                    "interval");
         }
         if (ind.pooledYears() != null && (ind.pooledYears() < 2 || ind.pooledYears() > 5)) {
-            throw new IllegalArgumentException("pooled_years must be 2 to 5 (pooling is for rates on small numbers), not " + ind.pooledYears());
+            throw new InvalidField("pooled_years must be 2 to 5 (pooling is for rates on small numbers), not " + ind.pooledYears(), "pooled_years");
         }
-        Target target = ind.target() == null ? null : Target.parse(ind.target());
+        Target target;
+        try {
+            target = ind.target() == null ? null : Target.parse(ind.target());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidField(e.getMessage(), "target");
+        }
         if (target != null && target.everyTown() && !ind.disaggregations().contains("town")) {
-            throw new IllegalArgumentException("target '" + target + "' is for every town, so the indicator must be published by town: add town to 'by'");
+            throw new InvalidField("target '" + target + "' is for every town, so the indicator must be published by town: add town to 'by'", "target");
         }
         return new Entry(ind, formula, target, file);
     }
 
-    private static Formula.Expr parse(String what, String text) {
+    private static void checkTerm(Formula.Term t, List<Object> field, Names names) {
+        if (!names.measures().contains(t.measure())) {
+            throw new InvalidField("unknown measure '" + t.measure() + "' in " + String.join(" ", field.stream().map(String::valueOf).toList())
+                    + ": no extract in " + names.sources() + " produces it" + DidYouMean.hint(t.measure(), names.measures()), field.toArray());
+        }
+        Set<String> ages = t.filter().get("age");
+        if (ages != null) {
+            List<String> bands = names.ageBands().bands().stream().map(AgeBands.Band::code).toList();
+            for (String a : ages) {
+                if (names.ageBands().band(a).isEmpty()) {
+                    throw new InvalidField("age band '" + a + "' in " + t + " is not configured in " + names.dimensions()
+                            + DidYouMean.hint(a, bands) + "; the bands are " + bands, field.toArray());
+                }
+            }
+        }
+    }
+
+    private static Formula.Expr parse(List<Part> parts, String text, Object... field) {
         try {
-            return Formula.parseExpr(text);
+            Formula.Expr e = Formula.parseExpr(text);
+            parts.add(new Part(List.of(field), e));
+            return e;
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(what + ": " + e.getMessage());
+            throw new InvalidField(String.join(" ", java.util.Arrays.stream(field).map(String::valueOf).toList()) + ": " + e.getMessage(), field);
         }
     }
 }

@@ -1,7 +1,9 @@
 package org.wcstat.core.catalog;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import org.wcstat.core.config.DidYouMean;
 import org.wcstat.core.config.Yaml;
+import org.wcstat.core.config.YamlLocator;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +15,11 @@ import java.util.Optional;
  * The outlines' monitorable goals (conf/plan-goals.yaml), each with the catalog indicator that
  * measures it, if any: the check that the catalog covers the plans and agrees with their targets.
  */
-public record PlanGoals(@JsonProperty(value = "goals", required = true) List<Goal> goals) {
+public record PlanGoals(List<Goal> goals, Path file) {
+
+    /** The file as written: its goals. */
+    record GoalsFile(@JsonProperty(value = "goals", required = true) List<Goal> goals) {
+    }
 
     public record Goal(
             @JsonProperty(value = "plan", required = true) String plan,
@@ -68,27 +74,31 @@ public record PlanGoals(@JsonProperty(value = "goals", required = true) List<Goa
 
     public static Optional<PlanGoals> load(Path confDir) {
         Path file = confDir.resolve("plan-goals.yaml");
-        return Files.exists(file) ? Optional.of(Yaml.read(file, PlanGoals.class)) : Optional.empty();
+        return Files.exists(file) ? Optional.of(new PlanGoals(Yaml.read(file, GoalsFile.class).goals(), file)) : Optional.empty();
     }
 
+    /** Each problem names the goal's line in plan-goals.yaml, and the catalog's file where the indicator disagrees. */
     public Coverage check(Catalog catalog) {
         List<Goal> covered = new ArrayList<>();
         List<Goal> missing = new ArrayList<>();
         List<Goal> omitted = new ArrayList<>();
         List<String> problems = new ArrayList<>();
-        for (Goal g : goals) {
+        YamlLocator locator = YamlLocator.of(file);
+        List<String> codes = catalog.entries().stream().map(Catalog.Entry::code).toList();
+        for (int i = 0; i < goals.size(); i++) {
+            Goal g = goals.get(i);
             Target wanted;
             try {
                 wanted = Target.parse(g.target());
             } catch (IllegalArgumentException e) {
-                problems.add(g.label() + ": " + e.getMessage());
+                problems.add(at(locator, i, "target", g) + e.getMessage());
                 continue;
             }
             if (g.omitted() != null) {
                 if (g.indicator() != null) {
-                    problems.add(g.label() + ": is both measured by " + g.indicator() + " and omitted; drop one of the two");
+                    problems.add(at(locator, i, "omitted", g) + "is both measured by " + g.indicator() + " and omitted; drop one of the two");
                 } else if (g.omitted().isBlank()) {
-                    problems.add(g.label() + ": is omitted without a reason; say why no department's data can measure it");
+                    problems.add(at(locator, i, "omitted", g) + "is omitted without a reason; say why no department's data can measure it");
                 } else {
                     omitted.add(g);
                 }
@@ -102,25 +112,31 @@ public record PlanGoals(@JsonProperty(value = "goals", required = true) List<Goa
             try {
                 e = catalog.get(g.indicator());
             } catch (IllegalArgumentException ex) {
-                problems.add(g.label() + ": names indicator " + g.indicator() + ", which the catalog does not have");
+                problems.add(at(locator, i, "indicator", g) + "names indicator " + g.indicator() + ", which the catalog does not have"
+                        + DidYouMean.hint(g.indicator(), codes));
                 continue;
             }
             if (!e.indicator().plan().equals(g.plan()) || !e.indicator().area().equals(g.area())) {
-                problems.add(g.label() + ": indicator " + e.code() + " is filed under " + e.indicator().plan() + " "
+                problems.add(at(locator, i, "indicator", g) + "indicator " + e.code() + " is filed under " + e.indicator().plan() + " "
                         + e.indicator().area() + ", not the goal's " + g.plan() + " " + g.area());
             }
             if (!wanted.equals(e.target())) {
-                problems.add(g.label() + ": the plan says '" + wanted + "' but indicator " + e.code() + " in " + e.file()
+                problems.add(at(locator, i, "target", g) + "the plan says '" + wanted + "' but indicator " + e.code() + " in " + e.file()
                         + " has '" + e.target() + "'");
             }
             if (g.baseline() != null && (e.indicator().baseline() == null
                     || e.indicator().baseline().year() != g.baseline().year()
                     || Double.compare(e.indicator().baseline().value(), g.baseline().value()) != 0)) {
-                problems.add(g.label() + ": the plan's baseline " + g.baseline().value() + " (" + g.baseline().year()
+                problems.add(at(locator, i, "baseline", g) + "the plan's baseline " + g.baseline().value() + " (" + g.baseline().year()
                         + ") is not indicator " + e.code() + "'s");
             }
             covered.add(g);
         }
         return new Coverage(covered, missing, omitted, problems);
+    }
+
+    /** "file:line:column: label: " of a goal's field, to start a problem with. */
+    private static String at(YamlLocator locator, int goal, String field, Goal g) {
+        return locator.at(List.of("goals", goal, field)) + ": " + g.label() + ": ";
     }
 }

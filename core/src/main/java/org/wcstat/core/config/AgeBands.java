@@ -27,19 +27,20 @@ public record AgeBands(@JsonProperty(value = "age_bands", required = true) List<
         for (int i = 0; i < bands.size(); i++) {
             Band b = bands.get(i);
             if (b.from() != expected) {
-                throw new ConfigException(file + ": age band " + b.code() + " starts at " + b.from() + " but must start at "
-                        + expected + " so that the bands cover every age once, without gaps or overlaps");
+                throw new ConfigException(YamlLocator.at(file, "age_bands", i, "from") + ": age band " + b.code() + " starts at " + b.from()
+                        + " but must start at " + expected + " so that the bands cover every age once, without gaps or overlaps");
             }
             if (b.to() == null && i != bands.size() - 1) {
-                throw new ConfigException(file + ": only the last age band may be open-ended, not " + b.code());
+                throw new ConfigException(YamlLocator.at(file, "age_bands", i) + ": only the last age band may be open-ended, not " + b.code());
             }
             if (b.to() != null && b.to() < b.from()) {
-                throw new ConfigException(file + ": age band " + b.code() + " ends before it starts");
+                throw new ConfigException(YamlLocator.at(file, "age_bands", i, "to") + ": age band " + b.code() + " ends before it starts");
             }
             expected = b.to() == null ? Integer.MAX_VALUE : b.to() + 1;
         }
         if (expected != Integer.MAX_VALUE) {
-            throw new ConfigException(file + ": the last age band must be open-ended (no 'to') so that every age has a band");
+            throw new ConfigException(YamlLocator.at(file, "age_bands", bands.size() - 1, "to")
+                    + ": the last age band must be open-ended (no 'to') so that every age has a band");
         }
     }
 

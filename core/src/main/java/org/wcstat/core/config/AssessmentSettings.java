@@ -63,30 +63,38 @@ public record AssessmentSettings(
     @Override
     public void validate(Path file) {
         if (evaluationYears.isEmpty()) {
-            throw new ConfigException(file + ": evaluation_years is empty; the outlines evaluate in [2025, 2030]");
+            throw new ConfigException(YamlLocator.at(file, "evaluation_years") + ": evaluation_years is empty; the outlines evaluate in [2025, 2030]");
         }
-        for (int y : evaluationYears) {
+        for (int i = 0; i < evaluationYears.size(); i++) {
+            int y = evaluationYears.get(i);
             if (y < 2021 || y > 2030) {
-                throw new ConfigException(file + ": evaluation year " + y + " is outside the outlines' 2021–2030; write e.g. [2025, 2030]");
+                throw new ConfigException(YamlLocator.at(file, "evaluation_years", i) + ": evaluation year " + y
+                        + " is outside the outlines' 2021–2030; write e.g. [2025, 2030]");
             }
         }
         if (!(yearOnYearBound > 0)) {
-            throw new ConfigException(file + ": year_on_year_bound must be a positive share, e.g. 0.20 for ±20%, not " + yearOnYearBound);
+            throw new ConfigException(YamlLocator.at(file, "year_on_year_bound") + ": year_on_year_bound must be a positive share,"
+                    + " e.g. 0.20 for ±20%, not " + yearOnYearBound);
         }
         if (!(groupLagGap > 0)) {
-            throw new ConfigException(file + ": group_lag_gap must be a positive share, e.g. 0.10 for 10%, not " + groupLagGap);
+            throw new ConfigException(YamlLocator.at(file, "group_lag_gap") + ": group_lag_gap must be a positive share, e.g. 0.10 for 10%, not " + groupLagGap);
         }
-        plausibleRanges.byUnit().forEach((unit, r) -> check(file, "unit '" + unit + "'", r));
-        plausibleRanges.byIndicator().forEach((code, r) -> check(file, "indicator " + code, r));
-        if (plausibleRanges.other() != null) check(file, "other", plausibleRanges.other());
+        plausibleRanges.byUnit().forEach((unit, r) -> check(file, "unit '" + unit + "'", r, "by_unit", unit));
+        plausibleRanges.byIndicator().forEach((code, r) -> check(file, "indicator " + code, r, "by_indicator", code));
+        if (plausibleRanges.other() != null) check(file, "other", plausibleRanges.other(), "other");
     }
 
-    private static void check(Path file, String what, Range r) {
+    private static void check(Path file, String what, Range r, String... path) {
+        List<Object> at = new java.util.ArrayList<>(List.of("plausible_ranges"));
+        at.addAll(List.of(path));
         if (r == null || (r.min() == null && r.max() == null)) {
-            throw new ConfigException(file + ": the plausible range of " + what + " needs min, max or both, e.g. {min: 0, max: 100}");
+            throw new ConfigException(YamlLocator.of(file).at(at) + ": the plausible range of " + what
+                    + " needs min, max or both, e.g. {min: 0, max: 100}");
         }
         if (r.min() != null && r.max() != null && r.min() >= r.max()) {
-            throw new ConfigException(file + ": the plausible range of " + what + " has min " + r.min() + " not below max " + r.max());
+            at.add("max");
+            throw new ConfigException(YamlLocator.of(file).at(at) + ": the plausible range of " + what + " has min " + r.min()
+                    + " not below max " + r.max());
         }
     }
 }

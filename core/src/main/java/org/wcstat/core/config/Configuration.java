@@ -1,6 +1,7 @@
 package org.wcstat.core.config;
 
 import org.wcstat.core.catalog.Catalog;
+import org.wcstat.core.catalog.Indicator;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,30 +28,53 @@ public record Configuration(Path dir, Regions regions, AgeBands ageBands, List<S
             SourceConfig s = Yaml.read(f, SourceConfig.class);
             String stem = f.getFileName().toString().replaceFirst("\\.yaml$", "");
             if (!stem.equals(s.department())) {
-                throw new ConfigException(f + ": department '" + s.department() + "' must match the file name '" + stem + "'");
+                throw new ConfigException(YamlLocator.at(f, "department") + ": department '" + s.department()
+                        + "' must match the file name '" + stem + "'");
             }
-            checkAgeCodes(f, s, ages);
+            checkAgeCodes(f, s, ages, dir.resolve("dimensions.yaml"));
             sources.add(s);
         }
         Catalog catalog = Catalog.load(dir.resolve("indicators"), measures(sources), ages);
         YearbookLayout yearbook = YearbookLayout.load(dir.resolve("yearbook.yaml"));
-        for (Catalog.Entry e : catalog.entries()) {
-            if (yearbook.chapter(e.indicator().plan(), e.indicator().area()).isEmpty()) {
-                throw new ConfigException(e.file() + ": indicator " + e.code() + " is in area '" + e.indicator().area()
-                        + "', which is no chapter of the " + e.indicator().plan() + " plan in " + dir.resolve("yearbook.yaml"));
-            }
-        }
+        checkIndicatorReferences(dir, catalog, yearbook, sources);
         return new Configuration(dir, regions, ages, List.copyOf(sources), catalog, yearbook, AssessmentSettings.load(dir),
                 ValidationRules.load(dir.resolve("validation"), sources, measures(sources)));
     }
 
-    private static void checkAgeCodes(Path file, SourceConfig s, AgeBands ages) {
-        for (SourceConfig.Extract e : s.extracts()) {
+    /** Every indicator files under a chapter of the yearbook and names departments that have a source. */
+    private static void checkIndicatorReferences(Path dir, Catalog catalog, YearbookLayout yearbook, List<SourceConfig> sources) {
+        List<String> departments = sources.stream().map(SourceConfig::department).toList();
+        for (Catalog.Entry e : catalog.entries()) {
+            Indicator ind = e.indicator();
+            YamlLocator.Item entry = YamlLocator.item("code", e.code());
+            if (yearbook.chapter(ind.plan(), ind.area()).isEmpty()) {
+                List<String> areas = yearbook.chapters().stream().filter(c -> c.plan().equals(ind.plan())).map(YearbookLayout.Chapter::area).toList();
+                throw new ConfigException(YamlLocator.at(e.file(), "indicators", entry, "area") + ": indicator " + e.code() + " is in area '"
+                        + ind.area() + "', which is no chapter of the " + ind.plan() + " plan in " + dir.resolve("yearbook.yaml")
+                        + DidYouMean.hint(ind.area(), areas) + "; its areas are " + areas);
+            }
+            for (int j = 0; j < ind.sources().size(); j++) {
+                String d = ind.sources().get(j);
+                if (!departments.contains(d)) {
+                    throw new ConfigException(YamlLocator.at(e.file(), "indicators", entry, "sources", j) + ": indicator " + e.code()
+                            + " names department '" + d + "', which has no source in " + dir.resolve("sources") + DidYouMean.hint(d, departments)
+                            + DidYouMean.listed("departments", departments));
+                }
+            }
+        }
+    }
+
+    private static void checkAgeCodes(Path file, SourceConfig s, AgeBands ages, Path dimensions) {
+        List<String> bands = ages.bands().stream().map(AgeBands.Band::code).toList();
+        for (int i = 0; i < s.extracts().size(); i++) {
+            SourceConfig.Extract e = s.extracts().get(i);
             if (e.age() != null && e.age().codes() != null) {
-                for (String band : e.age().codes().values()) {
+                for (Map.Entry<String, String> code : e.age().codes().entrySet()) {
+                    String band = code.getValue();
                     if (ages.band(band).isEmpty()) {
-                        throw new ConfigException(file + ": extract '" + e.name() + "' maps to age band '" + band
-                                + "', which conf/dimensions.yaml does not define");
+                        throw new ConfigException(YamlLocator.at(file, "extracts", i, "age", "codes", code.getKey()) + ": extract '" + e.name()
+                                + "' maps to age band '" + band + "', which " + dimensions + " does not define"
+                                + DidYouMean.hint(band, bands) + "; the bands are " + bands);
                     }
                 }
             }

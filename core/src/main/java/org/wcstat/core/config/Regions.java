@@ -22,14 +22,19 @@ public record Regions(
 
     @Override
     public void validate(Path file) {
-        Set<String> seen = new HashSet<>();
-        for (Region t : towns) {
+        Set<String> codes = new HashSet<>();
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < towns.size(); i++) {
+            Region t = towns.get(i);
             if (!t.code().startsWith(district.code()) || !t.code().matches("\\d{9}")) {
-                throw new ConfigException(file + ": town " + t.nameZh() + " has code " + t.code()
+                throw new ConfigException(YamlLocator.at(file, "towns", i, "code") + ": town " + t.nameZh() + " has code " + t.code()
                         + "; a town's code is 9 digits starting with the district's " + district.code());
             }
-            if (!seen.add(t.code()) || !seen.add(t.nameZh())) {
-                throw new ConfigException(file + ": town " + t.nameZh() + " (" + t.code() + ") is listed twice");
+            if (!codes.add(t.code())) {
+                throw new ConfigException(YamlLocator.at(file, "towns", i, "code") + ": town " + t.nameZh() + " (" + t.code() + ") is listed twice");
+            }
+            if (!names.add(t.nameZh())) {
+                throw new ConfigException(YamlLocator.at(file, "towns", i, "name_zh") + ": town " + t.nameZh() + " (" + t.code() + ") is listed twice");
             }
         }
     }

@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.zip.ZipFile;
 
@@ -154,52 +155,71 @@ public record SourceConfig(
             @JsonProperty(value = "partitions", required = true) int partitions) {
     }
 
+    /** The canonical codes a sex or residence column maps to. */
+    public static final Set<String> SEX_CODES = Set.of("F", "M", "_T");
+    public static final Set<String> RESIDENCE_CODES = Set.of("U", "R", "_T");
+
     @Override
     public void validate(Path file) {
         if (!NAME.matcher(department).matches()) {
-            throw new ConfigException(file + ": department '" + department + "' must be lower-case letters, digits and _");
+            throw new ConfigException(YamlLocator.at(file, "department") + ": department '" + department + "' must be lower-case letters, digits and _");
         }
         checkDriverJars(file);
         Set<String> names = new HashSet<>();
-        for (Extract e : extracts) {
-            String where = file + ": extract '" + e.name() + "'";
+        for (int i = 0; i < extracts.size(); i++) {
+            Extract e = extracts.get(i);
+            Where where = new Where(file, i, "extract '" + e.name() + "'");
             if (!NAME.matcher(e.name()).matches()) {
-                throw new ConfigException(where + ": the name must be lower-case letters, digits and _");
+                throw where.error("name", ": the name must be lower-case letters, digits and _");
             }
             if (!names.add(e.name())) {
-                throw new ConfigException(where + " is defined twice");
+                throw where.error("name", " is defined twice");
             }
             if ((e.table() == null) == (e.query() == null)) {
-                throw new ConfigException(where + ": give exactly one of 'table' or 'query'");
+                throw where.error(e.query() != null ? "query" : "table", ": give exactly one of 'table' or 'query'");
             }
             if (e.year().given() != 1) {
-                throw new ConfigException(where + ": 'year' needs exactly one of 'column', 'school_year' or 'date'");
+                throw where.error("year", ": 'year' needs exactly one of 'column', 'school_year' or 'date'");
             }
-            checkCodes(where + ": measure", e.measure(), null);
-            checkCodes(where + ": sex", e.sex(), Set.of("F", "M", "_T"));
-            checkCodes(where + ": residence", e.residence(), Set.of("U", "R", "_T"));
+            checkCodes(where, "measure", e.measure(), null);
+            checkCodes(where, "sex", e.sex(), SEX_CODES);
+            checkCodes(where, "residence", e.residence(), RESIDENCE_CODES);
             if ((e.region().code() == null) == (e.region().name() == null)) {
-                throw new ConfigException(where + ": 'region' needs exactly one of 'code' or 'name'");
+                throw where.error("region", ": 'region' needs exactly one of 'code' or 'name'");
             }
             if (e.age() != null) {
                 int given = (e.age().birthDate() != null ? 1 : 0) + (e.age().years() != null ? 1 : 0) + (e.age().band() != null ? 1 : 0);
                 if (given != 1) {
-                    throw new ConfigException(where + ": 'age' needs exactly one of 'birth_date', 'years' or 'band'");
+                    throw where.error("age", ": 'age' needs exactly one of 'birth_date', 'years' or 'band'");
                 }
                 if (e.age().band() != null && (e.age().codes() == null || e.age().codes().isEmpty())) {
-                    throw new ConfigException(where + ": an age 'band' column needs 'codes' mapping its values to configured age bands");
+                    throw where.error("age", ": an age 'band' column needs 'codes' mapping its values to configured age bands");
                 }
             }
             if (e.raw() != null) {
                 Set<String> both = new HashSet<>(e.raw().kept());
                 both.retainAll(e.raw().hashed());
                 if (!both.isEmpty()) {
-                    throw new ConfigException(where + ": raw column(s) " + both + " are both kept and hashed; choose one");
+                    throw where.error("raw", ": raw column(s) " + both + " are both kept and hashed; choose one");
                 }
             }
             if (e.partition() != null && (e.partition().partitions() < 1 || e.partition().upper() < e.partition().lower())) {
-                throw new ConfigException(where + ": partition needs partitions >= 1 and upper >= lower");
+                throw where.error(e.partition().partitions() < 1 ? List.of("partition", "partitions") : List.of("partition", "upper"),
+                        ": partition needs partitions >= 1 and upper >= lower");
             }
+        }
+    }
+
+    /** An extract's place in its file, for messages that point at one of its fields. */
+    private record Where(Path file, int index, String what) {
+        ConfigException error(String field, String message) {
+            return error(List.of(field), message);
+        }
+
+        ConfigException error(List<Object> fields, String message) {
+            List<Object> path = new java.util.ArrayList<>(List.of("extracts", index));
+            path.addAll(fields);
+            return new ConfigException(YamlLocator.of(file).at(path) + ": " + what + message);
         }
     }
 
@@ -207,12 +227,13 @@ public record SourceConfig(
         if (jdbc.driverJars() == null) {
             return;
         }
-        String where = file + ": jdbc.driver_jars";
         if (jdbc.driverJars().isEmpty()) {
-            throw new ConfigException(where + " is empty; list the driver's jar files or leave the field out");
+            throw new ConfigException(YamlLocator.at(file, "jdbc", "driver_jars") + ": jdbc.driver_jars is empty; list the driver's jar files or leave the field out");
         }
         boolean holdsDriver = false;
-        for (String jar : jdbc.driverJars()) {
+        for (int i = 0; i < jdbc.driverJars().size(); i++) {
+            String jar = jdbc.driverJars().get(i);
+            String where = YamlLocator.at(file, "jdbc", "driver_jars", i) + ": jdbc.driver_jars";
             Path p = Path.of(jar);
             if (!p.isAbsolute()) {
                 throw new ConfigException(where + ": '" + jar + "' must be an absolute path");
@@ -223,8 +244,8 @@ public record SourceConfig(
             holdsDriver |= holdsClass(p, jdbc.driver(), where);
         }
         if (!holdsDriver) {
-            throw new ConfigException(where + ": none of " + jdbc.driverJars() + " holds the driver class " + jdbc.driver()
-                    + "; check jdbc.driver against the driver's documentation");
+            throw new ConfigException(YamlLocator.at(file, "jdbc", "driver") + ": jdbc.driver_jars: none of " + jdbc.driverJars()
+                    + " holds the driver class " + jdbc.driver() + "; check jdbc.driver against the driver's documentation");
         }
     }
 
@@ -236,21 +257,28 @@ public record SourceConfig(
         }
     }
 
-    private static void checkCodes(String where, CodeMapping m, Set<String> allowed) {
+    private static void checkCodes(Where where, String field, CodeMapping m, Set<String> allowed) {
         if (m == null) {
             return;
         }
         if ((m.fixed() == null) == (m.column() == null)) {
-            throw new ConfigException(where + " needs either a fixed code or a 'column' with 'codes'");
+            throw where.error(field, ": " + field + " needs either a fixed code or a 'column' with 'codes'");
         }
         if (m.column() != null && (m.codes() == null || m.codes().isEmpty())) {
-            throw new ConfigException(where + ": column " + m.column() + " needs 'codes' mapping its values");
+            throw where.error(List.of(field, "column"), ": " + field + ": column " + m.column() + " needs 'codes' mapping its values");
         }
-        if (allowed != null) {
-            var targets = m.fixed() != null ? Set.of(m.fixed()) : new HashSet<>(m.codes().values());
-            for (String t : targets) {
-                if (!allowed.contains(t)) {
-                    throw new ConfigException(where + ": '" + t + "' is not a canonical code; use one of " + new java.util.TreeSet<>(allowed));
+        if (allowed == null) {
+            return;
+        }
+        String use = "; use one of " + new TreeSet<>(allowed);
+        if (m.fixed() != null && !allowed.contains(m.fixed())) {
+            throw where.error(field, ": " + field + ": '" + m.fixed() + "' is not a canonical code" + use);
+        }
+        if (m.codes() != null) {
+            for (Map.Entry<String, String> code : m.codes().entrySet()) {
+                if (!allowed.contains(code.getValue())) {
+                    throw where.error(List.of(field, "codes", code.getKey()), ": " + field + ": '" + code.getValue()
+                            + "' (for the source's '" + code.getKey() + "') is not a canonical code" + use);
                 }
             }
         }

@@ -1,13 +1,11 @@
 package org.wcstat.core.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import org.wcstat.core.catalog.Formula;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,55 +55,57 @@ public record ValidationRules(
             @JsonProperty(value = "action", required = true) String action) {
 
         public Rule {
-            // thrown here, the message reaches the user with the rule's file:line (Yaml.describe)
+            // thrown here, the message reaches the user at the line of the field it names (Yaml.read)
             if (id == null || !ID.matcher(id).matches()) {
-                throw new IllegalArgumentException("rule id '" + id + "' must be lower case letters, digits and _");
+                throw new InvalidField("rule id '" + id + "' must be lower case letters, digits and _", "id");
             }
             String at = "rule " + id + ": ";
-            one(at + "kind", kind, List.of("structural", "logical", "statistical"));
-            one(at + "importance", importance, List.of("high", "medium", "low"));
-            one(at + "action", action, List.of("warn", "quarantine", "fail"));
+            one(at, "kind", kind, List.of("structural", "logical", "statistical"));
+            one(at, "importance", importance, List.of("high", "medium", "low"));
+            one(at, "action", action, List.of("warn", "quarantine", "fail"));
             switch (kind) {
                 case "structural" -> {
-                    one(at + "check", check, List.of("required", "codes", "range", "unique"));
-                    if (extract == null) throw new IllegalArgumentException(at + "a structural rule names its 'extract'");
+                    one(at, "check", check, List.of("required", "codes", "range", "unique"));
+                    if (extract == null) throw new InvalidField(at + "a structural rule names its 'extract'");
                     if (!check.equals("unique") && (columns == null || columns.isEmpty())) {
-                        throw new IllegalArgumentException(at + "'" + check + "' needs 'columns'");
+                        throw new InvalidField(at + "'" + check + "' needs 'columns'", "check");
                     }
                     if (check.equals("codes") && (values == null || values.isEmpty())) {
-                        throw new IllegalArgumentException(at + "'codes' needs 'values', the codes allowed");
+                        throw new InvalidField(at + "'codes' needs 'values', the codes allowed", "check");
                     }
                     if (check.equals("range") && min == null && max == null) {
-                        throw new IllegalArgumentException(at + "'range' needs 'min', 'max' or both");
+                        throw new InvalidField(at + "'range' needs 'min', 'max' or both", "check");
                     }
                 }
                 case "logical" -> {
                     if (left == null || right == null || operator == null) {
-                        throw new IllegalArgumentException(at + "a logical rule needs 'left', 'operator' and 'right'");
+                        throw new InvalidField(at + "a logical rule needs 'left', 'operator' and 'right'");
                     }
-                    one(at + "operator", operator, List.of("<=", "<", ">=", ">", "==", "!="));
-                    Formula.parseExpr(left);
-                    Formula.parseExpr(right);
+                    one(at, "operator", operator, List.of("<=", "<", ">=", ">", "==", "!="));
+                    expression(at, "left", left);
+                    expression(at, "right", right);
                     if (tolerance != null && tolerance <= 0) {
-                        throw new IllegalArgumentException(at + "tolerance multiplies the right side and must be above 0");
+                        throw new InvalidField(at + "tolerance multiplies the right side and must be above 0", "tolerance");
                     }
                 }
                 case "statistical" -> {
-                    one(at + "check", check, List.of("modified_z", "min_max"));
-                    if (measure == null) throw new IllegalArgumentException(at + "a statistical rule names its 'measure'");
-                    Formula.parseExpr(measure);
+                    one(at, "check", check, List.of("modified_z", "min_max"));
+                    if (measure == null) throw new InvalidField(at + "a statistical rule names its 'measure'");
+                    expression(at, "measure", measure);
                     if (check.equals("min_max") && min == null && max == null) {
-                        throw new IllegalArgumentException(at + "'min_max' needs 'min', 'max' or both");
+                        throw new InvalidField(at + "'min_max' needs 'min', 'max' or both", "check");
                     }
                     if (minHistory != null && minHistory < 3) {
-                        throw new IllegalArgumentException(at + "min_history must be at least 3: a median and its deviation need them");
+                        throw new InvalidField(at + "min_history must be at least 3: a median and its deviation need them", "min_history");
                     }
                 }
                 default -> throw new AssertionError(kind);
             }
             if (by != null) {
-                for (String d : by) {
-                    if (!BY.contains(d)) throw new IllegalArgumentException(at + "cannot group by '" + d + "'; use some of " + BY);
+                for (int i = 0; i < by.size(); i++) {
+                    if (!BY.contains(by.get(i))) {
+                        throw new InvalidField(at + "cannot group by '" + by.get(i) + "'; use some of " + BY, "by", i);
+                    }
                 }
             }
         }
@@ -145,10 +145,30 @@ public record ValidationRules(
             return m;
         }
 
-        private static void one(String what, String value, List<String> allowed) {
+        private static void one(String at, String field, String value, List<String> allowed) {
             if (value == null || !allowed.contains(value)) {
-                throw new IllegalArgumentException(what + " is '" + value + "'; use one of " + allowed);
+                throw new InvalidField(at + field + " is '" + value + "'" + (value == null ? "" : DidYouMean.hint(value, allowed))
+                        + "; use one of " + allowed, field);
             }
+        }
+
+        private static void expression(String at, String field, String text) {
+            try {
+                Formula.parseExpr(text);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidField(at + field + ": " + e.getMessage(), field);
+            }
+        }
+
+        /** The field (left, right or measure) whose expression names the measure. */
+        String fieldUsing(String measure) {
+            for (String field : List.of("left", "right", "measure")) {
+                String e = field.equals("left") ? left : field.equals("right") ? right : this.measure;
+                if (e != null && Formula.parseExpr(e).terms().stream().anyMatch(t -> t.term().measure().equals(measure))) {
+                    return field;
+                }
+            }
+            return "id";
         }
     }
 
@@ -181,64 +201,56 @@ public record ValidationRules(
         } catch (IOException e) {
             throw new ConfigException(dir + ": cannot list (" + e.getMessage() + ")");
         }
+        Path sourcesDir = dir.resolveSibling("sources");
+        List<String> departments = sources.stream().map(SourceConfig::department).toList();
         for (Path f : files) {
             ValidationRules v = Yaml.read(f, ValidationRules.class);
             String stem = f.getFileName().toString().replaceFirst("\\.yaml$", "");
+            SourceConfig source = sources.stream().filter(s -> s.department().equals(v.department())).findFirst()
+                    .orElseThrow(() -> new ConfigException(YamlLocator.at(f, "department") + ": department '" + v.department()
+                            + "' has no source in " + sourcesDir + DidYouMean.hint(v.department(), departments)
+                            + "; rules need the department's source" + DidYouMean.listed("departments", departments)));
             if (!stem.equals(v.department())) {
-                throw new ConfigException(at(f, List.of("department")) + ": department '" + v.department()
+                throw new ConfigException(YamlLocator.at(f, "department") + ": department '" + v.department()
                         + "' must match the file name '" + stem + "'");
             }
-            SourceConfig source = sources.stream().filter(s -> s.department().equals(v.department())).findFirst()
-                    .orElseThrow(() -> new ConfigException(at(f, List.of("department")) + ": no conf/sources/" + v.department()
-                            + ".yaml; rules need the department's source"));
-            v.check(f, source, measures);
+            v.check(f, sourcesDir.resolve(source.department() + ".yaml"), source, measures);
             byDepartment.put(v.department(), v);
         }
         return byDepartment;
     }
 
-    private void check(Path file, SourceConfig source, Set<String> measures) {
+    private void check(Path file, Path sourceFile, SourceConfig source, Set<String> measures) {
         Set<String> ids = new HashSet<>();
         Set<String> own = Configuration.measures(List.of(source));
         for (int i = 0; i < rules.size(); i++) {
             Rule r = rules.get(i);
-            List<Object> path = List.of("rules", i);
+            int index = i;
             if (!ids.add(r.id())) {
-                throw new ConfigException(at(file, path, "id") + ": rule id '" + r.id() + "' is used twice; ids name rules in reports");
+                throw new ConfigException(YamlLocator.at(file, "rules", i, "id") + ": rule id '" + r.id() + "' is used twice; ids name rules in reports");
             }
             if (r.kindOf() == Kind.STRUCTURAL) {
+                List<String> extracts = source.extracts().stream().map(SourceConfig.Extract::name).toList();
                 SourceConfig.Extract e = source.extracts().stream().filter(x -> x.name().equals(r.extract())).findFirst()
-                        .orElseThrow(() -> new ConfigException(at(file, path, "extract") + ": rule " + r.id() + " names extract '"
-                                + r.extract() + "', which conf/sources/" + source.department() + ".yaml does not have; its extracts are "
-                                + source.extracts().stream().map(SourceConfig.Extract::name).toList()));
+                        .orElseThrow(() -> new ConfigException(YamlLocator.at(file, "rules", index, "extract") + ": rule " + r.id() + " names extract '"
+                                + r.extract() + "', which " + sourceFile + " does not have" + DidYouMean.hint(r.extract(), extracts)
+                                + "; its extracts are " + extracts));
                 if (r.check().equals("unique") && (r.columns() == null || r.columns().isEmpty()) && e.key() == null) {
-                    throw new ConfigException(at(file, path, "check") + ": rule " + r.id() + " checks duplicates on the extract's key,"
+                    throw new ConfigException(YamlLocator.at(file, "rules", i, "check") + ": rule " + r.id() + " checks duplicates on the extract's key,"
                             + " but extract '" + e.name() + "' declares no 'key'; give 'columns'");
                 }
             } else {
                 for (String m : r.measures()) {
                     if (!measures.contains(m)) {
-                        throw new ConfigException(at(file, path) + ": rule " + r.id() + " uses measure '" + m
-                                + "', which no source produces; the measures are " + new java.util.TreeSet<>(measures));
+                        throw new ConfigException(YamlLocator.at(file, "rules", i, r.fieldUsing(m)) + ": rule " + r.id() + " uses measure '" + m
+                                + "', which no source produces" + DidYouMean.hint(m, measures) + DidYouMean.listed("measures", measures));
                     }
                 }
                 if (r.measures().stream().noneMatch(own::contains)) {
-                    throw new ConfigException(at(file, path) + ": rule " + r.id() + " uses none of " + source.department()
+                    throw new ConfigException(YamlLocator.at(file, "rules", i, "id") + ": rule " + r.id() + " uses none of " + source.department()
                             + "'s own measures " + own + "; put it in the file of the department that produces one");
                 }
             }
         }
-    }
-
-    /** file:line:column of a node, found by its path of field names and list indexes. */
-    private static String at(Path file, List<Object> path, String... fields) {
-        List<JsonMappingException.Reference> refs = new ArrayList<>();
-        for (Object p : path) {
-            refs.add(p instanceof Integer i ? new JsonMappingException.Reference(null, i) : new JsonMappingException.Reference(null, (String) p));
-        }
-        for (String f : fields) {
-            refs.add(new JsonMappingException.Reference(null, f));
-        }
-        return YamlLocator.locate(file, refs).map(lc -> file + ":" + lc).orElse(file.toString());
     }
 }

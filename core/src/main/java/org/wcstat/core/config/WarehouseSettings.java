@@ -49,20 +49,22 @@ public record WarehouseSettings(
     @Override
     public void validate(Path file) {
         if (!catalog.equals(HADOOP) && !catalog.equals(JDBC)) {
-            throw new ConfigException(file + ": catalog '" + catalog + "' is not known; use hadoop (the default) or jdbc");
+            throw new ConfigException(YamlLocator.at(file, "catalog") + ": catalog '" + catalog + "' is not known; use hadoop (the default) or jdbc");
         }
         if (catalog.equals(JDBC) && jdbc == null) {
-            throw new ConfigException(file + ": catalog jdbc needs a jdbc: section with the catalog database's url, user and password");
+            throw new ConfigException(YamlLocator.at(file, "catalog") + ": catalog jdbc needs a jdbc: section with the catalog database's url, user and password");
         }
         if (catalog.equals(HADOOP) && jdbc != null) {
-            throw new ConfigException(file + ": a jdbc: section is read only with catalog: jdbc; remove it or set catalog: jdbc");
+            throw new ConfigException(YamlLocator.atKey(file, "jdbc") + ": a jdbc: section is read only with catalog: jdbc; remove it or set catalog: jdbc");
         }
         if (jdbc != null && !jdbc.url().startsWith("jdbc:")) {
-            throw new ConfigException(file + ": jdbc.url '" + jdbc.url() + "' must start with jdbc:, e.g. jdbc:postgresql://db:5432/wcstat_catalog");
+            throw new ConfigException(YamlLocator.at(file, "jdbc", "url") + ": jdbc.url '" + jdbc.url()
+                    + "' must start with jdbc:, e.g. jdbc:postgresql://db:5432/wcstat_catalog");
         }
         for (String key : spark.keySet()) {
             if (!key.startsWith("spark.")) {
-                throw new ConfigException(file + ": spark setting '" + key + "' must start with spark., e.g. spark.hadoop.fs.s3a.endpoint");
+                throw new ConfigException(YamlLocator.atKey(file, "spark", key) + ": spark setting '" + key
+                        + "' must start with spark., e.g. spark.hadoop.fs.s3a.endpoint");
             }
         }
     }

@@ -50,8 +50,8 @@ public record YearbookLayout(
             @JsonProperty("zeros_count") boolean zerosCount) {
         public Disclosure {
             if (threshold < 1) {
-                throw new IllegalArgumentException("the disclosure threshold is " + threshold
-                        + "; it is the smallest count published, so at least 1 (3 is usual)");
+                throw new InvalidField("the disclosure threshold is " + threshold
+                        + "; it is the smallest count published, so at least 1 (3 is usual)", "threshold");
             }
         }
 

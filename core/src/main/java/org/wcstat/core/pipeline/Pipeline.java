@@ -2,10 +2,12 @@ package org.wcstat.core.pipeline;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.wcstat.core.config.ConfigException;
+import org.wcstat.core.config.DidYouMean;
+import org.wcstat.core.config.YamlLocator;
 import org.wcstat.core.config.Yaml;
 
 import java.nio.file.Path;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -40,16 +42,18 @@ public record Pipeline(
 
     @Override
     public void validate(Path file) {
-        Set<String> seen = new HashSet<>();
-        for (Stage s : stages) {
-            for (String up : s.upstream()) {
+        Set<String> seen = new LinkedHashSet<>();
+        for (int i = 0; i < stages.size(); i++) {
+            Stage s = stages.get(i);
+            for (int j = 0; j < s.upstream().size(); j++) {
+                String up = s.upstream().get(j);
                 if (!seen.contains(up)) {
-                    throw new ConfigException(file + ": stage '" + s.id() + "' runs after '" + up
-                            + "', which is not defined before it; list stages in the order they run");
+                    throw new ConfigException(YamlLocator.at(file, "stages", i, "after", j) + ": stage '" + s.id() + "' runs after '" + up
+                            + "', which is not defined before it" + DidYouMean.hint(up, seen) + "; list stages in the order they run");
                 }
             }
             if (!seen.add(s.id())) {
-                throw new ConfigException(file + ": stage '" + s.id() + "' is defined twice");
+                throw new ConfigException(YamlLocator.at(file, "stages", i, "id") + ": stage '" + s.id() + "' is defined twice");
             }
         }
     }

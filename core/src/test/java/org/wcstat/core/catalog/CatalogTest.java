@@ -101,39 +101,67 @@ class CatalogTest {
                 assertThrows(IllegalArgumentException.class, () -> c.get("W-H-03")).getMessage());
     }
 
+    /** Each bad indicator, the text its problem is reported at, and the start of the problem's message. */
     static Stream<Arguments> problems() {
         return Stream.of(
-                Arguments.of(indicator("B-1", "women", "deaths_unknown", "live_births", "1000", null, null),
-                        "indicator B-1: unknown measure(s) [deaths_unknown]: no extract in conf/sources produces them"),
+                Arguments.of(indicator("B-1", "women", "deaths_unknown", "live_births", "1000", null, null), "\"deaths_unknown\"",
+                        "indicator B-1: unknown measure 'deaths_unknown' in numerator: no extract in "),
                 Arguments.of(indicator("B-2", "women", "live_births", "population - live_births", "100", null, null),
+                        "\"population - live_births\"",
                         "indicator B-2: the denominator 'population - live_births' can be zero or negative;"
                                 + " divide by a sum of measures"),
-                Arguments.of(indicator("B-3", "women", "maternal_deaths", "live_births", null, null, null),
+                // the factor is missing: the indicator itself, whose mapping starts at its first field
+                Arguments.of(indicator("B-3", "women", "maternal_deaths", "live_births", null, null, null), "code: B-3",
                         "indicator B-3: a ratio needs a factor (100 for %, 1000 for ‰, 100000 per 100,000)"),
-                Arguments.of(indicator("B-4", "children", "live_births{sex=M}", "live_births{sex=F}", "100", "sex", null),
+                Arguments.of(indicator("B-4", "children", "live_births{sex=M}", "live_births{sex=F}", "100", "sex", null), "sex]",
                         "indicator B-4: is published by sex but its formula fixes sex; drop one of the two"),
-                Arguments.of(indicator("B-5", "children", "population{region=510811101}", null, null, "town", null),
+                Arguments.of(indicator("B-5", "children", "population{region=510811101}", null, null, "town", null), "town]",
                         "indicator B-5: is published by town but its formula fixes region; drop one of the two"),
                 Arguments.of(indicator("B-6", "children", "high_school_students", "population{age=15-19}", "100", null, null),
-                        "indicator B-6: age band '15-19' in population{age=15-19} is not configured in conf/dimensions.yaml"),
-                Arguments.of(indicator("B-7", "men", "live_births", null, null, null, null),
+                        "\"population{age=15-19}\"",
+                        "indicator B-6: age band '15-19' in population{age=15-19} is not configured in "),
+                Arguments.of(indicator("B-7", "men", "live_births", null, null, null, null), "men",
                         "indicator B-7: plan must be one of "),
                 // maternal_deaths is columns 1-15, a space, then '*' at column 17
-                Arguments.of(indicator("B-8", "women", "maternal_deaths * 2", null, null, null, null),
+                Arguments.of(indicator("B-8", "women", "maternal_deaths * 2", null, null, null, null), "\"maternal_deaths * 2\"",
                         "indicator B-8: numerator: expected '+' or '-' between measures at column 17 of 'maternal_deaths * 2'"),
-                Arguments.of(indicator("B-9", "women", "maternal_deaths", "live_births", "100000", null, "about 12"),
+                Arguments.of(indicator("B-9", "women", "maternal_deaths", "live_births", "100000", null, "about 12"), "\"about 12\"",
                         "indicator B-9: cannot read target 'about 12'"),
-                Arguments.of(indicator("B-10", "women", "live_births", null, null, "county", null),
+                Arguments.of(indicator("B-10", "women", "live_births", null, null, "county", null), "county]",
                         "indicator B-10: cannot be published by 'county'; use "));
+    }
+
+    /** "line:column" of the first {@code text} at or after the line where indicator {@code code} starts. */
+    private static String position(Path file, String code, String text) throws IOException {
+        List<String> lines = Files.readAllLines(file);
+        int start = 0;
+        while (!lines.get(start).endsWith("code: " + code) && !lines.get(start).contains("code: " + code + ",")) start++;
+        for (int i = start; i < lines.size(); i++) {
+            int col = lines.get(i).indexOf(text);
+            if (col >= 0) return (i + 1) + ":" + (col + 1);
+        }
+        throw new AssertionError(text + " is not in " + file);
+    }
+
+    private static String code(String indicator) {
+        return indicator.substring(indicator.indexOf("code: ") + 6).split("[,\\n]")[0];
     }
 
     @ParameterizedTest
     @MethodSource("problems")
-    void eachProblemNamesTheFileAndTheIndicator(String bad, String expected) throws IOException {
+    void eachProblemNamesTheFileTheLineAndTheIndicator(String bad, String at, String expected) throws IOException {
         write("a-good.yaml", GOOD);
         Path f = write("b-bad.yaml", bad);
         String m = error();
-        assertTrue(m.startsWith("the indicator catalog has 1 problem(s):\n  " + f + ": " + expected), m);
+        assertTrue(m.startsWith("the indicator catalog has 1 problem(s):\n  " + f + ":" + position(f, code(bad), at) + ": " + expected), m);
+    }
+
+    @Test
+    void aMisspeltMeasureIsNamedWithTheSourcesFolderAndTheNearestMeasure() throws IOException {
+        Path f = write("a.yaml", indicator("B-1", "women", "maternal_death", "live_births", "100000", null, null));
+        String m = error();
+        assertTrue(m.contains(f + ":" + position(f, "B-1", "\"maternal_death\"") + ": indicator B-1: unknown measure 'maternal_death'"
+                + " in numerator: no extract in " + dir.resolveSibling("sources") + " produces it (did you mean 'maternal_deaths'?)"), m);
     }
 
     @Test
@@ -146,9 +174,11 @@ class CatalogTest {
 
     @Test
     void aCodeDefinedTwiceIsReportedInTheSecondFile() throws IOException {
-        write("a-good.yaml", GOOD);
+        Path first = write("a-good.yaml", GOOD);
         Path f = write("b-again.yaml", GOOD);
-        assertEquals("the indicator catalog has 1 problem(s):\n  " + f + ": indicator W-H-02 is defined twice", error());
+        // the second file's code, on line 2 after "  - code: "
+        assertEquals("the indicator catalog has 1 problem(s):\n  " + f + ":2:11: indicator W-H-02: is defined twice (first in " + first + ")",
+                error());
     }
 
     @Test
@@ -162,19 +192,23 @@ class CatalogTest {
         assertTrue(m.startsWith("the indicator catalog has 11 problem(s):\n"), m);
         String[] lines = m.split("\n");
         assertEquals(12, lines.length, m);
-        List<String> expected = problems().map(a -> (String) a.get()[1]).toList();
+        List<Arguments> expected = problems().toList();
         for (int i = 0; i < expected.size(); i++) {
-            assertTrue(lines[i + 1].startsWith("  " + bad + ": " + expected.get(i)), lines[i + 1]);
+            Object[] a = expected.get(i).get();
+            assertTrue(lines[i + 1].startsWith("  " + bad + ":" + position(bad, code((String) a[0]), (String) a[1]) + ": " + a[2]), lines[i + 1]);
         }
-        assertEquals("  " + again + ": indicator W-H-02 is defined twice", lines[11]);
-        assertTrue(!m.contains(good.toString()), m);
+        assertEquals("  " + again + ":2:11: indicator W-H-02: is defined twice (first in " + good + ")", lines[11]);
+        for (String line : lines) {
+            assertTrue(!line.startsWith("  " + good), "a-good.yaml has no problem: " + line);
+        }
     }
 
     @Test
-    void aNullPlanIsAProblemOfTheIndicator() throws IOException {
+    void anEmptyPlanIsAMissingValueAtItsLine() throws IOException {
         Path f = write("a.yaml", indicator("B-11", "~", "live_births", null, null, null, null));
         String m = error();
-        assertTrue(m.startsWith("the indicator catalog has 1 problem(s):\n  " + f + ": indicator B-11: plan must be one of "), m);
+        // "    plan: ~" is line 3; the field's name starts at column 5
+        assertTrue(m.startsWith(f + ":3:5: field 'plan' has no value, but it is required: give it a single text value"), m);
     }
 
     @Test
@@ -229,28 +263,29 @@ class CatalogTest {
 
     static Stream<Arguments> formulaProblems() {
         return Stream.of(
-                Arguments.of(flow("G-1", "numerator: population, target: \">= 1 in every town\""),
+                Arguments.of(flow("G-1", "numerator: population, target: \">= 1 in every town\""), "\">= 1",
                         "indicator G-1: target '>= 1 in every town' is for every town, so the indicator must be published by town: add town to 'by'"),
                 Arguments.of(flow("G-2", "numerator: population, minus: {numerator: live_births, denominator: population}, factor: 100"),
+                        "{numerator: live_births",
                         "indicator G-2: 'minus' subtracts a second ratio from the first; give the first a denominator"),
                 Arguments.of(flow("G-3", "numerator: live_births, denominator: population, factor: 100,"
-                                + " minus: {numerator: live_births, denominator: \"population - live_births\"}"),
+                                + " minus: {numerator: live_births, denominator: \"population - live_births\"}"), "\"population - live_births\"",
                         "indicator G-3: the minus denominator 'population - live_births' can be zero or negative; divide by a sum of measures"),
                 Arguments.of(flow("G-4", "numerator: live_births, denominator: population, factor: 100, interval: wilson,"
-                                + " minus: {numerator: live_births, denominator: population}"),
+                                + " minus: {numerator: live_births, denominator: population}"), "wilson",
                         "indicator G-4: has an interval (wilson) but is a difference of two ratios; intervals are for a single rate"),
                 Arguments.of(flow("G-5", "numerator: live_births, denominator: \"population@2020\", factor: 100,"
-                                + " minus: {numerator: unknown_cases, denominator: population}"),
-                        "indicator G-5: unknown measure(s) [unknown_cases]: no extract in conf/sources produces them"),
-                Arguments.of(flow("G-6", "numerator: live_births, denominator: \"population@20\", factor: 100"),
+                                + " minus: {numerator: unknown_cases, denominator: population}"), "unknown_cases",
+                        "indicator G-5: unknown measure 'unknown_cases' in minus numerator: no extract in "),
+                Arguments.of(flow("G-6", "numerator: live_births, denominator: \"population@20\", factor: 100"), "\"population@20\"",
                         "indicator G-6: denominator: a year after '@' has four digits"));
     }
 
     @ParameterizedTest
     @MethodSource("formulaProblems")
-    void eachFormulaProblemNamesTheIndicator(String bad, String expected) throws IOException {
+    void eachFormulaProblemNamesTheIndicatorAndTheValuesPlace(String bad, String at, String expected) throws IOException {
         Path f = write("b-bad.yaml", bad);
         String m = error();
-        assertTrue(m.startsWith("the indicator catalog has 1 problem(s):\n  " + f + ": " + expected), m);
+        assertTrue(m.startsWith("the indicator catalog has 1 problem(s):\n  " + f + ":" + position(f, code(bad), at) + ": " + expected), m);
     }
 }

@@ -76,9 +76,12 @@ class PlanGoalsTest {
 
         assertEquals(List.of("寿命"), c.omitted().stream().map(PlanGoals.Goal::quantity).toList());
         assertEquals(1, c.omitted(true));
+        // each at its goal's 'omitted': line 5 (the continued flow mapping) and line 6, column 91 of the one-line goal
+        Path goals = dir.resolve("plan-goals.yaml");
         assertEquals(List.of(
-                "women health 2 甲 (<= 12): is both measured by A and omitted; drop one of the two",
-                "women health 3 乙 (>= 1): is omitted without a reason; say why no department's data can measure it"), c.problems());
+                goals + ":5:15: women health 2 甲 (<= 12): is both measured by A and omitted; drop one of the two",
+                goals + ":6:91: women health 3 乙 (>= 1): is omitted without a reason; say why no department's data can measure it"),
+                c.problems());
         assertEquals("0 with a number: 0 in the catalog, 0 left out, 0 missing", c.summary("women", false));
         assertEquals("1 direction-only: 0 in the catalog, 1 left out, 0 missing", c.summary("women", true));
         assertEquals("1 with a number: 0 in the catalog, 0 left out, 1 missing", c.summary("children", false));

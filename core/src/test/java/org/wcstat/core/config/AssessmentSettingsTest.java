@@ -45,7 +45,8 @@ class AssessmentSettingsTest {
                 plausible_ranges: {by_unit: {"%": {min: 0, max: 100}}}
                 """);
         String m = assertThrows(ConfigException.class, () -> AssessmentSettings.load(dir)).getMessage();
-        assertEquals(dir.resolve("assessment.yaml") + ": evaluation year 2035 is outside the outlines' 2021–2030; write e.g. [2025, 2030]", m);
+        // at the year itself: line 1, column 26
+        assertEquals(dir.resolve("assessment.yaml") + ":1:26: evaluation year 2035 is outside the outlines' 2021–2030; write e.g. [2025, 2030]", m);
 
         Files.writeString(dir.resolve("assessment.yaml"), """
                 evaluation_years: [2025, 2030]

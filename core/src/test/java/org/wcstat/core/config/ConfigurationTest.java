@@ -159,8 +159,11 @@ class ConfigurationTest {
     void aDepartmentMustMatchItsFileName(@TempDir Path tmp) throws IOException {
         Path copy = copyConf(tmp.resolve("conf"));
         Path health = copy.resolve("sources/health.yaml");
-        Files.writeString(health, Files.readString(health).replace("department: health", "department: health2"));
-        assertEquals(health + ": department 'health2' must match the file name 'health'",
+        String yaml = Files.readString(health);
+        Files.writeString(health, yaml.replace("department: health", "department: health2"));
+        // the value of "department:" (12 characters and a space) on its line
+        int line = (int) yaml.lines().takeWhile(l -> !l.startsWith("department: health")).count() + 1;
+        assertEquals(health + ":" + line + ":13: department 'health2' must match the file name 'health'",
                 assertThrows(ConfigException.class, () -> Configuration.load(copy)).getMessage());
     }
 
@@ -168,10 +171,15 @@ class ConfigurationTest {
     void anAreaWithoutAChapter(@TempDir Path tmp) throws IOException {
         Path copy = copyConf(tmp.resolve("conf"));
         Path file = copy.resolve("indicators/women-health.yaml");
-        Files.writeString(file, Files.readString(file).replace("area: health", "area: sport"));
+        String yaml = Files.readString(file);
+        Files.writeString(file, yaml.replace("area: health", "area: sport"));
         String m = assertThrows(ConfigException.class, () -> Configuration.load(copy)).getMessage();
-        assertEquals(file + ": indicator W-H-02 is in area 'sport', which is no chapter of the women plan in "
-                + copy.resolve("yearbook.yaml"), m);
+        // W-H-02, the file's first indicator, is reported at its area's value
+        List<String> lines = yaml.lines().toList();
+        int line = lines.indexOf("    area: health") + 1;
+        assertEquals(file + ":" + line + ":11: indicator W-H-02 is in area 'sport', which is no chapter of the women plan in "
+                + copy.resolve("yearbook.yaml") + "; its areas are [health, education, economy, decision, social_security, family,"
+                + " environment, law]", m);
     }
 
     @Test

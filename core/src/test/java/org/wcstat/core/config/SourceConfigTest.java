@@ -51,8 +51,17 @@ class SourceConfigTest {
         return assertThrows(ConfigException.class, () -> Yaml.read(f, SourceConfig.class)).getMessage();
     }
 
-    private String where() {
-        return dir.resolve("health.yaml") + ": extract 'births'";
+    /** "file:line:column: extract 'births'" of {@code token} on the first line of {@code yaml} holding it after {@code after}. */
+    private String where(String yaml, String after, String token) {
+        return dir.resolve("health.yaml") + ":" + position(yaml, after, token) + ": extract 'births'";
+    }
+
+    private static String position(String yaml, String after, String token) {
+        List<String> lines = yaml.lines().toList();
+        int line = 0;
+        while (!lines.get(line).contains(after)) line++;
+        while (!lines.get(line).contains(token)) line++;
+        return (line + 1) + ":" + (lines.get(line).indexOf(token) + 1);
     }
 
     @Test
@@ -88,89 +97,95 @@ class SourceConfigTest {
 
     @Test
     void bothTableAndQuery() throws IOException {
-        assertEquals(where() + ": give exactly one of 'table' or 'query'",
-                error(replace("    table: BIRTHS\n", "    table: BIRTHS\n    query: \"select * from BIRTHS\"\n")));
+        String both = replace("    table: BIRTHS\n", "    table: BIRTHS\n    query: \"select * from BIRTHS\"\n");
+        assertEquals(where(both, "query:", "\"select") + ": give exactly one of 'table' or 'query'", error(both));
     }
 
     @Test
     void neitherTableNorQuery() throws IOException {
-        assertEquals(where() + ": give exactly one of 'table' or 'query'", error(replace("    table: BIRTHS\n", "")));
+        // neither is there to point at: the extract, whose mapping starts at its name
+        String neither = replace("    table: BIRTHS\n", "");
+        assertEquals(where(neither, "- name: births", "name") + ": give exactly one of 'table' or 'query'", error(neither));
     }
 
     @Test
     void aYearMappingWithTwoKinds() throws IOException {
-        assertEquals(where() + ": 'year' needs exactly one of 'column', 'school_year' or 'date'",
-                error(replace("year: {column: Y}", "year: {column: Y, date: BIRTH_DATE}")));
+        String two = replace("year: {column: Y}", "year: {column: Y, date: BIRTH_DATE}");
+        assertEquals(where(two, "year:", "{") + ": 'year' needs exactly one of 'column', 'school_year' or 'date'", error(two));
     }
 
     @Test
     void aYearMappingWithNoKind() throws IOException {
-        assertEquals(where() + ": 'year' needs exactly one of 'column', 'school_year' or 'date'",
-                error(replace("year: {column: Y}", "year: {}")));
+        String none = replace("year: {column: Y}", "year: {}");
+        assertEquals(where(none, "year:", "{") + ": 'year' needs exactly one of 'column', 'school_year' or 'date'", error(none));
     }
 
     @Test
     void aSexCodeMappedToANonCanonicalCode() throws IOException {
-        String m = error(replace("{\"1\": M, \"2\": F}", "{\"1\": M, \"2\": W}"));
-        assertTrue(m.startsWith(where() + ": sex: 'W' is not a canonical code; use one of ["), m);
+        String yaml = replace("{\"1\": M, \"2\": F}", "{\"1\": M, \"2\": W}");
+        String m = error(yaml);
+        // at the code itself, and with the source's value it stands for
+        assertTrue(m.startsWith(where(yaml, "sex:", "W}") + ": sex: 'W' (for the source's '2') is not a canonical code; use one of ["), m);
         assertTrue(m.contains("F") && m.contains("M") && m.contains("_T"), m);
     }
 
     @Test
     void aFixedSexThatIsNotCanonical() throws IOException {
-        String m = error(replace("sex: {column: SEX, codes: {\"1\": M, \"2\": F}}", "sex: female"));
-        assertTrue(m.startsWith(where() + ": sex: 'female' is not a canonical code; use one of ["), m);
+        String yaml = replace("sex: {column: SEX, codes: {\"1\": M, \"2\": F}}", "sex: female");
+        String m = error(yaml);
+        assertTrue(m.startsWith(where(yaml, "sex:", "female") + ": sex: 'female' is not a canonical code; use one of ["), m);
     }
 
     @Test
     void aResidenceCodeThatIsNotCanonical() throws IOException {
-        String m = error(GOOD + "    residence: {column: HUKOU, codes: {城镇: U, 乡村: C}}\n");
-        assertTrue(m.startsWith(where() + ": residence: 'C' is not a canonical code; use one of ["), m);
+        String yaml = GOOD + "    residence: {column: HUKOU, codes: {城镇: U, 乡村: C}}\n";
+        String m = error(yaml);
+        assertTrue(m.startsWith(where(yaml, "residence:", "C}") + ": residence: 'C' (for the source's '乡村') is not a canonical code; use one of ["), m);
     }
 
     @Test
     void aCodeColumnWithoutCodes() throws IOException {
-        assertEquals(where() + ": measure: column ITEM needs 'codes' mapping its values",
-                error(replace("measure: live_births", "measure: {column: ITEM}")));
+        String yaml = replace("measure: live_births", "measure: {column: ITEM}");
+        assertEquals(where(yaml, "measure:", "ITEM") + ": measure: column ITEM needs 'codes' mapping its values", error(yaml));
     }
 
     @Test
     void aCodeMappingWithBothFixedAndColumn() throws IOException {
-        assertEquals(where() + ": sex needs either a fixed code or a 'column' with 'codes'",
-                error(replace("sex: {column: SEX, codes: {\"1\": M, \"2\": F}}",
-                        "sex: {fixed: F, column: SEX, codes: {\"2\": F}}")));
+        String yaml = replace("sex: {column: SEX, codes: {\"1\": M, \"2\": F}}", "sex: {fixed: F, column: SEX, codes: {\"2\": F}}");
+        assertEquals(where(yaml, "sex:", "{") + ": sex needs either a fixed code or a 'column' with 'codes'", error(yaml));
     }
 
     @Test
     void aBandAgeWithoutCodes() throws IOException {
-        assertEquals(where() + ": an age 'band' column needs 'codes' mapping its values to configured age bands",
-                error(GOOD + "    age: {band: AGE_GROUP}\n"));
+        String yaml = GOOD + "    age: {band: AGE_GROUP}\n";
+        assertEquals(where(yaml, "age:", "{") + ": an age 'band' column needs 'codes' mapping its values to configured age bands",
+                error(yaml));
     }
 
     @Test
     void anAgeWithTwoKinds() throws IOException {
-        assertEquals(where() + ": 'age' needs exactly one of 'birth_date', 'years' or 'band'",
-                error(GOOD + "    age: {birth_date: BIRTHDAY, years: AGE}\n"));
+        String yaml = GOOD + "    age: {birth_date: BIRTHDAY, years: AGE}\n";
+        assertEquals(where(yaml, "age:", "{") + ": 'age' needs exactly one of 'birth_date', 'years' or 'band'", error(yaml));
     }
 
     @Test
     void aRegionWithBothCodeAndName() throws IOException {
-        assertEquals(where() + ": 'region' needs exactly one of 'code' or 'name'",
-                error(replace("region: {code: TOWN}", "region: {code: TOWN, name: TOWN_NAME}")));
+        String yaml = replace("region: {code: TOWN}", "region: {code: TOWN, name: TOWN_NAME}");
+        assertEquals(where(yaml, "region:", "{") + ": 'region' needs exactly one of 'code' or 'name'", error(yaml));
     }
 
     @Test
     void aColumnBothKeptAndHashed() throws IOException {
-        assertEquals(where() + ": raw column(s) [CERT_NO] are both kept and hashed; choose one",
-                error(GOOD + "    raw: {keep: [REG_ID, CERT_NO], hash: [CERT_NO]}\n"));
+        String yaml = GOOD + "    raw: {keep: [REG_ID, CERT_NO], hash: [CERT_NO]}\n";
+        assertEquals(where(yaml, "raw:", "{") + ": raw column(s) [CERT_NO] are both kept and hashed; choose one", error(yaml));
     }
 
     @Test
     void aBadPartition() throws IOException {
-        assertEquals(where() + ": partition needs partitions >= 1 and upper >= lower",
-                error(GOOD + "    partition: {column: REG_ID, lower: 10, upper: 1, partitions: 2}\n"));
-        assertEquals(where() + ": partition needs partitions >= 1 and upper >= lower",
-                error(GOOD + "    partition: {column: REG_ID, lower: 1, upper: 10, partitions: 0}\n"));
+        String upper = GOOD + "    partition: {column: REG_ID, lower: 10, upper: 1, partitions: 2}\n";
+        assertEquals(where(upper, "partition:", "1, partitions") + ": partition needs partitions >= 1 and upper >= lower", error(upper));
+        String partitions = GOOD + "    partition: {column: REG_ID, lower: 1, upper: 10, partitions: 0}\n";
+        assertEquals(where(partitions, "partition:", "0}") + ": partition needs partitions >= 1 and upper >= lower", error(partitions));
     }
 
     @Test
@@ -182,18 +197,19 @@ class SourceConfigTest {
                     measure: live_births
                     region: {code: TOWN}
                 """;
-        assertEquals(where() + " is defined twice", error(twice));
+        // at the second one's name, line 15
+        assertEquals(dir.resolve("health.yaml") + ":15:11: extract 'births' is defined twice", error(twice));
     }
 
     @Test
     void anExtractNameThatIsNotLowerCase() throws IOException {
-        assertEquals(dir.resolve("health.yaml") + ": extract 'Births': the name must be lower-case letters, digits and _",
+        assertEquals(dir.resolve("health.yaml") + ":9:11: extract 'Births': the name must be lower-case letters, digits and _",
                 error(replace("name: births", "name: Births")));
     }
 
     @Test
     void aDepartmentNameThatIsNotLowerCase() throws IOException {
-        assertEquals(dir.resolve("health.yaml") + ": department 'Health' must be lower-case letters, digits and _",
+        assertEquals(dir.resolve("health.yaml") + ":1:13: department 'Health' must be lower-case letters, digits and _",
                 error(replace("department: health", "department: Health")));
     }
 

@@ -71,20 +71,22 @@ class SourceDriverJarsTest {
     void aMissingJarIsNamedWithTheFile() throws IOException {
         Path missing = dir.resolve("drivers/sqlite-jdbc-3.50.3.0.jar");
         Path file = source("  driver_jars: [\"" + missing + "\"]");
-        assertEquals(file + ": jdbc.driver_jars: " + missing + " does not exist", error(file));
+        // the list is on line 7; its first item starts at column 17, after "  driver_jars: ["
+        assertEquals(file + ":7:17: jdbc.driver_jars: " + missing + " does not exist", error(file));
     }
 
     @Test
     void aRelativePathIsRefused() throws IOException {
         Path file = source("  driver_jars: [drivers/sqlite-jdbc.jar]");
-        assertEquals(file + ": jdbc.driver_jars: 'drivers/sqlite-jdbc.jar' must be an absolute path", error(file));
+        assertEquals(file + ":7:17: jdbc.driver_jars: 'drivers/sqlite-jdbc.jar' must be an absolute path", error(file));
     }
 
     @Test
     void jarsWithoutTheDriverClassAreRefused() throws IOException {
         Path other = jar("h2.jar", "org/h2/Driver.class");
         Path file = source("  driver_jars: [\"" + other + "\"]");
-        assertEquals(file + ": jdbc.driver_jars: none of [" + other + "] holds the driver class org.sqlite.JDBC;"
+        // at the driver the jars do not hold: "  driver: org.sqlite.JDBC" on line 6
+        assertEquals(file + ":6:11: jdbc.driver_jars: none of [" + other + "] holds the driver class org.sqlite.JDBC;"
                 + " check jdbc.driver against the driver's documentation", error(file));
     }
 
@@ -93,12 +95,12 @@ class SourceDriverJarsTest {
         Path text = Files.writeString(dir.resolve("README.txt"), "not a jar");
         Path file = source("  driver_jars: [\"" + text + "\"]");
         String message = error(file);
-        assertTrue(message.startsWith(file + ": jdbc.driver_jars: " + text + " is not a readable jar ("), message);
+        assertTrue(message.startsWith(file + ":7:17: jdbc.driver_jars: " + text + " is not a readable jar ("), message);
     }
 
     @Test
     void anEmptyListIsRefused() throws IOException {
         Path file = source("  driver_jars: []");
-        assertEquals(file + ": jdbc.driver_jars is empty; list the driver's jar files or leave the field out", error(file));
+        assertEquals(file + ":7:16: jdbc.driver_jars is empty; list the driver's jar files or leave the field out", error(file));
     }
 }

@@ -57,8 +57,8 @@ class ValidationRulesTest {
                     importance: high
                     action: drop
                 """);
-        assertTrue(m.contains("health.yaml:9:"), m);
-        assertTrue(m.contains("rule bad_rule: action is 'drop'; use one of [warn, quarantine, fail]"), m);
+        // at the value itself: "    action: drop" is line 14, 'drop' starts at column 13
+        assertTrue(m.contains("health.yaml:14:13: rule bad_rule: action is 'drop'; use one of [warn, quarantine, fail]"), m);
     }
 
     @Test
@@ -73,8 +73,10 @@ class ValidationRulesTest {
                     importance: high
                     action: warn
                 """);
-        assertTrue(m.contains("health.yaml:5:"), m);
-        assertTrue(m.contains("names extract 'births', which conf/sources/health.yaml does not have; its extracts are [birth_register, mch_death_report, "), m);
+        assertTrue(m.contains("health.yaml:5:14: "), m);
+        // the source file of the folder read, not the default conf/
+        assertTrue(m.contains("names extract 'births', which " + dir.resolve("conf/sources/health.yaml")
+                + " does not have; its extracts are [birth_register, mch_death_report, "), m);
     }
 
     @Test
@@ -90,8 +92,9 @@ class ValidationRulesTest {
                     importance: high
                     action: quarantine
                 """);
-        assertTrue(m.contains("health.yaml:3:"), m);
-        assertTrue(m.contains("uses measure 'live_birth', which no source produces"), m);
+        // at the side that names it: "    right: live_birth" is line 7
+        assertTrue(m.contains("health.yaml:7:12: "), m);
+        assertTrue(m.contains("uses measure 'live_birth', which no source produces (did you mean 'live_births'?)"), m);
     }
 
     @Test
@@ -122,8 +125,8 @@ class ValidationRulesTest {
                     importance: high
                     action: quarantine
                 """);
-        assertTrue(m.contains("health.yaml:3:"), m);
-        assertTrue(m.contains("rule deaths_within_births: operator is '=<'; use one of [<=, <, >=, >, ==, !=]"), m);
+        // "    operator: \"=<\"" is line 6; the quoted value starts at column 15
+        assertTrue(m.contains("health.yaml:6:15: rule deaths_within_births: operator is '=<' (did you mean '<='?); use one of [<=, <, >=, >, ==, !=]"), m);
     }
 
     @Test

@@ -135,10 +135,9 @@ class YamlTest {
                   - {code: "5+", from: 5}
                 """);
         String m = error(f, AgeBands.class);
-        // 'zero' is on line 3
-        assertTrue(m.startsWith(f + ":3:"), m);
-        assertTrue(m.contains("`int`"), m);
-        assertTrue(m.contains("\"zero\""), m);
+        // 'zero' is on line 3, column 11
+        assertTrue(m.startsWith(f + ":3:11: "), m);
+        assertTrue(m.contains("'from' must be a whole number, not 'zero'"), m);
         assertTrue(m.endsWith(" (at age_bands[0].from)"), m);
     }
 
@@ -150,6 +149,75 @@ class YamlTest {
         String m = error(f, AgeBands.class);
         assertTrue(m.startsWith(f + ":1:"), m);
         assertTrue(m.endsWith(" (at age_bands)"), m);
+    }
+
+    @Test
+    void aFractionWhereAWholeNumberBelongsIsNotRoundedDown() throws IOException {
+        Path f = write("dimensions.yaml", """
+                age_bands:
+                  - {code: "0-4", from: 0, to: 4.5}
+                  - {code: "5+", from: 5}
+                """);
+        // 4.5 starts at column 32 of line 2
+        assertEquals(f + ":2:32: 'to' must be a whole number, not '4.5' (at age_bands[0].to)", error(f, AgeBands.class));
+    }
+
+    @Test
+    void aListWhereTheFileHoldsAMapping() throws IOException {
+        Path f = write("dimensions.yaml", """
+                - {code: "0+", from: 0}
+                """);
+        assertEquals(f + ":1:1: the file must be a mapping with the fields age_bands, not a list", error(f, AgeBands.class));
+    }
+
+    @Test
+    void aMisspeltFieldIsNamedBeforeTheRequiredOneItStandsFor() throws IOException {
+        Path f = write("dimensions.yaml", """
+                age_bands:
+                  - code: "0-4"
+                    form: 0
+                    to: 4
+                  - {code: "5+", from: 5}
+                """);
+        assertEquals(f + ":3:5: unknown field 'form' (did you mean 'from'?); the fields allowed here are code, from, to"
+                + " (at age_bands[0].form)", error(f, AgeBands.class));
+    }
+
+    @Test
+    void aRequiredFieldWithoutAValue() throws IOException {
+        Path f = write("dimensions.yaml", """
+                age_bands:
+                  - code:
+                    from: 0
+                """);
+        assertEquals(f + ":2:5: field 'code' has no value, but it is required: give it a single text value (at age_bands[0].code)",
+                error(f, AgeBands.class));
+    }
+
+    @Test
+    void aQuoteLeftOpenIsReportedWhereItOpens() throws IOException {
+        Path f = write("dimensions.yaml", """
+                age_bands:
+                  - code: "0-4
+                    from: 0
+                """);
+        // the opening quote is at column 11 of line 2
+        assertEquals(f + ":2:11: the quoted text that starts here is never closed; end it with the same quote mark",
+                error(f, AgeBands.class));
+    }
+
+    @Test
+    void aKeyGivenTwiceIsReportedAtTheSecond() throws IOException {
+        Path f = write("dimensions.yaml", """
+                age_bands:
+                  - code: "0-4"
+                    from: 0
+                    to: 4
+                    from: 1
+                  - {code: "5+", from: 5}
+                """);
+        assertEquals(f + ":5:5: 'from' is given twice in this mapping (first on line 3); only one value can count, so keep one",
+                error(f, AgeBands.class));
     }
 
     @Test
@@ -177,12 +245,13 @@ class YamlTest {
     }
 
     @Test
-    void aValidationFailureIsPrefixedWithTheFile() throws IOException {
+    void aValidationFailureNamesTheFileAndTheLine() throws IOException {
         Path f = write("dimensions.yaml", """
                 age_bands:
                   - {code: "0-4", from: 0, to: 4}
                 """);
-        assertEquals(f + ": the last age band must be open-ended (no 'to') so that every age has a band",
+        // at the last band's 'to', the value on line 2, column 32
+        assertEquals(f + ":2:32: the last age band must be open-ended (no 'to') so that every age has a band",
                 error(f, AgeBands.class));
     }
 }

@@ -54,7 +54,8 @@ class PipelineTest {
                   - {id: compute, job: compute, after: [ingest]}
                   - {id: ingest, job: ingest, per_source: true}
                 """);
-        assertEquals(f + ": stage 'compute' runs after 'ingest', which is not defined before it;"
+        // at the name in 'after', line 3 (after "pipeline:" and "stages:"), column 41
+        assertEquals(f + ":3:41: stage 'compute' runs after 'ingest', which is not defined before it;"
                         + " list stages in the order they run",
                 assertThrows(ConfigException.class, () -> Pipeline.load(f)).getMessage());
     }
@@ -66,7 +67,7 @@ class PipelineTest {
                   - {id: compute, job: compute, after: [ingest]}
                   - {id: publish, job: publish, after: [compute, validate]}
                 """);
-        assertEquals(f + ": stage 'publish' runs after 'validate', which is not defined before it;"
+        assertEquals(f + ":5:50: stage 'publish' runs after 'validate', which is not defined before it;"
                         + " list stages in the order they run",
                 assertThrows(ConfigException.class, () -> Pipeline.load(f)).getMessage());
     }
@@ -77,7 +78,7 @@ class PipelineTest {
                   - {id: ingest, job: ingest, after: [ingest]}
                 """);
         assertTrue(assertThrows(ConfigException.class, () -> Pipeline.load(f)).getMessage()
-                .startsWith(f + ": stage 'ingest' runs after 'ingest', which is not defined before it"));
+                .startsWith(f + ":3:39: stage 'ingest' runs after 'ingest', which is not defined before it"));
     }
 
     @Test
@@ -86,7 +87,8 @@ class PipelineTest {
                   - {id: ingest, job: ingest}
                   - {id: ingest, job: compute}
                 """);
-        assertEquals(f + ": stage 'ingest' is defined twice",
+        // at the second id, line 4
+        assertEquals(f + ":4:10: stage 'ingest' is defined twice",
                 assertThrows(ConfigException.class, () -> Pipeline.load(f)).getMessage());
     }
 

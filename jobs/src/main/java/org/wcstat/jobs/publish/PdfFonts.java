@@ -8,6 +8,7 @@ import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.wcstat.core.config.ConfigException;
 import org.wcstat.core.config.Configuration;
+import org.wcstat.core.config.YamlLocator;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -30,14 +31,19 @@ public final class PdfFonts {
     private static final String PROBE = "妇女儿童统计资料年";
 
     private final Optional<Path> configured;
+    /** Where the font is named, "yearbook.yaml:line:column: pdf_font <path>", to start a message about it. */
+    private final String named;
 
-    private PdfFonts(Optional<Path> configured) {
+    private PdfFonts(Optional<Path> configured, String named) {
         this.configured = configured;
+        this.named = named;
     }
 
     /** The fonts of a configuration: its {@code pdf_font}, a path relative to the configuration folder, or the bundled one. */
     public static PdfFonts of(Configuration config) {
-        return new PdfFonts(config.yearbook().pdfFontFile().map(p -> config.dir().resolve(p)));
+        Optional<Path> font = config.yearbook().pdfFontFile().map(p -> config.dir().resolve(p));
+        return new PdfFonts(font, font.map(p -> YamlLocator.at(config.dir().resolve("yearbook.yaml"), "pdf_font") + ": pdf_font " + p)
+                .orElse("the bundled " + CHINESE));
     }
 
     /** Whether conf/yearbook.yaml names a font of the machine's instead of the one wcstat brings. */
@@ -48,21 +54,20 @@ public final class PdfFonts {
     /** Checks that the Chinese font can be read and embedded; the message says what to change. */
     public void check() {
         byte[] bytes = chineseBytes();
-        String where = configured.map(p -> p + " (pdf_font in conf/yearbook.yaml)").orElse("the bundled " + CHINESE);
         try (TrueTypeFont font = new OTFParser().parse(new RandomAccessReadBuffer(bytes))) {
             if (font instanceof OpenTypeFont otf && otf.isPostScript()) {
-                throw new ConfigException(where + " has PostScript (CFF) outlines, which a PDF cannot embed as a subset:"
+                throw new ConfigException(named + " has PostScript (CFF) outlines, which a PDF cannot embed as a subset:"
                         + " name a TrueType font (.ttf with glyf outlines) instead, or remove pdf_font to use the bundled one");
             }
             var cmap = font.getUnicodeCmapLookup(false);
             for (int i = 0; i < PROBE.length(); i++) {
                 if (cmap == null || cmap.getGlyphId(PROBE.charAt(i)) == 0) {
-                    throw new ConfigException(where + " has no glyph for '" + PROBE.charAt(i) + "': yearbook.pdf needs a"
+                    throw new ConfigException(named + " has no glyph for '" + PROBE.charAt(i) + "': yearbook.pdf needs a"
                             + " font with Chinese glyphs; name another .ttf, or remove pdf_font to use the bundled one");
                 }
             }
         } catch (IOException e) {
-            throw new ConfigException(where + " is not a TrueType font (" + e.getMessage() + "): name a .ttf file, or"
+            throw new ConfigException(named + " is not a TrueType font (" + e.getMessage() + "): name a .ttf file, or"
                     + " remove pdf_font to use the bundled one");
         }
     }
@@ -83,14 +88,14 @@ public final class PdfFonts {
         }
         Path file = configured.get();
         if (!Files.isReadable(file)) {
-            throw new ConfigException(file + " (pdf_font in conf/yearbook.yaml) is not there or cannot be read: correct"
+            throw new ConfigException(named + " is not there or cannot be read: correct"
                     + " the path (relative paths are read from the configuration folder), or remove pdf_font to use the"
                     + " Chinese font that comes with wcstat");
         }
         try {
             return Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new ConfigException(file + " (pdf_font in conf/yearbook.yaml) cannot be read: " + e.getMessage());
+            throw new ConfigException(named + " cannot be read: " + e.getMessage());
         }
     }
 

@@ -32,8 +32,11 @@ class PdfFontsTest {
     void aMissingFontIsNamedWithTheFix() throws IOException {
         Path conf = confWithFont("fonts/NotoSansSC-Regular.ttf");
         ConfigException e = assertThrows(ConfigException.class, () -> PdfFonts.of(Configuration.load(conf)).check());
-        assertTrue(e.getMessage().contains(conf.resolve("fonts/NotoSansSC-Regular.ttf") + " (pdf_font in conf/yearbook.yaml) is not there"),
-                e.getMessage());
+        // named at its line in the folder's yearbook.yaml: the last one, after "pdf_font: "
+        Path yearbook = conf.resolve("yearbook.yaml");
+        int line = Files.readAllLines(yearbook).size();
+        assertTrue(e.getMessage().contains(yearbook + ":" + line + ":11: pdf_font " + conf.resolve("fonts/NotoSansSC-Regular.ttf")
+                + " is not there"), e.getMessage());
         assertTrue(e.getMessage().contains("remove pdf_font"), e.getMessage());
     }
 
