@@ -30,7 +30,10 @@ class PreflightTest {
         Files.writeString(conf.resolve("yearbook.yaml"), Files.readString(conf.resolve("yearbook.yaml")) + "pdf_font: fonts/missing.ttf\n");
         Result r = run("publish", "--year", "2024", "--home", home().toString(), "--conf", conf.toString());
         assertEquals(Wcstat.CONFIG_ERROR, r.code, r.err);
-        assertTrue(r.err.contains("cannot start: " + conf.resolve("fonts/missing.ttf") + " (pdf_font in conf/yearbook.yaml) is not there"), r.err);
+        // the last line of the folder's yearbook.yaml names the font, its path after "pdf_font: " (column 11)
+        Path yearbook = conf.resolve("yearbook.yaml");
+        assertTrue(r.err.contains("cannot start: " + yearbook + ":" + Files.readAllLines(yearbook).size() + ":11: pdf_font "
+                + conf.resolve("fonts/missing.ttf") + " is not there"), r.err);
         assertNothingRan();
     }
 
