@@ -129,15 +129,6 @@ class PreflightTest {
     }
 
     private Path copyOfConf() throws IOException {
-        Path src = TestRepo.root().resolve("conf");
-        Path dst = tmp.resolve("conf");
-        try (Stream<Path> s = Files.walk(src)) {
-            for (Path p : s.toList()) {
-                Path t = dst.resolve(src.relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(t);
-                else Files.copy(p, t);
-            }
-        }
-        return dst;
+        return TestRepo.copyOfConf(tmp.resolve("conf"));
     }
 }

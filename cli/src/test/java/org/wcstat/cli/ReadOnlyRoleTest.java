@@ -8,9 +8,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.wcstat.jobs.Spark;
 import org.wcstat.jobs.Warehouse;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,9 +25,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ReadOnlyRoleTest {
     @TempDir
     static Path home;
-
-    record Result(int exit, String out, String err) {
-    }
 
     @BeforeAll
     static void warehouse() {
@@ -68,25 +62,8 @@ class ReadOnlyRoleTest {
         return state;
     }
 
-    static Result sql(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            String[] all = new String[args.length + 3];
-            all[0] = "sql";
-            all[1] = "--home";
-            all[2] = home.toString();
-            System.arraycopy(args, 0, all, 3, args.length);
-            int exit = Wcstat.commandLine().execute(all);
-            return new Result(exit, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
+    static SqlCommandTest.Result sql(String... args) {
+        return SqlCommandTest.sql(home, args);
     }
 
     @Test
@@ -120,14 +97,14 @@ class ReadOnlyRoleTest {
         // refused before anything runs, so no statement can undo another's change: one comparison at the end suffices
         Map<String, String> before = state();
         for (var e : refused.entrySet()) {
-            Result r = sql("-e", e.getKey());
+            SqlCommandTest.Result r = sql("-e", e.getKey());
             assertEquals(1, r.exit(), e.getKey() + " ran: " + r.out() + r.err());
             assertTrue(r.err().contains("error: refused, nothing was run: ") && r.err().contains(e.getValue()),
                     e.getKey() + " -> " + r.err());
         }
         assertEquals(before, state());
         // the view's second statement: no view was made, so nothing of raw is read through it
-        Result r = sql("-e", "SELECT count(*) FROM x");
+        SqlCommandTest.Result r = sql("-e", "SELECT count(*) FROM x");
         assertEquals(1, r.exit());
         assertFalse(r.out().contains("2"), r.out());
         assertTrue(Files.isDirectory(home.resolve("warehouse/indicators/warning")), "the table's folder is still there");
@@ -140,17 +117,17 @@ class ReadOnlyRoleTest {
                 "SHOW TABLES IN indicators", "SHOW NAMESPACES", "DESCRIBE indicators.value", "SHOW COLUMNS IN indicators.value",
                 "EXPLAIN SELECT * FROM indicators.value", "SET spark.sql.session.timeZone=UTC", "SET", "USE indicators",
                 "SELECT * FROM indicators.value.snapshots")) {
-            Result r = sql("-e", reading);
+            SqlCommandTest.Result r = sql("-e", reading);
             assertEquals(0, r.exit(), reading + ": " + r.err());
         }
-        Result count = sql("--format", "csv", "-e", "SELECT count(*) AS n FROM indicators.value");
+        SqlCommandTest.Result count = sql("--format", "csv", "-e", "SELECT count(*) AS n FROM indicators.value");
         assertEquals("n\r\n2\r\n", count.out());
     }
 
     @Test
     void theBureauChangesTheWarehouseOnlyWhenItSaysSo() {
         Map<String, String> before = state();
-        Result r = sql("--role", "bureau", "-e", "DELETE FROM meta.scratch WHERE a = 1");
+        SqlCommandTest.Result r = sql("--role", "bureau", "-e", "DELETE FROM meta.scratch WHERE a = 1");
         assertEquals(1, r.exit());
         assertTrue(r.err().contains("it would change meta.scratch; run wcstat sql --role bureau --allow-writes"), r.err());
         assertEquals(before, state());
@@ -165,7 +142,7 @@ class ReadOnlyRoleTest {
     void droppingATableInTheHadoopCatalogNeedsPurge() {
         Path folder = home.resolve("warehouse/meta/dropme");
         spark().sql("CREATE TABLE wh.meta.dropme (a INT) USING iceberg");
-        Result r = sql("--role", "bureau", "--allow-writes", "-e", "DROP TABLE meta.dropme");
+        SqlCommandTest.Result r = sql("--role", "bureau", "--allow-writes", "-e", "DROP TABLE meta.dropme");
         assertEquals(1, r.exit());
         assertTrue(r.err().contains("deletes its files and its whole history") && r.err().contains("add --purge"), r.err());
         assertTrue(Files.isDirectory(folder), "the table's files are kept");
@@ -177,7 +154,7 @@ class ReadOnlyRoleTest {
 
     @Test
     void writeOptionsAreTheBureaus() {
-        Result r = sql("--allow-writes", "-e", "SELECT 1");
+        SqlCommandTest.Result r = sql("--allow-writes", "-e", "SELECT 1");
         assertEquals(Wcstat.CONFIG_ERROR, r.exit());
         assertTrue(r.err().contains("--allow-writes and --purge are for --role bureau"), r.err());
     }

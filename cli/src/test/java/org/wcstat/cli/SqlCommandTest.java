@@ -50,6 +50,11 @@ class SqlCommandTest {
     }
 
     static Result sql(String... args) {
+        return sql(home, args);
+    }
+
+    /** Runs wcstat sql --home home with these arguments, capturing what it prints. */
+    static Result sql(Path home, String... args) {
         PrintStream out = System.out;
         PrintStream err = System.err;
         ByteArrayOutputStream o = new ByteArrayOutputStream();
