@@ -12,7 +12,7 @@ import picocli.CommandLine.ScopeType;
         mixinStandardHelpOptions = true, scope = ScopeType.INHERIT,
         description = {"The women's and children's statistics warehouse of a county statistics bureau:",
                 "loads the departments' data, computes the outlines' monitoring indicators, assesses progress and publishes the yearbook."},
-        subcommands = {QuickstartCommand.class, DemoCommand.class, RunCommand.class, IngestCommand.class, ComputeCommand.class,
+        subcommands = {StatusCommand.class, QuickstartCommand.class, DemoCommand.class, RunCommand.class, IngestCommand.class, ComputeCommand.class,
                 AssessCommand.class, PublishCommand.class, ValidateCommand.class, CatalogCommand.class, AirflowCommand.class,
                 SqlCommand.class, CommandLine.HelpCommand.class})
 public final class Wcstat {
