@@ -77,7 +77,7 @@ public final class NextSteps {
                 Releases.Published release = releases.get(year);
                 steps.put(year, new Step(year + " was " + stage + " again after its release (revision " + release.revision()
                         + " of " + StatusReport.time(release.publishedAt(), state.zone()) + ") and its figures changed:",
-                        List.of(publish(year, release))));
+                        List.of(command("publish --year " + year + " --republish"))));
             });
         }
         return List.copyOf(steps.values());
@@ -107,19 +107,19 @@ public final class NextSteps {
         if (!reload.isEmpty()) {
             List<String> commands = new ArrayList<>();
             reload.forEach(d -> commands.add(command("ingest --year " + year + " --source " + d)));
-            commands.addAll(fromCompute(year, release));
-            return Optional.of(new Step(reloadReason(year), commands));
+            commands.addAll(fromCompute(year));
+            return Optional.of(new Step(reason(reloadReason(year), release), commands));
         }
         if (loaded != null && (computed == null || loaded.isAfter(computed))) {
-            return Optional.of(new Step(computed == null ? year + " is loaded but not computed:"
-                    : year + " was loaded again after it was computed:", fromCompute(year, release)));
+            return Optional.of(new Step(reason(computed == null ? year + " is loaded but not computed"
+                    : year + " was loaded again after it was computed", release), fromCompute(year)));
         }
         if (computed != null && (assessed == null || computed.isAfter(assessed))) {
-            return Optional.of(new Step(assessed == null ? year + " is computed but not assessed:"
-                    : year + " was computed again after it was assessed:", fromAssess(year, release)));
+            return Optional.of(new Step(reason(assessed == null ? year + " is computed but not assessed"
+                    : year + " was computed again after it was assessed", release), fromAssess(year)));
         }
         if (assessed != null && release == null) {
-            return Optional.of(new Step(year + " is assessed but not published:", List.of(publish(year, null))));
+            return Optional.of(new Step(year + " is assessed but not published:", List.of(command("publish --year " + year))));
         }
         return Optional.empty();
     }
@@ -161,7 +161,7 @@ public final class NextSteps {
             parts.add(year + " was never loaded from " + String.join(", ", missing));
         }
         String reason = String.join("; ", parts);
-        return Character.toUpperCase(reason.charAt(0)) + reason.substring(1) + ":";
+        return Character.toUpperCase(reason.charAt(0)) + reason.substring(1);
     }
 
     /** The configured departments without a load of a year the others were loaded for. */
@@ -177,20 +177,23 @@ public final class NextSteps {
         return state.lastLoads().stream().filter(l -> l.year() == year).toList();
     }
 
-    private List<String> fromCompute(int year, Releases.Published release) {
+    private List<String> fromCompute(int year) {
         List<String> c = new ArrayList<>();
         c.add(command("compute --year " + year));
-        c.addAll(fromAssess(year, release));
+        c.addAll(fromAssess(year));
         return c;
     }
 
-    private List<String> fromAssess(int year, Releases.Published release) {
-        return List.of(command("assess --year " + year), publish(year, release));
+    private List<String> fromAssess(int year) {
+        return List.of(command("assess --year " + year), command("publish --year " + year));
     }
 
-    /** A year already released is published again as a new revision; releases are never changed in place. */
-    private String publish(int year, Releases.Published release) {
-        return command("publish --year " + year + (release == null ? "" : " --republish"));
+    /**
+     * A reason, and for a year already released what publish will do: keep the release when the figures
+     * come out the same, or refuse and say to publish a new revision (--republish) when they do not.
+     */
+    private String reason(String why, Releases.Published release) {
+        return release == null ? why + ":" : why + "; publish keeps its release if the figures come out the same:";
     }
 
     private String command(String args) {
