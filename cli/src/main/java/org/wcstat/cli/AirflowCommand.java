@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** Drives the yearly load in Airflow through its REST API (v1 on Airflow 2, v2 on Airflow 3). */
-@Command(name = "airflow", mixinStandardHelpOptions = true,
+@Command(name = "airflow",
         description = {"Run the yearly load in Airflow: trigger, follow, backfill, clear, pause.",
                 "Credentials come from WCSTAT_AIRFLOW_USER and WCSTAT_AIRFLOW_PASSWORD (or WCSTAT_AIRFLOW_PASSWORD_FILE)."},
         subcommands = {AirflowCommand.Trigger.class, AirflowCommand.Status.class, AirflowCommand.Backfill.class,
@@ -101,7 +101,7 @@ public final class AirflowCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "trigger", mixinStandardHelpOptions = true, description = "Start the yearly load for a year; --wait follows it to the end.")
+    @Command(name = "trigger", description = "Start the yearly load for a year; --wait follows it to the end.")
     static final class Trigger extends Action {
         @Option(names = "--year", required = true, paramLabel = "Y", description = "The year to load.")
         int year;
@@ -139,7 +139,7 @@ public final class AirflowCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "status", mixinStandardHelpOptions = true, description = "Show a run (the latest by default), its tasks and where their logs are.")
+    @Command(name = "status", description = "Show a run (the latest by default), its tasks and where their logs are.")
     static final class Status extends Action {
         @Option(names = "--run-id", paramLabel = "R", description = "The run to show (default: the latest).")
         String runId;
@@ -158,7 +158,7 @@ public final class AirflowCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "backfill", mixinStandardHelpOptions = true, description = "Start one run per year from --from to --to, each with conf year=Y.")
+    @Command(name = "backfill", description = "Start one run per year from --from to --to, each with conf year=Y.")
     static final class Backfill extends Action {
         @Option(names = "--from", required = true, paramLabel = "Y1", description = "First year to load.")
         int from;
@@ -180,7 +180,7 @@ public final class AirflowCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "clear", mixinStandardHelpOptions = true, description = "Clear the failed tasks of a run (the latest by default) so Airflow runs them again.")
+    @Command(name = "clear", description = "Clear the failed tasks of a run (the latest by default) so Airflow runs them again.")
     static final class Clear extends Action {
         @Option(names = "--run-id", paramLabel = "R", description = "The run whose failed tasks to clear (default: the latest).")
         String runId;
@@ -197,7 +197,7 @@ public final class AirflowCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "pause", mixinStandardHelpOptions = true, description = "Pause the DAG: no new scheduled runs.")
+    @Command(name = "pause", description = "Pause the DAG: no new scheduled runs.")
     static final class Pause extends Action {
         @Override
         int run(YearlyLoad load) {
@@ -207,7 +207,7 @@ public final class AirflowCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "unpause", mixinStandardHelpOptions = true, description = "Unpause the DAG: scheduled runs resume.")
+    @Command(name = "unpause", description = "Unpause the DAG: scheduled runs resume.")
     static final class Unpause extends Action {
         @Override
         int run(YearlyLoad load) {

@@ -23,6 +23,19 @@ final class HomeOptions {
         return repo().resolve("pipelines");
     }
 
+    /** The options as given, to repeat in a command shown to run next: empty for the defaults. */
+    String asOptions() {
+        StringBuilder s = new StringBuilder();
+        if (!home.equals(Path.of(DEFAULT_HOME))) s.append(" --home ").append(quoted(home));
+        if (conf != null) s.append(" --conf ").append(quoted(conf));
+        return s.toString();
+    }
+
+    private static String quoted(Path p) {
+        String s = p.toString();
+        return s.matches("[\\w./:@%+,=-]+") ? s : "'" + s.replace("'", "'\\''") + "'";
+    }
+
     Configuration load() {
         return Configuration.load(confDir());
     }

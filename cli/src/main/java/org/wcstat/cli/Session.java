@@ -8,6 +8,8 @@ import org.wcstat.jobs.Preflight;
 import org.wcstat.jobs.Spark;
 import org.wcstat.jobs.Warehouse;
 
+import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Optional;
@@ -27,5 +29,22 @@ final class Session {
         progress.step("starting Spark (local mode) on warehouse " + settings.locationUri(home) + " (" + settings.catalog() + " catalog)");
         Warehouse wh = new Warehouse(Spark.session(settings, home, System.getenv())).ensureTables();
         return new JobContext(config, home, wh, progress, System.getenv());
+    }
+
+    /**
+     * The warehouse as it is, making nothing: empty when the home has none yet. A local warehouse's
+     * folder is looked for before Spark starts; any other, by its table of loads.
+     */
+    static Optional<Warehouse> existing(WarehouseSettings settings, Path home) {
+        if (noLocalWarehouse(settings, home)) {
+            return Optional.empty();
+        }
+        Warehouse wh = new Warehouse(Spark.session(settings, home, System.getenv()));
+        return wh.exists(Warehouse.LOADS) ? Optional.of(wh) : Optional.empty();
+    }
+
+    /** The warehouse is a folder on this machine, and not there. */
+    static boolean noLocalWarehouse(WarehouseSettings settings, Path home) {
+        return settings.isLocal(home) && !Files.isDirectory(Path.of(URI.create(settings.locationUri(home))));
     }
 }

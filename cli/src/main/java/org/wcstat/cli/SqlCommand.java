@@ -90,7 +90,7 @@ final class SqlCommand implements Callable<Integer> {
             script = input.sql;
         }
         WarehouseSettings settings = WarehouseSettings.load(home.confDir());
-        if (settings.isLocal(home.home) && !Files.isDirectory(Path.of(java.net.URI.create(settings.locationUri(home.home))))) {
+        if (Session.noLocalWarehouse(settings, home.home)) {
             throw new ConfigException("no warehouse at " + settings.locationUri(home.home)
                     + "; pass the --home of a loaded warehouse, or load one with wcstat run --year Y");
         }

@@ -1,22 +1,23 @@
 package org.wcstat.cli;
 
-import org.wcstat.core.config.ConfigException;
-import org.wcstat.jobs.PipelineRunner;
-import org.wcstat.jobs.Preflight;
-import org.wcstat.jobs.ingest.IngestFailedException;
-import org.wcstat.jobs.publish.PublishException;
+import org.wcstat.core.Failure;
+import org.wcstat.core.WcstatException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ScopeType;
 
 /** The wcstat command. */
-@Command(name = "wcstat", mixinStandardHelpOptions = true, version = "wcstat 0.1.0",
+@Command(name = "wcstat", version = "wcstat 0.1.0",
+        // every subcommand takes -h/--help and -V/--version, those added later too
+        mixinStandardHelpOptions = true, scope = ScopeType.INHERIT,
         description = {"The women's and children's statistics warehouse of a county statistics bureau:",
                 "loads the departments' data, computes the outlines' monitoring indicators, assesses progress and publishes the yearbook."},
-        subcommands = {QuickstartCommand.class, DemoCommand.class, RunCommand.class, AssessCommand.class, ValidateCommand.class, CatalogCommand.class, AirflowCommand.class, SqlCommand.class,
-                CommandLine.HelpCommand.class})
+        subcommands = {StatusCommand.class, QuickstartCommand.class, DemoCommand.class, RunCommand.class, IngestCommand.class, ComputeCommand.class,
+                AssessCommand.class, PublishCommand.class, ValidateCommand.class, CatalogCommand.class, AirflowCommand.class,
+                SqlCommand.class, CommandLine.HelpCommand.class})
 public final class Wcstat {
     /** Exit code for a configuration or usage problem the user can fix. */
-    static final int CONFIG_ERROR = 2;
+    static final int CONFIG_ERROR = WcstatException.Kind.CONFIGURATION.exitCode();
 
     private Wcstat() {
     }
@@ -27,41 +28,15 @@ public final class Wcstat {
 
     static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Wcstat());
-        String[][] stages = {
-                {"ingest", "Pull one year from the departments' databases (all, or --source) into the warehouse."},
-                {"compute", "Compute every indicator of the catalog for one year, in one pass over the facts."},
-                {"publish", "Write one year's yearbook release under <home>/releases/<year>/."}};
-        for (String[] stage : stages) {
-            CommandLine sub = new CommandLine(new JobCommand(stage[0]));
-            sub.getCommandSpec().usageMessage().description(stage[1]);
-            cl.addSubcommand(stage[0], sub);
-        }
+        cl.setParameterExceptionHandler(new UsageErrors());
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            // the root's stream, which a test may replace: a subcommand added as its own CommandLine may hold another
-            java.io.PrintWriter err = cl.getErr();
-            err.println(message(e));
+            Failure failure = Failure.of(e);
+            cmd.getErr().println(failure.message() + (failure.explained() ? "" : "\n  (set WCSTAT_DEBUG=1 to see the stack trace)"));
             if (System.getenv("WCSTAT_DEBUG") != null) {
-                e.printStackTrace(err);
+                e.printStackTrace(cmd.getErr());
             }
-            return e instanceof ConfigException || e instanceof Preflight.PreflightException ? CONFIG_ERROR : 1;
+            return failure.exitCode();
         });
         return cl;
-    }
-
-    /** What went wrong, without a stack trace: the user can act on the message; WCSTAT_DEBUG=1 shows the trace. */
-    static String message(Exception e) {
-        if (e instanceof ConfigException) {
-            return "configuration error: " + e.getMessage();
-        }
-        if (e instanceof Preflight.PreflightException) {
-            return "cannot start: " + e.getMessage();
-        }
-        if (e instanceof IngestFailedException || e instanceof PipelineRunner.StageFailedException || e instanceof PublishException) {
-            return "error: " + e.getMessage();
-        }
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) root = root.getCause();
-        return "error: " + e.getMessage() + (root != e ? "\n  cause: " + root : "")
-                + "\n  (set WCSTAT_DEBUG=1 to see the stack trace)";
     }
 }

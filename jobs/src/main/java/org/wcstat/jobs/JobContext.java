@@ -10,6 +10,11 @@ import java.util.Map;
 public record JobContext(Configuration config, Path home, Warehouse warehouse, Progress progress, Map<String, String> env) {
 
     public Path releases() {
+        return releases(home);
+    }
+
+    /** Where a home's releases are: releases/&lt;year&gt;/ (docs/releases.md). */
+    public static Path releases(Path home) {
         return home.resolve("releases");
     }
 }

@@ -1,6 +1,7 @@
 package org.wcstat.jobs;
 
 import org.wcstat.core.Progress;
+import org.wcstat.core.WcstatException;
 import org.wcstat.core.config.ConfigException;
 import org.wcstat.core.config.Configuration;
 import org.wcstat.core.config.SourceConfig;
@@ -40,9 +41,9 @@ public final class Preflight {
     }
 
     /** Problems found before anything ran; the message lists each with what to do. */
-    public static final class PreflightException extends RuntimeException {
+    public static final class PreflightException extends WcstatException {
         PreflightException(List<String> problems) {
-            super(problems.size() == 1 ? problems.get(0)
+            super(Kind.PREFLIGHT, problems.size() == 1 ? problems.get(0)
                     : problems.size() + " problems:\n  " + String.join("\n  ", problems));
         }
     }

@@ -1,8 +1,10 @@
 package org.wcstat.jobs.ingest;
 
+import org.wcstat.core.WcstatException;
+
 /** Some departments could not be loaded; the others were. The message names each and why. */
-public final class IngestFailedException extends RuntimeException {
+public final class IngestFailedException extends WcstatException {
     public IngestFailedException(String message) {
-        super(message);
+        super(Kind.FAILED, message);
     }
 }

@@ -1,14 +1,21 @@
 package org.wcstat.jobs.publish;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.wcstat.jobs.Warehouse;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -22,7 +29,26 @@ import java.util.stream.Stream;
  * Releases are built in a scratch folder beside them and renamed into place, so a reader sees all of a
  * release or none of it.
  */
-final class Releases {
+public final class Releases {
+    /** The folder names of current and superseded releases: releases/2024/, releases/2024-r1/. */
+    private static final Pattern CURRENT = Pattern.compile("\\d+");
+    private static final Pattern SUPERSEDED = Pattern.compile("\\d+-r\\d+");
+
+    /**
+     * A release as its manifest describes it.
+     *
+     * @param builtFrom "warehouse" (the tables as they were) or "tag" (as the year's tag marked them)
+     * @param snapshots the snapshot of each table it read, by the table's name without "wh."; null for a table never written
+     * @param current   whether it is the year's current release (releases/&lt;year&gt;/), or one it superseded
+     */
+    public record Published(int year, int revision, Instant publishedAt, String builtFrom, Map<String, Long> snapshots,
+                            Path folder, boolean current) {
+        /** The snapshot of a warehouse table ({@link Warehouse#INDICATOR_VALUES} …) it was built from; null if none. */
+        public Long snapshot(String table) {
+            return snapshots.get(table.substring("wh.".length()));
+        }
+    }
+
     /**
      * The files whose bytes depend on the data alone: what "the same release" means. Not the SDMX
      * structure, whose header carries the commit time of the values' snapshot: the same data computed
@@ -34,8 +60,42 @@ final class Releases {
 
     private final Path root;
 
-    Releases(Path root) {
+    public Releases(Path root) {
         this.root = root;
+    }
+
+    /** Every release under the folder, current and superseded, by year and revision; none if there is no folder. */
+    public List<Published> published() {
+        if (!Files.isDirectory(root)) return List.of();
+        List<Published> releases = new ArrayList<>();
+        try (Stream<Path> s = Files.list(root)) {
+            for (Path p : s.filter(Files::isDirectory).toList()) {
+                String name = p.getFileName().toString();
+                // scratch folders of publications under way (".2024-…") are neither
+                if (CURRENT.matcher(name).matches() || SUPERSEDED.matcher(name).matches()) {
+                    releases.add(published(p, CURRENT.matcher(name).matches()));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the releases in " + root + ": " + e.getMessage(), e);
+        }
+        releases.sort(Comparator.comparingInt(Published::year).thenComparingInt(Published::revision));
+        return releases;
+    }
+
+    private static Published published(Path folder, boolean current) {
+        JsonNode m = Manifest.read(folder);
+        Instant at;
+        try {
+            at = Instant.parse(m.path("published_at").asText());
+        } catch (DateTimeParseException e) {
+            throw new PublishException(folder.resolve(Manifest.FILE) + ": published_at '" + m.path("published_at").asText()
+                    + "' is not a time; the manifest was changed by hand: restore it from a copy");
+        }
+        Map<String, Long> snapshots = new TreeMap<>();
+        m.path("snapshots").fields().forEachRemaining(e -> snapshots.put(e.getKey(), e.getValue().isNumber() ? e.getValue().asLong() : null));
+        return new Published(m.path("year").asInt(), m.path("revision").asInt(), at, m.path("built_from").asText(),
+                Collections.unmodifiableMap(snapshots), folder, current);
     }
 
     Path current(int year) {
