@@ -115,7 +115,10 @@ class CredentialsTest {
         everything.addAll(ItWarehouse.strings("SELECT coalesce(message, '') FROM " + Warehouse.LOADS + " WHERE source LIKE 'secret%'"));
         everything.addAll(ItWarehouse.strings("SELECT reason FROM " + Warehouse.QUARANTINE + " WHERE source LIKE 'secret%'"));
         assertTrue(progress.all().stream().anyMatch(l -> l.contains("secret_maria · things: reading")), progress.all().toString());
-        assertTrue(progress.warnings().stream().anyMatch(l -> l.contains("secret_wrong: attempt 1 failed")), progress.all().toString());
+        // a refused password is told at once, not tried again: it would stay wrong
+        assertTrue(progress.warnings().stream().anyMatch(l -> l.contains("secret_wrong failed: cannot read")
+                && l.contains("refused the user or its password")), progress.all().toString());
+        assertFalse(progress.warnings().stream().anyMatch(l -> l.contains("secret_wrong: attempt")), progress.all().toString());
         for (String text : everything) {
             for (String secret : List.of(PASSWORD, WRONG_PASSWORD, PG_PASSWORD)) {
                 assertFalse(text.contains(secret), "a password shows in: " + text);
