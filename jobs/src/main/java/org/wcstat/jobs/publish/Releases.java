@@ -1,14 +1,11 @@
 package org.wcstat.jobs.publish;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -51,7 +48,7 @@ final class Releases {
         return Files.createDirectory(root.resolve("." + year + "-" + UUID.randomUUID()));
     }
 
-    Optional<JsonNode> currentManifest(int year) {
+    Optional<Manifest> currentManifest(int year) {
         Path current = current(year);
         return Files.isDirectory(current) ? Optional.of(Manifest.read(current)) : Optional.empty();
     }
@@ -61,7 +58,7 @@ final class Releases {
      * earlier one (a publication stopped between its two renames leaves no current release).
      */
     int nextRevision(int year) throws IOException {
-        int max = currentManifest(year).map(m -> m.path("revision").asInt()).orElse(0);
+        int max = currentManifest(year).map(Manifest::revision).orElse(0);
         if (!Files.isDirectory(root)) return max + 1;
         Pattern kept = Pattern.compile(Pattern.quote(String.valueOf(year)) + "-r(\\d+)");
         try (Stream<Path> s = Files.list(root)) {
@@ -71,16 +68,6 @@ final class Releases {
             }
         }
         return max + 1;
-    }
-
-    /** The first data file that differs between a manifest and a freshly built release, or empty if none does. */
-    static Optional<String> firstDifference(JsonNode manifest, Path built) throws IOException {
-        Map<String, Manifest.FileHash> before = dataFiles(Manifest.files(manifest));
-        Map<String, Manifest.FileHash> now = dataFiles(Manifest.hashes(built));
-        for (String path : new java.util.TreeSet<>(union(before, now))) {
-            if (!java.util.Objects.equals(before.get(path), now.get(path))) return Optional.of(path);
-        }
-        return Optional.empty();
     }
 
     /** Renames the built release into place; the current one, if any, first becomes releases/&lt;year&gt;-r&lt;revision&gt;. */
@@ -99,20 +86,6 @@ final class Releases {
             Files.move(kept, current, StandardCopyOption.ATOMIC_MOVE);
             throw e;
         }
-    }
-
-    private static Map<String, Manifest.FileHash> dataFiles(Map<String, Manifest.FileHash> files) {
-        Map<String, Manifest.FileHash> m = new java.util.TreeMap<>();
-        files.forEach((path, hash) -> {
-            if (isDataFile(path)) m.put(path, hash);
-        });
-        return m;
-    }
-
-    private static java.util.Set<String> union(Map<String, ?> a, Map<String, ?> b) {
-        java.util.Set<String> s = new java.util.HashSet<>(a.keySet());
-        s.addAll(b.keySet());
-        return s;
     }
 
     static void deleteTree(Path dir) {
