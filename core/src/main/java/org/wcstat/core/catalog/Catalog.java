@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import org.wcstat.core.config.AgeBands;
 import org.wcstat.core.config.ConfigException;
 import org.wcstat.core.config.Yaml;
+import org.wcstat.core.dimension.Dimension;
 import org.wcstat.core.stats.RateInterval;
 
 import java.io.IOException;
@@ -109,7 +110,7 @@ public final class Catalog {
             if (!measures.contains(t.measure())) {
                 unknown.add(t.measure());
             }
-            Set<String> ages = t.filter().get("age");
+            Set<String> ages = t.filter().get(Dimension.AGE.filterName());
             if (ages != null) {
                 for (String a : ages) {
                     if (ageBands.band(a).isEmpty()) {
@@ -122,12 +123,10 @@ public final class Catalog {
             throw new IllegalArgumentException("unknown measure(s) " + unknown + ": no extract in conf/sources produces them");
         }
         for (String d : ind.disaggregations()) {
-            if (!Indicator.DISAGGREGATIONS.contains(d)) {
-                throw new IllegalArgumentException("cannot be published by '" + d + "'; use " + new java.util.TreeSet<>(Indicator.DISAGGREGATIONS));
-            }
-            String dim = d.equals("town") ? "region" : d;
-            if (formula.fixedDimensions().contains(dim)) {
-                throw new IllegalArgumentException("is published by " + d + " but its formula fixes " + dim + "; drop one of the two");
+            Dimension dim = Dimension.ofCatalogName(d).orElseThrow(() -> new IllegalArgumentException(
+                    "cannot be published by '" + d + "'; use " + new java.util.TreeSet<>(Indicator.DISAGGREGATIONS)));
+            if (formula.fixedDimensions().contains(dim.filterName())) {
+                throw new IllegalArgumentException("is published by " + d + " but its formula fixes " + dim.filterName() + "; drop one of the two");
             }
         }
         RateInterval.of(ind.interval());
@@ -141,7 +140,7 @@ public final class Catalog {
             throw new IllegalArgumentException("pooled_years must be 2 to 5 (pooling is for rates on small numbers), not " + ind.pooledYears());
         }
         Target target = ind.target() == null ? null : Target.parse(ind.target());
-        if (target != null && target.everyTown() && !ind.disaggregations().contains("town")) {
+        if (target != null && target.everyTown() && !ind.disaggregations().contains(Dimension.TOWN.catalogName())) {
             throw new IllegalArgumentException("target '" + target + "' is for every town, so the indicator must be published by town: add town to 'by'");
         }
         return new Entry(ind, formula, target, file);

@@ -2,6 +2,7 @@ package org.wcstat.core.config;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import org.wcstat.core.dimension.Dimension;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -176,8 +177,8 @@ public record SourceConfig(
                 throw new ConfigException(where + ": 'year' needs exactly one of 'column', 'school_year' or 'date'");
             }
             checkCodes(where + ": measure", e.measure(), null);
-            checkCodes(where + ": sex", e.sex(), Set.of("F", "M", "_T"));
-            checkCodes(where + ": residence", e.residence(), Set.of("U", "R", "_T"));
+            checkCodes(where + ": sex", e.sex(), Dimension.SEX.canonicalCodes());
+            checkCodes(where + ": residence", e.residence(), Dimension.RESIDENCE.canonicalCodes());
             if ((e.region().code() == null) == (e.region().name() == null)) {
                 throw new ConfigException(where + ": 'region' needs exactly one of 'code' or 'name'");
             }

@@ -136,7 +136,7 @@ public final class PublishJob implements Job {
         String district = ctx.config().regions().district().code();
         int firstYear = Math.min(layout.firstYear(), year);
         YearbookData data = YearbookData.read(ctx.warehouse(), year, firstYear, district, values);
-        Labels labels = new Labels(ctx.config().regions(), ctx.config().ageBands(), layout.english());
+        Labels labels = new Labels(ctx.config().vocabulary(), layout.english());
         layout.keyIndicatorsMissingFrom(catalog).forEach(code -> ctx.progress().step("conf/yearbook.yaml: key indicator "
                 + code + " is not in the catalog, so the yearbook charts it not; correct key_indicators"));
         Map<String, String> departments = new TreeMap<>();

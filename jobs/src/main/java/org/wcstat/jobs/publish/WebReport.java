@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.wcstat.core.catalog.Catalog;
 import org.wcstat.core.catalog.Indicator;
 import org.wcstat.core.config.YearbookLayout;
+import org.wcstat.core.dimension.Dimension;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -151,12 +152,12 @@ final class WebReport {
         StringBuilder d = new StringBuilder("<details id=\"detail-").append(esc(ind.code())).append("\"><summary>")
                 .append(esc(labels.text(ind.nameZh(), ind.nameEn()) + "：" + labels.text("趋势与分组", "trend and breakdowns")))
                 .append("</summary>\n").append(chart(ind, "trend")).append("\n");
-        if (ind.disaggregations().contains(Breakdown.TOWN.catalogName) && !data.breakdown(ind.code(), Breakdown.TOWN).isEmpty()) {
+        if (ind.disaggregations().contains(Dimension.TOWN.catalogName()) && !data.breakdown(ind.code(), Dimension.TOWN).isEmpty()) {
             d.append(chart(ind, "towns")).append("\n");
         }
         boolean any = false;
-        for (Breakdown b : Breakdown.values()) {
-            if (!ind.disaggregations().contains(b.catalogName)) continue;
+        for (Dimension b : YearbookTables.BREAKDOWNS) {
+            if (!ind.disaggregations().contains(b.catalogName())) continue;
             String table = tables.breakdownTable(ind, b, data);
             any |= !table.isEmpty();
             d.append(table);
@@ -182,16 +183,16 @@ final class WebReport {
             Indicator ind = e.indicator();
             List<Map<String, Object>> lines = new ArrayList<>();
             lines.add(line(labels.text("合计", "total"), data.totals(ind.code()), years));
-            Map<String, Map<Integer, PublishedValue>> bySex = data.breakdown(ind.code(), Breakdown.SEX);
-            for (String sex : labels.ordered(Breakdown.SEX, bySex)) {
-                lines.add(line(labels.category(Breakdown.SEX, sex), bySex.get(sex), years));
+            Map<String, Map<Integer, PublishedValue>> bySex = data.breakdown(ind.code(), Dimension.SEX);
+            for (String sex : labels.ordered(Dimension.SEX, bySex)) {
+                lines.add(line(labels.category(Dimension.SEX, sex), bySex.get(sex), years));
             }
             List<Map<String, Object>> towns = new ArrayList<>();
-            Map<String, Map<Integer, PublishedValue>> byTown = data.breakdown(ind.code(), Breakdown.TOWN);
-            for (String town : labels.ordered(Breakdown.TOWN, byTown)) {
+            Map<String, Map<Integer, PublishedValue>> byTown = data.breakdown(ind.code(), Dimension.TOWN);
+            for (String town : labels.ordered(Dimension.TOWN, byTown)) {
                 PublishedValue v = byTown.get(town).get(data.year());
                 Map<String, Object> t = new LinkedHashMap<>();
-                t.put("name", labels.category(Breakdown.TOWN, town));
+                t.put("name", labels.category(Dimension.TOWN, town));
                 t.put("value", v == null ? null : v.value());
                 towns.add(t);
             }

@@ -5,6 +5,7 @@ import com.openhtmltopdf.util.XRLog;
 import org.wcstat.core.catalog.Catalog;
 import org.wcstat.core.catalog.Indicator;
 import org.wcstat.core.config.YearbookLayout;
+import org.wcstat.core.dimension.Dimension;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -75,8 +76,8 @@ final class YearbookPdf {
         h.append("<div class=\"chapter\"><h2>").append(esc(labels.text("分组数据", "Breakdowns"))).append("</h2>\n");
         for (Catalog.Entry e : catalog.entries()) {
             Indicator ind = e.indicator();
-            for (Breakdown b : Breakdown.values()) {
-                if (ind.disaggregations().contains(b.catalogName)) h.append(tables.breakdownTable(ind, b, data));
+            for (Dimension b : YearbookTables.BREAKDOWNS) {
+                if (ind.disaggregations().contains(b.catalogName())) h.append(tables.breakdownTable(ind, b, data));
             }
         }
         h.append("</div>\n<div class=\"chapter\"><h2>").append(esc(labels.text("监测预警", "Early warnings"))).append("</h2>\n")

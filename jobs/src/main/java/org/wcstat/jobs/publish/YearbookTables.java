@@ -1,8 +1,10 @@
 package org.wcstat.jobs.publish;
 
+import org.wcstat.core.assess.Warning;
 import org.wcstat.core.catalog.Catalog;
 import org.wcstat.core.catalog.Indicator;
 import org.wcstat.core.config.YearbookLayout;
+import org.wcstat.core.dimension.Dimension;
 
 import java.util.List;
 import java.util.Map;
@@ -17,6 +19,8 @@ import static org.wcstat.jobs.publish.Html.esc;
 final class YearbookTables {
     static final String SUPPRESSED = YearbookWorkbook.SUPPRESSED;
     static final String MISSING = "—";
+    /** The order of the breakdowns: the people's (sex, age, residence), then the places'. */
+    static final List<Dimension> BREAKDOWNS = List.of(Dimension.SEX, Dimension.AGE, Dimension.RESIDENCE, Dimension.TOWN);
 
     private final YearbookLayout layout;
     private final Labels labels;
@@ -59,15 +63,15 @@ final class YearbookTables {
     }
 
     String statusBadge(IndicatorStatus s) {
-        return "<span class=\"status status-" + esc(s.status()) + "\">" + esc(s.label(labels.english())) + "</span>";
+        return "<span class=\"status status-" + esc(s.status()) + "\">" + esc(labels.text(s)) + "</span>";
     }
 
     /** One breakdown of one indicator: categories (rows) by year; empty when the warehouse has none. */
-    String breakdownTable(Indicator ind, Breakdown b, YearbookData data) {
+    String breakdownTable(Indicator ind, Dimension b, YearbookData data) {
         Map<String, Map<Integer, PublishedValue>> byCategory = data.breakdown(ind.code(), b);
         if (byCategory.isEmpty()) return "";
         StringBuilder t = new StringBuilder("<table class=\"breakdown\">\n<caption>")
-                .append(esc(labels.text(ind.nameZh(), ind.nameEn()) + "，" + labels.text(b.titleZh, b.titleEn)
+                .append(esc(labels.text(ind.nameZh(), ind.nameEn()) + "，" + labels.text(b.titleZh(), b.titleEn())
                         + "（" + ind.unit() + "）"))
                 .append("</caption>\n<thead><tr><th scope=\"col\">").append(esc(labels.text("分组", "group"))).append("</th>");
         for (int y = data.firstYear(); y <= data.year(); y++) t.append("<th scope=\"col\">").append(y).append("</th>");
@@ -101,15 +105,15 @@ final class YearbookTables {
             t.append("<th scope=\"col\">").append(esc(h)).append("</th>");
         }
         t.append("</tr></thead>\n<tbody>\n");
-        for (EarlyWarning w : data.warnings()) {
+        for (Warning w : data.warnings()) {
             String name = catalog.entries().stream().filter(e -> e.code().equals(w.indicator())).findFirst()
                     .map(e -> e.indicator().nameZh()).orElse(w.indicator());
             String reason = data.concernsWithheldValue(w)
                     ? "涉及少于" + layout.disclosure().threshold() + "例的小数，详情不予公布。" : w.reason();
-            t.append("<tr class=\"severity-").append(esc(w.severity())).append("\"><td>")
-                    .append(esc(labels.text(Labels.severity(w.severity()), w.severity()))).append("</td><th scope=\"row\">")
-                    .append(esc(name)).append("</th><td>").append(esc(labels.breakdownOf(w))).append("</td><td>")
-                    .append(esc(Labels.warningKind(w.kind()))).append("</td><td>").append(esc(reason)).append("</td></tr>\n");
+            t.append("<tr class=\"severity-").append(esc(w.severity().code())).append("\"><td>")
+                    .append(esc(labels.text(w.severity()))).append("</td><th scope=\"row\">")
+                    .append(esc(name)).append("</th><td>").append(esc(labels.cell(w.cell()))).append("</td><td>")
+                    .append(esc(w.kind().zh())).append("</td><td>").append(esc(reason)).append("</td></tr>\n");
         }
         return t.append("</tbody>\n</table>\n").toString();
     }

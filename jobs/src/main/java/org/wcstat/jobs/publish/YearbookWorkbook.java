@@ -27,6 +27,7 @@ import org.openxmlformats.schemas.drawingml.x2006.chart.STDispBlanksAs;
 import org.wcstat.core.catalog.Catalog;
 import org.wcstat.core.catalog.Indicator;
 import org.wcstat.core.config.YearbookLayout;
+import org.wcstat.core.dimension.Dimension;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -102,12 +103,12 @@ final class YearbookWorkbook {
             contentsRow(contents.createRow(row++), name, ch.nameZh() + "主要监测指标", ch.nameEn() + ": monitoring indicators");
             chapterSheet(name, ch, entries, data);
         }
-        for (Breakdown b : Breakdown.values()) {
+        for (Dimension b : YearbookTables.BREAKDOWNS) {
             List<Catalog.Entry> entries = catalog.entries().stream()
-                    .filter(e -> e.indicator().disaggregations().contains(b.catalogName)).toList();
+                    .filter(e -> e.indicator().disaggregations().contains(b.catalogName())).toList();
             if (entries.isEmpty()) continue;
             String name = "表" + table++;
-            contentsRow(contents.createRow(row++), name, b.titleZh + "主要监测指标", "Monitoring indicators " + b.titleEn);
+            contentsRow(contents.createRow(row++), name, b.titleZh() + "主要监测指标", "Monitoring indicators " + b.titleEn());
             breakdownSheet(name, b, entries, data);
         }
         if (!layout.keyIndicatorsIn(catalog).isEmpty()) {
@@ -156,7 +157,7 @@ final class YearbookWorkbook {
             cell(r, col++, ind.unit(), null);
             cell(r, col, Labels.target(e.target()), null);
             anySuppressed |= yearCells(r, firstYearCol, ind, data.totals(ind.code()), data);
-            cell(r, heads.size() - 1, data.status(ind.code()).label(labels.english()), null);
+            cell(r, heads.size() - 1, labels.text(data.status(ind.code())), null);
         }
         footnotes(s, row + 1, entries, anySuppressed);
         s.setColumnWidth(0, 28 * 256);
@@ -165,9 +166,9 @@ final class YearbookWorkbook {
         printSetup(s, labels.english() ? 2 : 1);
     }
 
-    private void breakdownSheet(String name, Breakdown b, List<Catalog.Entry> entries, YearbookData data) {
+    private void breakdownSheet(String name, Dimension b, List<Catalog.Entry> entries, YearbookData data) {
         Sheet s = wb.createSheet(name);
-        cell(s.createRow(0), 0, name + "  " + labels.text(b.titleZh + "主要监测指标", "Monitoring indicators " + b.titleEn)
+        cell(s.createRow(0), 0, name + "  " + labels.text(b.titleZh() + "主要监测指标", "Monitoring indicators " + b.titleEn())
                 + "（" + data.firstYear() + "—" + data.year() + "年）", title);
         Row h = s.createRow(1);
         cell(h, 0, "指标及分组", header);
@@ -250,10 +251,10 @@ final class YearbookWorkbook {
             Indicator ind = catalog.get(code).indicator();
             List<String> seriesNames = new ArrayList<>(List.of(labels.text("合计", "total")));
             List<Map<Integer, PublishedValue>> series = new ArrayList<>(List.of(data.totals(code)));
-            if (ind.disaggregations().contains(Breakdown.SEX.catalogName)) {
-                Map<String, Map<Integer, PublishedValue>> bySex = data.breakdown(code, Breakdown.SEX);
-                for (String sex : labels.ordered(Breakdown.SEX, bySex)) {
-                    seriesNames.add(labels.category(Breakdown.SEX, sex));
+            if (ind.disaggregations().contains(Dimension.SEX.catalogName())) {
+                Map<String, Map<Integer, PublishedValue>> bySex = data.breakdown(code, Dimension.SEX);
+                for (String sex : labels.ordered(Dimension.SEX, bySex)) {
+                    seriesNames.add(labels.category(Dimension.SEX, sex));
                     series.add(bySex.get(sex));
                 }
             }

@@ -47,7 +47,7 @@ class ChineseOnlyYearbookTest {
     @Test
     void theWorkbookHasNoEnglishColumnsOrLabels() throws Exception {
         Path file = dir.resolve("yearbook.xlsx");
-        Labels labels = new Labels(CONFIG.regions(), CONFIG.ageBands(), false);
+        Labels labels = new Labels(CONFIG.vocabulary(), false);
         new YearbookWorkbook(chineseOnly(), CONFIG.catalog(), labels, Map.of("health", "区卫生健康局")).write(file, data());
         try (InputStream in = Files.newInputStream(file); XSSFWorkbook wb = new XSSFWorkbook(in)) {
             Sheet contents = wb.getSheet(YearbookWorkbook.CONTENTS);
@@ -73,7 +73,7 @@ class ChineseOnlyYearbookTest {
                 false, List.of("C-H-03b", "C-X-99"), null);
         assertEquals(List.of("C-X-99"), layout.keyIndicatorsMissingFrom(CONFIG.catalog()));
         Path file = dir.resolve("yearbook.xlsx");
-        new YearbookWorkbook(layout, CONFIG.catalog(), new Labels(CONFIG.regions(), CONFIG.ageBands(), false), Map.of())
+        new YearbookWorkbook(layout, CONFIG.catalog(), new Labels(CONFIG.vocabulary(), false), Map.of())
                 .write(file, data());
         try (InputStream in = Files.newInputStream(file); XSSFWorkbook wb = new XSSFWorkbook(in)) {
             assertEquals(1, wb.getSheet(YearbookWorkbook.CHARTS).getDrawingPatriarch().getCharts().size());
@@ -83,7 +83,7 @@ class ChineseOnlyYearbookTest {
     @Test
     void theReportHasNoEnglish() throws Exception {
         Path file = dir.resolve("report.html");
-        new WebReport(chineseOnly(), CONFIG.catalog(), new Labels(CONFIG.regions(), CONFIG.ageBands(), false), Map.of())
+        new WebReport(chineseOnly(), CONFIG.catalog(), new Labels(CONFIG.vocabulary(), false), Map.of())
                 .write(file, data());
         String html = Files.readString(file);
         assertTrue(html.startsWith("<!DOCTYPE html>\n<html lang=\"zh-CN\">"));
