@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -131,6 +132,7 @@ public final class PublishJob implements Job {
         }
     }
 
+    /** The yearbook's tables, built once, written by each rendering; the PDF's layout takes longest, so the others run beside it. */
     private static void writeYearbook(JobContext ctx, Path dir, List<PublishedValue> values, Catalog catalog,
                                       YearbookLayout layout, int year) throws IOException {
         String district = ctx.config().regions().district().code();
@@ -141,16 +143,17 @@ public final class PublishJob implements Job {
                 + code + " is not in the catalog, so the yearbook charts it not; correct key_indicators"));
         Map<String, String> departments = new TreeMap<>();
         ctx.config().sources().forEach(s -> departments.put(s.department(), s.nameZh()));
+        YearbookTables tables = YearbookTables.of(data, catalog, layout, labels, departments, ctx.config().assessment().targetYear());
         ctx.progress().step("writing the " + year + " yearbook: workbook, printable yearbook and web report");
-        // three independent renderings of the same data; the PDF's layout takes longest, so the others run beside it
-        CompletableFuture<Void> workbook = CompletableFuture.runAsync(() -> uncheckedWrite(
-                () -> new YearbookWorkbook(layout, catalog, labels, departments).write(dir.resolve("yearbook.xlsx"), data)));
-        CompletableFuture<Void> web = CompletableFuture.runAsync(() -> uncheckedWrite(
-                () -> new WebReport(layout, catalog, labels, departments).write(dir.resolve("report.html"), data)));
+        YearbookRenderer slowest = new YearbookPdf(PdfFonts.of(ctx.config()));
+        List<CompletableFuture<Void>> beside = new ArrayList<>();
+        for (YearbookRenderer r : List.of(new YearbookWorkbook(), new WebReport())) {
+            beside.add(CompletableFuture.runAsync(() -> uncheckedWrite(() -> r.write(dir.resolve(r.fileName()), tables))));
+        }
         try {
-            new YearbookPdf(layout, PdfFonts.of(ctx.config()), catalog, labels, departments).write(dir.resolve("yearbook.pdf"), data);
+            slowest.write(dir.resolve(slowest.fileName()), tables);
         } finally {
-            for (CompletableFuture<Void> f : List.of(workbook, web)) {
+            for (CompletableFuture<Void> f : beside) {
                 try {
                     f.join();
                 } catch (CompletionException e) {
