@@ -5,7 +5,7 @@ CREATE TABLE IF NOT EXISTS wh.indicators.evaluation (
   evaluation_year    INT    NOT NULL COMMENT '2025 (mid-term) or 2030 (final)',
   assessed_year      INT    NOT NULL COMMENT 'the latest year of data the evaluation uses',
   plan               STRING NOT NULL COMMENT 'women or children',
-  area               STRING NOT NULL COMMENT 'the plan area, or _T for the whole plan',
+  area               STRING NOT NULL COMMENT 'the plan area, or the total code for the whole plan',
   indicators         INT    NOT NULL COMMENT 'indicators assessed (district total)',
   quantified         INT    NOT NULL COMMENT 'of which with a numeric target',
   achieved           INT    NOT NULL COMMENT 'status achieved',

@@ -3,9 +3,9 @@
 CREATE TABLE IF NOT EXISTS wh.indicators.series (
   indicator    STRING NOT NULL COMMENT 'the indicator code (conf/indicators)',
   region       STRING NOT NULL COMMENT 'the district (510811) or a town (510811xxx)',
-  sex          STRING NOT NULL COMMENT 'F, M or _T (both)',
-  age_band     STRING NOT NULL COMMENT 'an age band, or _T (all ages)',
-  residence    STRING NOT NULL COMMENT 'U, R or _T (both)',
+  sex          STRING NOT NULL COMMENT 'a sex, or the total (code list sex)',
+  age_band     STRING NOT NULL COMMENT 'an age band, or the total (code list age_band)',
+  residence    STRING NOT NULL COMMENT 'urban, rural, or the total (code list residence)',
   year         INT    NOT NULL COMMENT 'the year',
   value        DOUBLE          COMMENT 'the value published for the year (indicators.value)',
   smoothed     DOUBLE          COMMENT 'the value assessed: the pooled or smoothed value where the yearly one is too noisy, else the value',

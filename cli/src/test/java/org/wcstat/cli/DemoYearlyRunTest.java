@@ -141,7 +141,7 @@ class DemoYearlyRunTest {
                     : config.regions().town(region).orElseThrow().nameZh();
             assertTrue(breakdown.startsWith(place), reason);
             if (!w.getString(2).equals("_T")) assertTrue(breakdown.endsWith(w.getString(2).equals("F") ? "女" : "男"), reason);
-            if (!w.getString(4).equals("_T")) assertTrue(breakdown.endsWith(w.getString(4).equals("U") ? "城镇" : "农村"), reason);
+            if (!w.getString(4).equals("_T")) assertTrue(breakdown.endsWith(w.getString(4).equals("U") ? "城镇" : "乡村"), reason);
             if (!w.getString(3).equals("_T")) assertTrue(breakdown.contains(w.getString(3).replace("+", "")), reason);
             // the numbers behind it, after the names
             assertTrue(reason.substring(reason.indexOf("): ")).matches(".*\\d.*"), reason);

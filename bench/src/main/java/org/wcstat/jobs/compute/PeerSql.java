@@ -2,6 +2,7 @@ package org.wcstat.jobs.compute;
 
 import org.wcstat.core.catalog.Catalog;
 import org.wcstat.core.catalog.Formula;
+import org.wcstat.core.dimension.Dimension;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -77,8 +78,10 @@ public final class PeerSql {
     private static String indicatorsFrom(StringBuilder sql, Catalog catalog, TermColumns terms, int year, String district) {
         List<String> parts = new ArrayList<>();
         for (Catalog.Entry e : catalog.entries()) {
-            List<ComputeJob.Breakdown> breakdowns = new ArrayList<>(List.of(ComputeJob.Breakdown.TOTAL));
-            e.indicator().disaggregations().forEach(d -> breakdowns.add(ComputeJob.Breakdown.of(d)));
+            // null for the district total, then the dimensions of the indicator's one-way breakdowns
+            List<Dimension> breakdowns = new ArrayList<>();
+            breakdowns.add(null);
+            e.indicator().disaggregations().forEach(d -> breakdowns.add(Dimension.ofCatalogName(d).orElseThrow()));
             int pool = e.indicator().poolYears();
             String num = sum(e.formula().numerator(), terms, pool);
             String den = e.formula().denominator() == null ? null : sum(e.formula().denominator(), terms, pool);
@@ -90,19 +93,20 @@ public final class PeerSql {
                     // a gap: the first ratio less the second, in the indicator's unit
                     : "CASE WHEN " + den + " > 0 AND " + sum(minus.denominator(), terms, pool) + " > 0 THEN (" + num + " / " + den
                       + " - " + sum(minus.numerator(), terms, pool) + " / " + sum(minus.denominator(), terms, pool) + ") * " + factor + " END";
-            for (ComputeJob.Breakdown b : breakdowns) {
+            for (Dimension b : breakdowns) {
+                String column = b == null ? null : b.column();
                 StringBuilder s = new StringBuilder("SELECT ").append(quote(e.code())).append(" AS indicator, ")
                         .append(year).append(" AS year, ")
-                        .append(b == ComputeJob.Breakdown.TOWN ? "region" : quote(district)).append(" AS region, ");
+                        .append(b == Dimension.TOWN ? "region" : quote(district)).append(" AS region, ");
                 for (String d : List.of("sex", "age_band", "residence")) {
-                    s.append(d.equals(b.column) ? d : "'_T'").append(" AS ").append(d).append(", ");
+                    s.append(d.equals(column) ? d : quote(Dimension.TOTAL)).append(" AS ").append(d).append(", ");
                 }
                 s.append(num).append(" AS numerator, ").append(den == null ? "CAST(NULL AS DOUBLE)" : den).append(" AS denominator, ")
                         .append(value).append(" AS value FROM g WHERE ");
                 List<String> where = new ArrayList<>();
-                for (String d : DIMENSIONS) where.add("g_" + d + " = " + (d.equals(b.column) ? 0 : 1));
-                if (b != ComputeJob.Breakdown.TOTAL) {
-                    where.add(b.column + " <> " + quote(b == ComputeJob.Breakdown.TOWN ? district : "_T"));
+                for (String d : DIMENSIONS) where.add("g_" + d + " = " + (d.equals(column) ? 0 : 1));
+                if (b != null) {
+                    where.add(column + " <> " + quote(b.totalCode(district)));
                 }
                 where.add("(" + String.join(" OR ", present) + ")");
                 parts.add(s.append(String.join(" AND ", where)).toString());

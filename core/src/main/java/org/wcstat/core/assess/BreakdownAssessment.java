@@ -3,7 +3,9 @@ package org.wcstat.core.assess;
 import org.wcstat.core.catalog.Catalog;
 import org.wcstat.core.catalog.Target;
 import org.wcstat.core.config.AssessmentSettings;
-import org.wcstat.core.config.Regions;
+import org.wcstat.core.dimension.Breakdown;
+import org.wcstat.core.dimension.CellKey;
+import org.wcstat.core.dimension.Vocabulary;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -50,7 +52,7 @@ public final class BreakdownAssessment {
                             boolean quantified, boolean anticipatedMet) {
     }
 
-    public record Result(Catalog.Entry entry, Breakdown breakdown, String name, Smoothing.Smoothed smoothed,
+    public record Result(Catalog.Entry entry, CellKey cell, String name, Smoothing.Smoothed smoothed,
                          List<Observation> observations, List<Point> points, Judgement judgement, List<Warning> warnings) {
         /** The observation of {@code year}, if the breakdown has one. */
         public Optional<Observation> in(int year) {
@@ -62,11 +64,11 @@ public final class BreakdownAssessment {
      * @param observations      the breakdown's rows of indicators.value, any years; those after {@code year} are ignored
      * @param missingLatestToo  whether a missing {@code year} itself is reported (not when the whole indicator lacks it)
      */
-    public static Result assess(Catalog.Entry entry, Breakdown breakdown, List<Observation> observations, int year,
-                                AssessmentSettings settings, Regions regions, boolean missingLatestToo) {
+    public static Result assess(Catalog.Entry entry, CellKey cell, List<Observation> observations, int year,
+                                AssessmentSettings settings, Vocabulary vocabulary, boolean missingLatestToo) {
         List<Observation> obs = observations.stream().filter(o -> o.year() <= year)
                 .sorted((a, b) -> Integer.compare(a.year(), b.year())).toList();
-        String name = entry.code() + " " + entry.indicator().nameZh() + " (" + breakdown.label(regions) + ")";
+        String name = entry.code() + " " + entry.indicator().nameZh() + " (" + vocabulary.nameZh(cell) + ")";
         Smoothing.Smoothed sm = Smoothing.of(obs, entry.indicator());
         List<Point> points = points(obs, sm);
         List<Warning> warnings = new ArrayList<>();
@@ -77,12 +79,12 @@ public final class BreakdownAssessment {
             Assessment a = CagrAssessment.assess(sm.assessed(), target, sm.pooled());
             AnticipatedValue.Projection p = AnticipatedValue.project(sm.assessed(), target, sm.pooled());
             judgement = judge(target, sm, a, p, settings.plausibleRange(entry.code(), entry.indicator().unit()).orElse(null));
-            progressWarnings(entry, breakdown, name, a, p, target, warnings);
+            progressWarnings(entry, cell, name, a, p, target, warnings);
         }
-        fluctuation(entry, breakdown, name, sm, year, settings, warnings);
-        missingYears(entry, breakdown, name, regions.district().code(), obs, sm, year, missingLatestToo, warnings);
-        implausible(entry, breakdown, name, obs, year, settings, warnings);
-        return new Result(entry, breakdown, name, sm, obs, points, judgement, List.copyOf(warnings));
+        fluctuation(entry, cell, name, sm, year, settings, warnings);
+        missingYears(entry, cell, name, vocabulary.breakdown(cell), obs, sm, year, missingLatestToo, warnings);
+        implausible(entry, cell, name, obs, year, settings, warnings);
+        return new Result(entry, cell, name, sm, obs, points, judgement, List.copyOf(warnings));
     }
 
     static List<Point> points(List<Observation> obs, Smoothing.Smoothed sm) {
@@ -169,7 +171,7 @@ public final class BreakdownAssessment {
         return d * (at2030 - level);
     }
 
-    private static void progressWarnings(Catalog.Entry entry, Breakdown b, String name, Assessment a,
+    private static void progressWarnings(Catalog.Entry entry, CellKey b, String name, Assessment a,
                                          AnticipatedValue.Projection p, Target target, List<Warning> out) {
         if (p.gap() != null && p.status() != ProgressStatus.ACHIEVED) {
             Double share = p.relativeGap();
@@ -186,7 +188,7 @@ public final class BreakdownAssessment {
         }
     }
 
-    private static void fluctuation(Catalog.Entry entry, Breakdown b, String name, Smoothing.Smoothed sm, int year,
+    private static void fluctuation(Catalog.Entry entry, CellKey b, String name, Smoothing.Smoothed sm, int year,
                                     AssessmentSettings settings, List<Warning> out) {
         if (!Objects.equals(sm.assessed().latestYear(), year)) return;
         Fluctuation.Result f = Fluctuation.check(sm.assessed(), settings.yearOnYearBound());
@@ -197,7 +199,7 @@ public final class BreakdownAssessment {
                         + ", " + lower(f.explanation())));
     }
 
-    private static void missingYears(Catalog.Entry entry, Breakdown b, String name, String district, List<Observation> obs,
+    private static void missingYears(Catalog.Entry entry, CellKey b, String name, Breakdown breakdown, List<Observation> obs,
                                      Smoothing.Smoothed sm, int year, boolean latestToo, List<Warning> out) {
         if (obs.isEmpty()) return;
         int first = obs.get(0).year();
@@ -214,14 +216,14 @@ public final class BreakdownAssessment {
         }
         if (missing.isEmpty()) return;
         Warning.Severity severity = !latestMissing ? Warning.Severity.LOW
-                : b.kind(district) == Breakdown.Kind.TOTAL ? Warning.Severity.HIGH : Warning.Severity.MEDIUM;
+                : breakdown == Breakdown.TOTAL ? Warning.Severity.HIGH : Warning.Severity.MEDIUM;
         Integer lastYear = sm.values().latestYear();
         String last = lastYear == null ? "no value at all" : "the last value is " + num(sm.values().latest()) + " in " + lastYear;
         out.add(new Warning(entry.code(), b, WarningKind.MISSING_YEAR, severity,
                 name + ": no value for " + String.join(", ", missing) + " in the series since " + from + ", " + last + "."));
     }
 
-    private static void implausible(Catalog.Entry entry, Breakdown b, String name, List<Observation> obs, int year,
+    private static void implausible(Catalog.Entry entry, CellKey b, String name, List<Observation> obs, int year,
                                     AssessmentSettings settings, List<Warning> out) {
         var range = settings.plausibleRange(entry.code(), entry.indicator().unit());
         if (range.isEmpty()) return;

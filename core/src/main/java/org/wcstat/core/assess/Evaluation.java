@@ -1,6 +1,7 @@
 package org.wcstat.core.assess;
 
 import org.wcstat.core.catalog.Catalog;
+import org.wcstat.core.dimension.Dimension;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -18,7 +19,8 @@ public final class Evaluation {
 
     public static final String OBSERVED = "observed";
     public static final String PROVISIONAL = "provisional";
-    public static final String WHOLE_PLAN = "_T";
+    /** The area of a plan's own row: all its areas, in the code breakdowns use for all. */
+    public static final String WHOLE_PLAN = Dimension.TOTAL;
 
     private Evaluation() {
     }

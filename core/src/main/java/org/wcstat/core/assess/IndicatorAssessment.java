@@ -3,7 +3,9 @@ package org.wcstat.core.assess;
 import org.wcstat.core.catalog.Catalog;
 import org.wcstat.core.catalog.Target;
 import org.wcstat.core.config.AssessmentSettings;
-import org.wcstat.core.config.Regions;
+import org.wcstat.core.dimension.Breakdown;
+import org.wcstat.core.dimension.CellKey;
+import org.wcstat.core.dimension.Vocabulary;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -23,10 +25,10 @@ public final class IndicatorAssessment {
     private IndicatorAssessment() {
     }
 
-    public record Result(Breakdown district, List<BreakdownAssessment.Result> breakdowns, List<Warning> groupLags) {
+    public record Result(CellKey district, List<BreakdownAssessment.Result> breakdowns, List<Warning> groupLags) {
         /** The district total, if the indicator has one. */
         public Optional<BreakdownAssessment.Result> total() {
-            return breakdowns.stream().filter(b -> b.breakdown().equals(district)).findFirst();
+            return breakdowns.stream().filter(b -> b.cell().equals(district)).findFirst();
         }
 
         public List<Warning> warnings() {
@@ -38,23 +40,23 @@ public final class IndicatorAssessment {
     }
 
     /** @param observations the indicator's rows of indicators.value by breakdown */
-    public static Result assess(Catalog.Entry entry, Map<Breakdown, List<Observation>> observations, int year,
-                                AssessmentSettings settings, Regions regions) {
-        Breakdown total = Breakdown.total(regions.district().code());
+    public static Result assess(Catalog.Entry entry, Map<CellKey, List<Observation>> observations, int year,
+                                AssessmentSettings settings, Vocabulary vocabulary) {
+        CellKey total = vocabulary.total();
         boolean districtHasYear = observations.getOrDefault(total, List.of()).stream()
                 .anyMatch(o -> o.year() == year && o.value() != null);
         List<BreakdownAssessment.Result> results = new ArrayList<>();
         observations.entrySet().stream()
-                .sorted(Map.Entry.comparingByKey(Comparator.comparing(Breakdown::region).thenComparing(Breakdown::sex)
-                        .thenComparing(Breakdown::ageBand).thenComparing(Breakdown::residence)))
+                .sorted(Map.Entry.comparingByKey(Comparator.comparing(CellKey::region).thenComparing(CellKey::sex)
+                        .thenComparing(CellKey::ageBand).thenComparing(CellKey::residence)))
                 .forEach(e -> {
                     // when the whole indicator lacks the year, the district's warning says so once
                     boolean latestToo = e.getKey().equals(total) || districtHasYear;
-                    results.add(BreakdownAssessment.assess(entry, e.getKey(), e.getValue(), year, settings, regions, latestToo));
+                    results.add(BreakdownAssessment.assess(entry, e.getKey(), e.getValue(), year, settings, vocabulary, latestToo));
                 });
         List<Warning> lags = new ArrayList<>();
-        results.stream().filter(r -> r.breakdown().equals(total)).findFirst()
-                .ifPresent(district -> results.forEach(r -> groupLag(entry, district, r, year, settings, regions).ifPresent(lags::add)));
+        results.stream().filter(r -> r.cell().equals(total)).findFirst()
+                .ifPresent(district -> results.forEach(r -> groupLag(entry, district, r, year, settings, vocabulary).ifPresent(lags::add)));
         return new Result(total, List.copyOf(results), List.copyOf(lags));
     }
 
@@ -66,12 +68,12 @@ public final class IndicatorAssessment {
      * count is a part of the district's.
      */
     static Optional<Warning> groupLag(Catalog.Entry entry, BreakdownAssessment.Result district, BreakdownAssessment.Result group,
-                                      int year, AssessmentSettings settings, Regions regions) {
+                                      int year, AssessmentSettings settings, Vocabulary vocabulary) {
         Target t = entry.target();
-        Breakdown.Kind kind = group.breakdown().kind(regions.district().code());
+        Breakdown breakdown = vocabulary.breakdown(group.cell());
         // a count of a town is a part of the district's, not comparable with it; only rates compare
         if (t == null || entry.formula().denominator() == null
-                || !(kind == Breakdown.Kind.TOWN || kind == Breakdown.Kind.SEX || kind == Breakdown.Kind.RESIDENCE)) {
+                || !(breakdown == Breakdown.TOWN || breakdown == Breakdown.SEX || breakdown == Breakdown.RESIDENCE)) {
             return Optional.empty();
         }
         Double d = district.smoothed().assessed().at(year);
@@ -108,7 +110,7 @@ public final class IndicatorAssessment {
                 + num(lag) + " (" + String.format(Locale.ROOT, "%.1f%%", 100 * share) + " of "
                 + (t.comparator().equals("≈") ? "the band's centre" : "the district's value")
                 + "), beyond the " + String.format(Locale.ROOT, "%.0f%%", 100 * gap) + " gap allowed.";
-        return Optional.of(new Warning(entry.code(), group.breakdown(), WarningKind.GROUP_LAG, severity, reason));
+        return Optional.of(new Warning(entry.code(), group.cell(), WarningKind.GROUP_LAG, severity, reason));
     }
 
     private static double outside(Target t, double v) {

@@ -1,11 +1,13 @@
 package org.wcstat.core.assess;
 
+import org.wcstat.core.Coded;
+
 /**
  * Progress categories of the Statistics Canada / Open SDG progress measure. The same four
  * categories below "achieved" serve targets (on the growth ratio) and direction-only goals
  * (on the growth rate); only the thresholds differ.
  */
-public enum ProgressStatus {
+public enum ProgressStatus implements Coded {
     ACHIEVED("已实现", "target achieved"),
     ON_TRACK("进展顺利", "on track"),
     NEEDS_ACCELERATION("需加快", "progress made but acceleration needed"),
@@ -21,10 +23,12 @@ public enum ProgressStatus {
         this.en = en;
     }
 
+    @Override
     public String zh() {
         return zh;
     }
 
+    @Override
     public String en() {
         return en;
     }

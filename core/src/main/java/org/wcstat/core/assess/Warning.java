@@ -1,18 +1,43 @@
 package org.wcstat.core.assess;
 
+import org.wcstat.core.Coded;
+import org.wcstat.core.dimension.CellKey;
+
 /**
  * One early warning.
  *
- * @param severity high, medium or low
- * @param reason   one sentence naming the indicator, the breakdown and the numbers behind the warning
+ * @param cell   the breakdown's cell the warning is raised for
+ * @param reason one sentence naming the indicator, the breakdown and the numbers behind the warning
  */
-public record Warning(String indicator, Breakdown breakdown, WarningKind kind, Severity severity, String reason) {
+public record Warning(String indicator, CellKey cell, WarningKind kind, Severity severity, String reason) {
 
-    public enum Severity {
-        HIGH, MEDIUM, LOW;
+    /** How urgent a warning is; the yearbook lists the most severe first. */
+    public enum Severity implements Coded {
+        HIGH("高", "high"),
+        MEDIUM("中", "medium"),
+        LOW("低", "low");
 
-        public String code() {
-            return name().toLowerCase();
+        private final String zh;
+        private final String en;
+
+        Severity(String zh, String en) {
+            this.zh = zh;
+            this.en = en;
+        }
+
+        @Override
+        public String zh() {
+            return zh;
+        }
+
+        @Override
+        public String en() {
+            return en;
+        }
+
+        /** The severity indicators.warning stores as a code, e.g. high. */
+        public static Severity ofCode(String code) {
+            return Coded.ofCode(Severity.class, code, "warning severity");
         }
     }
 }

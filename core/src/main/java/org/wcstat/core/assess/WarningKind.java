@@ -1,10 +1,39 @@
 package org.wcstat.core.assess;
 
-/** The early warnings of 四、监测评估: indicators expected to be hard to complete, or fluctuating strongly. */
-public enum WarningKind {
-    PROJECTED_MISS, NEEDS_ACCELERATION, FLUCTUATION, GROUP_LAG, MISSING_YEAR, IMPLAUSIBLE;
+import org.wcstat.core.Coded;
 
-    public String code() {
-        return name().toLowerCase();
+/**
+ * The early warnings of 四、监测评估: indicators expected to be hard to complete, or fluctuating strongly.
+ * A kind carries its names, so the yearbook and the schema reference (schemas/README.md) list it from here.
+ */
+public enum WarningKind implements Coded {
+    PROJECTED_MISS("预计难以实现目标", "projected to miss the target"),
+    NEEDS_ACCELERATION("需加快进度", "progress needs acceleration"),
+    FLUCTUATION("波动较大", "strong fluctuation"),
+    GROUP_LAG("群体差距", "a group lags the district"),
+    MISSING_YEAR("数据缺失", "a year without a value"),
+    IMPLAUSIBLE("数据存疑", "a value outside its plausible range");
+
+    private final String zh;
+    private final String en;
+
+    WarningKind(String zh, String en) {
+        this.zh = zh;
+        this.en = en;
+    }
+
+    @Override
+    public String zh() {
+        return zh;
+    }
+
+    @Override
+    public String en() {
+        return en;
+    }
+
+    /** The kind indicators.warning stores as a code, e.g. group_lag. */
+    public static WarningKind ofCode(String code) {
+        return Coded.ofCode(WarningKind.class, code, "warning kind");
     }
 }

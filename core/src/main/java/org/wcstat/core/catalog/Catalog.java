@@ -7,6 +7,7 @@ import org.wcstat.core.config.DidYouMean;
 import org.wcstat.core.config.InvalidField;
 import org.wcstat.core.config.YamlLocator;
 import org.wcstat.core.config.Yaml;
+import org.wcstat.core.dimension.Dimension;
 import org.wcstat.core.stats.RateInterval;
 
 import java.io.IOException;
@@ -135,7 +136,7 @@ public final class Catalog {
                 throw new InvalidField("cannot be published by '" + d + "'" + DidYouMean.hint(d, Indicator.DISAGGREGATIONS)
                         + "; use " + new TreeSet<>(Indicator.DISAGGREGATIONS), "by", j);
             }
-            String dim = d.equals("town") ? "region" : d;
+            String dim = Dimension.ofCatalogName(d).orElseThrow().filterName();
             if (formula.fixedDimensions().contains(dim)) {
                 throw new InvalidField("is published by " + d + " but its formula fixes " + dim + "; drop one of the two", "by", j);
             }
@@ -161,7 +162,7 @@ public final class Catalog {
         } catch (IllegalArgumentException e) {
             throw new InvalidField(e.getMessage(), "target");
         }
-        if (target != null && target.everyTown() && !ind.disaggregations().contains("town")) {
+        if (target != null && target.everyTown() && !ind.disaggregations().contains(Dimension.TOWN.catalogName())) {
             throw new InvalidField("target '" + target + "' is for every town, so the indicator must be published by town: add town to 'by'", "target");
         }
         return new Entry(ind, formula, target, file);

@@ -1,5 +1,7 @@
 package org.wcstat.core.catalog;
 
+import org.wcstat.core.dimension.Dimension;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -30,7 +32,7 @@ public record Formula(Expr numerator, Expr denominator, double factor, Formula m
     }
 
     /** The dimensions a term may filter on, as named in formulas. */
-    public static final Set<String> DIMENSIONS = Set.of("sex", "age", "residence", "region");
+    public static final Set<String> DIMENSIONS = Dimension.filterNames();
 
     /**
      * A measure, filtered on dimensions, in the year computed, in a fixed year ({@code fixedYear}) or

@@ -1,6 +1,7 @@
 package org.wcstat.core.catalog;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import org.wcstat.core.dimension.Dimension;
 
 import java.util.List;
 import java.util.Set;
@@ -27,7 +28,7 @@ public record Indicator(
         @JsonProperty("plan_text") String planText) {
 
     /** The breakdowns an indicator may be published by, besides the district total. */
-    public static final Set<String> DISAGGREGATIONS = Set.of("sex", "age", "residence", "town");
+    public static final Set<String> DISAGGREGATIONS = Dimension.catalogNames();
     public static final Set<String> PLANS = Set.of("women", "children");
 
     /** A second ratio, with the indicator's factor, subtracted from the first: a gap between two rates or shares. */

@@ -9,9 +9,6 @@ import java.util.Optional;
 /** The age bands facts are kept in, configured once; single years of age map into them. */
 public record AgeBands(@JsonProperty(value = "age_bands", required = true) List<Band> bands) implements Yaml.Validated {
 
-    /** Not broken down by age. */
-    public static final String TOTAL = "_T";
-
     public record Band(
             @JsonProperty(value = "code", required = true) String code,
             @JsonProperty(value = "from", required = true) int from,

@@ -47,6 +47,14 @@ public record AssessmentSettings(
         }
     }
 
+    /**
+     * The outlines' target year: their final evaluation, the last of evaluation_years (2030). The yearbook heads
+     * its column of targets with it.
+     */
+    public int targetYear() {
+        return evaluationYears.stream().mapToInt(Integer::intValue).max().orElseThrow();
+    }
+
     /** The range an indicator's values must lie in: its own, else its unit's, else the one for other units. */
     public Optional<Range> plausibleRange(String indicator, String unit) {
         Range r = plausibleRanges.byIndicator().get(indicator);

@@ -2,6 +2,7 @@ package org.wcstat.core.config;
 
 import org.wcstat.core.catalog.Catalog;
 import org.wcstat.core.catalog.Indicator;
+import org.wcstat.core.dimension.Vocabulary;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -79,6 +80,11 @@ public record Configuration(Path dir, Regions regions, AgeBands ageBands, List<S
                 }
             }
         }
+    }
+
+    /** The codes and names of every dimension, as regions.yaml and dimensions.yaml configure them. */
+    public Vocabulary vocabulary() {
+        return new Vocabulary(regions, ageBands);
     }
 
     /** The measures the sources produce: the only names formulas may use. */

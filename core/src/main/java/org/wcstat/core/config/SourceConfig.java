@@ -2,6 +2,7 @@ package org.wcstat.core.config;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import org.wcstat.core.dimension.Dimension;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -156,8 +157,6 @@ public record SourceConfig(
     }
 
     /** The canonical codes a sex or residence column maps to. */
-    public static final Set<String> SEX_CODES = Set.of("F", "M", "_T");
-    public static final Set<String> RESIDENCE_CODES = Set.of("U", "R", "_T");
 
     @Override
     public void validate(Path file) {
@@ -182,8 +181,8 @@ public record SourceConfig(
                 throw where.error("year", ": 'year' needs exactly one of 'column', 'school_year' or 'date'");
             }
             checkCodes(where, "measure", e.measure(), null);
-            checkCodes(where, "sex", e.sex(), SEX_CODES);
-            checkCodes(where, "residence", e.residence(), RESIDENCE_CODES);
+            checkCodes(where, "sex", e.sex(), Dimension.SEX.canonicalCodes());
+            checkCodes(where, "residence", e.residence(), Dimension.RESIDENCE.canonicalCodes());
             if ((e.region().code() == null) == (e.region().name() == null)) {
                 throw where.error("region", ": 'region' needs exactly one of 'code' or 'name'");
             }

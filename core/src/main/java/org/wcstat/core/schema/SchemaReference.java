@@ -1,23 +1,32 @@
 package org.wcstat.core.schema;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import org.wcstat.core.Bilingual;
+import org.wcstat.core.assess.ProgressStatus;
+import org.wcstat.core.assess.Warning;
+import org.wcstat.core.assess.WarningKind;
 import org.wcstat.core.config.AgeBands;
 import org.wcstat.core.config.ConfigException;
 import org.wcstat.core.config.Regions;
 import org.wcstat.core.config.Yaml;
+import org.wcstat.core.dimension.Code;
+import org.wcstat.core.dimension.Dimension;
+import org.wcstat.core.dimension.Vocabulary;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * schemas/README.md, rendered from the tables' definitions (schemas/warehouse/*.sql), their example rows
- * (schemas/examples.yaml) and the code lists of conf/: a test compares it with the committed file, so the
- * reference cannot drift from the tables.
+ * (schemas/examples.yaml) and the codes wcstat uses (the dimensions of conf/ and core, the statuses and warnings):
+ * a test compares it with the committed file, so the reference cannot drift from the tables or the code.
  */
 public final class SchemaReference {
     /** Namespaces that can hold record-level department data: the bureau's alone. */
@@ -31,12 +40,14 @@ public final class SchemaReference {
         Map<String, Map<String, Object>> examples = examples(schemasDir.resolve("examples.yaml"));
         Regions regions = Yaml.read(confDir.resolve("regions.yaml"), Regions.class);
         AgeBands ages = Yaml.read(confDir.resolve("dimensions.yaml"), AgeBands.class);
+        Vocabulary vocabulary = new Vocabulary(regions, ages);
         StringBuilder md = new StringBuilder();
         md.append("""
                 # The warehouse's tables
 
-                <!-- Rendered from schemas/warehouse/*.sql, schemas/examples.yaml, conf/regions.yaml and
-                     conf/dimensions.yaml by SchemaReferenceTest; edit those and re-render with
+                <!-- Rendered from schemas/warehouse/*.sql, schemas/examples.yaml, conf/regions.yaml,
+                     conf/dimensions.yaml and the codes of org.wcstat.core (dimensions, statuses, warnings) by
+                     SchemaReferenceTest; edit those and re-render with
                      mvn -q test -pl core -am -Dtest=SchemaReferenceTest -Dwcstat.render=true -->
 
                 Every table is an Apache Iceberg table (Parquet data files) in the catalog `wh`. Query them with
@@ -46,12 +57,12 @@ public final class SchemaReference {
                 release tags the snapshot of every table it read `release-<year>`; `wcstat sql --as-of-release <year>`
                 reads those snapshots.
 
-                Breakdowns use one code for "all": `_T` (total), as in SDMX. A value broken down by sex only has
-                `age_band = '_T'` and `residence = '_T'`; the district total has all three `_T` and region `%s`.
+                Breakdowns use one code for "all": `%1$s` (total), as in SDMX. A value broken down by sex only has
+                `age_band = '%1$s'` and `residence = '%1$s'`; the district total has all three `%1$s` and region `%2$s`.
 
                 | table | what one row is |
                 |---|---|
-                """.formatted(regions.district().code()));
+                """.formatted(Dimension.TOTAL, regions.district().code()));
         for (TableDefinition t : tables) {
             md.append("| [`").append(t.name()).append("`](#").append(t.name().replace(".", "")).append(") | ")
                     .append(escape(firstSentence(t.description()))).append(" |\n");
@@ -61,7 +72,7 @@ public final class SchemaReference {
             table(md, t, examples.get(t.name()), schemasDir.resolve("examples.yaml"));
         }
         raw(md);
-        codeLists(md, regions, ages);
+        codeLists(md, vocabulary, ages);
         Set<String> unknown = new java.util.TreeSet<>(examples.keySet());
         tables.forEach(t -> unknown.remove(t.name()));
         if (!unknown.isEmpty()) {
@@ -117,28 +128,68 @@ public final class SchemaReference {
                 """);
     }
 
-    private static void codeLists(StringBuilder md, Regions regions, AgeBands ages) {
+    private static void codeLists(StringBuilder md, Vocabulary vocabulary, AgeBands ages) {
         md.append("""
 
                 ## Code lists
 
-                | column | codes |
-                |---|---|
-                | `sex` | `F` female, `M` male, `_T` both |
-                | `residence` | `U` urban, `R` rural, `_T` both |
-                | `flags` | comma-separated; empty when none. Disclosure control suppresses published cells under the threshold of conf/yearbook.yaml |
+                Rendered from the vocabulary wcstat itself uses (`org.wcstat.core.dimension`, the assessment's statuses and
+                warnings), so a code added there is listed here.
+
+                ### Dimensions
+
+                | dimension | column | in the catalog's `by:` | in formula filters | yearbook title |
+                |---|---|---|---|---|
                 """);
-        md.append("\n### age_band (conf/dimensions.yaml)\n\n| code | ages |\n|---|---|\n| `_T` | all ages |\n");
+        for (Dimension d : Dimension.values()) {
+            md.append("| ").append(d.name().toLowerCase(Locale.ROOT)).append(" | `").append(d.column()).append("` | `")
+                    .append(d.catalogName()).append("` | `").append(d.filterName()).append("` | ").append(d.titleZh())
+                    .append(" ").append(d.titleEn()).append(" |\n");
+        }
+        md.append("\nEvery dimension has two codes beside its categories: `").append(Dimension.TOTAL)
+                .append("`, not broken down by it (for the region, the district's own code), and `").append(Dimension.UNKNOWN)
+                .append("`, a category the source does not know, counted in the total and in no breakdown (no source maps to it yet).\n");
+        for (Dimension d : List.of(Dimension.SEX, Dimension.RESIDENCE)) {
+            md.append("\n### ").append(d.column()).append("\n\n| code | 中文 | English |\n|---|---|---|\n");
+            List<Code> codes = new ArrayList<>(vocabulary.codes(d));
+            codes.addAll(Vocabulary.sharedCodes());
+            labelled(md, codes, Code::code);
+        }
+        md.append("\n### age_band (conf/dimensions.yaml)\n\n| code | ages | 中文 | English |\n|---|---|---|---|\n");
         for (AgeBands.Band b : ages.bands()) {
+            Code c = vocabulary.code(Dimension.AGE, b.code()).orElseThrow();
             md.append("| `").append(b.code()).append("` | ").append(b.from()).append(b.to() == null ? " and over" : b.to() == b.from() ? "" : " to " + b.to())
-                    .append(" |\n");
+                    .append(" | ").append(c.zh()).append(" | ").append(c.en()).append(" |\n");
+        }
+        for (Code c : Vocabulary.sharedCodes()) {
+            md.append("| `").append(c.code()).append("` | | ").append(c.zh()).append(" | ").append(c.en()).append(" |\n");
         }
         md.append("\n### region (conf/regions.yaml)\n\n| code | name | |\n|---|---|---|\n");
+        Regions regions = vocabulary.regions();
         md.append("| `").append(regions.district().code()).append("` | ").append(regions.district().nameZh()).append(" ")
                 .append(regions.district().nameEn()).append(" | the district |\n");
         for (Regions.Region t : regions.towns()) {
             md.append("| `").append(t.code()).append("` | ").append(t.nameZh()).append(" ").append(t.nameEn()).append(" | ")
                     .append(t.illustrative() ? "town (illustrative code)" : "town").append(" |\n");
+        }
+        md.append("\n### status (indicators.assessment)\n\n| code | 中文 | English |\n|---|---|---|\n");
+        labelled(md, List.of(ProgressStatus.values()), ProgressStatus::code);
+        md.append("\n### kind (indicators.warning)\n\n| code | 中文 | English |\n|---|---|---|\n");
+        labelled(md, List.of(WarningKind.values()), WarningKind::code);
+        md.append("\n### severity (indicators.warning)\n\n| code | 中文 | English |\n|---|---|---|\n");
+        labelled(md, List.of(Warning.Severity.values()), Warning.Severity::code);
+        md.append("""
+
+                ### flags
+
+                Comma-separated; empty when none. Disclosure control suppresses published cells under the threshold of
+                conf/yearbook.yaml.
+                """);
+    }
+
+    private static <T extends Bilingual> void labelled(StringBuilder md, List<T> items, Function<T, String> code) {
+        for (T t : items) {
+            md.append("| `").append(code.apply(t)).append("` | ").append(t.zh()).append(" | ").append(t.en()).append(" |\n");
         }
     }
 

@@ -2,6 +2,7 @@ package org.wcstat.core.assess;
 
 import org.junit.jupiter.api.Test;
 import org.wcstat.core.catalog.Catalog;
+import org.wcstat.core.dimension.CellKey;
 
 import java.util.List;
 
@@ -151,7 +152,7 @@ class BreakdownAssessmentTest {
     @Test
     void noTargetMeansASeriesButNoJudgement() {
         BreakdownAssessment.Result r = BreakdownAssessment.assess(Fixtures.entry("C-T-09", "%", null, null), TOTAL,
-                Fixtures.values(2023, 50, 2024, 55), 2024, Fixtures.SETTINGS, Fixtures.regions(), true);
+                Fixtures.values(2023, 50, 2024, 55), 2024, Fixtures.SETTINGS, Fixtures.vocabulary(), true);
         assertNull(r.judgement());
         assertEquals(2, r.points().size());
         assertEquals(10.0, r.points().get(1).yoyPct(), EPS);
@@ -178,7 +179,7 @@ class BreakdownAssessmentTest {
         // CAGR_a = (110/112)^(1/2) − 1 = −0.0089688, CAGR_r = (107/112)^(1/10) − 1 = −0.0045566, R = 1.9683
         // the fit (slope −1) anticipates 110 − 8 = 102 in 2030, below the band 103-107 by 1
         BreakdownAssessment.Judgement band = BreakdownAssessment.assess(Fixtures.entry("C-T-04", "女=100", "≈ 105 ± 2", null), TOTAL,
-                Fixtures.values(2020, 112, 2021, 111, 2022, 110), 2022, Fixtures.SETTINGS, Fixtures.regions(), true).judgement();
+                Fixtures.values(2020, 112, 2021, 111, 2022, 110), 2022, Fixtures.SETTINGS, Fixtures.vocabulary(), true).judgement();
         assertEquals("cagr_ratio+band_target", band.method());
         assertEquals(1.9683, band.ratio(), 1e-4);
         assertEquals(105, band.targetValue(), EPS);
@@ -213,7 +214,7 @@ class BreakdownAssessmentTest {
                 new Observation(2021, 0.0, 0, 500.0, 0.0, 7.4, "unstable"),
                 new Observation(2022, 6.0, 3, 500.0, 1.2, 17.5, "unstable"),
                 new Observation(2023, 2.5, 1, 400.0, 0.1, 13.9, "unstable"));
-        BreakdownAssessment.Result r = BreakdownAssessment.assess(e, TOTAL, obs, 2023, Fixtures.SETTINGS, Fixtures.regions(), true);
+        BreakdownAssessment.Result r = BreakdownAssessment.assess(e, TOTAL, obs, 2023, Fixtures.SETTINGS, Fixtures.vocabulary(), true);
         assertTrue(r.smoothed().pooled());
         assertEquals(5.0, r.points().get(0).smoothed(), EPS);
         assertEquals(2.2222222, r.points().get(1).smoothed(), EPS);
@@ -233,7 +234,7 @@ class BreakdownAssessmentTest {
         // an indicator the catalog pools is already pooled by compute: judged as published, and said so
         Catalog.Entry pooled = Fixtures.entry("C-T-03", "‰", "<= 3.0", 3);
         BreakdownAssessment.Result p = BreakdownAssessment.assess(pooled, TOTAL, Fixtures.values(2022, 3.5, 2023, 3.2, 2024, 2.9),
-                2024, Fixtures.SETTINGS, Fixtures.regions(), true);
+                2024, Fixtures.SETTINGS, Fixtures.vocabulary(), true);
         assertEquals(2.9, p.judgement().currentValue(), EPS);
         assertTrue(p.judgement().note().contains("Judged on 3-year pooled rates as computed."), p.judgement().note());
     }
@@ -262,17 +263,17 @@ class BreakdownAssessmentTest {
         assertEquals("C-T-01 测试率 (昭化区): no value for 2024 in the series since 2021, the last value is 92 in 2023.", w.reason());
 
         // a town's 2024 missing is medium; a year whose denominator was zero is named as such
-        Breakdown yuanba = new Breakdown(Fixtures.YUANBA, "_T", "_T", "_T");
+        CellKey yuanba = new CellKey(Fixtures.YUANBA, "_T", "_T", "_T");
         List<Observation> obs = List.of(new Observation(2022, 90.0, 90, 100.0, null, null, ""),
                 new Observation(2023, null, 0, 0.0, null, null, "zero_denominator"));
         BreakdownAssessment.Result town = BreakdownAssessment.assess(Fixtures.entry(">= 80"), yuanba, obs, 2024,
-                Fixtures.SETTINGS, Fixtures.regions(), true);
+                Fixtures.SETTINGS, Fixtures.vocabulary(), true);
         Warning t = of(town, WarningKind.MISSING_YEAR).get(0);
         assertEquals(Warning.Severity.MEDIUM, t.severity());
         assertEquals("C-T-01 测试率 (元坝镇): no value for 2023 (denominator zero), 2024 in the series since 2022, the last value is 90 in 2022.", t.reason());
         // unless the whole indicator lacks 2024, which the district's warning says once
         BreakdownAssessment.Result quiet = BreakdownAssessment.assess(Fixtures.entry(">= 80"), yuanba,
-                Fixtures.values(2022, 90, 2023, 91), 2024, Fixtures.SETTINGS, Fixtures.regions(), false);
+                Fixtures.values(2022, 90, 2023, 91), 2024, Fixtures.SETTINGS, Fixtures.vocabulary(), false);
         assertTrue(of(quiet, WarningKind.MISSING_YEAR).isEmpty());
 
         // gaps before the baseline window are not reported: the window is 2020 on (or the last five years)
@@ -294,7 +295,7 @@ class BreakdownAssessmentTest {
                         new org.wcstat.core.config.AssessmentSettings.Range(0.0, 100.0)),
                         java.util.Map.of("C-T-01", new org.wcstat.core.config.AssessmentSettings.Range(0.0, 150.0)), null));
         BreakdownAssessment.Result gross = BreakdownAssessment.assess(Fixtures.entry(">= 80"), TOTAL,
-                Fixtures.values(2023, 95, 2024, 104.3), 2024, settings, Fixtures.regions(), true);
+                Fixtures.values(2023, 95, 2024, 104.3), 2024, settings, Fixtures.vocabulary(), true);
         assertTrue(of(gross, WarningKind.IMPLAUSIBLE).isEmpty());
     }
 }

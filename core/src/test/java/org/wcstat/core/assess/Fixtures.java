@@ -5,9 +5,12 @@ import org.wcstat.core.catalog.Catalog;
 import org.wcstat.core.catalog.Formula;
 import org.wcstat.core.catalog.Indicator;
 import org.wcstat.core.catalog.Target;
+import org.wcstat.core.config.AgeBands;
 import org.wcstat.core.config.AssessmentSettings;
 import org.wcstat.core.config.Regions;
 import org.wcstat.core.config.Yaml;
+import org.wcstat.core.dimension.CellKey;
+import org.wcstat.core.dimension.Vocabulary;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,14 +20,15 @@ import java.util.List;
 final class Fixtures {
     static final String DISTRICT = "510811";
     static final String YUANBA = "510811100";
-    static final Breakdown TOTAL = Breakdown.total(DISTRICT);
+    static final CellKey TOTAL = CellKey.total(DISTRICT);
     static final AssessmentSettings SETTINGS = AssessmentSettings.DEFAULTS;
 
     private Fixtures() {
     }
 
-    static Regions regions() {
-        return Yaml.read(TestRepo.root().resolve("conf/regions.yaml"), Regions.class);
+    static Vocabulary vocabulary() {
+        return new Vocabulary(Yaml.read(TestRepo.root().resolve("conf/regions.yaml"), Regions.class),
+                Yaml.read(TestRepo.root().resolve("conf/dimensions.yaml"), AgeBands.class));
     }
 
     /** A rate "a per 100 b" (or a count when unit is a count) with the given target. */
@@ -52,7 +56,7 @@ final class Fixtures {
     }
 
     static BreakdownAssessment.Result assess(String target, int year, double... yearValues) {
-        return BreakdownAssessment.assess(entry(target), TOTAL, values(yearValues), year, SETTINGS, regions(), true);
+        return BreakdownAssessment.assess(entry(target), TOTAL, values(yearValues), year, SETTINGS, vocabulary(), true);
     }
 
     static List<Warning> of(BreakdownAssessment.Result r, WarningKind kind) {

@@ -2,6 +2,7 @@ package org.wcstat.core.assess;
 
 import org.junit.jupiter.api.Test;
 import org.wcstat.core.catalog.Catalog;
+import org.wcstat.core.dimension.CellKey;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,20 +17,20 @@ import static org.wcstat.core.assess.Fixtures.YUANBA;
 /** Towns, sexes and urban/rural groups against the district. */
 class IndicatorAssessmentTest {
 
-    private static final Breakdown WEIZI = new Breakdown("510811101", "_T", "_T", "_T");
-    private static final Breakdown WANGJIA = new Breakdown("510811102", "_T", "_T", "_T");
-    private static final Breakdown MOTAN = new Breakdown("510811103", "_T", "_T", "_T");
-    private static final Breakdown GIRLS = new Breakdown(DISTRICT, "F", "_T", "_T");
-    private static final Breakdown BOYS = new Breakdown(DISTRICT, "M", "_T", "_T");
-    private static final Breakdown RURAL = new Breakdown(DISTRICT, "_T", "_T", "R");
-    private static final Breakdown AGE = new Breakdown(DISTRICT, "_T", "3-5", "_T");
+    private static final CellKey WEIZI = new CellKey("510811101", "_T", "_T", "_T");
+    private static final CellKey WANGJIA = new CellKey("510811102", "_T", "_T", "_T");
+    private static final CellKey MOTAN = new CellKey("510811103", "_T", "_T", "_T");
+    private static final CellKey GIRLS = new CellKey(DISTRICT, "F", "_T", "_T");
+    private static final CellKey BOYS = new CellKey(DISTRICT, "M", "_T", "_T");
+    private static final CellKey RURAL = new CellKey(DISTRICT, "_T", "_T", "R");
+    private static final CellKey AGE = new CellKey(DISTRICT, "_T", "3-5", "_T");
 
-    private static List<Warning> lags(Catalog.Entry e, Map<Breakdown, List<Observation>> obs) {
-        return IndicatorAssessment.assess(e, obs, 2024, Fixtures.SETTINGS, Fixtures.regions()).groupLags();
+    private static List<Warning> lags(Catalog.Entry e, Map<CellKey, List<Observation>> obs) {
+        return IndicatorAssessment.assess(e, obs, 2024, Fixtures.SETTINGS, Fixtures.vocabulary()).groupLags();
     }
 
-    private static Warning lagOf(List<Warning> lags, Breakdown b) {
-        return lags.stream().filter(w -> w.breakdown().equals(b)).findFirst().orElse(null);
+    private static Warning lagOf(List<Warning> lags, CellKey b) {
+        return lags.stream().filter(w -> w.cell().equals(b)).findFirst().orElse(null);
     }
 
     @Test
@@ -40,9 +41,9 @@ class IndicatorAssessmentTest {
         // 王家镇 84 with a 95% interval [80, 96] holding 95: the difference is noise, no warning
         // 磨滩镇 88: 7 worse = 7.4%: within the gap
         // the age band 3-5 at 60 is another population, not a group of the district's: no warning
-        Map<Breakdown, List<Observation>> obs = new LinkedHashMap<>();
+        Map<CellKey, List<Observation>> obs = new LinkedHashMap<>();
         obs.put(TOTAL, Fixtures.values(2023, 94, 2024, 95));
-        obs.put(new Breakdown(YUANBA, "_T", "_T", "_T"), Fixtures.values(2023, 81, 2024, 80));
+        obs.put(new CellKey(YUANBA, "_T", "_T", "_T"), Fixtures.values(2023, 81, 2024, 80));
         obs.put(WEIZI, Fixtures.values(2023, 72, 2024, 70));
         obs.put(WANGJIA, List.of(new Observation(2024, 84.0, 21, 25.0, 80.0, 96.0, "")));
         obs.put(MOTAN, Fixtures.values(2024, 88));
@@ -50,7 +51,7 @@ class IndicatorAssessmentTest {
         List<Warning> lags = lags(Fixtures.entry(">= 90"), obs);
         assertEquals(2, lags.size(), lags.toString());
 
-        Warning yuanba = lagOf(lags, new Breakdown(YUANBA, "_T", "_T", "_T"));
+        Warning yuanba = lagOf(lags, new CellKey(YUANBA, "_T", "_T", "_T"));
         assertEquals(WarningKind.GROUP_LAG, yuanba.kind());
         assertEquals(Warning.Severity.MEDIUM, yuanba.severity());
         assertEquals("C-T-01 测试率 (元坝镇): 80 in 2024 against the district's 95, worse by 15 (15.8% of the district's value), "
@@ -61,7 +62,7 @@ class IndicatorAssessmentTest {
     @Test
     void aSexLaggingForADecreaseDesired() {
         // <= 5, district 4.0: girls 5.0 are 1 worse = 25% > 20%: high; boys 4.2 are 5% worse: within the gap
-        Map<Breakdown, List<Observation>> obs = new LinkedHashMap<>();
+        Map<CellKey, List<Observation>> obs = new LinkedHashMap<>();
         obs.put(TOTAL, Fixtures.values(2024, 4.0));
         obs.put(GIRLS, Fixtures.values(2024, 5.0));
         obs.put(BOYS, Fixtures.values(2024, 4.2));
@@ -76,35 +77,35 @@ class IndicatorAssessmentTest {
     void ruralGroupFurtherOutsideABand() {
         // ≈ 105 ± 2: district 106 is inside (0 outside); rural 120 is 120 − 105 − 2 = 13 outside,
         // 13/105 = 12.4% of the band's centre > 10%: medium
-        Map<Breakdown, List<Observation>> obs = new LinkedHashMap<>();
+        Map<CellKey, List<Observation>> obs = new LinkedHashMap<>();
         obs.put(TOTAL, Fixtures.values(2024, 106));
         obs.put(RURAL, Fixtures.values(2024, 120));
         List<Warning> lags = lags(Fixtures.entry("C-T-04", "女=100", "≈ 105 ± 2", null), obs);
         assertEquals(1, lags.size());
         assertEquals(Warning.Severity.MEDIUM, lags.get(0).severity());
-        assertEquals("C-T-04 测试率 (昭化区 / 农村): 120 in 2024 against the district's 106, further outside the band ≈ 105 ± 2 by 13 "
+        assertEquals("C-T-04 测试率 (昭化区 / 乡村): 120 in 2024 against the district's 106, further outside the band ≈ 105 ± 2 by 13 "
                 + "(12.4% of the band's centre), beyond the 10% gap allowed.", lags.get(0).reason());
     }
 
     @Test
     void countsAreNotComparedWithTheDistrict() {
         // a town's count is a part of the district's: 30 of 200 legal-aid cases lags nothing
-        Map<Breakdown, List<Observation>> obs = new LinkedHashMap<>();
+        Map<CellKey, List<Observation>> obs = new LinkedHashMap<>();
         obs.put(TOTAL, Fixtures.values(2024, 200));
-        obs.put(new Breakdown(YUANBA, "_T", "_T", "_T"), Fixtures.values(2024, 30));
+        obs.put(new CellKey(YUANBA, "_T", "_T", "_T"), Fixtures.values(2024, 30));
         assertTrue(lags(Fixtures.entry("C-T-05", "人次", "increase", null), obs).isEmpty());
     }
 
     @Test
     void aYearMissingForTheWholeIndicatorIsReportedOnce() {
-        Map<Breakdown, List<Observation>> obs = new LinkedHashMap<>();
+        Map<CellKey, List<Observation>> obs = new LinkedHashMap<>();
         obs.put(TOTAL, Fixtures.values(2022, 90, 2023, 91));
-        obs.put(new Breakdown(YUANBA, "_T", "_T", "_T"), Fixtures.values(2022, 88, 2023, 89));
+        obs.put(new CellKey(YUANBA, "_T", "_T", "_T"), Fixtures.values(2022, 88, 2023, 89));
         obs.put(GIRLS, Fixtures.values(2022, 90, 2023, 92));
-        IndicatorAssessment.Result r = IndicatorAssessment.assess(Fixtures.entry(">= 80"), obs, 2024, Fixtures.SETTINGS, Fixtures.regions());
+        IndicatorAssessment.Result r = IndicatorAssessment.assess(Fixtures.entry(">= 80"), obs, 2024, Fixtures.SETTINGS, Fixtures.vocabulary());
         List<Warning> missing = r.warnings().stream().filter(w -> w.kind() == WarningKind.MISSING_YEAR).toList();
         assertEquals(1, missing.size(), missing.toString());
-        assertEquals(TOTAL, missing.get(0).breakdown());
+        assertEquals(TOTAL, missing.get(0).cell());
         // every breakdown is still in the series and judged from its latest data
         assertEquals(3, r.breakdowns().size());
         assertEquals(91, r.total().orElseThrow().judgement().currentValue(), 1e-9);

@@ -32,6 +32,16 @@ class AssessmentSettingsTest {
     }
 
     @Test
+    void theTargetYearIsTheFinalEvaluations() throws Exception {
+        // the outlines' final evaluation, 2030, is in their target year; listed in any order
+        assertEquals(2030, AssessmentSettings.load(TestRepo.root().resolve("conf")).targetYear());
+        assertEquals(2030, AssessmentSettings.DEFAULTS.targetYear());
+        Files.writeString(dir.resolve(AssessmentSettings.FILE), Files.readString(TestRepo.root().resolve("conf/assessment.yaml"))
+                .replace("evaluation_years: [2025, 2030]", "evaluation_years: [2028, 2025]"));
+        assertEquals(2028, AssessmentSettings.load(dir).targetYear());
+    }
+
+    @Test
     void withoutTheFileTheDefaultsApply() {
         assertSame(AssessmentSettings.DEFAULTS, AssessmentSettings.load(dir));
     }

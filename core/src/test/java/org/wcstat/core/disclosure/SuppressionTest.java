@@ -1,6 +1,7 @@
 package org.wcstat.core.disclosure;
 
 import org.junit.jupiter.api.Test;
+import org.wcstat.core.dimension.CellKey;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SuppressionTest {
     static final SmallCounts THREE = new SmallCounts(3, false);
     static final String D = "510811";
-    static final CellKey TOTAL = new CellKey(D, "_T", "_T", "_T");
+    static final CellKey TOTAL = CellKey.total(D);
 
     @Test
     void naivePrimarySuppressionLeaksTheSmallTownThroughTheDistrictTotal() {
@@ -120,7 +121,7 @@ class SuppressionTest {
         CellKey age = new CellKey(D, "_T", "6-11", "_T");
         // a town by sex is no part of these breakdowns: it is left out
         CellKey townGirls = new CellKey(D + "101", "F", "_T", "_T");
-        var groups = CellKey.groups(List.of(TOTAL, t1, f, u, age, townGirls), D);
+        var groups = AdditiveGroup.oneWay(List.of(TOTAL, t1, f, u, age, townGirls), D);
         assertEquals(List.of(new AdditiveGroup<>(TOTAL, List.of(t1)), new AdditiveGroup<>(TOTAL, List.of(f)),
                 new AdditiveGroup<>(TOTAL, List.of(age)), new AdditiveGroup<>(TOTAL, List.of(u))), groups);
     }
@@ -146,13 +147,13 @@ class SuppressionTest {
     }
 
     private static Map<CellKey, Suppression.Reason> suppress(Map<CellKey, Double> counts, Set<CellKey> primary, SmallCounts rule) {
-        return new Suppression<>(counts, CellKey.groups(counts.keySet(), D), rule).apply(primary);
+        return new Suppression<>(counts, AdditiveGroup.oneWay(counts.keySet(), D), rule).apply(primary);
     }
 
     /** The withheld cells a reader can work out exactly: the only unknown of some group's sum. */
     private static List<CellKey> derivable(Map<CellKey, Double> counts, Set<CellKey> withheld) {
         List<CellKey> out = new ArrayList<>();
-        for (var g : CellKey.groups(counts.keySet(), D)) {
+        for (var g : AdditiveGroup.oneWay(counts.keySet(), D)) {
             List<CellKey> unknown = new ArrayList<>();
             if (withheld.contains(g.total())) unknown.add(g.total());
             for (CellKey p : g.parts()) if (withheld.contains(p)) unknown.add(p);

@@ -3,10 +3,13 @@ package org.wcstat.core.schema;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.wcstat.core.TestRepo;
+import org.wcstat.core.assess.ProgressStatus;
+import org.wcstat.core.assess.WarningKind;
 import org.wcstat.core.config.ConfigException;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -27,7 +30,8 @@ class SchemaReferenceTest {
             Files.writeString(readme, rendered);
         }
         assertEquals(rendered, Files.readString(readme), "schemas/README.md is out of date with schemas/warehouse/*.sql, "
-                + "schemas/examples.yaml or conf/; re-render it with mvn -q test -pl core -am -Dtest=SchemaReferenceTest -Dwcstat.render=true");
+                + "schemas/examples.yaml, conf/ or the codes of core (dimensions, statuses, warnings); re-render it with "
+                + "mvn -q test -pl core -am -Dtest=SchemaReferenceTest -Dwcstat.render=true");
     }
 
     @Test
@@ -45,6 +49,30 @@ class SchemaReferenceTest {
         assertTrue(readme.contains("| `510811108` | 昭化镇 Zhaohua | town |"), "towns");
         assertTrue(readme.contains("| `15-17` | 15 to 17 |"), "age bands");
         assertTrue(readme.contains("## `raw.<source>_<extract>`"), "raw tables");
+    }
+
+    @Test
+    void theEvaluationCountsEveryStatusInItsOwnColumnInTheStatusesOrder() {
+        // assess writes a count per ProgressStatus in the enum's order: a new status needs its column here
+        TableDefinition t = TableDefinition.read(TestRepo.root().resolve("schemas/warehouse/indicators.evaluation.sql"));
+        List<String> columns = t.columns().stream().map(TableDefinition.Column::name).toList();
+        List<String> statuses = Arrays.stream(ProgressStatus.values()).map(ProgressStatus::code).toList();
+        int first = columns.indexOf(statuses.get(0));
+        assertTrue(first > 0, columns.toString());
+        assertEquals(statuses, columns.subList(first, first + statuses.size()));
+    }
+
+    @Test
+    void theCodeListsAreTheVocabularysCodes() throws Exception {
+        String readme = Files.readString(TestRepo.root().resolve("schemas/README.md"));
+        for (WarningKind k : WarningKind.values()) {
+            assertTrue(readme.contains("| `" + k.code() + "` | " + k.zh() + " | " + k.en() + " |"), k.code());
+        }
+        for (ProgressStatus s : ProgressStatus.values()) {
+            assertTrue(readme.contains("| `" + s.code() + "` | " + s.zh() + " | " + s.en() + " |"), s.code());
+        }
+        assertTrue(readme.contains("| `R` | 乡村 | rural |"), "residences");
+        assertTrue(readme.contains("| `_U` | 不详 | unknown |"), "the unknown code");
     }
 
     @Test

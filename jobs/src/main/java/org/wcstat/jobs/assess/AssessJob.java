@@ -3,7 +3,6 @@ package org.wcstat.jobs.assess;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
-import org.wcstat.core.assess.Breakdown;
 import org.wcstat.core.assess.BreakdownAssessment;
 import org.wcstat.core.assess.Evaluation;
 import org.wcstat.core.assess.IndicatorAssessment;
@@ -13,6 +12,8 @@ import org.wcstat.core.assess.Warning;
 import org.wcstat.core.catalog.Catalog;
 import org.wcstat.core.config.AssessmentSettings;
 import org.wcstat.core.config.Configuration;
+import org.wcstat.core.dimension.CellKey;
+import org.wcstat.core.dimension.Vocabulary;
 import org.wcstat.jobs.Job;
 import org.wcstat.jobs.JobContext;
 import org.wcstat.jobs.Warehouse;
@@ -71,7 +72,7 @@ public final class AssessJob implements Job {
         Configuration config = ctx.config();
         AssessmentSettings settings = config.assessment();
         checkOverrides(ctx);
-        Map<String, Map<Breakdown, List<Observation>>> values = IndicatorValues.upTo(spark, year);
+        Map<String, Map<CellKey, List<Observation>>> values = IndicatorValues.upTo(spark, year);
         ctx.progress().step("judging " + config.catalog().entries().size() + " indicator(s) on their values up to " + year);
 
         List<Row> series = new ArrayList<>();
@@ -80,16 +81,17 @@ public final class AssessJob implements Job {
         List<Evaluation.Judged> judgedNow = new ArrayList<>();
         Map<String, Map<ProgressStatus, Integer>> byPlan = new LinkedHashMap<>();
         Map<Warning.Severity, Integer> bySeverity = new EnumMap<>(Warning.Severity.class);
-        Breakdown district = Breakdown.total(config.regions().district().code());
+        Vocabulary vocabulary = config.vocabulary();
+        CellKey district = vocabulary.total();
         int seriesCount = 0;
 
         for (Catalog.Entry e : config.catalog().entries()) {
-            Map<Breakdown, List<Observation>> obs = values.getOrDefault(e.code(), Map.of());
-            IndicatorAssessment.Result r = IndicatorAssessment.assess(e, obs, year, settings, config.regions());
+            Map<CellKey, List<Observation>> obs = values.getOrDefault(e.code(), Map.of());
+            IndicatorAssessment.Result r = IndicatorAssessment.assess(e, obs, year, settings, vocabulary);
             for (BreakdownAssessment.Result b : r.breakdowns()) {
                 seriesCount++;
-                b.points().forEach(p -> series.add(AssessmentTables.series(e.code(), b.breakdown(), p)));
-                if (b.judgement() != null) assessments.add(AssessmentTables.assessment(e.code(), year, b.breakdown(), b.judgement()));
+                b.points().forEach(p -> series.add(AssessmentTables.series(e.code(), b.cell(), p)));
+                if (b.judgement() != null) assessments.add(AssessmentTables.assessment(e.code(), year, b.cell(), b.judgement()));
             }
             for (Warning w : r.warnings()) {
                 warnings.add(AssessmentTables.warning(year, w));
@@ -107,7 +109,7 @@ public final class AssessJob implements Job {
 
         List<Row> evaluations = new ArrayList<>();
         for (int evaluationYear : settings.evaluationYears()) {
-            List<Evaluation.Judged> judged = evaluationYear >= year ? judgedNow : judgedAsOf(ctx, values, evaluationYear);
+            List<Evaluation.Judged> judged = evaluationYear >= year ? judgedNow : judgedAsOf(ctx, vocabulary, values, evaluationYear);
             int assessedYear = Math.min(evaluationYear, year);
             Evaluation.of(evaluationYear, assessedYear, judged).forEach(row -> evaluations.add(AssessmentTables.evaluation(row)));
         }
@@ -121,15 +123,16 @@ public final class AssessJob implements Job {
     }
 
     /** The district totals judged from the data up to an evaluation year already passed. */
-    private static List<Evaluation.Judged> judgedAsOf(JobContext ctx, Map<String, Map<Breakdown, List<Observation>>> values, int year) {
+    private static List<Evaluation.Judged> judgedAsOf(JobContext ctx, Vocabulary vocabulary,
+                                                      Map<String, Map<CellKey, List<Observation>>> values, int year) {
         Configuration config = ctx.config();
-        Breakdown district = Breakdown.total(config.regions().district().code());
+        CellKey district = vocabulary.total();
         List<Evaluation.Judged> judged = new ArrayList<>();
         for (Catalog.Entry e : config.catalog().entries()) {
             if (e.target() == null) continue;
             List<Observation> obs = values.getOrDefault(e.code(), Map.of()).getOrDefault(district, List.of());
             BreakdownAssessment.Judgement j = BreakdownAssessment.assess(e, district, obs, year, config.assessment(),
-                    config.regions(), true).judgement();
+                    vocabulary, true).judgement();
             judged.add(new Evaluation.Judged(e, j == null ? noData(e, year) : j));
         }
         return judged;

@@ -2,8 +2,8 @@ package org.wcstat.jobs.assess;
 
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.wcstat.core.assess.Breakdown;
 import org.wcstat.core.assess.Observation;
+import org.wcstat.core.dimension.CellKey;
 import org.wcstat.jobs.Warehouse;
 
 import java.util.ArrayList;
@@ -17,12 +17,12 @@ final class IndicatorValues {
     private IndicatorValues() {
     }
 
-    static Map<String, Map<Breakdown, List<Observation>>> upTo(SparkSession spark, int year) {
-        Map<String, Map<Breakdown, List<Observation>>> byIndicator = new HashMap<>();
+    static Map<String, Map<CellKey, List<Observation>>> upTo(SparkSession spark, int year) {
+        Map<String, Map<CellKey, List<Observation>>> byIndicator = new HashMap<>();
         List<Row> rows = spark.sql("SELECT indicator, year, region, sex, age_band, residence, numerator, denominator, value,"
                 + " ci_low, ci_high, flags FROM " + Warehouse.INDICATOR_VALUES + " WHERE year <= " + year).collectAsList();
         for (Row r : rows) {
-            Breakdown b = new Breakdown(r.getString(2), r.getString(3), r.getString(4), r.getString(5));
+            CellKey b = new CellKey(r.getString(2), r.getString(3), r.getString(4), r.getString(5));
             Observation o = new Observation(r.getInt(1), (Double) r.get(8), r.getDouble(6), (Double) r.get(7),
                     (Double) r.get(9), (Double) r.get(10), r.getString(11));
             byIndicator.computeIfAbsent(r.getString(0), k -> new HashMap<>()).computeIfAbsent(b, k -> new ArrayList<>()).add(o);

@@ -6,6 +6,9 @@ import org.apache.spark.sql.SparkSession;
 import org.wcstat.core.catalog.Catalog;
 import org.wcstat.core.catalog.Formula;
 import org.wcstat.core.catalog.Indicator;
+import org.wcstat.core.dimension.Breakdown;
+import org.wcstat.core.dimension.CellKey;
+import org.wcstat.core.dimension.Dimension;
 import org.wcstat.jobs.Job;
 import org.wcstat.jobs.JobContext;
 import org.wcstat.jobs.Warehouse;
@@ -13,9 +16,7 @@ import org.wcstat.jobs.Warehouse;
 import org.wcstat.core.stats.RateInterval;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -24,31 +25,10 @@ import static org.apache.spark.sql.functions.col;
 
 /**
  * Computes every indicator of the catalog for a year in one pass over the facts ({@link TermSums}): the
- * sum of every filtered measure in every group of every breakdown. The indicators are then assembled
- * from that small result on the driver.
+ * sum of every filtered measure in the district total and in every group of every one-way breakdown. The
+ * indicators are then assembled from that small result on the driver.
  */
 public final class ComputeJob implements Job {
-
-    /** A breakdown and the facts column it groups by. */
-    enum Breakdown {
-        TOTAL(null), SEX("sex"), AGE("age_band"), RESIDENCE("residence"), TOWN("region");
-
-        final String column;
-
-        Breakdown(String column) {
-            this.column = column;
-        }
-
-        static Breakdown of(String disaggregation) {
-            return switch (disaggregation) {
-                case "sex" -> SEX;
-                case "age" -> AGE;
-                case "residence" -> RESIDENCE;
-                case "town" -> TOWN;
-                default -> throw new IllegalArgumentException(disaggregation);
-            };
-        }
-    }
 
     @Override
     public String run(JobContext ctx, int year, Optional<String> source) {
@@ -60,6 +40,7 @@ public final class ComputeJob implements Job {
                 + " filtered measure(s) in one pass over the " + year + " facts");
 
         String district = ctx.config().regions().district().code();
+        CellKey total = CellKey.total(district);
         TermSums sums = TermSums.of(spark, terms, year);
         Map<String, Set<Integer>> present = sums.presentMeasures(terms, year);
 
@@ -79,24 +60,25 @@ public final class ComputeJob implements Job {
                 skipped.add(e.code() + " (no " + year + " data for " + missing + ")");
                 continue;
             }
-            List<Breakdown> breakdowns = new ArrayList<>(List.of(Breakdown.TOTAL));
-            e.indicator().disaggregations().forEach(d -> breakdowns.add(Breakdown.of(d)));
-            for (Breakdown b : breakdowns) {
-                List<TermSums.Group> groups = sums.groups(b);
+            if (anyTermPresent(e, terms, sums.total())) out.add(value(e, year, total, sums.total(), terms, partialPool));
+            for (String by : e.indicator().disaggregations()) {
+                Dimension d = Dimension.ofCatalogName(by).orElseThrow();
+                List<TermSums.Group> groups = sums.groups(d);
                 // facts kept only at a coarser level (no sex, no town ...) group under the "total" code
-                String notBrokenDown = b == Breakdown.TOWN ? district : "_T";
-                TermSums.Group unbroken = b == Breakdown.TOTAL ? null
-                        : groups.stream().filter(g -> notBrokenDown.equals(g.code())).findFirst().orElse(null);
+                String notBrokenDown = d.totalCode(district);
+                TermSums.Group unbroken = groups.stream().filter(g -> notBrokenDown.equals(g.code())).findFirst().orElse(null);
                 if (unbroken != null && anyTermHasData(e, terms, unbroken)) {
-                    ctx.progress().warn(e.code() + ": not published by " + b.name().toLowerCase()
+                    ctx.progress().warn(e.code() + ": not published by " + d.catalogName()
                             + " for " + year + ": some of its data are not broken down that way");
                     continue;
                 }
                 for (TermSums.Group g : groups) {
-                    if (b != Breakdown.TOTAL && notBrokenDown.equals(g.code())) continue;
+                    CellKey cell = total.with(d, g.code());
+                    // the unbroken group is the total; an unknown code counts in the total and in no breakdown
+                    if (cell.breakdown(district) != Breakdown.by(d)) continue;
                     // a group seen only in other years of the window (a town with no 2024 rows) has nothing to say
                     if (!anyTermPresent(e, terms, g)) continue;
-                    out.add(value(e, year, b, g, terms, district, partialPool));
+                    out.add(value(e, year, cell, g, terms, partialPool));
                 }
             }
         }
@@ -119,7 +101,7 @@ public final class ComputeJob implements Job {
         return false;
     }
 
-    private static Row value(Catalog.Entry e, int year, Breakdown b, TermSums.Group g, TermColumns terms, String district, boolean partialPool) {
+    private static Row value(Catalog.Entry e, int year, CellKey cell, TermSums.Group g, TermColumns terms, boolean partialPool) {
         Indicator ind = e.indicator();
         int pool = ind.poolYears();
         double num = sum(e.formula().numerator(), terms, g, pool);
@@ -152,11 +134,7 @@ public final class ComputeJob implements Job {
             ci = interval.interval(num, den, ind.factorOrOne());
             if (interval.unstable(num)) flags.add("unstable");
         }
-        String region = b == Breakdown.TOWN ? g.code() : district;
-        String sex = b == Breakdown.SEX ? g.code() : "_T";
-        String age = b == Breakdown.AGE ? g.code() : "_T";
-        String residence = b == Breakdown.RESIDENCE ? g.code() : "_T";
-        return RowFactory.create(ind.code(), year, region, sex, age, residence, num, den, value,
+        return RowFactory.create(ind.code(), year, cell.region(), cell.sex(), cell.ageBand(), cell.residence(), num, den, value,
                 ci == null ? null : ci[0], ci == null ? null : ci[1], String.join(",", flags));
     }
 

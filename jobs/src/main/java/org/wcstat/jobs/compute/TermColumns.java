@@ -6,6 +6,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.wcstat.core.catalog.Catalog;
 import org.wcstat.core.catalog.Formula;
+import org.wcstat.core.dimension.Dimension;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,16 +28,11 @@ final class TermColumns {
         }
     }
 
-    /** One row per term: its name, measure, window and filter; a null filter array lets every code through. */
-    static final StructType SCHEMA = new StructType()
-            .add("term", DataTypes.StringType, false)
-            .add("measure", DataTypes.StringType, false)
-            .add("year_from", DataTypes.IntegerType, false)
-            .add("year_to", DataTypes.IntegerType, false)
-            .add("sexes", DataTypes.createArrayType(DataTypes.StringType), true)
-            .add("age_bands", DataTypes.createArrayType(DataTypes.StringType), true)
-            .add("residences", DataTypes.createArrayType(DataTypes.StringType), true)
-            .add("regions", DataTypes.createArrayType(DataTypes.StringType), true);
+    /**
+     * One row per term: its name, measure, window and filter, a column of codes per dimension
+     * ({@link #filterColumn}); a null filter array lets every code through.
+     */
+    static final StructType SCHEMA = schema();
 
     private static final String PRESENCE = "present:";
 
@@ -56,6 +52,21 @@ final class TermColumns {
                 });
             }
         }
+    }
+
+    private static StructType schema() {
+        StructType s = new StructType()
+                .add("term", DataTypes.StringType, false)
+                .add("measure", DataTypes.StringType, false)
+                .add("year_from", DataTypes.IntegerType, false)
+                .add("year_to", DataTypes.IntegerType, false);
+        for (Dimension d : Dimension.values()) s = s.add(filterColumn(d), DataTypes.createArrayType(DataTypes.StringType), true);
+        return s;
+    }
+
+    /** The column of {@link #SCHEMA} with the codes a term lets through in a dimension, e.g. in_sex. */
+    static String filterColumn(Dimension d) {
+        return "in_" + d.column();
     }
 
     /** The name of the term summed over a window of years. */
@@ -107,21 +118,23 @@ final class TermColumns {
         for (int i = 0; i < columns.size(); i++) {
             Column c = columns.get(i);
             int end = c.term().yearFor(year);
-            Map<String, Set<String>> f = c.term().filter();
-            rows.add(RowFactory.create("t" + i, c.term().measure(), end - c.years() + 1, end,
-                    codes(f, "sex"), codes(f, "age"), codes(f, "residence"), codes(f, "region")));
+            rows.add(row("t" + i, c.term().measure(), end - c.years() + 1, end, c.term().filter()));
         }
         Set<Integer> years = yearsRead(year);
         for (String m : measures) {
             for (int y : years) {
-                rows.add(RowFactory.create(presence(m, y), m, y, y, null, null, null, null));
+                rows.add(row(presence(m, y), m, y, y, Map.of()));
             }
         }
         return rows;
     }
 
-    private static List<String> codes(Map<String, Set<String>> filter, String dimension) {
-        Set<String> codes = filter.get(dimension);
-        return codes == null ? null : List.copyOf(codes);
+    private static Row row(String term, String measure, int from, int to, Map<String, Set<String>> filter) {
+        List<Object> cells = new ArrayList<>(List.of(term, measure, from, to));
+        for (Dimension d : Dimension.values()) {
+            Set<String> codes = filter.get(d.filterName());
+            cells.add(codes == null ? null : List.copyOf(codes));
+        }
+        return RowFactory.create(cells.toArray());
     }
 }

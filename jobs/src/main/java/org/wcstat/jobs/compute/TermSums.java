@@ -2,9 +2,11 @@ package org.wcstat.jobs.compute;
 
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.wcstat.core.dimension.Dimension;
 import org.wcstat.jobs.Warehouse;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -16,7 +18,8 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * The one pass over the facts: every term of the catalog summed in every group of every breakdown.
+ * The one pass over the facts: every term of the catalog summed in the district total and in every group of
+ * every one-way breakdown.
  * The facts join the list of terms on the measure (broadcast: a few hundred rows), so each fact row
  * adds to each term it falls in, and one aggregation with a grouping set per breakdown sums them.
  * The result is long — (term, group, sum) — and small: a few sums per group. A wide form, one
@@ -25,7 +28,7 @@ import java.util.stream.Collectors;
  * aggregation narrow.
  */
 final class TermSums {
-    /** One group of a breakdown: the whole area, or one code of the breakdown's column. */
+    /** One group of a breakdown: the whole area, or one code of a dimension's column. */
     static final class Group {
         private final String code;
         private final Map<String, Double> sums = new HashMap<>();
@@ -34,7 +37,7 @@ final class TermSums {
             this.code = code;
         }
 
-        /** The breakdown's code (a town, a sex ...); null for the whole area. */
+        /** The group's code in its dimension (a town, a sex ...); null for the whole area. */
         String code() {
             return code;
         }
@@ -45,10 +48,11 @@ final class TermSums {
         }
     }
 
-    private final Map<ComputeJob.Breakdown, Map<String, Group>> groups = new EnumMap<>(ComputeJob.Breakdown.class);
+    private final Group total = new Group(null);
+    private final Map<Dimension, Map<String, Group>> groups = new EnumMap<>(Dimension.class);
 
     private TermSums() {
-        for (ComputeJob.Breakdown b : ComputeJob.Breakdown.values()) groups.put(b, new LinkedHashMap<>());
+        for (Dimension d : Dimension.values()) groups.put(d, new LinkedHashMap<>());
     }
 
     static TermSums of(SparkSession spark, TermColumns terms, int year) {
@@ -56,23 +60,19 @@ final class TermSums {
         spark.createDataFrame(terms.rows(year), TermColumns.SCHEMA).createOrReplaceTempView(view);
         try {
             String years = terms.yearsRead(year).stream().map(String::valueOf).collect(Collectors.joining(", "));
-            String sql = "SELECT /*+ BROADCAST(t) */ t.term, f.region, f.sex, f.age_band, f.residence,\n"
-                    + "  grouping(f.region) AS g_region, grouping(f.sex) AS g_sex, grouping(f.age_band) AS g_age_band,"
-                    + " grouping(f.residence) AS g_residence, SUM(f.value) AS value\n"
+            String sql = "SELECT /*+ BROADCAST(t) */ t.term, " + each("f.%1$s", ", ") + ",\n"
+                    + "  " + each("grouping(f.%1$s) AS g_%1$s", ", ") + ", SUM(f.value) AS value\n"
                     + "FROM " + Warehouse.FACTS + " f JOIN " + view + " t\n"
                     + "  ON f.measure = t.measure AND f.year BETWEEN t.year_from AND t.year_to\n"
-                    + "  AND (t.sexes IS NULL OR array_contains(t.sexes, f.sex))\n"
-                    + "  AND (t.age_bands IS NULL OR array_contains(t.age_bands, f.age_band))\n"
-                    + "  AND (t.residences IS NULL OR array_contains(t.residences, f.residence))\n"
-                    + "  AND (t.regions IS NULL OR array_contains(t.regions, f.region))\n"
+                    + "  AND " + each("(t.%2$s IS NULL OR array_contains(t.%2$s, f.%1$s))", "\n  AND ") + "\n"
                     + "WHERE f.year IN (" + years + ")\n"
-                    + "GROUP BY GROUPING SETS ((t.term), (t.term, f.region), (t.term, f.sex), (t.term, f.age_band), (t.term, f.residence))";
+                    + "GROUP BY GROUPING SETS ((t.term), " + each("(t.term, f.%1$s)", ", ") + ")";
             TermSums sums = new TermSums();
             for (Row r : withGeneratedCode(spark, () -> spark.sql(sql).collectAsList())) {
-                ComputeJob.Breakdown b = breakdown(r);
-                String code = b.column == null ? null : r.getAs(b.column);
-                Group g = sums.groups.get(b).computeIfAbsent(code == null ? "" : code, k -> new Group(code));
-                g.sums.put(r.getString(0), r.isNullAt(9) ? null : r.getDouble(9));
+                Dimension d = groupedBy(r);
+                Group g = d == null ? sums.total : sums.groups.get(d).computeIfAbsent(r.getAs(d.column()), Group::new);
+                Double value = r.getAs("value");
+                g.sums.put(r.getAs("term"), value);
             }
             return sums;
         } finally {
@@ -103,28 +103,33 @@ final class TermSums {
         }
     }
 
-    private static ComputeJob.Breakdown breakdown(Row r) {
-        if (grouped(r, 5)) return ComputeJob.Breakdown.TOWN;
-        if (grouped(r, 6)) return ComputeJob.Breakdown.SEX;
-        if (grouped(r, 7)) return ComputeJob.Breakdown.AGE;
-        if (grouped(r, 8)) return ComputeJob.Breakdown.RESIDENCE;
-        return ComputeJob.Breakdown.TOTAL;
+    /** One text per dimension, joined: %1$s is the dimension's column, %2$s its column of codes in the list of terms. */
+    private static String each(String format, String separator) {
+        return Arrays.stream(Dimension.values()).map(d -> String.format(format, d.column(), TermColumns.filterColumn(d)))
+                .collect(Collectors.joining(separator));
     }
 
-    private static boolean grouped(Row r, int flag) {
-        return ((Number) r.get(flag)).intValue() == 0;
+    /** The dimension a result row is grouped by; null for the total (grouping() is 0 for a column grouped by). */
+    private static Dimension groupedBy(Row r) {
+        for (Dimension d : Dimension.values()) {
+            if (r.<Number>getAs("g_" + d.column()).intValue() == 0) return d;
+        }
+        return null;
     }
 
-    /** The groups of one breakdown. */
-    List<Group> groups(ComputeJob.Breakdown b) {
-        return new ArrayList<>(groups.get(b).values());
+    /** The district total: every fact of the window, whatever its codes. */
+    Group total() {
+        return total;
+    }
+
+    /** The groups of one dimension's breakdown, one per code of its column. */
+    List<Group> groups(Dimension d) {
+        return new ArrayList<>(groups.get(d).values());
     }
 
     /** The years of the window in which each of the catalog's measures has facts. */
     Map<String, Set<Integer>> presentMeasures(TermColumns terms, int year) {
         Map<String, Set<Integer>> present = new HashMap<>();
-        Group total = groups.get(ComputeJob.Breakdown.TOTAL).get("");
-        if (total == null) return present;
         for (String m : terms.measures()) {
             for (int y : terms.yearsRead(year)) {
                 if (total.sums.containsKey(TermColumns.presence(m, y))) present.computeIfAbsent(m, k -> new HashSet<>()).add(y);

@@ -12,6 +12,7 @@ import org.apache.spark.sql.types.TimestampType;
 import org.wcstat.core.config.AgeBands;
 import org.wcstat.core.config.Regions;
 import org.wcstat.core.config.SourceConfig;
+import org.wcstat.core.dimension.Dimension;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -45,8 +46,8 @@ final class ExtractMapper {
         this.schema = src.schema();
         Column measure = codes(extract.measure());
         Column region = region();
-        Column sex = extract.sex() == null ? lit("_T") : codes(extract.sex());
-        Column residence = extract.residence() == null ? lit("_T") : codes(extract.residence());
+        Column sex = extract.sex() == null ? lit(Dimension.TOTAL) : codes(extract.sex());
+        Column residence = extract.residence() == null ? lit(Dimension.TOTAL) : codes(extract.residence());
         Column ageYears = ageYears();
         Column ageBand = ageBand(ageYears);
         Column value = extract.value() == null ? lit(1.0) : typed(extract.value().column(), DataTypes.DoubleType);
@@ -159,7 +160,7 @@ final class ExtractMapper {
     private Column ageBand(Column years) {
         SourceConfig.AgeMapping age = extract.age();
         if (age == null) {
-            return lit(AgeBands.TOTAL);
+            return lit(Dimension.TOTAL);
         }
         if (age.band() != null) {
             return lookup(text(age.band()), age.codes());

@@ -1,38 +1,34 @@
 package org.wcstat.jobs.publish;
 
+import org.wcstat.core.Bilingual;
 import org.wcstat.core.catalog.Target;
-import org.wcstat.core.config.AgeBands;
-import org.wcstat.core.config.Regions;
+import org.wcstat.core.dimension.CellKey;
+import org.wcstat.core.dimension.Dimension;
+import org.wcstat.core.dimension.Vocabulary;
 
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
-/** The names readers see for codes: sexes, residences, age bands, towns, in Chinese and optionally English. */
+/**
+ * The names readers see, in Chinese and, when the yearbook carries English labels, in English after them:
+ * the vocabulary's codes (sexes, residences, age bands, towns), statuses, warnings and headings.
+ */
 final class Labels {
-    private final Regions regions;
-    private final AgeBands ageBands;
+    private final Vocabulary vocabulary;
     private final boolean english;
-    /** By code, and each town's place in regions.yaml: a province's tables label and order thousands of towns. */
-    private final Map<String, Regions.Region> byCode = new HashMap<>();
-    private final Map<String, Integer> townOrder = new HashMap<>();
 
-    Labels(Regions regions, AgeBands ageBands, boolean english) {
-        this.regions = regions;
-        this.ageBands = ageBands;
+    Labels(Vocabulary vocabulary, boolean english) {
+        this.vocabulary = vocabulary;
         this.english = english;
-        byCode.put(regions.district().code(), regions.district());
-        for (Regions.Region t : regions.towns()) {
-            byCode.putIfAbsent(t.code(), t);
-            townOrder.putIfAbsent(t.code(), townOrder.size());
-        }
     }
 
     boolean english() {
         return english;
+    }
+
+    Vocabulary vocabulary() {
+        return vocabulary;
     }
 
     /** Chinese text, followed by the English when the yearbook carries English labels. */
@@ -40,71 +36,39 @@ final class Labels {
         return english ? zh + " / " + en : zh;
     }
 
-    String category(Breakdown b, String code) {
-        return switch (b) {
-            case SEX -> switch (code) {
-                case "F" -> text("女", "female");
-                case "M" -> text("男", "male");
-                default -> code;
-            };
-            case RESIDENCE -> switch (code) {
-                case "U" -> text("城镇", "urban");
-                case "R" -> text("乡村", "rural");
-                default -> code;
-            };
-            case AGE -> text(code.replace("+", "岁及以上").replaceFirst("^([0-9-]+)$", "$1岁"), "aged " + code);
-            case TOWN -> regions.district().code().equals(code) ? code
-                    : Optional.ofNullable(byCode.get(code)).map(t -> text(t.nameZh(), t.nameEn())).orElse(code);
-        };
+    String text(Bilingual b) {
+        return text(b.zh(), b.en());
     }
 
+    /** A category of a breakdown, e.g. 女 / female; a code the vocabulary lacks as it is. */
+    String category(Dimension d, String code) {
+        return vocabulary.code(d, code).map(this::text).orElse(code);
+    }
+
+    /** The district or a town. */
     String region(String code) {
-        return Optional.ofNullable(byCode.get(code)).map(r -> text(r.nameZh(), r.nameEn())).orElse(code);
+        return vocabulary.region(code).map(this::text).orElse(code);
     }
 
-    /** A breakdown's categories in reading order: female first, urban first, ages ascending, towns by code. */
-    List<String> ordered(Breakdown b, Map<String, ?> present) {
+    /** A breakdown's categories in reading order: female first, urban first, ages ascending, towns as configured. */
+    List<String> ordered(Dimension d, Map<String, ?> present) {
         List<String> codes = new ArrayList<>(present.keySet());
-        Map<String, Integer> rank = new HashMap<>();
-        switch (b) {
-            case SEX -> List.of("F", "M").forEach(c -> rank.put(c, rank.size()));
-            case RESIDENCE -> List.of("U", "R").forEach(c -> rank.put(c, rank.size()));
-            case AGE -> ageBands.bands().forEach(band -> rank.putIfAbsent(band.code(), rank.size()));
-            case TOWN -> rank.putAll(townOrder);
-        }
-        codes.sort(Comparator.comparingInt((String c) -> rank.getOrDefault(c, Integer.MAX_VALUE))
-                .thenComparing(Comparator.naturalOrder()));
+        codes.sort(vocabulary.order(d));
         return codes;
     }
 
-    /** A warning's breakdown in words, e.g. "昭化区 女". */
-    String breakdownOf(EarlyWarning w) {
-        StringBuilder s = new StringBuilder(region(w.region()));
-        if (!w.sex().equals("_T")) s.append("，").append(category(Breakdown.SEX, w.sex()));
-        if (!w.ageBand().equals("_T")) s.append("，").append(category(Breakdown.AGE, w.ageBand()));
-        if (!w.residence().equals("_T")) s.append("，").append(category(Breakdown.RESIDENCE, w.residence()));
+    /** A cell in words, e.g. "昭化区，女": the region and what it is broken down by. */
+    String cell(CellKey key) {
+        StringBuilder s = new StringBuilder(region(key.region()));
+        for (Dimension d : List.of(Dimension.SEX, Dimension.AGE, Dimension.RESIDENCE)) {
+            if (!key.code(d).equals(Dimension.TOTAL)) s.append("，").append(category(d, key.code(d)));
+        }
         return s.toString();
     }
 
-    static String warningKind(String kind) {
-        return switch (kind) {
-            case "projected_miss" -> "预计难以实现目标";
-            case "needs_acceleration" -> "需加快进度";
-            case "fluctuation" -> "波动较大";
-            case "group_lag" -> "群体差距";
-            case "missing_year" -> "数据缺失";
-            case "implausible" -> "数据存疑";
-            default -> kind;
-        };
-    }
-
-    static String severity(String severity) {
-        return switch (severity) {
-            case "high" -> "高";
-            case "medium" -> "中";
-            case "low" -> "低";
-            default -> severity;
-        };
+    /** The total of a breakdown, e.g. 合计 / total. */
+    String total() {
+        return text(vocabulary.code(Dimension.SEX, Dimension.TOTAL).orElseThrow());
     }
 
     /** A target as printed, e.g. "≤ 5", "提高", "≥ 98（2025年）", "各乡镇 ≥ 95". */

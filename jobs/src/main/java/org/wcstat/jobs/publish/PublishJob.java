@@ -1,7 +1,5 @@
 package org.wcstat.jobs.publish;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.wcstat.core.catalog.Catalog;
@@ -14,8 +12,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -78,7 +76,7 @@ public final class PublishJob implements Job {
         Releases releases = new Releases(ctx.releases());
         Path scratch = null;
         try {
-            Optional<JsonNode> current = releases.currentManifest(year);
+            Optional<Manifest> current = releases.currentManifest(year);
             int revision = releases.nextRevision(year);
             scratch = releases.scratch(year);
             ctx.progress().step("writing the " + year + " release (revision " + revision + ")");
@@ -93,15 +91,15 @@ public final class PublishJob implements Job {
             new SdmxFiles(model, year, Instant.ofEpochMilli(snapshot.committedAt(Warehouse.INDICATOR_VALUES)))
                     .write(scratch.resolve("sdmx"), values);
 
-            ObjectNode manifest = manifest(ctx, snapshot, options.fromTag(), year, revision, current, withholding);
-            Manifest.write(scratch, manifest);
+            Manifest manifest = manifest(ctx, snapshot, options.fromTag(), year, revision, current, withholding, scratch);
+            manifest.write(scratch);
 
             String withheld = String.format("%d indicator values, %d withheld: %d small counts, %d to protect them",
                     values.size(), withholding.primary() + withholding.secondary(), withholding.primary(), withholding.secondary());
             Integer superseded = null;
             if (current.isPresent()) {
-                int currentRevision = current.get().path("revision").asInt();
-                Optional<String> difference = Releases.firstDifference(current.get(), scratch);
+                int currentRevision = current.get().revision();
+                Optional<String> difference = current.get().firstDataDifference(manifest);
                 if (!options.republish()) {
                     if (difference.isEmpty()) {
                         return "release " + year + " (revision " + currentRevision + ") already holds these data: nothing written ("
@@ -113,7 +111,8 @@ public final class PublishJob implements Job {
                             + ", keeping revision " + currentRevision + " as " + releases.superseded(year, currentRevision));
                 }
                 // the superseded release keeps a tag of its own on the snapshots it was built from
-                ReleaseSnapshot.restore(wh.spark(), ReleaseSnapshot.tag(year) + "-r" + currentRevision, snapshotIds(current.get()));
+                ReleaseSnapshot.restore(wh.spark(), ReleaseSnapshot.tag(year) + "-r" + currentRevision,
+                        current.get().snapshotIds(ReleaseSnapshot.TABLES));
                 superseded = currentRevision;
             }
             Map<String, Long> tagBefore = snapshot.tag(ReleaseSnapshot.tag(year));
@@ -133,26 +132,28 @@ public final class PublishJob implements Job {
         }
     }
 
+    /** The yearbook's tables, built once, written by each rendering; the PDF's layout takes longest, so the others run beside it. */
     private static void writeYearbook(JobContext ctx, Path dir, List<PublishedValue> values, Catalog catalog,
                                       YearbookLayout layout, int year) throws IOException {
         String district = ctx.config().regions().district().code();
         int firstYear = Math.min(layout.firstYear(), year);
         YearbookData data = YearbookData.read(ctx.warehouse(), year, firstYear, district, values);
-        Labels labels = new Labels(ctx.config().regions(), ctx.config().ageBands(), layout.english());
+        Labels labels = new Labels(ctx.config().vocabulary(), layout.english());
         layout.keyIndicatorsMissingFrom(catalog).forEach(code -> ctx.progress().step("conf/yearbook.yaml: key indicator "
                 + code + " is not in the catalog, so the yearbook charts it not; correct key_indicators"));
         Map<String, String> departments = new TreeMap<>();
         ctx.config().sources().forEach(s -> departments.put(s.department(), s.nameZh()));
+        YearbookTables tables = YearbookTables.of(data, catalog, layout, labels, departments, ctx.config().assessment().targetYear());
         ctx.progress().step("writing the " + year + " yearbook: workbook, printable yearbook and web report");
-        // three independent renderings of the same data; the PDF's layout takes longest, so the others run beside it
-        CompletableFuture<Void> workbook = CompletableFuture.runAsync(() -> uncheckedWrite(
-                () -> new YearbookWorkbook(layout, catalog, labels, departments).write(dir.resolve("yearbook.xlsx"), data)));
-        CompletableFuture<Void> web = CompletableFuture.runAsync(() -> uncheckedWrite(
-                () -> new WebReport(layout, catalog, labels, departments).write(dir.resolve("report.html"), data)));
+        YearbookRenderer slowest = new YearbookPdf(PdfFonts.of(ctx.config()));
+        List<CompletableFuture<Void>> beside = new ArrayList<>();
+        for (YearbookRenderer r : List.of(new YearbookWorkbook(), new WebReport())) {
+            beside.add(CompletableFuture.runAsync(() -> uncheckedWrite(() -> r.write(dir.resolve(r.fileName()), tables))));
+        }
         try {
-            new YearbookPdf(layout, PdfFonts.of(ctx.config()), catalog, labels, departments).write(dir.resolve("yearbook.pdf"), data);
+            slowest.write(dir.resolve(slowest.fileName()), tables);
         } finally {
-            for (CompletableFuture<Void> f : List.of(workbook, web)) {
+            for (CompletableFuture<Void> f : beside) {
                 try {
                     f.join();
                 } catch (CompletionException e) {
@@ -175,45 +176,14 @@ public final class PublishJob implements Job {
         }
     }
 
-    private static ObjectNode manifest(JobContext ctx, ReleaseSnapshot snapshot, boolean fromTag, int year, int revision,
-                                       Optional<JsonNode> current, Withholding withholding) throws IOException {
-        ObjectNode m = Manifest.create();
-        m.put("year", year);
-        m.put("revision", revision);
-        m.put("tag", ReleaseSnapshot.tag(year));
-        // "warehouse": the tables as they were; "tag": as an earlier publication's tag marked them
-        m.put("built_from", fromTag ? "tag" : "warehouse");
-        if (current.isPresent()) m.put("supersedes", current.get().path("revision").asInt());
-        m.put("published_at", Instant.now().toString());
-        m.put("catalog_version", Manifest.catalogVersion(ctx.config().dir().resolve("indicators")));
-        ObjectNode snapshots = m.putObject("snapshots");
-        snapshot.snapshots().forEach((table, id) -> {
-            if (id == null) snapshots.putNull(table.substring("wh.".length()));
-            else snapshots.put(table.substring("wh.".length()), id);
-        });
-        ObjectNode disclosure = m.putObject("disclosure");
+    private static Manifest manifest(JobContext ctx, ReleaseSnapshot snapshot, boolean fromTag, int year, int revision,
+                                     Optional<Manifest> current, Withholding withholding, Path built) throws IOException {
         var rule = ctx.config().yearbook().disclosure();
-        disclosure.put("threshold", rule.threshold());
-        disclosure.put("zeros_count", rule.zerosCount());
-        disclosure.put("withheld_small_counts", withholding.primary());
-        disclosure.put("withheld_to_protect_them", withholding.secondary());
-        var loads = m.putArray("loads");
-        for (Row r : loads(snapshot, year)) {
-            ObjectNode l = loads.addObject();
-            l.put("load_id", r.<String>getAs("load_id"));
-            l.put("source", r.<String>getAs("source"));
-            l.put("extract", r.<String>getAs("extract"));
-            l.put("year", r.<Integer>getAs("year"));
-            l.put("started_at", r.<Timestamp>getAs("started_at").toInstant().toString());
-            l.put("status", r.<String>getAs("status"));
-            l.put("rows_read", r.<Long>getAs("rows_read"));
-            l.put("rows_written", r.<Long>getAs("rows_written"));
-            l.put("rows_quarantined", r.<Long>getAs("rows_quarantined"));
-            Long facts = r.getAs("facts_snapshot_id");
-            if (facts == null) l.putNull("facts_snapshot_id");
-            else l.put("facts_snapshot_id", facts);
-        }
-        return m;
+        return new Manifest(year, revision, ReleaseSnapshot.tag(year), fromTag ? "tag" : "warehouse",
+                current.map(Manifest::revision).orElse(null), Instant.now().toString(),
+                Manifest.catalogVersion(ctx.config().dir().resolve("indicators")), Manifest.snapshotsByName(snapshot.snapshots()),
+                new Manifest.Disclosure(rule.threshold(), rule.zerosCount(), withholding.primary(), withholding.secondary()),
+                loads(snapshot, year).stream().map(Manifest.Load::of).toList(), Manifest.filesOf(built));
     }
 
     /** The loads whose facts the release's snapshot of facts.observation holds, for the years it shows. */
@@ -222,15 +192,5 @@ public final class PublishJob implements Job {
         Dataset<Row> loads = snapshot.read(Warehouse.LOADS);
         return loads.join(ids, loads.col("load_id").equalTo(ids.col("load_id")), "left_semi")
                 .orderBy("year", "source", "extract", "load_id").collectAsList();
-    }
-
-    /** A manifest's snapshot ids, by the warehouse's full table names. */
-    private static Map<String, Long> snapshotIds(JsonNode manifest) {
-        Map<String, Long> ids = new TreeMap<>();
-        for (String t : ReleaseSnapshot.TABLES) {
-            JsonNode id = manifest.path("snapshots").path(t.substring("wh.".length()));
-            ids.put(t, id.isNumber() ? id.asLong() : null);
-        }
-        return ids;
     }
 }

@@ -1,6 +1,6 @@
 package org.wcstat.jobs.publish;
 
-import org.wcstat.core.disclosure.CellKey;
+import org.wcstat.core.dimension.CellKey;
 
 /**
  * One indicator value as a release shows it. A withheld value ({@code suppressed}) has no value, no
@@ -13,7 +13,7 @@ record PublishedValue(String indicator, int year, String region, String sex, Str
     static final String SUPPRESSED_FLAG = "suppressed";
 
     boolean isTotal(String district) {
-        return region.equals(district) && sex.equals("_T") && ageBand.equals("_T") && residence.equals("_T");
+        return cell().isTotal(district);
     }
 
     CellKey cell() {

@@ -5,6 +5,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.wcstat.core.dimension.CellKey;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -86,7 +87,7 @@ final class ReleaseTables {
     }
 
     private boolean withheld(Row r) {
-        var cell = new org.wcstat.core.disclosure.CellKey(r.getAs("region"), r.getAs("sex"), r.getAs("age_band"), r.getAs("residence"));
+        var cell = new CellKey(r.getAs("region"), r.getAs("sex"), r.getAs("age_band"), r.getAs("residence"));
         return withheldSeries.contains(series(r.getAs("indicator"), cell.toString()));
     }
 

@@ -1,6 +1,5 @@
 package org.wcstat.jobs.publish;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.wcstat.jobs.Warehouse;
 
 import java.io.IOException;
@@ -84,18 +83,16 @@ public final class Releases {
     }
 
     private static Published published(Path folder, boolean current) {
-        JsonNode m = Manifest.read(folder);
+        Manifest m = Manifest.read(folder);
         Instant at;
         try {
-            at = Instant.parse(m.path("published_at").asText());
-        } catch (DateTimeParseException e) {
-            throw new PublishException(folder.resolve(Manifest.FILE) + ": published_at '" + m.path("published_at").asText()
+            at = Instant.parse(m.publishedAt());
+        } catch (DateTimeParseException | NullPointerException e) {
+            throw new PublishException(folder.resolve(Manifest.FILE) + ": published_at '" + m.publishedAt()
                     + "' is not a time; the manifest was changed by hand: restore it from a copy");
         }
-        Map<String, Long> snapshots = new TreeMap<>();
-        m.path("snapshots").fields().forEachRemaining(e -> snapshots.put(e.getKey(), e.getValue().isNumber() ? e.getValue().asLong() : null));
-        return new Published(m.path("year").asInt(), m.path("revision").asInt(), at, m.path("built_from").asText(),
-                Collections.unmodifiableMap(snapshots), folder, current);
+        Map<String, Long> snapshots = new TreeMap<>(m.snapshots() == null ? Map.of() : m.snapshots());
+        return new Published(m.year(), m.revision(), at, m.builtFrom(), Collections.unmodifiableMap(snapshots), folder, current);
     }
 
     Path current(int year) {
@@ -111,7 +108,7 @@ public final class Releases {
         return Files.createDirectory(root.resolve("." + year + "-" + UUID.randomUUID()));
     }
 
-    Optional<JsonNode> currentManifest(int year) {
+    Optional<Manifest> currentManifest(int year) {
         Path current = current(year);
         return Files.isDirectory(current) ? Optional.of(Manifest.read(current)) : Optional.empty();
     }
@@ -121,7 +118,7 @@ public final class Releases {
      * earlier one (a publication stopped between its two renames leaves no current release).
      */
     int nextRevision(int year) throws IOException {
-        int max = currentManifest(year).map(m -> m.path("revision").asInt()).orElse(0);
+        int max = currentManifest(year).map(Manifest::revision).orElse(0);
         if (!Files.isDirectory(root)) return max + 1;
         Pattern kept = Pattern.compile(Pattern.quote(String.valueOf(year)) + "-r(\\d+)");
         try (Stream<Path> s = Files.list(root)) {
@@ -131,16 +128,6 @@ public final class Releases {
             }
         }
         return max + 1;
-    }
-
-    /** The first data file that differs between a manifest and a freshly built release, or empty if none does. */
-    static Optional<String> firstDifference(JsonNode manifest, Path built) throws IOException {
-        Map<String, Manifest.FileHash> before = dataFiles(Manifest.files(manifest));
-        Map<String, Manifest.FileHash> now = dataFiles(Manifest.hashes(built));
-        for (String path : new java.util.TreeSet<>(union(before, now))) {
-            if (!java.util.Objects.equals(before.get(path), now.get(path))) return Optional.of(path);
-        }
-        return Optional.empty();
     }
 
     /** Renames the built release into place; the current one, if any, first becomes releases/&lt;year&gt;-r&lt;revision&gt;. */
@@ -159,20 +146,6 @@ public final class Releases {
             Files.move(kept, current, StandardCopyOption.ATOMIC_MOVE);
             throw e;
         }
-    }
-
-    private static Map<String, Manifest.FileHash> dataFiles(Map<String, Manifest.FileHash> files) {
-        Map<String, Manifest.FileHash> m = new java.util.TreeMap<>();
-        files.forEach((path, hash) -> {
-            if (isDataFile(path)) m.put(path, hash);
-        });
-        return m;
-    }
-
-    private static java.util.Set<String> union(Map<String, ?> a, Map<String, ?> b) {
-        java.util.Set<String> s = new java.util.HashSet<>(a.keySet());
-        s.addAll(b.keySet());
-        return s;
     }
 
     static void deleteTree(Path dir) {

@@ -4,8 +4,10 @@ import org.wcstat.core.catalog.Catalog;
 import org.wcstat.core.catalog.Indicator;
 import org.wcstat.core.config.AgeBands;
 import org.wcstat.core.config.Configuration;
-import org.wcstat.core.config.Regions;
+import org.wcstat.core.dimension.Dimension;
+import org.wcstat.core.dimension.Vocabulary;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,9 +38,9 @@ final class Sdmx {
 
     /** @param values the data, whose codes are all listed even when the configuration no longer has them */
     Sdmx(Configuration config, List<PublishedValue> values) {
-        Regions regions = config.regions();
+        Vocabulary vocabulary = config.vocabulary();
         // an agency id must start with a letter; the bureau is known by its division code
-        agency = "CN_" + regions.district().code();
+        agency = "CN_" + vocabulary.district();
         Catalog catalog = config.catalog();
 
         Map<String, Code> indicators = new LinkedHashMap<>();
@@ -50,13 +52,13 @@ final class Sdmx {
         add("CL_INDICATOR", "INDICATOR", "妇女儿童发展纲要监测指标", "Monitoring indicators of the women's and children's development outlines", indicators);
 
         Map<String, Code> areas = new LinkedHashMap<>();
-        areas.put(regions.district().code(), new Code(regions.district().code(), regions.district().nameZh(), regions.district().nameEn()));
-        for (Regions.Region t : regions.towns()) areas.put(t.code(), new Code(t.code(), t.nameZh(), t.nameEn()));
+        List<org.wcstat.core.dimension.Code> regions = new ArrayList<>(List.of(vocabulary.region(vocabulary.district()).orElseThrow()));
+        regions.addAll(vocabulary.codes(Dimension.TOWN));
+        for (var r : regions) areas.put(r.code(), new Code(r.code(), r.zh(), r.en()));
         for (PublishedValue v : values) areas.putIfAbsent(v.region(), new Code(v.region(), v.region(), v.region()));
         add("CL_AREA", "REF_AREA", "行政区划", "Administrative divisions", areas);
 
-        add("CL_SEX", "SEX", "性别", "Sex", codes(
-                new Code("F", "女", "Female"), new Code("M", "男", "Male"), new Code("_T", "合计", "Total")));
+        add("CL_SEX", "SEX", "性别", "Sex", categoriesAndTotal(vocabulary, Dimension.SEX));
 
         Map<String, Code> ages = new LinkedHashMap<>();
         for (AgeBands.Band b : config.ageBands().bands()) {
@@ -66,12 +68,12 @@ final class Sdmx {
             String zh = b.to() == null ? b.from() + "岁及以上" : b.from() == b.to() ? b.from() + "岁" : b.from() + "—" + b.to() + "岁";
             ages.put(id, new Code(id, zh, en));
         }
-        ageCodes.put(AgeBands.TOTAL, "_T");
-        ages.put("_T", new Code("_T", "合计", "Total"));
+        Code total = sdmx(vocabulary.code(Dimension.AGE, Dimension.TOTAL).orElseThrow());
+        ageCodes.put(Dimension.TOTAL, total.id());
+        ages.put(total.id(), total);
         add("CL_AGE", "AGE", "年龄组", "Age bands", ages);
 
-        add("CL_URBANISATION", "URBANISATION", "城乡", "Degree of urbanisation", codes(
-                new Code("U", "城镇", "Urban"), new Code("R", "乡村", "Rural"), new Code("_T", "合计", "Total")));
+        add("CL_URBANISATION", "URBANISATION", "城乡", "Degree of urbanisation", categoriesAndTotal(vocabulary, Dimension.RESIDENCE));
         add("CL_OBS_STATUS", "OBS_STATUS", "观测值状态", "Observation status", codes(
                 new Code("A", "正常值", "Normal value"),
                 new Code("U", "可靠性低（事件数少于20）", "Low reliability (fewer than 20 events)"),
@@ -80,6 +82,22 @@ final class Sdmx {
         add("CL_CONF_STATUS", "CONF_STATUS", "保密状态", "Confidentiality status", codes(
                 new Code("F", "可公开", "Free"),
                 new Code("C", "保密（小数保护）", "Confidential statistical information (small counts)")));
+    }
+
+    /**
+     * A dimension's categories and its total as SDMX lists them: the vocabulary's codes and names, the English
+     * capitalised. (The unknown code joins them once a source maps to it.)
+     */
+    private static Map<String, Code> categoriesAndTotal(Vocabulary vocabulary, Dimension d) {
+        Map<String, Code> m = new LinkedHashMap<>();
+        for (var c : vocabulary.codes(d)) m.put(c.code(), sdmx(c));
+        Code total = sdmx(vocabulary.code(d, Dimension.TOTAL).orElseThrow());
+        m.put(total.id(), total);
+        return m;
+    }
+
+    private static Code sdmx(org.wcstat.core.dimension.Code c) {
+        return new Code(c.code(), c.zh(), Character.toUpperCase(c.en().charAt(0)) + c.en().substring(1));
     }
 
     /** The SDMX age code of an age band of conf/dimensions.yaml. */

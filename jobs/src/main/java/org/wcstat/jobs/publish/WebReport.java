@@ -2,9 +2,11 @@ package org.wcstat.jobs.publish;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.wcstat.core.assess.ProgressStatus;
 import org.wcstat.core.catalog.Catalog;
 import org.wcstat.core.catalog.Indicator;
 import org.wcstat.core.config.YearbookLayout;
+import org.wcstat.core.dimension.Dimension;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,38 +29,33 @@ import static org.wcstat.jobs.publish.Html.esc;
  * is inlined from its WebJar. Every status is written in words on a coloured badge; every chart has a table
  * with its numbers; each indicator opens to its breakdowns by sex, age, residence and town.
  */
-final class WebReport {
+final class WebReport implements YearbookRenderer {
     private static final String ECHARTS = "META-INF/resources/webjars/echarts/%s/echarts.min.js";
     private static final String ECHARTS_VERSION = "META-INF/maven/org.webjars/echarts/pom.properties";
     private static final Pattern SLOT = Pattern.compile("\\{\\{(\\w+)}}");
-    /** The summary's order: best first, and what is not judged last. */
-    private static final List<String> STATUS_ORDER = List.of("achieved", "on_track", "needs_acceleration",
-            "limited_progress", "deterioration", "insufficient_data", IndicatorStatus.NOT_ASSESSED);
+    private static final YearbookTables.Heading SUMMARY = new YearbookTables.Heading("总体进展", "Progress at a glance");
+    private static final YearbookTables.Heading KEY_TRENDS = new YearbookTables.Heading("主要指标趋势", "Key trends");
 
-    private final YearbookLayout layout;
-    private final Catalog catalog;
-    private final Labels labels;
-    private final YearbookTables tables;
-
-    WebReport(YearbookLayout layout, Catalog catalog, Labels labels, Map<String, String> departmentNames) {
-        this.layout = layout;
-        this.catalog = catalog;
-        this.labels = labels;
-        this.tables = new YearbookTables(layout, labels, departmentNames);
+    @Override
+    public String fileName() {
+        return "report.html";
     }
 
-    void write(Path file, YearbookData data) throws IOException {
+    @Override
+    public void write(Path file, YearbookTables tables) throws IOException {
+        Page page = new Page(tables);
         Map<String, String> slots = new LinkedHashMap<>();
-        String title = layout.titleZh() + "：" + data.year() + "年监测报告";
+        YearbookLayout layout = tables.layout;
+        String title = layout.titleZh() + "：" + tables.year + "年监测报告";
         slots.put("title", esc(title));
-        slots.put("subtitle", labels.english() ? "<p lang=\"en\">" + esc(layout.titleEn() + ": monitoring report " + data.year()) + "</p>" : "");
+        slots.put("subtitle", tables.labels.english() ? "<p lang=\"en\">" + esc(layout.titleEn() + ": monitoring report " + tables.year) + "</p>" : "");
         slots.put("style", resource("report/report.css"));
-        slots.put("nav", nav());
-        slots.put("main", summary(data) + keyCharts() + chapters(data) + warnings(data));
-        slots.put("footer", esc("数据截至" + data.year() + "年。" + YearbookTables.SUPPRESSED + " 表示涉及少于"
+        slots.put("nav", page.nav());
+        slots.put("main", page.summary() + page.keyCharts() + page.chapters() + page.warnings());
+        slots.put("footer", esc("数据截至" + tables.year + "年。" + YearbookTables.WITHHELD + " 表示涉及少于"
                 + layout.disclosure().threshold() + "例的小数，不予公布；" + YearbookTables.MISSING + " 表示无数据。"));
         slots.put("echarts", echarts());
-        slots.put("data", json(data));
+        slots.put("data", page.json());
         slots.put("script", resource("report/report.js"));
         Files.writeString(file, fill(resource("report/report.html"), slots), StandardCharsets.UTF_8);
     }
@@ -75,139 +72,143 @@ final class WebReport {
         return m.appendTail(out).toString();
     }
 
-    private List<YearbookLayout.Chapter> chapters() {
-        return layout.chapters().stream().filter(c -> !tables.entries(catalog, c).isEmpty()).toList();
-    }
+    /** The page's parts, from one set of tables. */
+    private static final class Page {
+        private final YearbookTables tables;
+        private final Labels labels;
+        private final HtmlTables html;
 
-    private String nav() {
-        StringBuilder n = new StringBuilder("<ol>\n<li><a href=\"#summary\">").append(esc(labels.text("总体进展", "Progress at a glance")))
-                .append("</a></li>\n");
-        if (!layout.keyIndicatorsIn(catalog).isEmpty()) {
-            n.append("<li><a href=\"#key\">").append(esc(labels.text("主要指标趋势", "Key trends"))).append("</a></li>\n");
+        Page(YearbookTables tables) {
+            this.tables = tables;
+            this.labels = tables.labels;
+            this.html = new HtmlTables(tables);
         }
-        for (YearbookLayout.Chapter ch : chapters()) {
-            n.append("<li><a href=\"#").append(anchor(ch)).append("\">").append(esc(tables.chapterTitle(ch))).append("</a></li>\n");
-        }
-        return n.append("<li><a href=\"#warnings\">").append(esc(labels.text("监测预警", "Early warnings"))).append("</a></li>\n</ol>").toString();
-    }
 
-    private static String anchor(YearbookLayout.Chapter ch) {
-        return ch.plan() + "-" + ch.area();
-    }
-
-    /** How many indicators reached each status: the year's picture in one line. */
-    private String summary(YearbookData data) {
-        Map<String, List<IndicatorStatus>> byStatus = new LinkedHashMap<>();
-        for (String status : STATUS_ORDER) byStatus.put(status, new ArrayList<>());
-        for (Catalog.Entry e : catalog.entries()) {
-            IndicatorStatus s = data.status(e.code());
-            byStatus.computeIfAbsent(s.status(), k -> new ArrayList<>()).add(s);
-        }
-        StringBuilder s = new StringBuilder("<section id=\"summary\" aria-labelledby=\"summary-h\"><h2 id=\"summary-h\">")
-                .append(esc(labels.text("总体进展", "Progress at a glance"))).append("</h2>\n<ul class=\"summary\">\n");
-        for (List<IndicatorStatus> group : byStatus.values()) {
-            if (group.isEmpty()) continue;
-            s.append("<li>").append(tables.statusBadge(group.get(0))).append(" ")
-                    .append(esc(labels.text(group.size() + "项", group.size() + (group.size() == 1 ? " indicator" : " indicators")))).append("</li>\n");
-        }
-        return s.append("</ul>\n</section>\n").toString();
-    }
-
-    private String keyCharts() {
-        if (layout.keyIndicatorsIn(catalog).isEmpty()) return "";
-        StringBuilder s = new StringBuilder("<section id=\"key\" aria-labelledby=\"key-h\"><h2 id=\"key-h\">")
-                .append(esc(labels.text("主要指标趋势", "Key trends"))).append("</h2>\n<div class=\"charts\">\n");
-        for (String code : layout.keyIndicatorsIn(catalog)) {
-            Indicator ind = catalog.get(code).indicator();
-            s.append("<figure>").append(chart(ind, "trend")).append("<figcaption>")
-                    .append(esc(labels.text(ind.nameZh(), ind.nameEn()) + "（" + ind.unit() + "）"))
-                    .append(" <a href=\"#row-").append(esc(code)).append("\">").append(esc(labels.text("数据表", "table")))
-                    .append("</a></figcaption></figure>\n");
-        }
-        return s.append("</div>\n</section>\n").toString();
-    }
-
-    private String chart(Indicator ind, String kind) {
-        String what = kind.equals("towns") ? labels.text("各乡镇", "by town") : labels.text("趋势", "trend");
-        return "<div class=\"chart\" data-series=\"" + esc(ind.code()) + "\" data-kind=\"" + kind + "\" role=\"img\" aria-label=\""
-                + esc(labels.text(ind.nameZh(), ind.nameEn()) + " " + what + "（数据见表）") + "\"></div>";
-    }
-
-    private String chapters(YearbookData data) {
-        StringBuilder s = new StringBuilder();
-        for (YearbookLayout.Chapter ch : chapters()) {
-            List<Catalog.Entry> entries = tables.entries(catalog, ch);
-            s.append("<section id=\"").append(anchor(ch)).append("\" aria-labelledby=\"").append(anchor(ch)).append("-h\"><h2 id=\"")
-                    .append(anchor(ch)).append("-h\">").append(esc(tables.chapterTitle(ch))).append("</h2>\n")
-                    .append(tables.chapterTable(ch, entries, data));
-            for (Catalog.Entry e : entries) s.append(drillDown(e.indicator(), data));
-            s.append(tables.footnotes(entries)).append("</section>\n");
-        }
-        return s.toString();
-    }
-
-    /** An indicator's trend and its breakdowns, behind a disclosure widget. */
-    private String drillDown(Indicator ind, YearbookData data) {
-        StringBuilder d = new StringBuilder("<details id=\"detail-").append(esc(ind.code())).append("\"><summary>")
-                .append(esc(labels.text(ind.nameZh(), ind.nameEn()) + "：" + labels.text("趋势与分组", "trend and breakdowns")))
-                .append("</summary>\n").append(chart(ind, "trend")).append("\n");
-        if (ind.disaggregations().contains(Breakdown.TOWN.catalogName) && !data.breakdown(ind.code(), Breakdown.TOWN).isEmpty()) {
-            d.append(chart(ind, "towns")).append("\n");
-        }
-        boolean any = false;
-        for (Breakdown b : Breakdown.values()) {
-            if (!ind.disaggregations().contains(b.catalogName)) continue;
-            String table = tables.breakdownTable(ind, b, data);
-            any |= !table.isEmpty();
-            d.append(table);
-        }
-        if (!any) d.append("<p>").append(esc(labels.text("无分组数据。", "No breakdowns published."))).append("</p>\n");
-        return d.append("</details>\n").toString();
-    }
-
-    private String warnings(YearbookData data) {
-        return "<section id=\"warnings\" aria-labelledby=\"warnings-h\"><h2 id=\"warnings-h\">"
-                + esc(labels.text("监测预警", "Early warnings")) + "</h2>\n" + tables.warningsTable(catalog, data) + "</section>\n";
-    }
-
-    /**
-     * The numbers the charts draw, as JSON inside the page: per indicator the total and the sex lines by year,
-     * and the towns in the year. A withheld value is null, drawn as a gap.
-     */
-    private String json(YearbookData data) {
-        List<Integer> years = new ArrayList<>();
-        for (int y = data.firstYear(); y <= data.year(); y++) years.add(y);
-        Map<String, Object> series = new LinkedHashMap<>();
-        for (Catalog.Entry e : catalog.entries()) {
-            Indicator ind = e.indicator();
-            List<Map<String, Object>> lines = new ArrayList<>();
-            lines.add(line(labels.text("合计", "total"), data.totals(ind.code()), years));
-            Map<String, Map<Integer, PublishedValue>> bySex = data.breakdown(ind.code(), Breakdown.SEX);
-            for (String sex : labels.ordered(Breakdown.SEX, bySex)) {
-                lines.add(line(labels.category(Breakdown.SEX, sex), bySex.get(sex), years));
+        String nav() {
+            StringBuilder n = new StringBuilder("<ol>\n<li><a href=\"#summary\">").append(esc(labels.text(SUMMARY)))
+                    .append("</a></li>\n");
+            if (!tables.keyIndicators().isEmpty()) {
+                n.append("<li><a href=\"#key\">").append(esc(labels.text(KEY_TRENDS))).append("</a></li>\n");
             }
-            List<Map<String, Object>> towns = new ArrayList<>();
-            Map<String, Map<Integer, PublishedValue>> byTown = data.breakdown(ind.code(), Breakdown.TOWN);
-            for (String town : labels.ordered(Breakdown.TOWN, byTown)) {
-                PublishedValue v = byTown.get(town).get(data.year());
-                Map<String, Object> t = new LinkedHashMap<>();
-                t.put("name", labels.category(Breakdown.TOWN, town));
-                t.put("value", v == null ? null : v.value());
-                towns.add(t);
+            for (YearbookTables.ChapterTable ch : tables.chapters) {
+                n.append("<li><a href=\"#").append(anchor(ch)).append("\">").append(esc(html.chapterTitle(ch))).append("</a></li>\n");
             }
-            series.put(ind.code(), Map.of("unit", ind.unit(), "lines", lines, "towns", towns));
+            return n.append("<li><a href=\"#warnings\">").append(esc(labels.text(YearbookTables.WARNINGS))).append("</a></li>\n</ol>").toString();
         }
-        Map<String, Object> root = new LinkedHashMap<>();
-        root.put("year", data.year());
-        root.put("noData", labels.text("暂无数据", "no data"));
-        root.put("years", years);
-        root.put("series", series);
-        try {
-            // "<" escaped so that no string in the data can close the script element
-            return new ObjectMapper().writeValueAsString(root).replace("<", "\\u003c");
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
+
+        /** How many indicators reached each status, best first and what is not judged last: the year's picture in one line. */
+        String summary() {
+            Map<String, List<IndicatorStatus>> byStatus = new LinkedHashMap<>();
+            for (ProgressStatus status : ProgressStatus.values()) byStatus.put(status.code(), new ArrayList<>());
+            byStatus.put(IndicatorStatus.NOT_ASSESSED, new ArrayList<>());
+            for (Catalog.Entry e : tables.catalog.entries()) {
+                IndicatorStatus s = tables.status(e.code());
+                byStatus.computeIfAbsent(s.status(), k -> new ArrayList<>()).add(s);
+            }
+            StringBuilder s = new StringBuilder("<section id=\"summary\" aria-labelledby=\"summary-h\"><h2 id=\"summary-h\">")
+                    .append(esc(labels.text(SUMMARY))).append("</h2>\n<ul class=\"summary\">\n");
+            for (List<IndicatorStatus> group : byStatus.values()) {
+                if (group.isEmpty()) continue;
+                s.append("<li>").append(html.statusBadge(group.get(0))).append(" ")
+                        .append(esc(labels.text(group.size() + "项", group.size() + (group.size() == 1 ? " indicator" : " indicators")))).append("</li>\n");
+            }
+            return s.append("</ul>\n</section>\n").toString();
         }
+
+        String keyCharts() {
+            if (tables.keyIndicators().isEmpty()) return "";
+            StringBuilder s = new StringBuilder("<section id=\"key\" aria-labelledby=\"key-h\"><h2 id=\"key-h\">")
+                    .append(esc(labels.text(KEY_TRENDS))).append("</h2>\n<div class=\"charts\">\n");
+            for (Indicator ind : tables.keyIndicators()) {
+                s.append("<figure>").append(chart(ind, "trend")).append("<figcaption>")
+                        .append(esc(labels.text(ind.nameZh(), ind.nameEn()) + "（" + ind.unit() + "）"))
+                        .append(" <a href=\"#row-").append(esc(ind.code())).append("\">").append(esc(labels.text("数据表", "table")))
+                        .append("</a></figcaption></figure>\n");
+            }
+            return s.append("</div>\n</section>\n").toString();
+        }
+
+        private String chart(Indicator ind, String kind) {
+            String what = kind.equals("towns") ? labels.text("各乡镇", "by town") : labels.text("趋势", "trend");
+            return "<div class=\"chart\" data-series=\"" + esc(ind.code()) + "\" data-kind=\"" + kind + "\" role=\"img\" aria-label=\""
+                    + esc(labels.text(ind.nameZh(), ind.nameEn()) + " " + what + "（数据见表）") + "\"></div>";
+        }
+
+        String chapters() {
+            StringBuilder s = new StringBuilder();
+            for (YearbookTables.ChapterTable ch : tables.chapters) {
+                s.append("<section id=\"").append(anchor(ch)).append("\" aria-labelledby=\"").append(anchor(ch)).append("-h\"><h2 id=\"")
+                        .append(anchor(ch)).append("-h\">").append(esc(html.chapterTitle(ch))).append("</h2>\n")
+                        .append(html.chapterTable(ch));
+                for (YearbookTables.IndicatorRow r : ch.rows()) s.append(drillDown(r.indicator()));
+                s.append(html.footnotes(ch.footnotes())).append("</section>\n");
+            }
+            return s.toString();
+        }
+
+        /** An indicator's trend and its breakdowns, behind a disclosure widget. */
+        private String drillDown(Indicator ind) {
+            StringBuilder d = new StringBuilder("<details id=\"detail-").append(esc(ind.code())).append("\"><summary>")
+                    .append(esc(labels.text(ind.nameZh(), ind.nameEn()) + "：" + labels.text("趋势与分组", "trend and breakdowns")))
+                    .append("</summary>\n").append(chart(ind, "trend")).append("\n");
+            if (!tables.breakdownOf(ind, Dimension.TOWN).rows().isEmpty()) d.append(chart(ind, "towns")).append("\n");
+            boolean any = false;
+            for (YearbookTables.IndicatorBreakdown b : tables.breakdownsOf(ind)) {
+                String table = html.breakdownTable(b);
+                any |= !table.isEmpty();
+                d.append(table);
+            }
+            if (!any) d.append("<p>").append(esc(labels.text("无分组数据。", "No breakdowns published."))).append("</p>\n");
+            return d.append("</details>\n").toString();
+        }
+
+        String warnings() {
+            return "<section id=\"warnings\" aria-labelledby=\"warnings-h\"><h2 id=\"warnings-h\">"
+                    + esc(labels.text(YearbookTables.WARNINGS)) + "</h2>\n" + html.warningsTable() + "</section>\n";
+        }
+
+        /**
+         * The numbers the charts draw, as JSON inside the page: per indicator the total and the sex lines by year,
+         * and the towns in the year. A withheld value is null, drawn as a gap.
+         */
+        String json() {
+            List<Integer> years = tables.years();
+            Map<String, Object> series = new LinkedHashMap<>();
+            for (Catalog.Entry e : tables.catalog.entries()) {
+                Indicator ind = e.indicator();
+                List<Map<String, Object>> lines = new ArrayList<>();
+                for (YearbookTables.Line l : tables.trend(ind)) lines.add(line(l.name(), l.values(), years));
+                List<Map<String, Object>> towns = new ArrayList<>();
+                for (YearbookTables.CategoryRow town : tables.breakdownOf(ind, Dimension.TOWN).rows()) {
+                    PublishedValue v = town.values().get(tables.year);
+                    Map<String, Object> t = new LinkedHashMap<>();
+                    t.put("name", town.name());
+                    t.put("value", v == null ? null : v.value());
+                    towns.add(t);
+                }
+                // in a fixed order: Map.of iterates in an order that changes from one JVM to the next
+                Map<String, Object> s = new LinkedHashMap<>();
+                s.put("unit", ind.unit());
+                s.put("lines", lines);
+                s.put("towns", towns);
+                series.put(ind.code(), s);
+            }
+            Map<String, Object> root = new LinkedHashMap<>();
+            root.put("year", tables.year);
+            root.put("noData", labels.text("暂无数据", "no data"));
+            root.put("years", years);
+            root.put("series", series);
+            try {
+                // "<" escaped so that no string in the data can close the script element
+                return new ObjectMapper().writeValueAsString(root).replace("<", "\\u003c");
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private static String anchor(YearbookTables.ChapterTable ch) {
+        return ch.chapter().plan() + "-" + ch.chapter().area();
     }
 
     private static Map<String, Object> line(String name, Map<Integer, PublishedValue> byYear, List<Integer> years) {

@@ -3,7 +3,8 @@ package org.wcstat.jobs.publish;
 import org.apache.spark.sql.Row;
 import org.wcstat.core.catalog.Catalog;
 import org.wcstat.core.catalog.Indicator;
-import org.wcstat.core.disclosure.CellKey;
+import org.wcstat.core.dimension.CellKey;
+import org.wcstat.core.disclosure.AdditiveGroup;
 import org.wcstat.core.disclosure.SmallCounts;
 import org.wcstat.core.disclosure.Suppression;
 
@@ -55,7 +56,7 @@ final class Withholding {
         for (var e : counts.entrySet()) {
             Set<CellKey> p = small.getOrDefault(e.getKey(), Set.of());
             if (p.isEmpty()) continue;
-            var groups = CellKey.groups(e.getValue().keySet(), district);
+            var groups = AdditiveGroup.oneWay(e.getValue().keySet(), district);
             var w = new Suppression<>(e.getValue(), groups, rule).apply(p);
             withheld.put(e.getKey(), w);
         }

@@ -1,39 +1,61 @@
 package org.wcstat.jobs.publish;
 
 import org.apache.spark.sql.Row;
+import org.wcstat.core.assess.Warning;
+import org.wcstat.core.assess.WarningKind;
+import org.wcstat.core.dimension.Breakdown;
+import org.wcstat.core.dimension.CellKey;
+import org.wcstat.core.dimension.Dimension;
 import org.wcstat.jobs.Warehouse;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * What the yearbook, its printable copy and the web report show for year Y: the published values from the
  * first year on, each indicator's status (district total) and the year's early warnings.
  */
 record YearbookData(int year, int firstYear, String district, List<PublishedValue> values,
-                    Map<String, IndicatorStatus> statuses, List<EarlyWarning> warnings) {
+                    Map<String, IndicatorStatus> statuses, List<Warning> warnings) {
 
     /** Reads the assessment of year Y from the warehouse; indicators it has not judged show as not assessed. */
     static YearbookData read(Warehouse wh, int year, int firstYear, String district, List<PublishedValue> values) {
+        CellKey total = CellKey.total(district);
         Map<String, IndicatorStatus> statuses = new LinkedHashMap<>();
         for (Row r : wh.spark().sql("SELECT indicator, status, status_zh, status_en, note FROM " + Warehouse.ASSESSMENT
-                + " WHERE assessed_year = " + year + " AND region = '" + district
-                + "' AND sex = '_T' AND age_band = '_T' AND residence = '_T' ORDER BY indicator").collectAsList()) {
+                + " WHERE assessed_year = " + year + " AND " + is(total) + " ORDER BY indicator").collectAsList()) {
             statuses.put(r.getString(0), new IndicatorStatus(r.getString(0), r.getString(1), r.getString(2), r.getString(3), r.getString(4)));
         }
-        List<EarlyWarning> warnings = new ArrayList<>();
+        // the most severe first
+        String severityOrder = Arrays.stream(Warning.Severity.values())
+                .map(s -> "WHEN '" + s.code() + "' THEN " + s.ordinal()).collect(Collectors.joining(" ", "CASE severity ", " END"));
+        List<Warning> warnings = new ArrayList<>();
         for (Row r : wh.spark().sql("SELECT indicator, region, sex, age_band, residence, kind, severity, reason FROM "
                 + Warehouse.WARNINGS + " WHERE assessed_year = " + year
-                + " ORDER BY CASE severity WHEN 'high' THEN 0 WHEN 'medium' THEN 1 ELSE 2 END, indicator, region, sex, age_band, residence, kind")
-                .collectAsList()) {
-            warnings.add(new EarlyWarning(r.getString(0), r.getString(1), r.getString(2), r.getString(3), r.getString(4),
-                    r.getString(5), r.getString(6), r.getString(7)));
+                + " ORDER BY " + severityOrder + ", indicator, region, sex, age_band, residence, kind").collectAsList()) {
+            warnings.add(warning(r, year));
         }
         return new YearbookData(year, firstYear, district, values, statuses, warnings);
+    }
+
+    /** A condition selecting one cell's rows. */
+    private static String is(CellKey key) {
+        return Arrays.stream(Dimension.values()).map(d -> d.column() + " = '" + key.code(d) + "'").collect(Collectors.joining(" AND "));
+    }
+
+    private static Warning warning(Row r, int year) {
+        try {
+            return new Warning(r.getString(0), new CellKey(r.getString(1), r.getString(2), r.getString(3), r.getString(4)),
+                    WarningKind.ofCode(r.getString(5)), Warning.Severity.ofCode(r.getString(6)), r.getString(7));
+        } catch (IllegalArgumentException e) {
+            throw new PublishException(Warehouse.WARNINGS + " of " + year + " holds a warning this wcstat does not know: "
+                    + e.getMessage() + ". Run assess --year " + year + " again to rewrite the year's warnings, then publish");
+        }
     }
 
     IndicatorStatus status(String indicator) {
@@ -50,12 +72,14 @@ record YearbookData(int year, int firstYear, String district, List<PublishedValu
     }
 
     /** One breakdown of an indicator: category code, then year, in the order the values come. */
-    Map<String, Map<Integer, PublishedValue>> breakdown(String indicator, Breakdown b) {
+    Map<String, Map<Integer, PublishedValue>> breakdown(String indicator, Dimension d) {
+        Breakdown b = Breakdown.by(d);
         Map<String, Map<Integer, PublishedValue>> byCategory = new TreeMap<>();
         for (PublishedValue v : values) {
             if (!v.indicator().equals(indicator) || v.year() < firstYear) continue;
-            if (Breakdown.of(v, district).equals(Optional.of(b))) {
-                byCategory.computeIfAbsent(b.category(v), k -> new TreeMap<>()).put(v.year(), v);
+            CellKey cell = v.cell();
+            if (cell.breakdown(district) == b) {
+                byCategory.computeIfAbsent(cell.code(d), k -> new TreeMap<>()).put(v.year(), v);
             }
         }
         return byCategory;
@@ -65,9 +89,8 @@ record YearbookData(int year, int firstYear, String district, List<PublishedValu
      * Whether a warning's breakdown has its year's value withheld: its reason quotes the numbers behind it,
      * so publishing the reason would reveal the small count.
      */
-    boolean concernsWithheldValue(EarlyWarning w) {
+    boolean concernsWithheldValue(Warning w) {
         return values.stream().anyMatch(v -> v.year() == year && v.suppressed() && v.indicator().equals(w.indicator())
-                && v.region().equals(w.region()) && v.sex().equals(w.sex()) && v.ageBand().equals(w.ageBand())
-                && v.residence().equals(w.residence()));
+                && v.cell().equals(w.cell()));
     }
 }

@@ -3,84 +3,74 @@ package org.wcstat.jobs.publish;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.util.XRLog;
 import org.wcstat.core.catalog.Catalog;
-import org.wcstat.core.catalog.Indicator;
-import org.wcstat.core.config.YearbookLayout;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import java.util.logging.Level;
 
 import static org.wcstat.jobs.publish.Html.esc;
 
 /**
- * The printable yearbook: the workbook's tables laid out as XHTML on A4 and printed to PDF by openhtmltopdf
+ * The printable yearbook: the yearbook's tables laid out as XHTML on A4 and printed to PDF by openhtmltopdf
  * (PDFBox), with a subset of a TrueType Chinese font embedded so it prints the same on every machine
  * ({@link PdfFonts}).
  */
-final class YearbookPdf {
+final class YearbookPdf implements YearbookRenderer {
     static {
         // openhtmltopdf reports its timings at INFO; the job reports its own progress
         for (String logger : XRLog.listRegisteredLoggers()) XRLog.setLevel(logger, Level.WARNING);
     }
 
-    private final YearbookLayout layout;
-    private final Catalog catalog;
-    private final Labels labels;
-    private final YearbookTables tables;
-
     private final PdfFonts fonts;
 
-    YearbookPdf(YearbookLayout layout, PdfFonts fonts, Catalog catalog, Labels labels, Map<String, String> departmentNames) {
-        this.layout = layout;
+    YearbookPdf(PdfFonts fonts) {
         this.fonts = fonts;
-        this.catalog = catalog;
-        this.labels = labels;
-        this.tables = new YearbookTables(layout, labels, departmentNames);
     }
 
-    void write(Path file, YearbookData data) throws IOException {
+    @Override
+    public String fileName() {
+        return "yearbook.pdf";
+    }
+
+    @Override
+    public void write(Path file, YearbookTables tables) throws IOException {
         try (OutputStream out = Files.newOutputStream(file)) {
             PdfRendererBuilder pdf = new PdfRendererBuilder();
             pdf.useFastMode();
             fonts.register(pdf);
-            pdf.withHtmlContent(xhtml(data), null);
+            pdf.withHtmlContent(xhtml(tables), null);
             pdf.toStream(out);
             pdf.run();
         }
     }
 
-    String xhtml(YearbookData data) {
-        String title = layout.titleZh() + "（" + data.year() + "）";
+    String xhtml(YearbookTables tables) {
+        Labels labels = tables.labels;
+        HtmlTables html = new HtmlTables(tables);
+        String title = tables.layout.titleZh() + "（" + tables.year + "）";
         StringBuilder h = new StringBuilder("""
                 <?xml version="1.0" encoding="UTF-8"?>
                 <html xmlns="http://www.w3.org/1999/xhtml" lang="zh-CN"><head><meta charset="UTF-8"/>
                 """);
         h.append("<title>").append(esc(title)).append("</title>\n<style>\n").append(STYLE).append("</style></head><body>\n");
         h.append("<h1>").append(esc(title)).append("</h1>\n");
-        if (labels.english()) h.append("<p class=\"subtitle\">").append(esc(layout.titleEn() + " " + data.year())).append("</p>\n");
+        if (labels.english()) h.append("<p class=\"subtitle\">").append(esc(tables.layout.titleEn() + " " + tables.year)).append("</p>\n");
         h.append("<h2>").append(esc(labels.text("目录", "Contents"))).append("</h2>\n<ol class=\"contents\">\n");
-        List<YearbookLayout.Chapter> chapters = layout.chapters().stream().filter(c -> !tables.entries(catalog, c).isEmpty()).toList();
-        for (YearbookLayout.Chapter ch : chapters) h.append("<li>").append(esc(tables.chapterTitle(ch))).append("</li>\n");
+        for (YearbookTables.ChapterTable ch : tables.chapters) h.append("<li>").append(esc(html.chapterTitle(ch))).append("</li>\n");
         h.append("<li>").append(esc(labels.text("分组数据", "Breakdowns"))).append("</li>\n<li>")
-                .append(esc(labels.text("监测预警", "Early warnings"))).append("</li>\n</ol>\n");
-        for (YearbookLayout.Chapter ch : chapters) {
-            List<Catalog.Entry> entries = tables.entries(catalog, ch);
-            h.append("<div class=\"chapter\"><h2>").append(esc(tables.chapterTitle(ch))).append("</h2>\n")
-                    .append(tables.chapterTable(ch, entries, data)).append(tables.footnotes(entries)).append("</div>\n");
+                .append(esc(labels.text(YearbookTables.WARNINGS))).append("</li>\n</ol>\n");
+        for (YearbookTables.ChapterTable ch : tables.chapters) {
+            h.append("<div class=\"chapter\"><h2>").append(esc(html.chapterTitle(ch))).append("</h2>\n")
+                    .append(html.chapterTable(ch)).append(html.footnotes(ch.footnotes())).append("</div>\n");
         }
         h.append("<div class=\"chapter\"><h2>").append(esc(labels.text("分组数据", "Breakdowns"))).append("</h2>\n");
-        for (Catalog.Entry e : catalog.entries()) {
-            Indicator ind = e.indicator();
-            for (Breakdown b : Breakdown.values()) {
-                if (ind.disaggregations().contains(b.catalogName)) h.append(tables.breakdownTable(ind, b, data));
-            }
+        for (Catalog.Entry e : tables.catalog.entries()) {
+            for (YearbookTables.IndicatorBreakdown b : tables.breakdownsOf(e.indicator())) h.append(html.breakdownTable(b));
         }
-        h.append("</div>\n<div class=\"chapter\"><h2>").append(esc(labels.text("监测预警", "Early warnings"))).append("</h2>\n")
-                .append(tables.warningsTable(catalog, data)).append("</div>\n</body></html>\n");
+        h.append("</div>\n<div class=\"chapter\"><h2>").append(esc(labels.text(YearbookTables.WARNINGS))).append("</h2>\n")
+                .append(html.warningsTable()).append("</div>\n</body></html>\n");
         return h.toString();
     }
 

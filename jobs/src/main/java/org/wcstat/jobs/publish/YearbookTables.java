@@ -1,130 +1,221 @@
 package org.wcstat.jobs.publish;
 
+import org.wcstat.core.Bilingual;
+import org.wcstat.core.assess.Warning;
+import org.wcstat.core.assess.WarningKind;
 import org.wcstat.core.catalog.Catalog;
 import org.wcstat.core.catalog.Indicator;
 import org.wcstat.core.config.YearbookLayout;
+import org.wcstat.core.dimension.Dimension;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import static org.wcstat.jobs.publish.Html.esc;
-
 /**
- * The yearbook's tables as well-formed (X)HTML, shared by the printable yearbook and the web report: indicators
- * by year with target and status, the breakdowns, the early warnings and the footnotes. A status is always
- * written out in words; the class on it only adds colour.
+ * The yearbook's tables, built once from the year's data; the workbook, the printable yearbook and the web
+ * report each lay them out for their medium ({@link YearbookRenderer}). A table has a title, column headings,
+ * rows of figures by year and footnotes: per plan area its indicators with unit, target and status; per
+ * dimension the breakdowns the catalog publishes; the year's early warnings; and the series the charts draw.
  */
 final class YearbookTables {
-    static final String SUPPRESSED = YearbookWorkbook.SUPPRESSED;
+    /** What a withheld figure shows instead. */
+    static final String WITHHELD = "…";
+    /** What a year without a figure shows, where a medium shows one. */
     static final String MISSING = "—";
+    /** The order of the breakdowns: the people's (sex, age, residence), then the places'. */
+    static final List<Dimension> BREAKDOWNS = List.of(Dimension.SEX, Dimension.AGE, Dimension.RESIDENCE, Dimension.TOWN);
 
-    private final YearbookLayout layout;
-    private final Labels labels;
-    private final Map<String, String> departmentNames;
+    static final Heading INDICATOR = new Heading("指标", "indicator");
+    static final Heading UNIT = new Heading("单位", "unit");
+    static final Heading STATUS = new Heading("评估状态", "status");
+    static final Heading GROUP = new Heading("分组", "group");
+    static final Heading MONITORING_INDICATORS = new Heading("主要监测指标", "monitoring indicators");
+    static final Heading TRENDS = new Heading("主要指标趋势图", "Trends of the key indicators");
+    static final Heading WARNINGS = new Heading("监测预警", "Early warnings");
 
-    YearbookTables(YearbookLayout layout, Labels labels, Map<String, String> departmentNames) {
+    /** A title or column heading in Chinese and English. */
+    record Heading(String zh, String en) implements Bilingual {
+    }
+
+    /** An indicator's row in its plan area's table: its district totals by year and its status. */
+    record IndicatorRow(Catalog.Entry entry, Map<Integer, PublishedValue> values, IndicatorStatus status) {
+        Indicator indicator() {
+            return entry.indicator();
+        }
+    }
+
+    /** A plan area's indicators (rows) by year. */
+    record ChapterTable(YearbookLayout.Chapter chapter, List<IndicatorRow> rows, Footnotes footnotes) {
+        Heading title() {
+            return new Heading(chapter.nameZh(), chapter.nameEn());
+        }
+
+        List<Catalog.Entry> entries() {
+            return rows.stream().map(IndicatorRow::entry).toList();
+        }
+    }
+
+    /** A category of a breakdown (a sex, an age band, a town …) by year, named as the yearbook names it. */
+    record CategoryRow(String code, String name, Map<Integer, PublishedValue> values) {
+    }
+
+    /** One indicator by one dimension, its categories in reading order; none when the warehouse has none. */
+    record IndicatorBreakdown(Indicator indicator, Dimension dimension, List<CategoryRow> rows) {
+    }
+
+    /** Every indicator the catalog publishes by a dimension, by that dimension. */
+    record BreakdownTable(Dimension dimension, List<IndicatorBreakdown> indicators, Footnotes footnotes) {
+        Heading title() {
+            return new Heading(dimension.titleZh(), dimension.titleEn());
+        }
+    }
+
+    /**
+     * A table's notes: each indicator's definition and sources, and what the marks mean.
+     *
+     * @param anyWithheld whether a figure of the table is withheld
+     */
+    record Footnotes(List<String> definitions, String withheld, String missing, boolean anyWithheld) {
+    }
+
+    /** One early warning as the yearbook lists it; a warning on a withheld value keeps its kind but not its numbers. */
+    record WarningRow(Warning.Severity severity, String indicatorName, String cell, WarningKind kind, String reason) {
+    }
+
+    /** A line of a trend chart: the total or a sex, by year. */
+    record Line(String name, Map<Integer, PublishedValue> values) {
+    }
+
+    final YearbookLayout layout;
+    final Catalog catalog;
+    final Labels labels;
+    final int year;
+    final int firstYear;
+    /** The outlines' target year, which heads the column of targets. */
+    final int targetYear;
+    final List<ChapterTable> chapters;
+    final List<BreakdownTable> breakdowns;
+    final List<WarningRow> warnings;
+    private final YearbookData data;
+
+    private YearbookTables(YearbookData data, Catalog catalog, YearbookLayout layout, Labels labels, int targetYear,
+                           List<ChapterTable> chapters, List<BreakdownTable> breakdowns, List<WarningRow> warnings) {
+        this.data = data;
+        this.catalog = catalog;
         this.layout = layout;
         this.labels = labels;
-        this.departmentNames = departmentNames;
+        this.year = data.year();
+        this.firstYear = data.firstYear();
+        this.targetYear = targetYear;
+        this.chapters = chapters;
+        this.breakdowns = breakdowns;
+        this.warnings = warnings;
     }
 
-    List<Catalog.Entry> entries(Catalog catalog, YearbookLayout.Chapter ch) {
-        return catalog.entries().stream()
-                .filter(e -> e.indicator().plan().equals(ch.plan()) && e.indicator().area().equals(ch.area())).toList();
-    }
-
-    String chapterTitle(YearbookLayout.Chapter ch) {
-        return labels.text(ch.nameZh(), ch.nameEn());
-    }
-
-    /** A plan area's indicators (rows) by year, with unit, target and status. */
-    String chapterTable(YearbookLayout.Chapter ch, List<Catalog.Entry> entries, YearbookData data) {
-        StringBuilder t = new StringBuilder("<table class=\"indicators\">\n<caption>")
-                .append(esc(chapterTitle(ch) + "：" + labels.text("主要监测指标", "monitoring indicators")
-                        + "（" + data.firstYear() + "—" + data.year() + "年）"))
-                .append("</caption>\n<thead><tr><th scope=\"col\">").append(esc(labels.text("指标", "indicator")))
-                .append("</th><th scope=\"col\">").append(esc(labels.text("单位", "unit")))
-                .append("</th><th scope=\"col\">").append(esc(labels.text("2030年目标", "2030 target"))).append("</th>");
-        for (int y = data.firstYear(); y <= data.year(); y++) t.append("<th scope=\"col\">").append(y).append("</th>");
-        t.append("<th scope=\"col\">").append(esc(labels.text("评估状态", "status"))).append("</th></tr></thead>\n<tbody>\n");
-        for (Catalog.Entry e : entries) {
-            Indicator ind = e.indicator();
-            t.append("<tr id=\"row-").append(esc(ind.code())).append("\"><th scope=\"row\">")
-                    .append(esc(labels.text(ind.nameZh(), ind.nameEn()))).append("</th><td>").append(esc(ind.unit()))
-                    .append("</td><td>").append(esc(Labels.target(e.target()))).append("</td>");
-            yearCells(t, data.totals(ind.code()), data);
-            t.append("<td>").append(statusBadge(data.status(ind.code()))).append("</td></tr>\n");
+    /** @param departmentNames the departments' Chinese names by source code, for the footnotes */
+    static YearbookTables of(YearbookData data, Catalog catalog, YearbookLayout layout, Labels labels,
+                             Map<String, String> departmentNames, int targetYear) {
+        Notes notes = new Notes(departmentNames, layout.disclosure().threshold(), data);
+        List<ChapterTable> chapters = new ArrayList<>();
+        for (YearbookLayout.Chapter ch : layout.chapters()) {
+            List<Catalog.Entry> entries = catalog.entries().stream()
+                    .filter(e -> e.indicator().plan().equals(ch.plan()) && e.indicator().area().equals(ch.area())).toList();
+            if (entries.isEmpty()) continue;
+            List<IndicatorRow> rows = entries.stream()
+                    .map(e -> new IndicatorRow(e, data.totals(e.code()), data.status(e.code()))).toList();
+            chapters.add(new ChapterTable(ch, rows, notes.of(entries, rows.stream().map(IndicatorRow::values).toList())));
         }
-        return t.append("</tbody>\n</table>\n").toString();
-    }
-
-    String statusBadge(IndicatorStatus s) {
-        return "<span class=\"status status-" + esc(s.status()) + "\">" + esc(s.label(labels.english())) + "</span>";
-    }
-
-    /** One breakdown of one indicator: categories (rows) by year; empty when the warehouse has none. */
-    String breakdownTable(Indicator ind, Breakdown b, YearbookData data) {
-        Map<String, Map<Integer, PublishedValue>> byCategory = data.breakdown(ind.code(), b);
-        if (byCategory.isEmpty()) return "";
-        StringBuilder t = new StringBuilder("<table class=\"breakdown\">\n<caption>")
-                .append(esc(labels.text(ind.nameZh(), ind.nameEn()) + "，" + labels.text(b.titleZh, b.titleEn)
-                        + "（" + ind.unit() + "）"))
-                .append("</caption>\n<thead><tr><th scope=\"col\">").append(esc(labels.text("分组", "group"))).append("</th>");
-        for (int y = data.firstYear(); y <= data.year(); y++) t.append("<th scope=\"col\">").append(y).append("</th>");
-        t.append("</tr></thead>\n<tbody>\n");
-        for (String category : labels.ordered(b, byCategory)) {
-            t.append("<tr><th scope=\"row\">").append(esc(labels.category(b, category))).append("</th>");
-            yearCells(t, byCategory.get(category), data);
-            t.append("</tr>\n");
+        List<BreakdownTable> breakdowns = new ArrayList<>();
+        for (Dimension d : BREAKDOWNS) {
+            List<Catalog.Entry> entries = catalog.entries().stream()
+                    .filter(e -> e.indicator().disaggregations().contains(d.catalogName())).toList();
+            if (entries.isEmpty()) continue;
+            List<IndicatorBreakdown> tables = entries.stream().map(e -> breakdown(data, labels, e.indicator(), d)).toList();
+            List<Map<Integer, PublishedValue>> figures = new ArrayList<>();
+            tables.forEach(t -> t.rows().forEach(r -> figures.add(r.values())));
+            breakdowns.add(new BreakdownTable(d, tables, notes.of(entries, figures)));
         }
-        return t.append("</tbody>\n</table>\n").toString();
-    }
-
-    private void yearCells(StringBuilder t, Map<Integer, PublishedValue> series, YearbookData data) {
-        for (int y = data.firstYear(); y <= data.year(); y++) {
-            PublishedValue v = series.get(y);
-            t.append("<td class=\"num\">").append(v == null || (!v.suppressed() && v.value() == null) ? MISSING
-                    : v.suppressed() ? SUPPRESSED : Labels.number(v.value())).append("</td>");
-        }
-    }
-
-    /** The year's early warnings; a warning on a withheld value keeps its kind but not its numbers. */
-    String warningsTable(Catalog catalog, YearbookData data) {
-        if (data.warnings().isEmpty()) {
-            return "<p class=\"none\">" + esc(labels.text("本年度无预警或尚未评估。", "No early warnings this year, or not assessed yet.")) + "</p>\n";
-        }
-        StringBuilder t = new StringBuilder("<table class=\"warnings\">\n<caption>")
-                .append(esc(labels.text(data.year() + "年监测预警", "Early warnings " + data.year())))
-                .append("</caption>\n<thead><tr>");
-        for (String h : List.of(labels.text("程度", "severity"), labels.text("指标", "indicator"),
-                labels.text("地区及分组", "breakdown"), labels.text("预警类型", "kind"), labels.text("说明", "reason"))) {
-            t.append("<th scope=\"col\">").append(esc(h)).append("</th>");
-        }
-        t.append("</tr></thead>\n<tbody>\n");
-        for (EarlyWarning w : data.warnings()) {
+        List<WarningRow> warnings = new ArrayList<>();
+        for (Warning w : data.warnings()) {
             String name = catalog.entries().stream().filter(e -> e.code().equals(w.indicator())).findFirst()
                     .map(e -> e.indicator().nameZh()).orElse(w.indicator());
             String reason = data.concernsWithheldValue(w)
                     ? "涉及少于" + layout.disclosure().threshold() + "例的小数，详情不予公布。" : w.reason();
-            t.append("<tr class=\"severity-").append(esc(w.severity())).append("\"><td>")
-                    .append(esc(labels.text(Labels.severity(w.severity()), w.severity()))).append("</td><th scope=\"row\">")
-                    .append(esc(name)).append("</th><td>").append(esc(labels.breakdownOf(w))).append("</td><td>")
-                    .append(esc(Labels.warningKind(w.kind()))).append("</td><td>").append(esc(reason)).append("</td></tr>\n");
+            warnings.add(new WarningRow(w.severity(), name, labels.cell(w.cell()), w.kind(), reason));
         }
-        return t.append("</tbody>\n</table>\n").toString();
+        return new YearbookTables(data, catalog, layout, labels, targetYear, List.copyOf(chapters), List.copyOf(breakdowns),
+                List.copyOf(warnings));
     }
 
-    /** Definitions and sources of a chapter's indicators, and what the withheld mark means. */
-    String footnotes(List<Catalog.Entry> entries) {
-        StringBuilder t = new StringBuilder("<div class=\"notes\"><p>注：</p>\n<ol>\n");
-        for (Catalog.Entry e : entries) {
-            Indicator ind = e.indicator();
-            String sources = String.join("、", ind.sources().stream().map(d -> departmentNames.getOrDefault(d, d)).toList());
-            t.append("<li>").append(esc(ind.nameZh() + "：" + (ind.definition() == null ? "" : ind.definition().strip())
-                    + " 资料来源：" + sources + "。")).append("</li>\n");
+    private static IndicatorBreakdown breakdown(YearbookData data, Labels labels, Indicator ind, Dimension d) {
+        Map<String, Map<Integer, PublishedValue>> byCategory = data.breakdown(ind.code(), d);
+        List<CategoryRow> rows = labels.ordered(d, byCategory).stream()
+                .map(c -> new CategoryRow(c, labels.category(d, c), byCategory.get(c))).toList();
+        return new IndicatorBreakdown(ind, d, rows);
+    }
+
+    /** The years every table has a column for, first to last. */
+    List<Integer> years() {
+        List<Integer> years = new ArrayList<>();
+        for (int y = firstYear; y <= year; y++) years.add(y);
+        return years;
+    }
+
+    /** The heading of the targets' column, e.g. 2030年目标. */
+    Heading targetHeading() {
+        return new Heading(targetYear + "年目标", targetYear + " target");
+    }
+
+    /** The years the tables cover, as titles end: （2020—2024年）. */
+    String yearSpan() {
+        return "（" + firstYear + "—" + year + "年）";
+    }
+
+    /** The indicator's breakdowns the catalog publishes, in the yearbook's order, with or without rows. */
+    List<IndicatorBreakdown> breakdownsOf(Indicator ind) {
+        List<IndicatorBreakdown> of = new ArrayList<>();
+        for (BreakdownTable t : breakdowns) {
+            t.indicators().stream().filter(b -> b.indicator().code().equals(ind.code())).forEach(of::add);
         }
-        t.append("</ol>\n<p>").append(esc(SUPPRESSED + " 表示数值涉及少于" + layout.disclosure().threshold()
-                + "例的小数，为保护个人信息不予公布；" + MISSING + " 表示无数据。")).append("</p></div>\n");
-        return t.toString();
+        return of;
+    }
+
+    /** The indicator's one breakdown by a dimension; no rows when it has none. */
+    IndicatorBreakdown breakdownOf(Indicator ind, Dimension d) {
+        return breakdownsOf(ind).stream().filter(b -> b.dimension() == d).findFirst()
+                .orElse(new IndicatorBreakdown(ind, d, List.of()));
+    }
+
+    /** The lines of an indicator's trend chart: the total, and women and men where the catalog publishes it by sex. */
+    List<Line> trend(Indicator ind) {
+        List<Line> lines = new ArrayList<>(List.of(new Line(labels.total(), data.totals(ind.code()))));
+        for (CategoryRow r : breakdownOf(ind, Dimension.SEX).rows()) lines.add(new Line(r.name(), r.values()));
+        return lines;
+    }
+
+    IndicatorStatus status(String indicator) {
+        return data.status(indicator);
+    }
+
+    /** The key indicators the catalog has, in conf/yearbook.yaml's order. */
+    List<Indicator> keyIndicators() {
+        return layout.keyIndicatorsIn(catalog).stream().map(c -> catalog.get(c).indicator()).toList();
+    }
+
+    /** The footnotes' texts, the same in every table. */
+    private record Notes(Map<String, String> departmentNames, int threshold, YearbookData data) {
+        Footnotes of(List<Catalog.Entry> entries, List<Map<Integer, PublishedValue>> figures) {
+            List<String> definitions = new ArrayList<>();
+            for (Catalog.Entry e : entries) {
+                Indicator ind = e.indicator();
+                String sources = String.join("、", ind.sources().stream().map(d -> departmentNames.getOrDefault(d, d)).toList());
+                definitions.add(ind.nameZh() + "：" + (ind.definition() == null ? "" : ind.definition().strip()) + " 资料来源：" + sources + "。");
+            }
+            boolean anyWithheld = figures.stream().anyMatch(f -> f.entrySet().stream()
+                    .anyMatch(v -> v.getKey() >= data.firstYear() && v.getKey() <= data.year() && v.getValue().suppressed()));
+            return new Footnotes(List.copyOf(definitions), WITHHELD + " 表示数值涉及少于" + threshold + "例的小数，为保护个人信息不予公布",
+                    MISSING + " 表示无数据", anyWithheld);
+        }
     }
 }

@@ -24,7 +24,6 @@ import org.apache.poi.xssf.usermodel.XSSFDrawing;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.openxmlformats.schemas.drawingml.x2006.chart.STDispBlanksAs;
-import org.wcstat.core.catalog.Catalog;
 import org.wcstat.core.catalog.Indicator;
 import org.wcstat.core.config.YearbookLayout;
 
@@ -41,268 +40,249 @@ import java.util.Map;
  * and status; the breakdowns the catalog publishes (sex, age, residence, town); charts of the key series.
  * Every table sheet prints on A4 with its header rows repeated.
  */
-final class YearbookWorkbook {
-    static final String SUPPRESSED = "…";
+final class YearbookWorkbook implements YearbookRenderer {
+    static final String SUPPRESSED = YearbookTables.WITHHELD;
     static final String CONTENTS = "目录";
     static final String CHARTS = "图";
     /** The status column's heading; tests and readers find the column by it. */
-    static final String STATUS = "评估状态";
+    static final String STATUS = YearbookTables.STATUS.zh();
 
-    private final YearbookLayout layout;
-    private final Catalog catalog;
-    private final Labels labels;
-    private final Map<String, String> departmentNames;
-    private final XSSFWorkbook wb = new XSSFWorkbook();
-    private final CellStyle header;
-    private final CellStyle rate;
-    private final CellStyle count;
-    private final CellStyle title;
-    private final CellStyle group;
-
-    /** @param departmentNames the departments' Chinese names by source code, for the footnotes */
-    YearbookWorkbook(YearbookLayout layout, Catalog catalog, Labels labels, Map<String, String> departmentNames) {
-        this.layout = layout;
-        this.catalog = catalog;
-        this.labels = labels;
-        this.departmentNames = departmentNames;
-        Font bold = wb.createFont();
-        bold.setBold(true);
-        header = wb.createCellStyle();
-        header.setFont(bold);
-        header.setBorderBottom(BorderStyle.THIN);
-        header.setAlignment(HorizontalAlignment.CENTER);
-        header.setWrapText(true);
-        group = wb.createCellStyle();
-        group.setFont(bold);
-        rate = wb.createCellStyle();
-        rate.setDataFormat(wb.createDataFormat().getFormat("0.00"));
-        count = wb.createCellStyle();
-        count.setDataFormat(wb.createDataFormat().getFormat("#,##0"));
-        Font big = wb.createFont();
-        big.setBold(true);
-        big.setFontHeightInPoints((short) 14);
-        title = wb.createCellStyle();
-        title.setFont(big);
+    @Override
+    public String fileName() {
+        return "yearbook.xlsx";
     }
 
-    void write(Path file, YearbookData data) throws IOException {
-        Sheet contents = wb.createSheet(CONTENTS);
-        cell(contents.createRow(0), 0, layout.titleZh() + "（" + data.year() + "）", title);
-        if (labels.english()) cell(contents.createRow(1), 0, layout.titleEn() + " " + data.year(), null);
-        Row h = contents.createRow(3);
-        cell(h, 0, "表号", header);
-        cell(h, 1, "表名", header);
-        if (labels.english()) cell(h, 2, "Table", header);
-        int row = 4;
-        int table = 1;
-        for (YearbookLayout.Chapter ch : layout.chapters()) {
-            List<Catalog.Entry> entries = entries(ch);
-            if (entries.isEmpty()) continue;
-            String name = "表" + table++;
-            contentsRow(contents.createRow(row++), name, ch.nameZh() + "主要监测指标", ch.nameEn() + ": monitoring indicators");
-            chapterSheet(name, ch, entries, data);
+    @Override
+    public void write(Path file, YearbookTables tables) throws IOException {
+        try (XSSFWorkbook wb = new XSSFWorkbook()) {
+            new Sheets(wb, tables).write();
+            try (OutputStream out = Files.newOutputStream(file)) {
+                wb.write(out);
+            }
         }
-        for (Breakdown b : Breakdown.values()) {
-            List<Catalog.Entry> entries = catalog.entries().stream()
-                    .filter(e -> e.indicator().disaggregations().contains(b.catalogName)).toList();
-            if (entries.isEmpty()) continue;
-            String name = "表" + table++;
-            contentsRow(contents.createRow(row++), name, b.titleZh + "主要监测指标", "Monitoring indicators " + b.titleEn);
-            breakdownSheet(name, b, entries, data);
-        }
-        if (!layout.keyIndicatorsIn(catalog).isEmpty()) {
-            contentsRow(contents.createRow(row), CHARTS, "主要指标趋势图", "Trends of the key indicators");
-            chartSheet(data);
-        }
-        contents.setColumnWidth(1, 36 * 256);
-        contents.setColumnWidth(2, 48 * 256);
-        try (OutputStream out = Files.newOutputStream(file)) {
-            wb.write(out);
-        }
-        wb.close();
     }
 
-    private List<Catalog.Entry> entries(YearbookLayout.Chapter ch) {
-        return catalog.entries().stream()
-                .filter(e -> e.indicator().plan().equals(ch.plan()) && e.indicator().area().equals(ch.area())).toList();
-    }
+    /** The sheets of one workbook: a spreadsheet carries one language a column, so English gets columns of its own. */
+    private static final class Sheets {
+        private final XSSFWorkbook wb;
+        private final YearbookTables tables;
+        private final Labels labels;
+        private final CellStyle header;
+        private final CellStyle rate;
+        private final CellStyle count;
+        private final CellStyle title;
+        private final CellStyle group;
 
-    private void contentsRow(Row r, String sheet, String zh, String en) {
-        cell(r, 0, sheet, null);
-        cell(r, 1, zh, null);
-        if (labels.english()) cell(r, 2, en, null);
-    }
-
-    private void chapterSheet(String name, YearbookLayout.Chapter ch, List<Catalog.Entry> entries, YearbookData data) {
-        Sheet s = wb.createSheet(name);
-        cell(s.createRow(0), 0, name + "  " + labels.text(ch.nameZh() + "主要监测指标", ch.nameEn())
-                + "（" + data.firstYear() + "—" + data.year() + "年）", title);
-        List<String> heads = new ArrayList<>(List.of("指标"));
-        if (labels.english()) heads.add("Indicator");
-        heads.addAll(List.of("单位", "2030年目标"));
-        int firstYearCol = heads.size();
-        for (int y = data.firstYear(); y <= data.year(); y++) heads.add(y + "年");
-        heads.add(STATUS);
-        Row h = s.createRow(1);
-        for (int i = 0; i < heads.size(); i++) cell(h, i, heads.get(i), header);
-        int row = 2;
-        boolean anySuppressed = false;
-        for (Catalog.Entry e : entries) {
-            Indicator ind = e.indicator();
-            Row r = s.createRow(row++);
-            int col = 0;
-            cell(r, col++, ind.nameZh(), null);
-            if (labels.english()) cell(r, col++, ind.nameEn(), null);
-            cell(r, col++, ind.unit(), null);
-            cell(r, col, Labels.target(e.target()), null);
-            anySuppressed |= yearCells(r, firstYearCol, ind, data.totals(ind.code()), data);
-            cell(r, heads.size() - 1, data.status(ind.code()).label(labels.english()), null);
+        Sheets(XSSFWorkbook wb, YearbookTables tables) {
+            this.wb = wb;
+            this.tables = tables;
+            this.labels = tables.labels;
+            Font bold = wb.createFont();
+            bold.setBold(true);
+            header = wb.createCellStyle();
+            header.setFont(bold);
+            header.setBorderBottom(BorderStyle.THIN);
+            header.setAlignment(HorizontalAlignment.CENTER);
+            header.setWrapText(true);
+            group = wb.createCellStyle();
+            group.setFont(bold);
+            rate = wb.createCellStyle();
+            rate.setDataFormat(wb.createDataFormat().getFormat("0.00"));
+            count = wb.createCellStyle();
+            count.setDataFormat(wb.createDataFormat().getFormat("#,##0"));
+            Font big = wb.createFont();
+            big.setBold(true);
+            big.setFontHeightInPoints((short) 14);
+            title = wb.createCellStyle();
+            title.setFont(big);
         }
-        footnotes(s, row + 1, entries, anySuppressed);
-        s.setColumnWidth(0, 28 * 256);
-        if (labels.english()) s.setColumnWidth(1, 40 * 256);
-        s.setColumnWidth(heads.size() - 1, (labels.english() ? 30 : 12) * 256);
-        printSetup(s, labels.english() ? 2 : 1);
-    }
 
-    private void breakdownSheet(String name, Breakdown b, List<Catalog.Entry> entries, YearbookData data) {
-        Sheet s = wb.createSheet(name);
-        cell(s.createRow(0), 0, name + "  " + labels.text(b.titleZh + "主要监测指标", "Monitoring indicators " + b.titleEn)
-                + "（" + data.firstYear() + "—" + data.year() + "年）", title);
-        Row h = s.createRow(1);
-        cell(h, 0, "指标及分组", header);
-        cell(h, 1, "单位", header);
-        for (int y = data.firstYear(); y <= data.year(); y++) cell(h, 2 + y - data.firstYear(), y + "年", header);
-        int row = 2;
-        boolean anySuppressed = false;
-        for (Catalog.Entry e : entries) {
-            Indicator ind = e.indicator();
-            Row group = s.createRow(row++);
-            cell(group, 0, labels.text(ind.nameZh(), ind.nameEn()), this.group);
-            cell(group, 1, ind.unit(), null);
-            Map<String, Map<Integer, PublishedValue>> byCategory = data.breakdown(ind.code(), b);
-            for (String category : labels.ordered(b, byCategory)) {
+        void write() {
+            YearbookLayout layout = tables.layout;
+            Sheet contents = wb.createSheet(CONTENTS);
+            cell(contents.createRow(0), 0, layout.titleZh() + "（" + tables.year + "）", title);
+            if (labels.english()) cell(contents.createRow(1), 0, layout.titleEn() + " " + tables.year, null);
+            Row h = contents.createRow(3);
+            cell(h, 0, "表号", header);
+            cell(h, 1, "表名", header);
+            if (labels.english()) cell(h, 2, "Table", header);
+            int row = 4;
+            int table = 1;
+            for (YearbookTables.ChapterTable ch : tables.chapters) {
+                String name = "表" + table++;
+                contentsRow(contents.createRow(row++), name, ch.title().zh() + YearbookTables.MONITORING_INDICATORS.zh(),
+                        ch.title().en() + ": " + YearbookTables.MONITORING_INDICATORS.en());
+                chapterSheet(name, ch);
+            }
+            for (YearbookTables.BreakdownTable b : tables.breakdowns) {
+                String name = "表" + table++;
+                contentsRow(contents.createRow(row++), name, b.title().zh() + YearbookTables.MONITORING_INDICATORS.zh(),
+                        "Monitoring indicators " + b.title().en());
+                breakdownSheet(name, b);
+            }
+            if (!tables.keyIndicators().isEmpty()) {
+                contentsRow(contents.createRow(row), CHARTS, YearbookTables.TRENDS.zh(), YearbookTables.TRENDS.en());
+                chartSheet();
+            }
+            contents.setColumnWidth(1, 36 * 256);
+            contents.setColumnWidth(2, 48 * 256);
+        }
+
+        private void contentsRow(Row r, String sheet, String zh, String en) {
+            cell(r, 0, sheet, null);
+            cell(r, 1, zh, null);
+            if (labels.english()) cell(r, 2, en, null);
+        }
+
+        private void chapterSheet(String name, YearbookTables.ChapterTable ch) {
+            Sheet s = wb.createSheet(name);
+            cell(s.createRow(0), 0, name + "  " + labels.text(ch.title().zh() + YearbookTables.MONITORING_INDICATORS.zh(), ch.title().en())
+                    + tables.yearSpan(), title);
+            List<String> heads = new ArrayList<>(List.of(YearbookTables.INDICATOR.zh()));
+            if (labels.english()) heads.add("Indicator");
+            heads.addAll(List.of(YearbookTables.UNIT.zh(), tables.targetHeading().zh()));
+            int firstYearCol = heads.size();
+            for (int y : tables.years()) heads.add(y + "年");
+            heads.add(STATUS);
+            Row h = s.createRow(1);
+            for (int i = 0; i < heads.size(); i++) cell(h, i, heads.get(i), header);
+            int row = 2;
+            for (YearbookTables.IndicatorRow ir : ch.rows()) {
+                Indicator ind = ir.indicator();
                 Row r = s.createRow(row++);
-                cell(r, 0, "  " + labels.category(b, category), null);
-                anySuppressed |= yearCells(r, 2, ind, byCategory.get(category), data);
+                int col = 0;
+                cell(r, col++, ind.nameZh(), null);
+                if (labels.english()) cell(r, col++, ind.nameEn(), null);
+                cell(r, col++, ind.unit(), null);
+                cell(r, col, Labels.target(ir.entry().target()), null);
+                yearCells(r, firstYearCol, ind, ir.values());
+                cell(r, heads.size() - 1, labels.text(ir.status()), null);
             }
+            footnotes(s, row + 1, ch.footnotes());
+            s.setColumnWidth(0, 28 * 256);
+            if (labels.english()) s.setColumnWidth(1, 40 * 256);
+            s.setColumnWidth(heads.size() - 1, (labels.english() ? 30 : 12) * 256);
+            printSetup(s, labels.english() ? 2 : 1);
         }
-        footnotes(s, row + 1, entries, anySuppressed);
-        s.setColumnWidth(0, 36 * 256);
-        printSetup(s, 1);
-    }
 
-    /** Writes a series into the year columns from {@code firstCol}; returns whether a value was withheld. */
-    private boolean yearCells(Row r, int firstCol, Indicator ind, Map<Integer, PublishedValue> series, YearbookData data) {
-        boolean suppressed = false;
-        for (int y = data.firstYear(); y <= data.year(); y++) {
-            PublishedValue v = series.get(y);
-            int col = firstCol + y - data.firstYear();
-            if (v == null) continue;
-            if (v.suppressed()) {
-                cell(r, col, SUPPRESSED, null);
-                suppressed = true;
-            } else if (v.value() != null) {
-                Cell c = r.createCell(col);
-                c.setCellValue(v.value());
-                c.setCellStyle(ind.denominator() == null ? count : rate);
-            }
-        }
-        return suppressed;
-    }
-
-    private void footnotes(Sheet s, int row, List<Catalog.Entry> entries, boolean anySuppressed) {
-        cell(s.createRow(row++), 0, "注：", null);
-        for (Catalog.Entry e : entries) {
-            Indicator ind = e.indicator();
-            String sources = String.join("、", ind.sources().stream().map(d -> departmentNames.getOrDefault(d, d)).toList());
-            cell(s.createRow(row++), 0, ind.nameZh() + "：" + (ind.definition() == null ? "" : ind.definition().strip())
-                    + " 资料来源：" + sources + "。", null);
-        }
-        if (anySuppressed) {
-            cell(s.createRow(row), 0, SUPPRESSED + " 表示数值涉及少于" + layout.disclosure().threshold()
-                    + "例的小数，为保护个人信息不予公布。", null);
-        }
-    }
-
-    private void printSetup(Sheet s, int frozenColumns) {
-        s.createFreezePane(frozenColumns, 2);
-        s.setRepeatingRows(CellRangeAddress.valueOf("1:2"));
-        s.getPrintSetup().setPaperSize(PrintSetup.A4_PAPERSIZE);
-        s.getPrintSetup().setLandscape(true);
-        s.setFitToPage(true);
-        s.getPrintSetup().setFitWidth((short) 1);
-        s.getPrintSetup().setFitHeight((short) 0);
-    }
-
-    /**
-     * One line chart per key indicator: the district total, and women and men where the catalog publishes the
-     * indicator by sex. Each chart reads a small table beside it; withheld and missing years are left blank and
-     * drawn as gaps, never as zeros.
-     */
-    private void chartSheet(YearbookData data) {
-        XSSFSheet s = wb.createSheet(CHARTS);
-        cell(s.createRow(0), 0, labels.text("主要指标趋势图", "Trends of the key indicators"), title);
-        XSSFDrawing drawing = s.createDrawingPatriarch();
-        int years = data.year() - data.firstYear() + 1;
-        int top = 2;
-        for (String code : layout.keyIndicatorsIn(catalog)) {
-            Indicator ind = catalog.get(code).indicator();
-            List<String> seriesNames = new ArrayList<>(List.of(labels.text("合计", "total")));
-            List<Map<Integer, PublishedValue>> series = new ArrayList<>(List.of(data.totals(code)));
-            if (ind.disaggregations().contains(Breakdown.SEX.catalogName)) {
-                Map<String, Map<Integer, PublishedValue>> bySex = data.breakdown(code, Breakdown.SEX);
-                for (String sex : labels.ordered(Breakdown.SEX, bySex)) {
-                    seriesNames.add(labels.category(Breakdown.SEX, sex));
-                    series.add(bySex.get(sex));
+        private void breakdownSheet(String name, YearbookTables.BreakdownTable b) {
+            Sheet s = wb.createSheet(name);
+            cell(s.createRow(0), 0, name + "  " + labels.text(b.title().zh() + YearbookTables.MONITORING_INDICATORS.zh(),
+                    "Monitoring indicators " + b.title().en()) + tables.yearSpan(), title);
+            Row h = s.createRow(1);
+            cell(h, 0, "指标及分组", header);
+            cell(h, 1, YearbookTables.UNIT.zh(), header);
+            for (int y : tables.years()) cell(h, 2 + y - tables.firstYear, y + "年", header);
+            int row = 2;
+            for (YearbookTables.IndicatorBreakdown ib : b.indicators()) {
+                Indicator ind = ib.indicator();
+                Row group = s.createRow(row++);
+                cell(group, 0, labels.text(ind.nameZh(), ind.nameEn()), this.group);
+                cell(group, 1, ind.unit(), null);
+                for (YearbookTables.CategoryRow category : ib.rows()) {
+                    Row r = s.createRow(row++);
+                    cell(r, 0, "  " + category.name(), null);
+                    yearCells(r, 2, ind, category.values());
                 }
             }
-            String chartTitle = labels.text(ind.nameZh(), ind.nameEn()) + "（" + ind.unit() + "）";
-            cell(s.createRow(top), 0, chartTitle, group);
-            Row yearRow = s.createRow(top + 1);
-            cell(yearRow, 0, "年份", header);
-            for (int i = 0; i < years; i++) cell(yearRow, 1 + i, String.valueOf(data.firstYear() + i), header);
-            for (int k = 0; k < series.size(); k++) {
-                Row r = s.createRow(top + 2 + k);
-                cell(r, 0, seriesNames.get(k), null);
-                for (int i = 0; i < years; i++) {
-                    PublishedValue v = series.get(k).get(data.firstYear() + i);
-                    if (v != null && v.value() != null) {
-                        Cell c = r.createCell(1 + i);
-                        c.setCellValue(v.value());
-                        c.setCellStyle(ind.denominator() == null ? count : rate);
+            footnotes(s, row + 1, b.footnotes());
+            s.setColumnWidth(0, 36 * 256);
+            printSetup(s, 1);
+        }
+
+        /** Writes a series into the year columns from {@code firstCol}: a withheld value as the mark, a missing one blank. */
+        private void yearCells(Row r, int firstCol, Indicator ind, Map<Integer, PublishedValue> series) {
+            for (int y : tables.years()) {
+                PublishedValue v = series.get(y);
+                int col = firstCol + y - tables.firstYear;
+                if (v == null) continue;
+                if (v.suppressed()) {
+                    cell(r, col, SUPPRESSED, null);
+                } else if (v.value() != null) {
+                    Cell c = r.createCell(col);
+                    c.setCellValue(v.value());
+                    c.setCellStyle(ind.denominator() == null ? count : rate);
+                }
+            }
+        }
+
+        private void footnotes(Sheet s, int row, YearbookTables.Footnotes notes) {
+            cell(s.createRow(row++), 0, "注：", null);
+            for (String d : notes.definitions()) cell(s.createRow(row++), 0, d, null);
+            if (notes.anyWithheld()) cell(s.createRow(row), 0, notes.withheld() + "。", null);
+        }
+
+        private void printSetup(Sheet s, int frozenColumns) {
+            s.createFreezePane(frozenColumns, 2);
+            s.setRepeatingRows(CellRangeAddress.valueOf("1:2"));
+            s.getPrintSetup().setPaperSize(PrintSetup.A4_PAPERSIZE);
+            s.getPrintSetup().setLandscape(true);
+            s.setFitToPage(true);
+            s.getPrintSetup().setFitWidth((short) 1);
+            s.getPrintSetup().setFitHeight((short) 0);
+        }
+
+        /**
+         * One line chart per key indicator: the district total, and women and men where the catalog publishes the
+         * indicator by sex. Each chart reads a small table beside it; withheld and missing years are left blank and
+         * drawn as gaps, never as zeros.
+         */
+        private void chartSheet() {
+            XSSFSheet s = wb.createSheet(CHARTS);
+            cell(s.createRow(0), 0, labels.text(YearbookTables.TRENDS), title);
+            XSSFDrawing drawing = s.createDrawingPatriarch();
+            int firstYear = tables.firstYear;
+            int years = tables.year - firstYear + 1;
+            int top = 2;
+            for (Indicator ind : tables.keyIndicators()) {
+                List<YearbookTables.Line> series = tables.trend(ind);
+                String chartTitle = labels.text(ind.nameZh(), ind.nameEn()) + "（" + ind.unit() + "）";
+                cell(s.createRow(top), 0, chartTitle, group);
+                Row yearRow = s.createRow(top + 1);
+                cell(yearRow, 0, "年份", header);
+                for (int i = 0; i < years; i++) cell(yearRow, 1 + i, String.valueOf(firstYear + i), header);
+                for (int k = 0; k < series.size(); k++) {
+                    Row r = s.createRow(top + 2 + k);
+                    cell(r, 0, series.get(k).name(), null);
+                    for (int i = 0; i < years; i++) {
+                        PublishedValue v = series.get(k).values().get(firstYear + i);
+                        if (v != null && v.value() != null) {
+                            Cell c = r.createCell(1 + i);
+                            c.setCellValue(v.value());
+                            c.setCellStyle(ind.denominator() == null ? count : rate);
+                        }
                     }
                 }
+                XSSFChart chart = drawing.createChart(drawing.createAnchor(0, 0, 0, 0, 1 + years + 1, top, 1 + years + 10, top + 16));
+                chart.setTitleText(chartTitle);
+                chart.setTitleOverlay(false);
+                chart.getOrAddLegend().setPosition(LegendPosition.BOTTOM);
+                chart.getCTChart().addNewDispBlanksAs().setVal(STDispBlanksAs.GAP);
+                XDDFCategoryAxis x = chart.createCategoryAxis(AxisPosition.BOTTOM);
+                XDDFValueAxis y = chart.createValueAxis(AxisPosition.LEFT);
+                y.setCrosses(AxisCrosses.AUTO_ZERO);
+                XDDFLineChartData lines = (XDDFLineChartData) chart.createData(ChartTypes.LINE, x, y);
+                XDDFDataSource<String> yearCells = XDDFDataSourcesFactory.fromStringCellRange(s,
+                        new CellRangeAddress(top + 1, top + 1, 1, years));
+                for (int k = 0; k < series.size(); k++) {
+                    XDDFLineChartData.Series line = (XDDFLineChartData.Series) lines.addSeries(yearCells,
+                            XDDFDataSourcesFactory.fromNumericCellRange(s, new CellRangeAddress(top + 2 + k, top + 2 + k, 1, years)));
+                    line.setTitle(series.get(k).name(), null);
+                    line.setSmooth(false);
+                    line.setMarkerStyle(MarkerStyle.CIRCLE);
+                }
+                chart.plot(lines);
+                top += 18;
             }
-            XSSFChart chart = drawing.createChart(drawing.createAnchor(0, 0, 0, 0, 1 + years + 1, top, 1 + years + 10, top + 16));
-            chart.setTitleText(chartTitle);
-            chart.setTitleOverlay(false);
-            chart.getOrAddLegend().setPosition(LegendPosition.BOTTOM);
-            chart.getCTChart().addNewDispBlanksAs().setVal(STDispBlanksAs.GAP);
-            XDDFCategoryAxis x = chart.createCategoryAxis(AxisPosition.BOTTOM);
-            XDDFValueAxis y = chart.createValueAxis(AxisPosition.LEFT);
-            y.setCrosses(AxisCrosses.AUTO_ZERO);
-            XDDFLineChartData lines = (XDDFLineChartData) chart.createData(ChartTypes.LINE, x, y);
-            XDDFDataSource<String> yearCells = XDDFDataSourcesFactory.fromStringCellRange(s,
-                    new CellRangeAddress(top + 1, top + 1, 1, years));
-            for (int k = 0; k < series.size(); k++) {
-                XDDFLineChartData.Series line = (XDDFLineChartData.Series) lines.addSeries(yearCells,
-                        XDDFDataSourcesFactory.fromNumericCellRange(s, new CellRangeAddress(top + 2 + k, top + 2 + k, 1, years)));
-                line.setTitle(seriesNames.get(k), null);
-                line.setSmooth(false);
-                line.setMarkerStyle(MarkerStyle.CIRCLE);
-            }
-            chart.plot(lines);
-            top += 18;
+            s.setColumnWidth(0, 14 * 256);
+            s.getPrintSetup().setPaperSize(PrintSetup.A4_PAPERSIZE);
+            s.getPrintSetup().setLandscape(true);
         }
-        s.setColumnWidth(0, 14 * 256);
-        s.getPrintSetup().setPaperSize(PrintSetup.A4_PAPERSIZE);
-        s.getPrintSetup().setLandscape(true);
-    }
 
-    private static void cell(Row r, int col, String text, CellStyle style) {
-        Cell c = r.createCell(col);
-        c.setCellValue(text);
-        if (style != null) c.setCellStyle(style);
+        private static void cell(Row r, int col, String text, CellStyle style) {
+            Cell c = r.createCell(col);
+            c.setCellValue(text);
+            if (style != null) c.setCellStyle(style);
+        }
     }
 }

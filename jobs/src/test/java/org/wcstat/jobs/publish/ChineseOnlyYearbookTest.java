@@ -34,6 +34,12 @@ class ChineseOnlyYearbookTest {
                 l.keyIndicators(), l.pdfFont());
     }
 
+    /** The tables of {@link #data} as a Chinese-only yearbook lays them out. */
+    private static YearbookTables tables(YearbookLayout layout, Map<String, String> departments) {
+        return YearbookTables.of(data(), CONFIG.catalog(), layout, new Labels(CONFIG.vocabulary(), false), departments,
+                CONFIG.assessment().targetYear());
+    }
+
     /** 婴儿死亡率 2023 4.0‰ and 2024 4.5‰, girls 2024 withheld; assessed on track in 2024. */
     private static YearbookData data() {
         List<PublishedValue> values = new ArrayList<>(List.of(
@@ -47,8 +53,7 @@ class ChineseOnlyYearbookTest {
     @Test
     void theWorkbookHasNoEnglishColumnsOrLabels() throws Exception {
         Path file = dir.resolve("yearbook.xlsx");
-        Labels labels = new Labels(CONFIG.regions(), CONFIG.ageBands(), false);
-        new YearbookWorkbook(chineseOnly(), CONFIG.catalog(), labels, Map.of("health", "区卫生健康局")).write(file, data());
+        new YearbookWorkbook().write(file, tables(chineseOnly(), Map.of("health", "区卫生健康局")));
         try (InputStream in = Files.newInputStream(file); XSSFWorkbook wb = new XSSFWorkbook(in)) {
             Sheet contents = wb.getSheet(YearbookWorkbook.CONTENTS);
             assertEquals("表号|表名", contents.getRow(3).getCell(0).getStringCellValue() + "|" + contents.getRow(3).getCell(1).getStringCellValue());
@@ -73,8 +78,7 @@ class ChineseOnlyYearbookTest {
                 false, List.of("C-H-03b", "C-X-99"), null);
         assertEquals(List.of("C-X-99"), layout.keyIndicatorsMissingFrom(CONFIG.catalog()));
         Path file = dir.resolve("yearbook.xlsx");
-        new YearbookWorkbook(layout, CONFIG.catalog(), new Labels(CONFIG.regions(), CONFIG.ageBands(), false), Map.of())
-                .write(file, data());
+        new YearbookWorkbook().write(file, tables(layout, Map.of()));
         try (InputStream in = Files.newInputStream(file); XSSFWorkbook wb = new XSSFWorkbook(in)) {
             assertEquals(1, wb.getSheet(YearbookWorkbook.CHARTS).getDrawingPatriarch().getCharts().size());
         }
@@ -83,8 +87,7 @@ class ChineseOnlyYearbookTest {
     @Test
     void theReportHasNoEnglish() throws Exception {
         Path file = dir.resolve("report.html");
-        new WebReport(chineseOnly(), CONFIG.catalog(), new Labels(CONFIG.regions(), CONFIG.ageBands(), false), Map.of())
-                .write(file, data());
+        new WebReport().write(file, tables(chineseOnly(), Map.of()));
         String html = Files.readString(file);
         assertTrue(html.startsWith("<!DOCTYPE html>\n<html lang=\"zh-CN\">"));
         assertTrue(html.contains("<span class=\"status status-on_track\">进展顺利</span>"));

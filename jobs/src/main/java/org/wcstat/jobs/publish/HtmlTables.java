@@ -1,0 +1,113 @@
+package org.wcstat.jobs.publish;
+
+import org.wcstat.core.catalog.Indicator;
+import org.wcstat.jobs.publish.YearbookTables.ChapterTable;
+import org.wcstat.jobs.publish.YearbookTables.Footnotes;
+import org.wcstat.jobs.publish.YearbookTables.IndicatorBreakdown;
+import org.wcstat.jobs.publish.YearbookTables.IndicatorRow;
+import org.wcstat.jobs.publish.YearbookTables.WarningRow;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.wcstat.jobs.publish.Html.esc;
+
+/**
+ * The yearbook's tables as well-formed (X)HTML, for the printable yearbook and the web report alike. Headings
+ * carry the English after the Chinese when the yearbook is bilingual. A status is always written out in words;
+ * the class on it only adds colour.
+ */
+final class HtmlTables {
+    private final YearbookTables tables;
+    private final Labels labels;
+
+    HtmlTables(YearbookTables tables) {
+        this.tables = tables;
+        this.labels = tables.labels;
+    }
+
+    String chapterTitle(ChapterTable ch) {
+        return labels.text(ch.title());
+    }
+
+    /** A plan area's indicators (rows) by year, with unit, target and status. */
+    String chapterTable(ChapterTable ch) {
+        StringBuilder t = new StringBuilder("<table class=\"indicators\">\n<caption>")
+                .append(esc(chapterTitle(ch) + "：" + labels.text(YearbookTables.MONITORING_INDICATORS) + tables.yearSpan()))
+                .append("</caption>\n<thead><tr>");
+        for (YearbookTables.Heading h : List.of(YearbookTables.INDICATOR, YearbookTables.UNIT, tables.targetHeading())) {
+            t.append("<th scope=\"col\">").append(esc(labels.text(h))).append("</th>");
+        }
+        for (int y : tables.years()) t.append("<th scope=\"col\">").append(y).append("</th>");
+        t.append("<th scope=\"col\">").append(esc(labels.text(YearbookTables.STATUS))).append("</th></tr></thead>\n<tbody>\n");
+        for (IndicatorRow r : ch.rows()) {
+            Indicator ind = r.indicator();
+            t.append("<tr id=\"row-").append(esc(ind.code())).append("\"><th scope=\"row\">")
+                    .append(esc(labels.text(ind.nameZh(), ind.nameEn()))).append("</th><td>").append(esc(ind.unit()))
+                    .append("</td><td>").append(esc(Labels.target(r.entry().target()))).append("</td>");
+            yearCells(t, r.values());
+            t.append("<td>").append(statusBadge(r.status())).append("</td></tr>\n");
+        }
+        return t.append("</tbody>\n</table>\n").toString();
+    }
+
+    String statusBadge(IndicatorStatus s) {
+        return "<span class=\"status status-" + esc(s.status()) + "\">" + esc(labels.text(s)) + "</span>";
+    }
+
+    /** One breakdown of one indicator: categories (rows) by year; empty when the warehouse has none. */
+    String breakdownTable(IndicatorBreakdown b) {
+        if (b.rows().isEmpty()) return "";
+        Indicator ind = b.indicator();
+        StringBuilder t = new StringBuilder("<table class=\"breakdown\">\n<caption>")
+                .append(esc(labels.text(ind.nameZh(), ind.nameEn()) + "，" + labels.text(b.dimension().titleZh(), b.dimension().titleEn())
+                        + "（" + ind.unit() + "）"))
+                .append("</caption>\n<thead><tr><th scope=\"col\">").append(esc(labels.text(YearbookTables.GROUP))).append("</th>");
+        for (int y : tables.years()) t.append("<th scope=\"col\">").append(y).append("</th>");
+        t.append("</tr></thead>\n<tbody>\n");
+        for (YearbookTables.CategoryRow r : b.rows()) {
+            t.append("<tr><th scope=\"row\">").append(esc(r.name())).append("</th>");
+            yearCells(t, r.values());
+            t.append("</tr>\n");
+        }
+        return t.append("</tbody>\n</table>\n").toString();
+    }
+
+    private void yearCells(StringBuilder t, Map<Integer, PublishedValue> series) {
+        for (int y : tables.years()) {
+            PublishedValue v = series.get(y);
+            t.append("<td class=\"num\">").append(v == null || (!v.suppressed() && v.value() == null) ? YearbookTables.MISSING
+                    : v.suppressed() ? YearbookTables.WITHHELD : Labels.number(v.value())).append("</td>");
+        }
+    }
+
+    /** The year's early warnings. */
+    String warningsTable() {
+        if (tables.warnings.isEmpty()) {
+            return "<p class=\"none\">" + esc(labels.text("本年度无预警或尚未评估。", "No early warnings this year, or not assessed yet.")) + "</p>\n";
+        }
+        StringBuilder t = new StringBuilder("<table class=\"warnings\">\n<caption>")
+                .append(esc(labels.text(tables.year + "年监测预警", "Early warnings " + tables.year)))
+                .append("</caption>\n<thead><tr>");
+        for (String h : List.of(labels.text("程度", "severity"), labels.text(YearbookTables.INDICATOR),
+                labels.text("地区及分组", "breakdown"), labels.text("预警类型", "kind"), labels.text("说明", "reason"))) {
+            t.append("<th scope=\"col\">").append(esc(h)).append("</th>");
+        }
+        t.append("</tr></thead>\n<tbody>\n");
+        for (WarningRow w : tables.warnings) {
+            t.append("<tr class=\"severity-").append(esc(w.severity().code())).append("\"><td>")
+                    .append(esc(labels.text(w.severity()))).append("</td><th scope=\"row\">")
+                    .append(esc(w.indicatorName())).append("</th><td>").append(esc(w.cell())).append("</td><td>")
+                    .append(esc(w.kind().zh())).append("</td><td>").append(esc(w.reason())).append("</td></tr>\n");
+        }
+        return t.append("</tbody>\n</table>\n").toString();
+    }
+
+    /** Definitions and sources of a table's indicators, and what the marks mean. */
+    String footnotes(Footnotes notes) {
+        StringBuilder t = new StringBuilder("<div class=\"notes\"><p>注：</p>\n<ol>\n");
+        for (String d : notes.definitions()) t.append("<li>").append(esc(d)).append("</li>\n");
+        t.append("</ol>\n<p>").append(esc(notes.withheld() + "；" + notes.missing() + "。")).append("</p></div>\n");
+        return t.toString();
+    }
+}
