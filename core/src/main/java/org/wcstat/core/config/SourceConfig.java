@@ -156,8 +156,6 @@ public record SourceConfig(
             @JsonProperty(value = "partitions", required = true) int partitions) {
     }
 
-    /** The canonical codes a sex or residence column maps to. */
-
     @Override
     public void validate(Path file) {
         if (!NAME.matcher(department).matches()) {

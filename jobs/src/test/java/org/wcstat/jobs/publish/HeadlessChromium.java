@@ -183,8 +183,19 @@ final class HeadlessChromium implements AutoCloseable {
         try {
             page.abort();
         } finally {
-            process.destroy();
-            if (!process.waitFor(10, TimeUnit.SECONDS)) process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            // the renderer and its helpers outlive the browser's own process for a moment, still writing
+            // into the profile folder, which the test then fails to delete: wait for every one of them
+            List<ProcessHandle> all = new ArrayList<>(process.descendants().toList());
+            all.add(process.toHandle());
+            all.forEach(ProcessHandle::destroy);
+            for (ProcessHandle p : all) {
+                try {
+                    p.onExit().get(10, TimeUnit.SECONDS);
+                } catch (java.util.concurrent.TimeoutException e) {
+                    p.destroyForcibly();
+                    p.onExit().get(10, TimeUnit.SECONDS);
+                }
+            }
         }
     }
 }
