@@ -4,6 +4,7 @@ import org.wcstat.jobs.assess.AssessJob;
 import org.wcstat.jobs.compute.ComputeJob;
 import org.wcstat.jobs.ingest.IngestJob;
 import org.wcstat.jobs.ingest.ValidateJob;
+import org.wcstat.jobs.maintain.MaintainJob;
 import org.wcstat.jobs.publish.PublishJob;
 
 import java.util.Map;
@@ -17,6 +18,7 @@ public final class Jobs {
             "compute", ComputeJob::new,
             "assess", AssessJob::new,
             "publish", PublishJob::new,
+            "maintain", MaintainJob::new,
             "validate", ValidateJob::new));
 
     private Jobs() {

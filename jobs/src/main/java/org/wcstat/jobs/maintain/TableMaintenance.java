@@ -1,0 +1,80 @@
+package org.wcstat.jobs.maintain;
+
+import org.apache.hadoop.conf.Configuration;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.actions.DeleteOrphanFiles;
+import org.apache.iceberg.actions.RewriteDataFiles;
+import org.apache.iceberg.actions.SizeBasedFileRewritePlanner;
+import org.apache.iceberg.spark.actions.SparkActions;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Iceberg's own maintenance actions on one table, in the order that leaves it smallest: small data files
+ * compacted and manifests merged first, so that the snapshots they replace are among those expired
+ * next; then the files no kept snapshot references, left by failed writes or by expiries that died
+ * midway, removed. The tags' snapshots survive all of it ({@link KeptTags}).
+ */
+final class TableMaintenance {
+    /**
+     * A partition's data files are merged once it has two: a load replaces its (year, department) of the
+     * facts in as many files as Spark has tasks, and Iceberg's default of five would leave them so.
+     */
+    private static final String MIN_INPUT_FILES = "2";
+
+    private final SparkActions actions;
+    private final Configuration hadoop;
+    private final long olderThanMillis;
+    private final int keepLast;
+
+    /**
+     * @param olderThanMillis snapshots and unreferenced files younger than this instant are kept
+     * @param keepLast        and so are the last this many snapshots of the table, however old
+     */
+    TableMaintenance(SparkActions actions, Configuration hadoop, long olderThanMillis, int keepLast) {
+        this.actions = actions;
+        this.hadoop = hadoop;
+        this.olderThanMillis = olderThanMillis;
+        this.keepLast = keepLast;
+    }
+
+    /**
+     * @param expire false to keep the table's history whole (a load that must find its commit in it is pending)
+     */
+    TableReport maintain(String name, Table table, boolean expire) {
+        TableState before = TableState.of(table, hadoop);
+        List<String> done = new ArrayList<>();
+        int tags = KeptTags.keepForever(table);
+        if (tags > 0) done.add(tags + " tag(s) kept forever");
+        if (table.currentSnapshot() != null) {
+            RewriteDataFiles.Result compacted = actions.rewriteDataFiles(table)
+                    .option(SizeBasedFileRewritePlanner.MIN_INPUT_FILES, MIN_INPUT_FILES).execute();
+            if (compacted.rewrittenDataFilesCount() > 0) {
+                done.add("compacted " + compacted.rewrittenDataFilesCount() + " data files into " + compacted.addedDataFilesCount());
+            }
+            table.refresh();
+            if (table.currentSnapshot().allManifests(table.io()).size() > 1) {
+                int merged = count(actions.rewriteManifests(table).execute().rewrittenManifests());
+                done.add("merged " + merged + " manifests");
+                table.refresh();
+            }
+            if (expire) {
+                actions.expireSnapshots(table).expireOlderThan(olderThanMillis).retainLast(keepLast).execute();
+                table.refresh();
+            } else {
+                done.add("history kept whole: a load has not finished");
+            }
+        }
+        DeleteOrphanFiles.Result orphans = actions.deleteOrphanFiles(table).olderThan(olderThanMillis).execute();
+        int removed = count(orphans.orphanFileLocations());
+        if (removed > 0) done.add("removed " + removed + " unreferenced files");
+        return new TableReport(name, before, TableState.of(table, hadoop), done);
+    }
+
+    private static int count(Iterable<?> items) {
+        int n = 0;
+        for (Object ignored : items) n++;
+        return n;
+    }
+}
