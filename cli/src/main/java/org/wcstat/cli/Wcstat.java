@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "wcstat", mixinStandardHelpOptions = true, version = "wcstat 0.1.0",
         description = {"The women's and children's statistics warehouse of a county statistics bureau:",
                 "loads the departments' data, computes the outlines' monitoring indicators, assesses progress and publishes the yearbook."},
-        subcommands = {QuickstartCommand.class, DemoCommand.class, RunCommand.class, AssessCommand.class, ValidateCommand.class, CatalogCommand.class, AirflowCommand.class, SqlCommand.class,
+        subcommands = {QuickstartCommand.class, DemoCommand.class, RunCommand.class, AssessCommand.class, ValidateCommand.class, CatalogCommand.class, AirflowCommand.class, SqlCommand.class, MaintainCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Wcstat {
     /** Exit code for a configuration or usage problem the user can fix. */

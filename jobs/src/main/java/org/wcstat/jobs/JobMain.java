@@ -104,7 +104,7 @@ public final class JobMain {
     }
 
     private static void usage(String problem) {
-        System.err.println(problem + "\nusage: JobMain <ingest|compute|assess|publish> --year Y [--source DEPT] [--republish] [--from-tag] [--home DIR] [--conf DIR (default: <home>/conf)]"
+        System.err.println(problem + "\nusage: JobMain <ingest|compute|assess|publish|maintain> --year Y [--source DEPT] [--republish] [--from-tag] [--home DIR] [--conf DIR (default: <home>/conf)]"
                 + "\n       JobMain run --year Y [--home DIR] [--conf DIR] [--pipeline FILE (default: <home>/pipelines/yearly-load.yaml)]");
         System.exit(2);
     }
