@@ -13,9 +13,15 @@ import org.wcstat.jobs.Warehouse;
 import org.wcstat.jobs.ingest.LoadCoordination;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * Keeps the warehouse lean: on every table of every namespace, Iceberg's own actions compact small data
@@ -26,6 +32,12 @@ import java.util.concurrent.TimeUnit;
  * The year does not matter: the whole warehouse is maintained.
  */
 public final class MaintainJob implements Job {
+    /**
+     * Tables maintained at once. Each action is a few small Spark jobs, planned on the driver one after
+     * another: one table per core keeps both of a laptop's busy. Raw tables of different departments and
+     * the shared tables lock apart, so they do proceed side by side.
+     */
+    private static final int PARALLEL = Runtime.getRuntime().availableProcessors();
 
     /** @param olderThanDays in place of maintenance.snapshot_age_days; 0 only while nothing else writes to the warehouse */
     public record Options(Integer olderThanDays) {
@@ -70,23 +82,16 @@ public final class MaintainJob implements Job {
         ctx.progress().step(String.format("keeping every tag, the snapshots of the last %d day(s) and the last %d of each table",
                 days, settings.keepLast()));
         long before = TableState.onDisk(wh.location(), hadoop).getLength();
-        List<TableReport> reports = new ArrayList<>();
-        List<String> failures = new ArrayList<>();
-        for (String name : wh.tables()) {
-            ctx.progress().step("maintaining " + shortName(name));
-            LoadCoordination.Lock department = department(ctx, name).map(d -> LoadCoordination.departmentCommitLock(ctx.home(), d)).orElse(null);
-            // a load's commits take turns with these: the Hadoop catalog's commit is not safe against a concurrent one
-            try (department; LoadCoordination.Lock commit = LoadCoordination.commitLock(ctx.home())) {
-                wh.setPropertiesIfMissing(name);
-                boolean expire = unfinished.isEmpty() || !name.equals(Warehouse.FACTS);
-                TableReport report = maintenance.maintain(shortName(name), table(spark, name), expire);
-                reports.add(report);
-                ctx.progress().step(report.line());
+        List<String> failures = Collections.synchronizedList(new ArrayList<>());
+        List<TableReport> reports = eachTable(wh.tables(), name -> {
+            try {
+                return maintain(ctx, wh, maintenance, name, unfinished.isEmpty() || !name.equals(Warehouse.FACTS));
             } catch (RuntimeException e) {
                 failures.add(shortName(name) + ": " + e.getMessage());
                 ctx.progress().warn("cannot maintain " + shortName(name) + ": " + e.getMessage());
+                return null;
             }
-        }
+        });
         MaintenanceReport report = new MaintenanceReport(reports, before, TableState.onDisk(wh.location(), hadoop).getLength());
         ctx.progress().step(report.summary());
         if (!failures.isEmpty()) {
@@ -95,6 +100,48 @@ public final class MaintainJob implements Job {
                     + " maintained then");
         }
         return report;
+    }
+
+    /** The reports of {@code maintain} on every table, in the tables' order, {@link #PARALLEL} at once; nulls left out. */
+    private static List<TableReport> eachTable(List<String> tables, Function<String, TableReport> maintain) {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(PARALLEL, tables.size())), r -> {
+            Thread t = new Thread(r, "maintain");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<TableReport>> running = new ArrayList<>();
+            for (String name : tables) running.add(pool.submit(() -> maintain.apply(name)));
+            List<TableReport> reports = new ArrayList<>();
+            for (Future<TableReport> f : running) {
+                TableReport r = f.get();
+                if (r != null) reports.add(r);
+            }
+            return reports;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("maintenance was interrupted; run it again", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("maintenance failed: " + e.getCause().getMessage(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /**
+     * One table under the lock a load takes to write it: its department's for a raw table, the
+     * warehouse's for the others, as the Hadoop catalog's commit is not safe against a concurrent one.
+     */
+    private static TableReport maintain(JobContext ctx, Warehouse wh, TableMaintenance maintenance, String name, boolean expire) {
+        ctx.progress().step("maintaining " + shortName(name));
+        Optional<String> department = department(ctx, name);
+        try (LoadCoordination.Lock lock = department.isPresent() ? LoadCoordination.departmentCommitLock(ctx.home(), department.get())
+                : LoadCoordination.commitLock(ctx.home())) {
+            wh.setPropertiesIfMissing(name);
+            TableReport report = maintenance.maintain(shortName(name), table(wh.spark(), name), expire);
+            ctx.progress().step(report.line());
+            return report;
+        }
     }
 
     /** The department whose raw table this is, by the extracts configured; empty for the shared tables. */

@@ -4,7 +4,6 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.actions.DeleteOrphanFiles;
 import org.apache.iceberg.actions.RewriteDataFiles;
-import org.apache.iceberg.actions.SizeBasedFileRewritePlanner;
 import org.apache.iceberg.spark.actions.SparkActions;
 
 import java.util.ArrayList;
@@ -17,12 +16,6 @@ import java.util.List;
  * midway, removed. The tags' snapshots survive all of it ({@link KeptTags}).
  */
 final class TableMaintenance {
-    /**
-     * A partition's data files are merged once it has two: a load replaces its (year, department) of the
-     * facts in as many files as Spark has tasks, and Iceberg's default of five would leave them so.
-     */
-    private static final String MIN_INPUT_FILES = "2";
-
     private final SparkActions actions;
     private final Configuration hadoop;
     private final long olderThanMillis;
@@ -48,8 +41,9 @@ final class TableMaintenance {
         int tags = KeptTags.keepForever(table);
         if (tags > 0) done.add(tags + " tag(s) kept forever");
         if (table.currentSnapshot() != null) {
-            RewriteDataFiles.Result compacted = actions.rewriteDataFiles(table)
-                    .option(SizeBasedFileRewritePlanner.MIN_INPUT_FILES, MIN_INPUT_FILES).execute();
+            // Iceberg's default: a partition's small files are merged once there are five, so the two files a
+            // load writes to a raw table stay as they are, and meta.load's one file per load is merged
+            RewriteDataFiles.Result compacted = actions.rewriteDataFiles(table).execute();
             if (compacted.rewrittenDataFilesCount() > 0) {
                 done.add("compacted " + compacted.rewrittenDataFilesCount() + " data files into " + compacted.addedDataFilesCount());
             }
@@ -60,15 +54,20 @@ final class TableMaintenance {
                 table.refresh();
             }
             if (expire) {
-                actions.expireSnapshots(table).expireOlderThan(olderThanMillis).retainLast(keepLast).execute();
-                table.refresh();
+                // Iceberg's own choice of what expires, applied without committing: the action's Spark
+                // jobs, which find the files to delete, run only when there is something to expire
+                if (!table.expireSnapshots().expireOlderThan(olderThanMillis).retainLast(keepLast).apply().isEmpty()) {
+                    actions.expireSnapshots(table).expireOlderThan(olderThanMillis).retainLast(keepLast).execute();
+                    table.refresh();
+                }
             } else {
                 done.add("history kept whole: a load has not finished");
             }
         }
-        DeleteOrphanFiles.Result orphans = actions.deleteOrphanFiles(table).olderThan(olderThanMillis).execute();
-        int removed = count(orphans.orphanFileLocations());
-        if (removed > 0) done.add("removed " + removed + " unreferenced files");
+        if (UnreferencedFiles.any(table, hadoop, olderThanMillis)) {
+            DeleteOrphanFiles.Result orphans = actions.deleteOrphanFiles(table).olderThan(olderThanMillis).execute();
+            done.add("removed " + count(orphans.orphanFileLocations()) + " unreferenced files");
+        }
         return new TableReport(name, before, TableState.of(table, hadoop), done);
     }
 

@@ -33,6 +33,7 @@ import java.util.stream.Stream;
 
 import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -186,8 +187,6 @@ class MaintainJobTest {
     @Test
     @Order(2)
     void theFactsKeepTheLastFiveSnapshotsAndTheTaggedOne() {
-        System.out.println("facts " + factsBefore + " -> " + factsAfter + "\nmeta.load " + loadsBefore + " -> " + loadsAfter);
-        progress.forEach(System.out::println);
         // before: the first append and 30 replaces = 31 snapshots, each replace's data file still on disk
         assertEquals(1 + RERUNS, factsBefore.snapshots());
         assertEquals(1 + RERUNS, factsBefore.dataFilesOnDisk());
@@ -226,7 +225,6 @@ class MaintainJobTest {
         new MaintainJob(new MaintainJob.Options(0)).maintain(ctx);
         Costs facts = Costs.of(Warehouse.FACTS);
         Costs loads = Costs.of(Warehouse.LOADS);
-        System.out.println("after 10 more: facts " + facts + ", meta.load " + loads);
         // each kept snapshot of the facts holds one file; meta.load's keep the files appended since the last compaction
         assertEquals(factsAfter.dataFilesOnDisk(), facts.dataFilesOnDisk());
         for (var pair : List.of(List.of(factsAfter, facts), List.of(loadsAfter, loads))) {
@@ -262,6 +260,23 @@ class MaintainJobTest {
 
     @Test
     @Order(5)
+    void aFileNoSnapshotReferencesIsRemovedOnceOlderThanTheAge() throws Exception {
+        // what a write killed before its commit leaves: a data file no snapshot knows of
+        Path partition = Path.of(java.net.URI.create(table(Warehouse.FACTS).location())).resolve("data/year=2024/source=health");
+        Path old = Files.writeString(partition.resolve("00000-killed-write.parquet"), "PAR1");
+        Path fresh = Files.writeString(partition.resolve("00001-writing-now.parquet"), "PAR1");
+        Files.setLastModifiedTime(old, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 2 * 86_400_000L));
+        progress.clear();
+        new MaintainJob(new MaintainJob.Options(1)).maintain(ctx);
+        assertFalse(Files.exists(old), "the file of two days ago is removed");
+        assertTrue(Files.exists(fresh), "a file younger than a day may belong to a write that has not committed yet");
+        assertTrue(progress.stream().anyMatch(l -> l.startsWith("step: facts.observation: ") && l.endsWith("removed 1 unreferenced files")),
+                progress.toString());
+        Files.delete(fresh);
+    }
+
+    @Test
+    @Order(6)
     void icebergAloneWouldExpireATagPastTheTablesMaxRefAgeAndMaintenanceKeepsIt() throws Exception {
         spark.sql("CREATE NAMESPACE IF NOT EXISTS wh.scratch");
         for (String name : List.of("wh.scratch.bare", "wh.scratch.kept")) {
