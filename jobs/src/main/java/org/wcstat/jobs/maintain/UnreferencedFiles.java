@@ -5,6 +5,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
+import org.apache.iceberg.ManifestContent;
 import org.apache.iceberg.ManifestFile;
 import org.apache.iceberg.ManifestFiles;
 import org.apache.iceberg.ReachableFileUtil;
@@ -57,8 +58,9 @@ final class UnreferencedFiles {
         ReachableFileUtil.statisticsFilesLocations(table).forEach(f -> files.add(key(f)));
         for (Snapshot s : table.snapshots()) {
             files.add(key(s.manifestListLocation()));
-            for (ManifestFile m : s.allManifests(table.io())) files.add(key(m.path()));
-            for (ManifestFile m : s.dataManifests(table.io())) {
+            for (ManifestFile m : s.allManifests(table.io())) {
+                // snapshots share manifests: each is read once; delete manifests' files count as unreferenced (none here)
+                if (!files.add(key(m.path())) || m.content() != ManifestContent.DATA) continue;
                 try (CloseableIterable<String> paths = ManifestFiles.readPaths(m, table.io())) {
                     paths.forEach(p -> files.add(key(p)));
                 } catch (IOException e) {
