@@ -41,34 +41,53 @@ final class TableMaintenance {
         int tags = KeptTags.keepForever(table);
         if (tags > 0) done.add(tags + " tag(s) kept forever");
         if (table.currentSnapshot() != null) {
-            // Iceberg's default: a partition's small files are merged once there are five, so the two files a
-            // load writes to a raw table stay as they are, and meta.load's one file per load is merged
-            RewriteDataFiles.Result compacted = actions.rewriteDataFiles(table).execute();
-            if (compacted.rewrittenDataFilesCount() > 0) {
-                done.add("compacted " + compacted.rewrittenDataFilesCount() + " data files into " + compacted.addedDataFilesCount());
-            }
-            table.refresh();
-            if (table.currentSnapshot().allManifests(table.io()).size() > 1) {
-                int merged = count(actions.rewriteManifests(table).execute().rewrittenManifests());
-                done.add("merged " + merged + " manifests");
-                table.refresh();
-            }
+            compact(table, done);
+            mergeManifests(table, done);
             if (expire) {
-                // Iceberg's own choice of what expires, applied without committing: the action's Spark
-                // jobs, which find the files to delete, run only when there is something to expire
-                if (!table.expireSnapshots().expireOlderThan(olderThanMillis).retainLast(keepLast).apply().isEmpty()) {
-                    actions.expireSnapshots(table).expireOlderThan(olderThanMillis).retainLast(keepLast).execute();
-                    table.refresh();
-                }
+                expire(table);
             } else {
                 done.add("history kept whole: a load has not finished");
             }
         }
+        removeUnreferenced(table, done);
+        return new TableReport(name, before, TableState.of(table, hadoop), done);
+    }
+
+    /**
+     * Iceberg's default: a partition's small files are merged once there are five, so the two files a
+     * load writes to a raw table stay as they are, and meta.load's one file per load is merged.
+     */
+    private void compact(Table table, List<String> done) {
+        RewriteDataFiles.Result compacted = actions.rewriteDataFiles(table).execute();
+        if (compacted.rewrittenDataFilesCount() > 0) {
+            done.add("compacted " + compacted.rewrittenDataFilesCount() + " data files into " + compacted.addedDataFilesCount());
+        }
+        table.refresh();
+    }
+
+    private void mergeManifests(Table table, List<String> done) {
+        if (table.currentSnapshot().allManifests(table.io()).size() > 1) {
+            done.add("merged " + count(actions.rewriteManifests(table).execute().rewrittenManifests()) + " manifests");
+            table.refresh();
+        }
+    }
+
+    /**
+     * What expires is Iceberg's own choice, applied first without committing: the action's Spark jobs,
+     * which find the files to delete, run only when there is something to expire.
+     */
+    private void expire(Table table) {
+        if (!table.expireSnapshots().expireOlderThan(olderThanMillis).retainLast(keepLast).apply().isEmpty()) {
+            actions.expireSnapshots(table).expireOlderThan(olderThanMillis).retainLast(keepLast).execute();
+            table.refresh();
+        }
+    }
+
+    private void removeUnreferenced(Table table, List<String> done) {
         if (UnreferencedFiles.any(table, hadoop, olderThanMillis)) {
             DeleteOrphanFiles.Result orphans = actions.deleteOrphanFiles(table).olderThan(olderThanMillis).execute();
             done.add("removed " + count(orphans.orphanFileLocations()) + " unreferenced files");
         }
-        return new TableReport(name, before, TableState.of(table, hadoop), done);
     }
 
     private static int count(Iterable<?> items) {
