@@ -163,7 +163,7 @@ DEPARTMENTS = departments(sources_dir())
 
 dag = DAG(
     dag_id=DAG_ID,
-    description="Yearly load: ingest each department, then compute the indicators and publish the yearbook.",
+    description="Yearly load: ingest each department, then compute the indicators, publish the yearbook and maintain the warehouse.",
     # A trigger timetable makes the logical date the moment the run is due on both Airflow 2
     # and 3, so "the year before the logical date" is the year just closed. February gives
     # the departments a month to close their books.

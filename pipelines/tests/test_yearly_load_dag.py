@@ -95,7 +95,7 @@ class YearlyLoadDagTest(unittest.TestCase):
         self.assertIn("wcstat", self.dag.tags)
 
     def test_one_ingest_task_per_department_then_the_stages_in_order(self):
-        expected = self.per_source_ids("ingest") | {"compute", "assess", "publish"}
+        expected = self.per_source_ids("ingest") | {"compute", "assess", "publish", "maintain"}
         self.assertEqual(expected, set(self.dag.task_ids))
         for task_id in self.per_source_ids("ingest"):
             task = self.dag.get_task(task_id)
@@ -106,7 +106,9 @@ class YearlyLoadDagTest(unittest.TestCase):
         self.assertEqual({"compute"}, self.dag.get_task("assess").upstream_task_ids)
         self.assertEqual({"publish"}, self.dag.get_task("assess").downstream_task_ids)
         self.assertEqual({"assess"}, self.dag.get_task("publish").upstream_task_ids)
-        self.assertEqual(set(), self.dag.get_task("publish").downstream_task_ids)
+        self.assertEqual({"maintain"}, self.dag.get_task("publish").downstream_task_ids)
+        self.assertEqual({"publish"}, self.dag.get_task("maintain").upstream_task_ids)
+        self.assertEqual(set(), self.dag.get_task("maintain").downstream_task_ids)
 
     def test_retries_delays_and_timeouts_come_from_the_stage_file(self):
         for stage in self.stages:
@@ -138,6 +140,9 @@ class YearlyLoadDagTest(unittest.TestCase):
 
         assess = self.dag.get_task("assess").render_template_fields(context(conf={"year": 2023}))
         self.assertEqual(["assess", "--year", "2023", "--home", "/opt/wcstat"], assess["application_args"])
+
+        maintain = self.dag.get_task("maintain").render_template_fields(context(conf={"year": 2023}))
+        self.assertEqual(["maintain", "--year", "2023", "--home", "/opt/wcstat"], maintain["application_args"])
 
     def year_for(self, **run) -> str:
         rendered = self.dag.get_task("publish").render_template_fields(context(**run))
@@ -178,7 +183,7 @@ class YearlyLoadDagTest(unittest.TestCase):
         dag = load_dag_module(extended, self.sources).dag
 
         self.assertEqual(self.per_source_ids("ingest") | self.per_source_ids("validate")
-                         | {"compute", "assess", "review", "publish"}, set(dag.task_ids))
+                         | {"compute", "assess", "review", "publish", "maintain"}, set(dag.task_ids))
         # department by department: validating health waits for health's ingest only
         self.assertEqual({"ingest_health"}, dag.get_task("validate_health").upstream_task_ids)
         self.assertEqual(self.per_source_ids("validate"), dag.get_task("compute").upstream_task_ids)

@@ -12,6 +12,8 @@ import org.wcstat.jobs.compute.ComputeJob;
 import org.wcstat.jobs.compute.PeerSql;
 import org.wcstat.jobs.ingest.BenchQueries;
 import org.wcstat.jobs.ingest.IngestJob;
+import org.wcstat.jobs.maintain.MaintainJob;
+import org.wcstat.jobs.maintain.MaintenanceReport;
 import org.wcstat.jobs.publish.PublishJob;
 
 import java.io.IOException;
@@ -184,6 +186,7 @@ public final class ScaleBenchmark {
                         + " AND measure = '" + measure + "'").first();
                 results.put(measure, sum.isNullAt(0) ? "0" : String.valueOf(Math.round(sum.getDouble(0))));
             }
+            diskSizes(ctx, db, opt.flag("no-history") ? 1 : years.length, years.length);
             results.put("load_at_end", fmt(Bench.load()));
             String report = report(jvmAtMain, sparkStartS, year, factsYear, factsWindow, files.size(), copies, ingests,
                     computes.subList(1, computes.size()), peers.subList(1, peers.size()), publishes, peerSqlChars);
@@ -202,6 +205,29 @@ public final class ScaleBenchmark {
         } finally {
             if (!opt.flag("keep")) Bench.deleteTree(work);
         }
+    }
+
+    /**
+     * The warehouse's size on disk per year of data, before and after `wcstat maintain --older-than 0`
+     * (the benchmark's re-runs of ingest left snapshots to expire), next to the source's in PostgreSQL:
+     * its tables with their indexes and TOAST, and the whole database (which adds PostgreSQL's own catalog).
+     */
+    private void diskSizes(JobContext ctx, String db, int yearsLoaded, int yearsInSource) throws Exception {
+        long t = System.nanoTime();
+        MaintenanceReport maintained = new MaintainJob(new MaintainJob.Options(0)).maintain(ctx);
+        results.put("maintain_s", fmt((System.nanoTime() - t) / 1e9));
+        results.put("warehouse_bytes", String.valueOf(maintained.warehouseBytesBefore()));
+        results.put("warehouse_bytes_maintained", String.valueOf(maintained.warehouseBytesAfter()));
+        results.put("warehouse_years", String.valueOf(yearsLoaded));
+        try (Connection pg = Options.connect(opt, db); Statement st = pg.createStatement();
+             ResultSet r = st.executeQuery("SELECT (SELECT sum(pg_total_relation_size(c.oid)) FROM pg_class c JOIN pg_namespace n"
+                     + " ON n.oid = c.relnamespace WHERE c.relkind = 'r' AND n.nspname NOT IN ('pg_catalog', 'information_schema')"
+                     + " AND n.nspname NOT LIKE 'pg_toast%'), pg_database_size(current_database())")) {
+            r.next();
+            results.put("source_table_bytes", String.valueOf(r.getLong(1)));
+            results.put("source_database_bytes", String.valueOf(r.getLong(2)));
+        }
+        results.put("source_years", String.valueOf(yearsInSource));
     }
 
     /** psql's COPY of every extract's SELECT to CSV, one after another as ingest reads them. */
@@ -324,6 +350,15 @@ public final class ScaleBenchmark {
                         + "compute %.2f s per million fact rows read (DuckDB %.3f s).%n%n",
                 ingest / copy, ingest, copy, rowsRead, compute / peer, compute, peer, publish,
                 ingest / (rowsRead / 1e6), compute / (factsWindow / 1e6), peer / (factsWindow / 1e6)));
+        long whYears = Long.parseLong(results.get("warehouse_years"));
+        long srcYears = Long.parseLong(results.get("source_years"));
+        r.append(String.format(Locale.ROOT, "On disk: the warehouse %s for %d year(s) of data, %s per year; after `wcstat maintain"
+                        + " --older-than 0` (%s s) %s, %s per year. The source in PostgreSQL: its tables %s for %d year(s), %s per year"
+                        + " (the database, with PostgreSQL's own catalog: %s).%n%n",
+                mb(results.get("warehouse_bytes")), whYears, mb(results.get("warehouse_bytes"), whYears), results.get("maintain_s"),
+                mb(results.get("warehouse_bytes_maintained")), mb(results.get("warehouse_bytes_maintained"), whYears),
+                mb(results.get("source_table_bytes")), srcYears, mb(results.get("source_table_bytes"), srcYears),
+                mb(results.get("source_database_bytes"))));
         r.append("Spark's longest stages in the last timed run of each stage (name = call site):\n\n");
         r.append("| stage | Spark stage | wall s | tasks | task CPU s | task run s | records read |\n|---|---|---:|---:|---:|---:|---:|\n");
         for (var e : Map.of("ingest", ingests, "compute", computes, "publish", publishes).entrySet().stream()
@@ -354,6 +389,14 @@ public final class ScaleBenchmark {
         results.put("others_cpu_s", fmt(ingests.stream().mapToDouble(Measure::otherCpuS).sum()
                 + computes.stream().mapToDouble(Measure::otherCpuS).sum()));
         return r.toString();
+    }
+
+    private static String mb(String bytes) {
+        return mb(bytes, 1);
+    }
+
+    private static String mb(String bytes, long per) {
+        return String.format(Locale.ROOT, "%.1f MiB", Long.parseLong(bytes) / (double) per / (1 << 20));
     }
 
     private static void table(StringBuilder r, String stage, List<Measure> ms) {

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
-@Command(name = "run", description = "Run the yearly load (pipelines/yearly-load.yaml) for one year: ingest, compute, assess, publish.")
+@Command(name = "run", description = "Run the yearly load (pipelines/yearly-load.yaml) for one year: ingest, compute, assess, publish, maintain.")
 final class RunCommand implements Callable<Integer> {
     @Mixin
     HomeOptions home;

@@ -4,6 +4,7 @@ import org.wcstat.jobs.assess.AssessJob;
 import org.wcstat.jobs.compute.ComputeJob;
 import org.wcstat.jobs.ingest.IngestJob;
 import org.wcstat.jobs.ingest.ValidateJob;
+import org.wcstat.jobs.maintain.MaintainJob;
 import org.wcstat.jobs.publish.PublishJob;
 
 import java.util.Arrays;
@@ -25,6 +26,7 @@ public enum Jobs {
     ASSESS(EnumSet.noneOf(JobOption.class), switches -> new AssessJob()),
     PUBLISH(EnumSet.of(JobOption.REPUBLISH, JobOption.FROM_TAG), switches -> new PublishJob(
             new PublishJob.Options(switches.contains(JobOption.REPUBLISH), switches.contains(JobOption.FROM_TAG)))),
+    MAINTAIN(EnumSet.noneOf(JobOption.class), switches -> new MaintainJob()),
     VALIDATE(EnumSet.of(JobOption.SOURCE), switches -> new ValidateJob());
 
     private final Set<JobOption> options;

@@ -9,13 +9,20 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.analysis.NoSuchNamespaceException;
 import org.apache.spark.sql.catalyst.analysis.NoSuchTableException;
 import org.apache.spark.sql.catalyst.analysis.TableAlreadyExistsException;
+import org.apache.spark.sql.connector.catalog.CatalogPlugin;
+import org.apache.spark.sql.connector.catalog.Identifier;
+import org.apache.spark.sql.connector.catalog.SupportsNamespaces;
+import org.apache.spark.sql.connector.catalog.TableCatalog;
 import org.apache.spark.sql.functions;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -48,8 +55,13 @@ public final class Warehouse {
      * there are 100 of them: until then each query plans by reading one manifest per commit (a county's
      * facts after three years of loads: 51 manifests, 0.55 s to count its rows; merged, 0.27 s).
      * Merging at every commit keeps planning at one manifest, for a few milliseconds per commit.
+     * Every commit also writes a new metadata file, and Iceberg keeps the last 100 by default: past the
+     * last 10 (which say when each commit was made) a commit deletes them, so a table's metadata folder
+     * does not hold a hundred copies of its snapshot list.
      */
-    static final Map<String, String> TABLE_PROPERTIES = Map.of("commit.manifest.min-count-to-merge", "2");
+    static final Map<String, String> TABLE_PROPERTIES = Map.of("commit.manifest.min-count-to-merge", "2",
+            "write.metadata.delete-after-commit.enabled", "true",
+            "write.metadata.previous-versions-max", "10");
 
     /** Creates whatever namespace or table is missing, and sets their properties; safe to call at every start. */
     public Warehouse ensureTables() {
@@ -65,8 +77,11 @@ public final class Warehouse {
         return this;
     }
 
-    /** Sets {@link #TABLE_PROPERTIES} on a table made before them; a commit only when one is missing. */
-    private void setPropertiesIfMissing(String table) {
+    /**
+     * Sets {@link #TABLE_PROPERTIES} on a table made before them, raw.* tables included; a commit only
+     * when one is missing.
+     */
+    public void setPropertiesIfMissing(String table) {
         try {
             Table t = Spark3Util.loadIcebergTable(spark, table);
             if (TABLE_PROPERTIES.entrySet().stream().allMatch(p -> p.getValue().equals(t.properties().get(p.getKey())))) {
@@ -86,7 +101,7 @@ public final class Warehouse {
      * Object stores (S3) have no folder permissions; there the bucket policy does this (docs/deploy.md).
      */
     private void restrictToOwner(String namespace) {
-        String location = spark.conf().get(Spark.CATALOG + ".warehouse") + "/" + namespace;
+        String location = location() + "/" + namespace;
         try {
             org.apache.hadoop.fs.Path dir = new org.apache.hadoop.fs.Path(location);
             FileSystem fs = dir.getFileSystem(spark.sparkContext().hadoopConfiguration());
@@ -97,6 +112,11 @@ public final class Warehouse {
             throw new IllegalStateException("cannot make " + location + " readable by its owner only: " + e.getMessage()
                     + "; check that the account running wcstat owns the warehouse folder", e);
         }
+    }
+
+    /** Where the catalog keeps the tables' files: a file:, hdfs: or s3a: URI. */
+    public String location() {
+        return spark.conf().get(Spark.CATALOG + ".warehouse");
     }
 
     public static String rawTable(String source, String extract) {
@@ -162,6 +182,27 @@ public final class Warehouse {
         } catch (TableAlreadyExistsException e) {
             throw new IllegalStateException(table + " was created by another run at the same time; run again", e);
         }
+    }
+
+    /**
+     * Every table of the catalog, namespace by namespace, as "wh.namespace.table": the shared tables and
+     * the raw.* table of each department extract ever loaded.
+     */
+    public List<String> tables() {
+        CatalogPlugin catalog = spark.sessionState().catalogManager().catalog("wh");
+        List<String> tables = new ArrayList<>();
+        try {
+            for (String[] namespace : ((SupportsNamespaces) catalog).listNamespaces()) {
+                for (Identifier id : ((TableCatalog) catalog).listTables(namespace)) {
+                    tables.add("wh." + String.join(".", id.namespace()) + "." + id.name());
+                }
+            }
+        } catch (NoSuchNamespaceException e) {
+            throw new IllegalStateException("a namespace of the warehouse vanished while its tables were listed: " + e.getMessage()
+                    + "; run again", e);
+        }
+        Collections.sort(tables);
+        return tables;
     }
 
     public boolean exists(String table) {

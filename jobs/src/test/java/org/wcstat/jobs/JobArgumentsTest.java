@@ -54,7 +54,7 @@ class JobArgumentsTest {
 
     @Test
     void mistakesSayWhatIsWrong() {
-        assertTrue(message("export", "--year", "2024").startsWith("no job 'export'; the jobs are ingest, compute, assess, publish, validate and run"));
+        assertTrue(message("export", "--year", "2024").startsWith("no job 'export'; the jobs are ingest, compute, assess, publish, maintain, validate and run"));
         assertTrue(message("compute").startsWith("--year is required"));
         assertTrue(message("compute", "--year", "last").startsWith("--year takes a year, e.g. 2024, not 'last'"));
         assertTrue(message("compute", "--year").startsWith("--year needs a value"));

@@ -1,5 +1,6 @@
 package org.wcstat.core.config;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import java.net.URI;
@@ -16,7 +17,8 @@ public record WarehouseSettings(
         @JsonProperty("catalog") String catalog,
         @JsonProperty("location") String location,
         @JsonProperty("jdbc") Jdbc jdbc,
-        @JsonProperty("spark") Map<String, String> spark) implements Yaml.Validated {
+        @JsonProperty("spark") Map<String, String> spark,
+        @JsonProperty("maintenance") Maintenance maintenance) implements Yaml.Validated {
 
     public static final String FILE = "warehouse.yaml";
     public static final String HADOOP = "hadoop";
@@ -29,15 +31,39 @@ public record WarehouseSettings(
             @JsonProperty("password") Secret password) {
     }
 
+    /**
+     * What `wcstat maintain` keeps of each table's history: the snapshots younger than snapshot_age_days
+     * and the last keep_last, besides those a tag holds (every release's), which are kept always.
+     * Files no snapshot references are removed once older than snapshot_age_days too.
+     */
+    public record Maintenance(
+            @JsonProperty("snapshot_age_days") Integer snapshotAgeDays,
+            @JsonProperty("keep_last") Integer keepLast) {
+        public static final int SNAPSHOT_AGE_DAYS = 7;
+        public static final int KEEP_LAST = 5;
+
+        public Maintenance {
+            snapshotAgeDays = snapshotAgeDays == null ? SNAPSHOT_AGE_DAYS : snapshotAgeDays;
+            keepLast = keepLast == null ? KEEP_LAST : keepLast;
+        }
+    }
+
+    @JsonCreator
     public WarehouseSettings {
         catalog = catalog == null ? HADOOP : catalog;
         location = location == null ? "${home}/warehouse" : location;
         spark = spark == null ? Map.of() : Map.copyOf(new TreeMap<>(spark));
+        maintenance = maintenance == null ? new Maintenance(null, null) : maintenance;
+    }
+
+    /** Settings with the default maintenance. */
+    public WarehouseSettings(String catalog, String location, Jdbc jdbc, Map<String, String> spark) {
+        this(catalog, location, jdbc, spark, null);
     }
 
     /** The embedded default: a Hadoop catalog in the home's warehouse folder. */
     public static WarehouseSettings embedded() {
-        return new WarehouseSettings(null, null, null, null);
+        return new WarehouseSettings(null, null, null, null, null);
     }
 
     /** conf/warehouse.yaml if the folder has one, else the embedded default. */
@@ -60,6 +86,16 @@ public record WarehouseSettings(
         if (jdbc != null && !jdbc.url().startsWith("jdbc:")) {
             throw new ConfigException(YamlLocator.at(file, "jdbc", "url") + ": jdbc.url '" + jdbc.url()
                     + "' must start with jdbc:, e.g. jdbc:postgresql://db:5432/wcstat_catalog");
+        }
+        if (maintenance.snapshotAgeDays() < 1) {
+            // younger files may belong to a load or compute writing now: removing them would break its commit
+            throw new ConfigException(YamlLocator.at(file, "maintenance", "snapshot_age_days") + ": maintenance.snapshot_age_days must be"
+                    + " a whole number of days, at least 1, not " + maintenance.snapshotAgeDays() + "; files younger than it may belong"
+                    + " to a load still writing (for a one-off on an idle warehouse: wcstat maintain --older-than 0)");
+        }
+        if (maintenance.keepLast() < 1) {
+            throw new ConfigException(YamlLocator.at(file, "maintenance", "keep_last") + ": maintenance.keep_last must be at least 1"
+                    + " (the current snapshot), not " + maintenance.keepLast() + "; e.g. keep_last: " + Maintenance.KEEP_LAST);
         }
         for (String key : spark.keySet()) {
             if (!key.startsWith("spark.")) {

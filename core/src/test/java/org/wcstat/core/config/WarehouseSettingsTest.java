@@ -80,4 +80,29 @@ class WarehouseSettingsTest {
         assertTrue(e.getMessage().contains("warehouse.yaml:2:"), e.getMessage());
         assertTrue(e.getMessage().contains("unknown field 'locaton'"), e.getMessage());
     }
+
+    @Test
+    void maintenanceKeepsAWeekAndTheLastFiveUnlessTheFileSaysOtherwise() throws Exception {
+        assertEquals(new WarehouseSettings.Maintenance(7, 5), WarehouseSettings.load(dir).maintenance());
+        Files.writeString(dir.resolve("warehouse.yaml"), "maintenance:\n  snapshot_age_days: 30\n");
+        assertEquals(new WarehouseSettings.Maintenance(30, 5), WarehouseSettings.load(dir).maintenance());
+    }
+
+    @Test
+    void aSnapshotAgeUnderADayIsRefusedAtItsValue() throws Exception {
+        Files.writeString(dir.resolve("warehouse.yaml"), "maintenance:\n  keep_last: 3\n  snapshot_age_days: 0\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> WarehouseSettings.load(dir));
+        // line 3, column 22: the 0 after "  snapshot_age_days: "
+        assertTrue(e.getMessage().startsWith(dir.resolve("warehouse.yaml") + ":3:22: "), e.getMessage());
+        assertTrue(e.getMessage().contains("at least 1, not 0"), e.getMessage());
+        assertTrue(e.getMessage().contains("--older-than 0"), e.getMessage());
+    }
+
+    @Test
+    void aMistypedMaintenanceFieldNamesTheNearestOne() throws Exception {
+        Files.writeString(dir.resolve("warehouse.yaml"), "maintenance:\n  keep_lats: 3\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> WarehouseSettings.load(dir));
+        assertTrue(e.getMessage().contains("warehouse.yaml:2:3"), e.getMessage());
+        assertTrue(e.getMessage().contains("did you mean 'keep_last'"), e.getMessage());
+    }
 }

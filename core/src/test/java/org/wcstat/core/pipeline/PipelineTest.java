@@ -25,23 +25,26 @@ class PipelineTest {
         Pipeline p = Pipeline.load(TestRepo.root().resolve("pipelines/yearly-load.yaml"));
         assertEquals("yearly-load", p.name());
         assertEquals("previous", p.defaultYear());
-        assertEquals(List.of("ingest", "compute", "assess", "publish"), p.stages().stream().map(Pipeline.Stage::id).toList());
+        assertEquals(List.of("ingest", "compute", "assess", "publish", "maintain"), p.stages().stream().map(Pipeline.Stage::id).toList());
 
         Pipeline.Stage ingest = p.stages().get(0);
         Pipeline.Stage compute = p.stages().get(1);
         Pipeline.Stage assess = p.stages().get(2);
         Pipeline.Stage publish = p.stages().get(3);
+        Pipeline.Stage maintain = p.stages().get(4);
         assertTrue(ingest.perSource());
         assertFalse(compute.perSource());
         assertFalse(assess.perSource());
         assertFalse(publish.perSource());
+        assertFalse(maintain.perSource());
         assertEquals(List.of(), ingest.upstream());
         assertEquals(List.of("ingest"), compute.upstream());
         assertEquals(List.of("compute"), assess.upstream());
         assertEquals(List.of("assess"), publish.upstream());
-        assertEquals(List.of("ingest", "compute", "assess", "publish"), p.stages().stream().map(Pipeline.Stage::job).toList());
-        assertEquals(List.of(3, 2, 2, 1), p.stages().stream().map(Pipeline.Stage::retries).toList());
-        assertEquals(List.of(60, 60, 30, 30), p.stages().stream().map(Pipeline.Stage::timeoutMinutes).toList());
+        assertEquals(List.of("publish"), maintain.upstream());
+        assertEquals(List.of("ingest", "compute", "assess", "publish", "maintain"), p.stages().stream().map(Pipeline.Stage::job).toList());
+        assertEquals(List.of(3, 2, 2, 1, 1), p.stages().stream().map(Pipeline.Stage::retries).toList());
+        assertEquals(List.of(60, 60, 30, 30, 30), p.stages().stream().map(Pipeline.Stage::timeoutMinutes).toList());
     }
 
     private Path write(String stages) throws IOException {

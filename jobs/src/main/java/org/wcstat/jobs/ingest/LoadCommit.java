@@ -49,6 +49,7 @@ final class LoadCommit {
     static final String SOURCE = "wcstat.source";
     static final String YEAR = "wcstat.year";
     static final String RECORD = "wcstat.load-record";
+    private static final String PENDING = "pending-";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -64,7 +65,21 @@ final class LoadCommit {
 
     /** The marker of a load of (department, year) that began to write and has not finished. */
     static Path pending(Path home, String department, int year) {
-        return home.resolve("locks").resolve("pending-" + department + "-" + year);
+        return home.resolve("locks").resolve(PENDING + department + "-" + year);
+    }
+
+    /** The markers of every load that began to write and has not finished, as "department-year". */
+    static List<String> unfinished(Path home) {
+        Path locks = home.resolve("locks");
+        if (!Files.isDirectory(locks)) {
+            return List.of();
+        }
+        try (var files = Files.list(locks)) {
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.startsWith(PENDING))
+                    .map(n -> n.substring(PENDING.length())).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + locks + ": " + e.getMessage(), e);
+        }
     }
 
     void begin(String loadId) {
