@@ -3,8 +3,11 @@ package org.wcstat.jobs;
 import org.wcstat.core.pipeline.Pipeline;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /** Runs a pipeline definition in-process, stage by stage, as `wcstat run` does for the embedded default. */
 public final class PipelineRunner {
@@ -16,6 +19,13 @@ public final class PipelineRunner {
         }
     }
 
+    /**
+     * What a run of several years did: the summaries of the stages run once for all of them, then of those
+     * run year by year.
+     */
+    public record Outcome(List<String> together, Map<Integer, List<String>> byYear) {
+    }
+
     private PipelineRunner() {
     }
 
@@ -23,19 +33,55 @@ public final class PipelineRunner {
         List<String> summary = new ArrayList<>();
         for (Pipeline.Stage stage : pipeline.stages()) {
             ctx.progress().stage(stage.id() + " " + year);
-            Job job = Jobs.get(stage.job());
-            if (!stage.perSource()) {
-                summary.add(stage.id() + ": " + job.run(ctx, year, Optional.empty()));
-                continue;
-            }
-            // the job loads every source itself, several at once, and goes on past a failing one
-            try {
-                summary.add(stage.id() + ": " + job.run(ctx, year, Optional.empty()));
-            } catch (RuntimeException e) {
-                throw new StageFailedException("stage " + stage.id() + " failed; the stages after it were not run:\n  "
-                        + e.getMessage());
-            }
+            summary.add(runStage(ctx, stage, Jobs.get(stage.job()), year));
         }
         return summary;
+    }
+
+    /**
+     * Runs the pipeline for several years: its leading stages that can do several years in one pass
+     * ({@link YearsJob}, ingest) once for all of them, then the others year by year in the pipeline's order.
+     * That leaves the warehouse as running the whole pipeline for each year in turn would, since compute,
+     * assess and publish read their year and earlier ones only (a formula's fixed year, {@code enrolled@2020},
+     * apart: it then finds that year loaded, as a later re-run of the year would). A failing stage stops the run.
+     */
+    public static Outcome run(JobContext ctx, Pipeline pipeline, List<Integer> years) {
+        List<Integer> sorted = List.copyOf(new TreeSet<>(years));
+        List<Pipeline.Stage> stages = pipeline.stages();
+        List<String> together = new ArrayList<>();
+        int first = 0;
+        if (sorted.size() > 1) {
+            for (; first < stages.size() && Jobs.get(stages.get(first).job()) instanceof YearsJob job; first++) {
+                Pipeline.Stage stage = stages.get(first);
+                ctx.progress().stage(stage.id() + " " + YearsJob.span(sorted));
+                together.add(stage.id() + ": " + guarded(stage, () -> job.run(ctx, sorted, Optional.empty())));
+            }
+        }
+        Map<Integer, List<String>> byYear = new LinkedHashMap<>();
+        for (int year : sorted) {
+            List<String> summary = new ArrayList<>();
+            for (Pipeline.Stage stage : stages.subList(first, stages.size())) {
+                ctx.progress().stage(stage.id() + " " + year);
+                summary.add(runStage(ctx, stage, Jobs.get(stage.job()), year));
+            }
+            byYear.put(year, summary);
+        }
+        return new Outcome(together, byYear);
+    }
+
+    private static String runStage(JobContext ctx, Pipeline.Stage stage, Job job, int year) {
+        if (!stage.perSource()) {
+            return stage.id() + ": " + job.run(ctx, year, Optional.empty());
+        }
+        return stage.id() + ": " + guarded(stage, () -> job.run(ctx, year, Optional.empty()));
+    }
+
+    /** A per-source job loads every source itself, several at once, and goes on past a failing one. */
+    private static String guarded(Pipeline.Stage stage, java.util.function.Supplier<String> run) {
+        try {
+            return run.get();
+        } catch (RuntimeException e) {
+            throw new StageFailedException("stage " + stage.id() + " failed; the stages after it were not run:\n  " + e.getMessage());
+        }
     }
 }
