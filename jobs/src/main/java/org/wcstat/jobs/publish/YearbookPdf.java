@@ -1,6 +1,7 @@
 package org.wcstat.jobs.publish;
 
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import org.apache.pdfbox.pdmodel.PDDocument;
 import com.openhtmltopdf.util.XRLog;
 import org.wcstat.core.catalog.Catalog;
 import org.wcstat.core.catalog.Indicator;
@@ -43,13 +44,17 @@ final class YearbookPdf {
     }
 
     void write(Path file, YearbookData data) throws IOException {
-        try (OutputStream out = Files.newOutputStream(file)) {
-            PdfRendererBuilder pdf = new PdfRendererBuilder();
-            pdf.useFastMode();
-            fonts.register(pdf);
-            pdf.withHtmlContent(xhtml(data), null);
-            pdf.toStream(out);
-            pdf.run();
+        String xhtml = xhtml(data);
+        synchronized (PdfFonts.LOCK) {
+            try (OutputStream out = Files.newOutputStream(file); PDDocument doc = new PDDocument()) {
+                PdfRendererBuilder pdf = new PdfRendererBuilder();
+                pdf.useFastMode();
+                pdf.usePDDocument(doc);
+                fonts.register(pdf, doc);
+                pdf.withHtmlContent(xhtml, null);
+                pdf.toStream(out);
+                pdf.run();
+            }
         }
     }
 
