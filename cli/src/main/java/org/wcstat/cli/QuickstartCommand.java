@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.stream.IntStream;
 
 @Command(name = "quickstart", description = "Create the demo departments, then run the yearly load for every year 2015-2025"
@@ -29,8 +31,16 @@ final class QuickstartCommand implements Callable<Integer> {
         ConsoleProgress progress = new ConsoleProgress(System.out, System.err);
         Configuration config = home.load();
         Pipeline pipeline = Pipeline.load(home.pipelinesDir().resolve("yearly-load.yaml"));
+        // Spark starts while the demo databases are written: each keeps one core busy, and neither needs the other
+        CompletableFuture<JobContext> session = CompletableFuture.supplyAsync(() -> Session.open(config, home.home, progress),
+                r -> new Thread(r, "wcstat-spark-start").start());
         DemoCommand.create(home.home, progress);
-        JobContext ctx = Session.open(config, home.home, progress);
+        JobContext ctx;
+        try {
+            ctx = session.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
         PipelineRunner.Outcome outcome = PipelineRunner.run(ctx, pipeline, IntStream.rangeClosed(FIRST_YEAR, LAST_YEAR).boxed().toList());
         List<String> summary = new ArrayList<>(outcome.together());
         outcome.byYear().forEach((year, s) -> summary.add(year + ": " + loaded(ctx, year) + "; " + s.get(s.size() - 1)));
