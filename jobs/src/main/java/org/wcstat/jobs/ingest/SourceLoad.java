@@ -216,30 +216,34 @@ final class SourceLoad {
      */
     private Checked check(SourceConfig.Extract e, Dataset<Row> rows, Timestamp started, long t0, List<Dataset<Row>> cached,
                           boolean factsOnDriver) {
-        Observation counts = new Observation("counts-" + UUID.randomUUID());
-        List<Column> metrics = new ArrayList<>();
-        for (int year : years) {
-            Column in = col(RowChecks.YEAR).equalTo(year);
-            metrics.add(sum(when(in, 1).otherwise(0)).as("rows " + year));
-            metrics.add(sum(when(in.and(col(RowChecks.PROBLEM).notEqual("")), 1).otherwise(0)).as("bad " + year));
-        }
-        List<Row> flagged = rows.observe(counts, metrics.get(0), metrics.subList(1, metrics.size()).toArray(Column[]::new))
-                .where(col(RowChecks.PROBLEM).notEqual("").or(col(RowChecks.WARNINGS).notEqual(""))
-                        .or(col(RowChecks.FAILURES).notEqual("")))
-                .select(LoadRows.ROW_KEY, RowChecks.RULES, RowChecks.PROBLEM, RowChecks.WARNINGS, RowChecks.FAILURES, RowChecks.YEAR)
-                .collectAsList();
-        Map<String, Object> n;
-        try {
-            n = counts.getAsJava(); // filled by the collect above: no wait
-        } catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while counting " + e.name(), ex);
-        }
+        Column bad = sum(when(col(RowChecks.PROBLEM).notEqual(""), 1).otherwise(0));
         Map<Integer, Long> read = new TreeMap<>();
-        Map<Integer, Long> bad = new TreeMap<>();
-        for (int year : years) {
-            read.put(year, n.get("rows " + year) == null ? 0 : ((Number) n.get("rows " + year)).longValue());
-            bad.put(year, n.get("bad " + year) == null ? 0 : ((Number) n.get("bad " + year)).longValue());
+        Map<Integer, Long> quarantined = new TreeMap<>();
+        years.forEach(y -> {
+            read.put(y, 0L);
+            quarantined.put(y, 0L);
+        });
+        List<Row> flagged;
+        if (years.size() == 1) {
+            // one pass: the counts are observed while the flagged rows are collected
+            Observation counts = new Observation("counts-" + UUID.randomUUID());
+            flagged = collectFlagged(flagged(rows.observe(counts, count(lit(1)).as("rows"), bad.as("bad"))));
+            Map<String, Object> n;
+            try {
+                n = counts.getAsJava(); // filled by the collect above: no wait
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while counting " + e.name(), ex);
+            }
+            read.put(years.get(0), ((Number) n.get("rows")).longValue());
+            quarantined.put(years.get(0), n.get("bad") == null ? 0 : ((Number) n.get("bad")).longValue());
+        } else {
+            // by year in a job of its own: observing two sums per year would evaluate them all on every row
+            flagged = collectFlagged(flagged(rows));
+            rows.groupBy(RowChecks.YEAR).agg(count(lit(1)), bad).collectAsList().forEach(r -> {
+                read.put(r.getInt(0), r.getLong(1));
+                quarantined.put(r.getInt(0), r.getLong(2));
+            });
         }
         Dataset<Row> f = project.facts(e, rows).persist(StorageLevel.MEMORY_AND_DISK());
         cached.add(f);
@@ -254,7 +258,18 @@ final class SourceLoad {
         } else {
             f.groupBy("year").count().collectAsList().forEach(r -> factCount.put(r.getInt(0), r.getLong(1)));
         }
-        return new Checked(e, rows, flagged, read, bad, f, factRows, factCount, started, t0);
+        return new Checked(e, rows, flagged, read, quarantined, f, factRows, factCount, started, t0);
+    }
+
+    /** The rows a rule quarantines, warns about or fails on. */
+    private static Dataset<Row> flagged(Dataset<Row> rows) {
+        return rows.where(col(RowChecks.PROBLEM).notEqual("").or(col(RowChecks.WARNINGS).notEqual(""))
+                .or(col(RowChecks.FAILURES).notEqual("")));
+    }
+
+    private static List<Row> collectFlagged(Dataset<Row> flagged) {
+        return flagged.select(LoadRows.ROW_KEY, RowChecks.RULES, RowChecks.PROBLEM, RowChecks.WARNINGS, RowChecks.FAILURES, RowChecks.YEAR)
+                .collectAsList();
     }
 
     private static List<Fact> loadedFacts(List<Checked> checked) {
