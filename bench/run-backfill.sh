@@ -66,9 +66,10 @@ load_after="$(load)"
 
 same() {
   local q="$1"
-  a="$("$repo/bin/wcstat" sql --conf "$out/conf" --home "$out/together" --format csv -e "$q" 2>/dev/null | sha256sum)"
-  b="$("$repo/bin/wcstat" sql --conf "$out/conf" --home "$out/yearly" --format csv -e "$q" 2>/dev/null | sha256sum)"
-  [ "$a" = "$b" ] && echo same || echo DIFFERENT
+  a="$("$repo/bin/wcstat" sql --conf "$out/conf" --home "$out/together" --format csv -e "$q" 2>/dev/null)"
+  b="$("$repo/bin/wcstat" sql --conf "$out/conf" --home "$out/yearly" --format csv -e "$q" 2>/dev/null)"
+  # a query that failed on both sides prints nothing on either: that is no agreement
+  if [ "$(printf '%s\n' "$a" | wc -l)" -lt 2 ]; then echo "NOT READ"; elif [ "$a" = "$b" ]; then echo "same ($(($(printf '%s\n' "$a" | wc -l) - 1)) rows)"; else echo DIFFERENT; fi
 }
 facts="$(same "SELECT measure, year, region, sex, age_band, residence, value, source, extract FROM wh.facts.observation ORDER BY 1, 2, 3, 4, 5, 6, 8, 9")"
 quarantine="$(same "SELECT source, extract, year, row_key, rule, reason FROM wh.quarantine.rejected ORDER BY 1, 2, 3, 4, 5, 6")"
