@@ -1,6 +1,6 @@
 -- One row per extract loaded: the audit of what came in, when and with what result.
 CREATE TABLE IF NOT EXISTS wh.meta.load (
-  load_id           STRING    NOT NULL COMMENT 'the load: one per source and run',
+  load_id           STRING    NOT NULL COMMENT 'the load: one per source, year and run',
   source            STRING    NOT NULL COMMENT 'the department',
   extract           STRING    NOT NULL COMMENT 'the extract',
   year              INT       NOT NULL COMMENT 'the year loaded',

@@ -14,6 +14,7 @@ import org.wcstat.core.config.AssessmentSettings;
 import org.wcstat.core.config.Configuration;
 import org.wcstat.core.dimension.CellKey;
 import org.wcstat.core.dimension.Vocabulary;
+import org.wcstat.jobs.DriverRows;
 import org.wcstat.jobs.Job;
 import org.wcstat.jobs.JobContext;
 import org.wcstat.jobs.Warehouse;
@@ -114,11 +115,10 @@ public final class AssessJob implements Job {
             Evaluation.of(evaluationYear, assessedYear, judged).forEach(row -> evaluations.add(AssessmentTables.evaluation(row)));
         }
 
-        Warehouse wh = ctx.warehouse();
-        wh.replace(spark.createDataFrame(series, schema(spark, Warehouse.SERIES)), Warehouse.SERIES, lit(true));
-        wh.replace(spark.createDataFrame(assessments, schema(spark, Warehouse.ASSESSMENT)), Warehouse.ASSESSMENT, col("assessed_year").equalTo(year));
-        wh.replace(spark.createDataFrame(warnings, schema(spark, Warehouse.WARNINGS)), Warehouse.WARNINGS, col("assessed_year").equalTo(year));
-        wh.replace(spark.createDataFrame(evaluations, schema(spark, Warehouse.EVALUATION)), Warehouse.EVALUATION, lit(true));
+        replace(ctx, series, Warehouse.SERIES, lit(true));
+        replace(ctx, assessments, Warehouse.ASSESSMENT, col("assessed_year").equalTo(year));
+        replace(ctx, warnings, Warehouse.WARNINGS, col("assessed_year").equalTo(year));
+        replace(ctx, evaluations, Warehouse.EVALUATION, lit(true));
         return new Outcome(year, judgedNow.size(), seriesCount, byPlan, bySeverity);
     }
 
@@ -146,8 +146,11 @@ public final class AssessJob implements Job {
                 "No district value up to " + year + ": nothing to judge.", quantified, false);
     }
 
-    private static StructType schema(SparkSession spark, String table) {
-        return spark.table(table).schema();
+    private static void replace(JobContext ctx, List<Row> rows, String table, org.apache.spark.sql.Column which) {
+        SparkSession spark = ctx.warehouse().spark();
+        try (DriverRows d = DriverRows.of(spark, rows, spark.table(table).schema())) {
+            ctx.warehouse().replace(d.dataset(), table, which);
+        }
     }
 
     /** A per-indicator range for a code the catalog lacks would never apply: say so rather than ignore it. */

@@ -9,6 +9,7 @@ import org.wcstat.core.catalog.Indicator;
 import org.wcstat.core.dimension.Breakdown;
 import org.wcstat.core.dimension.CellKey;
 import org.wcstat.core.dimension.Dimension;
+import org.wcstat.jobs.DriverRows;
 import org.wcstat.jobs.Job;
 import org.wcstat.jobs.JobContext;
 import org.wcstat.jobs.Warehouse;
@@ -83,7 +84,9 @@ public final class ComputeJob implements Job {
             }
         }
         var schema = spark.table(Warehouse.INDICATOR_VALUES).schema();
-        ctx.warehouse().replace(spark.createDataFrame(out, schema), Warehouse.INDICATOR_VALUES, col("year").equalTo(year));
+        try (DriverRows d = DriverRows.of(spark, out, schema)) {
+            ctx.warehouse().replace(d.dataset(), Warehouse.INDICATOR_VALUES, col("year").equalTo(year));
+        }
         skipped.forEach(s -> ctx.progress().warn("not computed: " + s));
         return String.format("computed %d indicator value(s) for %d; %d indicator(s) without data",
                 out.size(), year, skipped.size());

@@ -13,6 +13,7 @@ import org.wcstat.core.config.AgeBands;
 import org.wcstat.core.config.Regions;
 import org.wcstat.core.config.SourceConfig;
 import org.wcstat.core.dimension.Dimension;
+import org.wcstat.jobs.validate.RowChecks;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,17 +32,23 @@ final class ExtractMapper {
     private final SourceConfig.Extract extract;
     private final Regions regions;
     private final AgeBands ageBands;
-    private final int year;
+    private final Column year;
     private StructType schema;
 
-    ExtractMapper(SourceConfig.Extract extract, Regions regions, AgeBands ageBands, int year) {
+    /** @param year the year each row covers: a constant when one year is read, else the query's {@link SourceQuery#YEAR} */
+    ExtractMapper(SourceConfig.Extract extract, Regions regions, AgeBands ageBands, Column year) {
         this.extract = extract;
         this.regions = regions;
         this.ageBands = ageBands;
         this.year = year;
     }
 
-    /** The source rows with canonical columns and the problem text (empty when the row maps). */
+    /** The year column of rows read for the given years. */
+    static Column yearOf(List<Integer> years) {
+        return years.size() == 1 ? lit(years.get(0)) : col(SourceQuery.YEAR).cast(DataTypes.IntegerType);
+    }
+
+    /** The source rows with canonical columns, their year and the problem text (empty when the row maps). */
     Dataset<Row> map(Dataset<Row> src) {
         this.schema = src.schema();
         Column measure = codes(extract.measure());
@@ -75,6 +82,7 @@ final class ExtractMapper {
                     .when(value.lt(0), concat(lit("count " + col + " = "), shown(col), lit(" is negative"))));
         }
         return src
+                .withColumn(RowChecks.YEAR, year)
                 .withColumn("_measure", measure)
                 .withColumn("_region", region)
                 .withColumn("_sex", sex)
@@ -127,7 +135,7 @@ final class ExtractMapper {
         if (age.birthDate() != null) {
             // completed years at the end of the year, the reference date of yearly statistics
             Column born = typed(age.birthDate(), DataTypes.DateType);
-            return floor(months_between(lit(java.sql.Date.valueOf(year + "-12-31")), born).divide(12)).cast(DataTypes.IntegerType);
+            return floor(months_between(make_date(year, lit(12), lit(31)), born).divide(12)).cast(DataTypes.IntegerType);
         }
         return typed(age.years(), DataTypes.IntegerType);
     }

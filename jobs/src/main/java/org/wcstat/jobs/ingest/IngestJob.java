@@ -3,7 +3,7 @@ package org.wcstat.jobs.ingest;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.wcstat.core.config.SourceConfig;
-import org.wcstat.jobs.Job;
+import org.wcstat.jobs.YearsJob;
 import org.wcstat.jobs.JobContext;
 import org.wcstat.jobs.Warehouse;
 
@@ -14,11 +14,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Loads one year from every department (or one), a few departments at once ({@link DepartmentSchedule}).
- * A department that cannot be reached is retried with backoff, then reported; the others go on, and
- * the job fails at the end naming it.
+ * Loads one year, or several at once, from every department (or one), a few departments at once
+ * ({@link DepartmentSchedule}). A department that cannot be reached is retried with backoff, then reported;
+ * the others go on, and the job fails at the end naming it.
  */
-public final class IngestJob implements Job {
+public final class IngestJob implements YearsJob {
     static final int ATTEMPTS = 3;
 
     private final long firstBackoffMs;
@@ -33,13 +33,19 @@ public final class IngestJob implements Job {
 
     @Override
     public String run(JobContext ctx, int year, Optional<String> only) {
+        return run(ctx, List.of(year), only);
+    }
+
+    /** Reads each extract once for all the years, and commits each department's years together. */
+    @Override
+    public String run(JobContext ctx, List<Integer> years, Optional<String> only) {
         ctx.warehouse().ensureTables();
         List<SourceConfig> sources = only.map(s -> List.of(ctx.config().source(s))).orElse(ctx.config().sources());
         List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
-        List<List<SourceLoad.ExtractResult>> loaded = new DepartmentSchedule(sources, ctx.config())
+        List<List<ExtractResult>> loaded = new DepartmentSchedule(sources, ctx.config())
                 .run(DepartmentSchedule.parallelism(), source -> {
                     try {
-                        return loadWithRetry(ctx, source, year);
+                        return loadWithRetry(ctx, source, years);
                     } catch (SourceUnavailableException | LoadLock.LoadBusyException e) {
                         failures.add(source.department() + ": " + e.getMessage());
                         ctx.progress().warn(source.department() + " failed: " + e.getMessage());
@@ -51,28 +57,31 @@ public final class IngestJob implements Job {
                 });
         long rows = 0;
         long quarantined = 0;
-        for (List<SourceLoad.ExtractResult> results : loaded) {
-            for (SourceLoad.ExtractResult r : results) {
+        for (List<ExtractResult> results : loaded) {
+            for (ExtractResult r : results) {
                 rows += r.rowsRead();
                 quarantined += r.rowsQuarantined();
             }
         }
-        String summary = String.format("ingested %d of %d department(s) for %d: %,d rows read, %,d quarantined",
-                sources.size() - failures.size(), sources.size(), year, rows, quarantined);
+        String summary = String.format("ingested %d of %d department(s) for %s: %,d rows read, %,d quarantined",
+                sources.size() - failures.size(), sources.size(), YearsJob.span(years), rows, quarantined);
         if (!failures.isEmpty()) {
             throw new IngestFailedException(summary + "; failed:\n  " + String.join("\n  ", failures));
         }
         return summary;
     }
 
-    private List<SourceLoad.ExtractResult> loadWithRetry(JobContext ctx, SourceConfig source, int year) {
+    private List<ExtractResult> loadWithRetry(JobContext ctx, SourceConfig source, List<Integer> years) {
         long backoff = firstBackoffMs;
         for (int attempt = 1; ; attempt++) {
-            SourceLoad load = new SourceLoad(ctx, source, year);
+            SourceLoad load = new SourceLoad(ctx, source, years);
             try {
                 return load.run();
-            } catch (SourceDataException | SourceLoad.RejectedLoadException e) {
-                record(ctx, List.of(failedRow(load, source, year, e.getMessage())));
+            } catch (SourceLoad.RejectedLoadException e) {
+                record(ctx, failedRows(load, source, e.years(), e.getMessage()));
+                throw e;
+            } catch (SourceDataException e) {
+                record(ctx, failedRows(load, source, years, e.getMessage()));
                 throw e;
             } catch (Exception e) {
                 // Exception, not RuntimeException: Spark's JDBC source throws the driver's checked
@@ -85,12 +94,12 @@ public final class IngestJob implements Job {
                 String why = sql.getMessage();
                 if (!refused.retryable()) {
                     // a wrong password or database stays wrong: trying again only delays the message
-                    record(ctx, List.of(failedRow(load, source, year, refused.getMessage())));
+                    record(ctx, failedRows(load, source, years, refused.getMessage()));
                     throw new SourceUnavailableException("cannot read " + source.nameEn() + " (" + source.nameZh() + "): "
                             + refused.getMessage());
                 }
                 if (attempt >= ATTEMPTS) {
-                    record(ctx, List.of(failedRow(load, source, year, why)));
+                    record(ctx, failedRows(load, source, years, why));
                     throw new SourceUnavailableException("cannot read " + source.nameEn() + " (" + source.nameZh() + ") after "
                             + ATTEMPTS + " attempts: " + refused.getMessage());
                 }
@@ -102,9 +111,13 @@ public final class IngestJob implements Job {
         }
     }
 
-    private static Row failedRow(SourceLoad load, SourceConfig source, int year, String why) {
-        return RowFactory.create(load.loadId(), source.department(), "*", year,
-                new Timestamp(System.currentTimeMillis()), 0L, 0L, 0L, 0L, 0L, null, null, "failed", why);
+    private static List<Row> failedRows(SourceLoad load, SourceConfig source, List<Integer> years, String why) {
+        List<Row> rows = new ArrayList<>();
+        for (int year : years) {
+            rows.add(RowFactory.create(load.loadId(year), source.department(), "*", year,
+                    new Timestamp(System.currentTimeMillis()), 0L, 0L, 0L, 0L, 0L, null, null, "failed", why));
+        }
+        return rows;
     }
 
     private static void record(JobContext ctx, List<Row> rows) {

@@ -7,9 +7,11 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The SQL sent to a department's database for one extract and year: only the columns mapping and the
- * raw allow-list need, and only the year's rows, so identifiers never leave the source and the
- * database does the filtering. Plain ANSI SQL, which PostgreSQL, MariaDB, H2 and DM8 all accept.
+ * The SQL sent to a department's database for one extract and one or more years: only the columns mapping
+ * and the raw allow-list need, and only those years' rows, so identifiers never leave the source and the
+ * database does the filtering. Several years are read in one query whose {@link #YEAR} column says, by the
+ * same conditions a single year's query filters on, which year each row belongs to. Plain ANSI SQL, which
+ * PostgreSQL, MariaDB, H2 and DM8 all accept.
  */
 final class SourceQuery {
     private SourceQuery() {
@@ -37,14 +39,44 @@ final class SourceQuery {
         return cols;
     }
 
+    /** The column a query of several years adds: the year the row belongs to. */
+    static final String YEAR = "wcstat_year";
+
     static String sql(SourceConfig.Extract e, int year) {
-        return sql(e, year, List.of());
+        return sql(e, List.of(year), List.of());
     }
 
-    static String sql(SourceConfig.Extract e, int year, List<String> checked) {
+    /** @param years in ascending order, without repeats; one year's query is that year's alone, without {@link #YEAR} */
+    static String sql(SourceConfig.Extract e, List<Integer> years, List<String> checked) {
         String from = e.table() != null ? e.table() : "(" + e.query() + ") q";
-        String where = yearFilter(e.year(), year) + (e.where() == null ? "" : " AND (" + e.where() + ")");
-        return "SELECT " + String.join(", ", columns(e, checked)) + " FROM " + from + " WHERE " + where;
+        String where = yearFilter(e.year(), years) + (e.where() == null ? "" : " AND (" + e.where() + ")");
+        String yearOf = years.size() == 1 ? "" : ", " + yearOf(e.year(), years) + " AS " + YEAR;
+        return "SELECT " + String.join(", ", columns(e, checked)) + yearOf + " FROM " + from + " WHERE " + where;
+    }
+
+    /** The rows of any of the years: a range when they follow each other, a list otherwise. */
+    static String yearFilter(SourceConfig.YearMapping y, List<Integer> years) {
+        if (years.size() == 1) {
+            return yearFilter(y, years.get(0));
+        }
+        int first = years.get(0);
+        int last = years.get(years.size() - 1);
+        boolean range = last - first == years.size() - 1;
+        return switch (y.kind()) {
+            case YEAR -> range ? y.column() + " >= " + first + " AND " + y.column() + " <= " + last
+                    : y.column() + " IN (" + String.join(", ", years.stream().map(String::valueOf).toList()) + ")";
+            case SCHOOL_YEAR -> y.column() + " IN (" + String.join(", ", years.stream()
+                    .map(v -> "'" + v + "-" + (v + 1) + "'").toList()) + ")";
+            case DATE -> range ? y.column() + " >= DATE '" + first + "-01-01' AND " + y.column() + " < DATE '" + (last + 1) + "-01-01'"
+                    : "(" + String.join(" OR ", years.stream().map(v -> "(" + yearFilter(y, v) + ")").toList()) + ")";
+        };
+    }
+
+    /** Which of the years a row belongs to, by each year's own filter. */
+    static String yearOf(SourceConfig.YearMapping y, List<Integer> years) {
+        StringBuilder b = new StringBuilder("CASE");
+        years.forEach(v -> b.append(" WHEN ").append(yearFilter(y, v)).append(" THEN ").append(v));
+        return b.append(" END").toString();
     }
 
     static String yearFilter(SourceConfig.YearMapping y, int year) {

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads one extract of a department's database for one year over JDBC, in parallel where configured,
+ * Reads one extract of a department's database for one or more years over JDBC, in parallel where configured,
  * with wcstat's dialects registered and the source's own driver jars, if it names any, loadable.
  */
 final class SourceReader {
@@ -34,15 +34,18 @@ final class SourceReader {
     }
 
     Dataset<Row> read(SourceConfig.Extract extract, int year) {
-        return read(extract, year, List.of());
+        return read(extract, List.of(year), List.of());
     }
 
-    /** @param checked further columns validation rules read */
-    Dataset<Row> read(SourceConfig.Extract extract, int year, List<String> checked) {
+    /**
+     * @param years ascending; for several, the rows carry {@link SourceQuery#YEAR}
+     * @param checked further columns validation rules read
+     */
+    Dataset<Row> read(SourceConfig.Extract extract, List<Integer> years, List<String> checked) {
         DataFrameReader r = spark.read().format("jdbc")
                 .option("url", url)
                 .option("driver", source.jdbc().driver())
-                .option("dbtable", "(" + SourceQuery.sql(extract, year, checked) + ") src")
+                .option("dbtable", "(" + SourceQuery.sql(extract, years, checked) + ") src")
                 .option("fetchsize", String.valueOf(source.jdbc().fetchSize() == null ? 1000 : source.jdbc().fetchSize()));
         if (user != null) r = r.option("user", user);
         if (password != null) r = r.option("password", password);

@@ -25,7 +25,7 @@ public final class ValidateJob implements Job {
         long quarantined = 0;
         for (SourceConfig source : sources) {
             try {
-                for (SourceLoad.ExtractResult r : new SourceLoad(ctx, source, year).validateOnly()) {
+                for (ExtractResult r : new SourceLoad(ctx, source, year).validateOnly()) {
                     rows += r.rowsRead();
                     quarantined += r.rowsQuarantined();
                 }

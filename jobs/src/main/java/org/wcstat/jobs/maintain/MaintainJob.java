@@ -7,7 +7,7 @@ import org.apache.iceberg.spark.actions.SparkActions;
 import org.apache.spark.sql.SparkSession;
 import org.wcstat.core.config.SourceConfig;
 import org.wcstat.core.config.WarehouseSettings;
-import org.wcstat.jobs.Job;
+import org.wcstat.jobs.WarehouseJob;
 import org.wcstat.jobs.JobContext;
 import org.wcstat.jobs.Warehouse;
 import org.wcstat.jobs.ingest.LoadCoordination;
@@ -31,7 +31,7 @@ import java.util.function.Function;
  * without this, re-runs grow every table's metadata and keep every replaced data file on disk.
  * The year does not matter: the whole warehouse is maintained.
  */
-public final class MaintainJob implements Job {
+public final class MaintainJob implements WarehouseJob {
     /**
      * Tables maintained at once. Each action is a few small Spark jobs, planned on the driver one after
      * another: one table per core keeps both of a laptop's busy. Raw tables of different departments and

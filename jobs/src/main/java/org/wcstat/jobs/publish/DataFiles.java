@@ -1,6 +1,7 @@
 package org.wcstat.jobs.publish;
 
 import org.apache.spark.sql.Row;
+import org.wcstat.jobs.DriverRows;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -42,9 +43,9 @@ final class DataFiles {
     private void writeParquet(Path file, StructType schema, List<Row> rows) throws IOException {
         Path tmp = dir.resolve("." + file.getFileName() + ".out");
         // one partition keeps the rows in their order and makes one file
-        spark.createDataFrame(rows, schema).coalesce(1).write()
-                .option("compression", "zstd")
-                .parquet(tmp.toUri().toString());
+        try (DriverRows d = DriverRows.of(spark, rows, schema, 1)) {
+            d.dataset().write().option("compression", "zstd").parquet(tmp.toUri().toString());
+        }
         try (Stream<Path> files = Files.list(tmp)) {
             List<Path> parts = files.filter(p -> p.getFileName().toString().startsWith("part-")
                     && p.getFileName().toString().endsWith(".parquet")).toList();

@@ -1,11 +1,16 @@
 package org.wcstat.jobs.publish;
 
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
+import com.openhtmltopdf.pdfboxout.PDFontSupplier;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import org.apache.fontbox.ttf.OTFParser;
 import org.apache.fontbox.ttf.OpenTypeFont;
+import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.wcstat.core.config.ConfigException;
 import org.wcstat.core.config.Configuration;
 import org.wcstat.core.config.YamlLocator;
@@ -16,7 +21,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * The fonts yearbook.pdf embeds: a Chinese font and a font for the symbols it lacks (≤, ≥, ±), both coming
@@ -72,14 +80,42 @@ public final class PdfFonts {
         }
     }
 
-    /** Registers both fonts, for normal and bold weights: bold would otherwise fall back to a standard, unembedded PDF font. */
-    void register(PdfRendererBuilder pdf) {
-        byte[] chinese = chineseBytes();
-        byte[] symbols = resource(SYMBOLS);
+    /**
+     * The fonts parsed, once per JVM: a yearbook's PDF otherwise parses the 4 MB Chinese font anew. Their
+     * glyph substitutions (GSUB) are off: PDFBox applies the Latin ones to every string it writes, a fifth of
+     * the PDF's time, for ligatures and mark composition that the yearbook's Chinese text, figures and codes
+     * do not use.
+     */
+    private static final Map<String, TrueTypeFont> PARSED = new ConcurrentHashMap<>();
+
+    /**
+     * Registers both fonts, for normal and bold weights (bold would otherwise fall back to a standard,
+     * unembedded PDF font), as subsets embedded in the document. Documents take turns on the parsed fonts,
+     * which are not safe for two at once: call under {@link #LOCK}.
+     */
+    void register(PdfRendererBuilder pdf, PDDocument doc) throws IOException {
+        PDFont chinese = PDType0Font.load(doc, parsed(configured.map(p -> p.toAbsolutePath().toString()).orElse(CHINESE),
+                this::chineseBytes), true);
+        PDFont symbols = PDType0Font.load(doc, parsed(SYMBOLS, () -> resource(SYMBOLS)), true);
         for (int weight : new int[]{400, 700}) {
-            pdf.useFont(() -> new ByteArrayInputStream(chinese), "yearbook", weight, BaseRendererBuilder.FontStyle.NORMAL, true);
-            pdf.useFont(() -> new ByteArrayInputStream(symbols), "yearbook-symbols", weight, BaseRendererBuilder.FontStyle.NORMAL, true);
+            pdf.useFont(new PDFontSupplier(chinese), "yearbook", weight, BaseRendererBuilder.FontStyle.NORMAL, true);
+            pdf.useFont(new PDFontSupplier(symbols), "yearbook-symbols", weight, BaseRendererBuilder.FontStyle.NORMAL, true);
         }
+    }
+
+    /** What a document holds while it uses the parsed fonts. */
+    static final Object LOCK = new Object();
+
+    private static TrueTypeFont parsed(String key, Supplier<byte[]> bytes) {
+        return PARSED.computeIfAbsent(key, k -> {
+            try {
+                TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBuffer(bytes.get()));
+                font.setEnableGsub(false);
+                return font;
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the font " + k + ": " + e.getMessage(), e);
+            }
+        });
     }
 
     private byte[] chineseBytes() {

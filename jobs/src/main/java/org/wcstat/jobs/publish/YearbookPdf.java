@@ -1,6 +1,7 @@
 package org.wcstat.jobs.publish;
 
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import org.apache.pdfbox.pdmodel.PDDocument;
 import com.openhtmltopdf.util.XRLog;
 import org.wcstat.core.catalog.Catalog;
 
@@ -36,13 +37,17 @@ final class YearbookPdf implements YearbookRenderer {
 
     @Override
     public void write(Path file, YearbookTables tables) throws IOException {
-        try (OutputStream out = Files.newOutputStream(file)) {
-            PdfRendererBuilder pdf = new PdfRendererBuilder();
-            pdf.useFastMode();
-            fonts.register(pdf);
-            pdf.withHtmlContent(xhtml(tables), null);
-            pdf.toStream(out);
-            pdf.run();
+        String xhtml = xhtml(tables);
+        synchronized (PdfFonts.LOCK) {
+            try (OutputStream out = Files.newOutputStream(file); PDDocument doc = new PDDocument()) {
+                PdfRendererBuilder pdf = new PdfRendererBuilder();
+                pdf.useFastMode();
+                pdf.usePDDocument(doc);
+                fonts.register(pdf, doc);
+                pdf.withHtmlContent(xhtml, null);
+                pdf.toStream(out);
+                pdf.run();
+            }
         }
     }
 

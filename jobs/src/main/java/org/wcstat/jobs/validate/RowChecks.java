@@ -29,6 +29,8 @@ public final class RowChecks {
     public static final String WARNINGS = "_warnings";
     public static final String FAILURES = "_failures";
     public static final String MAPPING = "mapping";
+    /** The year the row covers, set by mapping: a load may read several years at once. */
+    public static final String YEAR = "_year";
 
     private final SourceConfig.Extract extract;
     private final List<ValidationRules.Rule> rules;
@@ -86,7 +88,10 @@ public final class RowChecks {
             case "range" -> firstOf(r.columns().stream().map(c -> range(c, r)).toList());
             case "unique" -> {
                 List<String> on = r.columns() != null && !r.columns().isEmpty() ? r.columns() : extract.key();
-                Column n = count(lit(1)).over(Window.partitionBy(on.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new)));
+                // within a year: the same key in two years of one read is two rows, as loads of each year see them
+                List<Column> by = new ArrayList<>(on.stream().map(org.apache.spark.sql.functions::col).toList());
+                by.add(col(YEAR));
+                Column n = count(lit(1)).over(Window.partitionBy(by.toArray(Column[]::new)));
                 yield when(n.gt(1), concat(lit("the key " + on + " is shared by "), n.cast(DataTypes.StringType),
                         lit(" rows; all are held back until the department says which is right")));
             }
