@@ -301,8 +301,11 @@ public final class ScaleBenchmark {
         int same = 0;
         int total = 0;
         List<String> differ = new ArrayList<>();
-        for (Row r : spark.sql("SELECT indicator, region, sex, age_band, residence, value FROM " + Warehouse.INDICATOR_VALUES
-                + " WHERE year = " + year).collectAsList()) {
+        // the peer pools as the catalog does: compare the values indicators are published by
+        for (Row r : spark.sql("SELECT v.indicator, v.region, v.sex, v.age_band, v.residence, v.value FROM " + Warehouse.INDICATOR_VALUES
+                + " v JOIN (SELECT indicator, max(pooled_years) AS pooled_years FROM " + Warehouse.INDICATOR_VALUES + " WHERE year = " + year
+                + " GROUP BY indicator) h ON v.indicator = h.indicator AND v.pooled_years = h.pooled_years"
+                + " WHERE v.year = " + year).collectAsList()) {
             total++;
             String key = String.join("|", r.getString(0), r.getString(1), r.getString(2), r.getString(3), r.getString(4));
             Double p = peer.get(key);

@@ -31,8 +31,8 @@ class ReadOnlyRoleTest {
         SparkSession spark = spark();
         Warehouse wh = new Warehouse(spark).ensureTables();
         spark.sql("INSERT INTO " + Warehouse.INDICATOR_VALUES + " VALUES "
-                + "('W-EN-07', 2015, '510811', '_T', '_T', '_T', 900, 1000, 90.0, NULL, NULL, ''),"
-                + "('W-EN-07', 2016, '510811', '_T', '_T', '_T', 910, 1000, 91.0, NULL, NULL, '')");
+                + "('W-EN-07', 2015, '510811', '_T', '_T', '_T', 1, 900, 1000, 90.0, NULL, NULL, ''),"
+                + "('W-EN-07', 2016, '510811', '_T', '_T', '_T', 1, 910, 1000, 91.0, NULL, NULL, '')");
         spark.sql("INSERT INTO " + Warehouse.WARNINGS + " SELECT * FROM (SELECT * FROM " + Warehouse.WARNINGS + " LIMIT 0)");
         wh.create(spark.sql("SELECT 2024 AS year, 'ab12' AS cert_no_hash, 'L1' AS load_id UNION ALL SELECT 2024, 'cd34', 'L1'"),
                 Warehouse.rawTable("health", "births"), "year");

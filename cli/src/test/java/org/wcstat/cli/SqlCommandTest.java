@@ -38,13 +38,13 @@ class SqlCommandTest {
         Warehouse wh = new Warehouse(spark).ensureTables();
         // the sanitary-toilet coverage (%) of three towns and the district, 2023 and 2024
         spark.sql("INSERT INTO " + Warehouse.INDICATOR_VALUES + " VALUES "
-                + "('W-EN-07', 2023, '510811', '_T', '_T', '_T', 900, 1000, 90.0, NULL, NULL, ''),"
-                + "('W-EN-07', 2023, '510811101', '_T', '_T', '_T', 380, 400, 95.0, NULL, NULL, ''),"
-                + "('W-EN-07', 2023, '510811108', '_T', '_T', '_T', 280, 350, 80.0, NULL, NULL, ''),"
-                + "('W-EN-07', 2023, '510811111', '_T', '_T', '_T', 175, 250, 70.0, NULL, NULL, ''),"
-                + "('W-EN-07', 2024, '510811101', '_T', '_T', '_T', 384, 400, 96.0, NULL, NULL, ''),"
-                + "('W-EN-07', 2024, '510811108', '_T', '_T', '_T', 294, 350, 84.0, NULL, NULL, ''),"
-                + "('W-EN-07', 2024, '510811111', '_T', '_T', '_T', 195, 250, 78.0, NULL, NULL, 'small, \"n\"')");
+                + "('W-EN-07', 2023, '510811', '_T', '_T', '_T', 1, 900, 1000, 90.0, NULL, NULL, ''),"
+                + "('W-EN-07', 2023, '510811101', '_T', '_T', '_T', 1, 380, 400, 95.0, NULL, NULL, ''),"
+                + "('W-EN-07', 2023, '510811108', '_T', '_T', '_T', 1, 280, 350, 80.0, NULL, NULL, ''),"
+                + "('W-EN-07', 2023, '510811111', '_T', '_T', '_T', 1, 175, 250, 70.0, NULL, NULL, ''),"
+                + "('W-EN-07', 2024, '510811101', '_T', '_T', '_T', 1, 384, 400, 96.0, NULL, NULL, ''),"
+                + "('W-EN-07', 2024, '510811108', '_T', '_T', '_T', 1, 294, 350, 84.0, NULL, NULL, ''),"
+                + "('W-EN-07', 2024, '510811111', '_T', '_T', '_T', 1, 195, 250, 78.0, NULL, NULL, 'small, \"n\"')");
         spark.sql("INSERT INTO " + Warehouse.QUARANTINE + " VALUES ('health', 'births', 2024, 'CERT_NO=ab12', 'mapping', 'sex 9 unknown', 'l1')");
         wh.create(spark.sql("SELECT 2024 AS year, 'ab12' AS cert_no_hash, 'L1' AS load_id"), Warehouse.rawTable("health", "births"), "year");
     }

@@ -112,7 +112,7 @@ class StatusCommandTest {
     }
 
     private static String value(int year, double value) {
-        return "('C-H-01', " + year + ", '510811', '_T', '_T', '_T', 2, 1000, " + value + ", NULL, NULL, '')";
+        return "('C-H-01', " + year + ", '510811', '_T', '_T', '_T', 1, 2, 1000, " + value + ", NULL, NULL, '')";
     }
 
     private static String assessment(int year) {

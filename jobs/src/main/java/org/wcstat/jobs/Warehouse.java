@@ -71,10 +71,24 @@ public final class Warehouse {
             spark.sql(ddl(table.substring(3)));
             setPropertiesIfMissing(table);
         }
+        addPooledYears();
         spark.sql("CREATE NAMESPACE IF NOT EXISTS wh.raw");
         restrictToOwner("raw");
         restrictToOwner("quarantine");
         return this;
+    }
+
+    /**
+     * indicators.value made before it had pooled_years gets the column, and its rows the window they were
+     * computed over, which their flags say (pooled_3y; none for the year alone). Compute writes the
+     * single-year values of pooled indicators when it runs a year again.
+     */
+    private void addPooledYears() {
+        if (List.of(spark.table(INDICATOR_VALUES).columns()).contains("pooled_years")) return;
+        spark.sql("ALTER TABLE " + INDICATOR_VALUES + " ADD COLUMN pooled_years INT COMMENT 'years the value sums: 1 for the year"
+                + " alone, else the window of the catalog pooled_years ending in the year' AFTER residence");
+        spark.sql("UPDATE " + INDICATOR_VALUES + " SET pooled_years = coalesce(CAST(nullif(regexp_extract(flags, 'pooled_([0-9])y', 1), '')"
+                + " AS INT), 1)");
     }
 
     /**

@@ -30,12 +30,12 @@ class DuckDbReadsTheWarehouseTest {
         SparkSession spark = Spark.session(Spark.localWarehouse(home));
         new Warehouse(spark).ensureTables();
         String insert = "INSERT INTO " + Warehouse.INDICATOR_VALUES + " VALUES ";
-        spark.sql(insert + "('W-EN-07', 2023, '510811108', '_T', '_T', '_T', 280, 350, 80.0, NULL, NULL, ''),"
-                + "('C-H-03b', 2023, '510811', 'F', '_T', '_T', 2, 498, 4.016064257028112, 0.4863, 14.5, 'small_numerator')");
-        spark.sql(insert + "('W-EN-07', 2024, '510811108', '_T', '_T', '_T', 290, 350, 82.85714285714286, NULL, NULL, '')");
+        spark.sql(insert + "('W-EN-07', 2023, '510811108', '_T', '_T', '_T', 1, 280, 350, 80.0, NULL, NULL, ''),"
+                + "('C-H-03b', 2023, '510811', 'F', '_T', '_T', 1, 2, 498, 4.016064257028112, 0.4863, 14.5, 'small_numerator')");
+        spark.sql(insert + "('W-EN-07', 2024, '510811108', '_T', '_T', '_T', 1, 290, 350, 82.85714285714286, NULL, NULL, '')");
         // 2024 computed again: the year's partition is replaced, its first file stays on disk for older snapshots
         spark.sql("INSERT OVERWRITE " + Warehouse.INDICATOR_VALUES + " PARTITION (year = 2024) "
-                + "SELECT 'W-EN-07', '510811108', '_T', '_T', '_T', 294, 350, 84.0, NULL, NULL, '昭化镇 revised'");
+                + "SELECT 'W-EN-07', '510811108', '_T', '_T', '_T', 1, 294, 350, 84.0, NULL, NULL, '昭化镇 revised'");
 
         List<String> files = spark.sql("SELECT file_path FROM " + Warehouse.INDICATOR_VALUES + ".files WHERE content = 0")
                 .as(org.apache.spark.sql.Encoders.STRING()).collectAsList();

@@ -40,7 +40,7 @@ class JdbcCatalogTest {
                     new WarehouseSettings.Jdbc(PG + db, new Secret("CAT_USER", null, null), new Secret("CAT_PASSWORD", null, null)), null);
             SparkSession spark = Spark.session(settings, home, Map.of("CAT_USER", "postgres", "CAT_PASSWORD", "unused"));
             new Warehouse(spark).ensureTables();
-            spark.sql("INSERT INTO " + Warehouse.INDICATOR_VALUES + " VALUES ('C-H-03b', 2024, '510811', '_T', '_T', '_T', 3, 1000, 3.0, NULL, NULL, '')");
+            spark.sql("INSERT INTO " + Warehouse.INDICATOR_VALUES + " VALUES ('C-H-03b', 2024, '510811', '_T', '_T', '_T', 1, 3, 1000, 3.0, NULL, NULL, '')");
 
             List<String> tables = new ArrayList<>();
             try (Connection c = DriverManager.getConnection(PG + db, "postgres", ""); Statement s = c.createStatement();

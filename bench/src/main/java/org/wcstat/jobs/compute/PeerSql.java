@@ -26,8 +26,8 @@ public final class PeerSql {
      * @param facts a relation with the facts' columns, e.g. read_parquet([...])
      */
     public static String indicators(Catalog catalog, int year, String district, String facts) {
-        TermColumns terms = new TermColumns(catalog);
-        String years = terms.yearsRead(year).stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "));
+        TermColumns terms = new TermColumns(catalog, year);
+        String years = terms.yearsRead().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "));
         StringBuilder sql = new StringBuilder("WITH g AS (\nSELECT region, sex, age_band, residence,\n"
                 + "  grouping(region) AS g_region, grouping(sex) AS g_sex, grouping(age_band) AS g_age_band, grouping(residence) AS g_residence,\n  "
                 + selectList(terms, year) + "\nFROM " + facts + " WHERE year IN (" + years + ")"
@@ -40,19 +40,18 @@ public final class PeerSql {
      * one narrow aggregation sums them, and the long result is pivoted back to one column per term.
      */
     public static String indicatorsJoined(Catalog catalog, int year, String district, String facts) {
-        TermColumns terms = new TermColumns(catalog);
-        String years = terms.yearsRead(year).stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "));
+        TermColumns terms = new TermColumns(catalog, year);
+        String years = terms.yearsRead().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "));
         List<String> rows = new ArrayList<>();
         for (TermColumns.Column c : terms.columns()) {
-            int end = c.term().yearFor(year);
             java.util.Map<String, java.util.Set<String>> f = c.term().filter();
-            rows.add("(" + quote(terms.name(c.term(), c.years())) + ", " + quote(c.term().measure()) + ", " + (end - c.years() + 1)
-                    + ", " + end + ", " + list(f.get("sex")) + ", " + list(f.get("age")) + ", " + list(f.get("residence"))
+            rows.add("(" + quote(terms.name(c.term(), c.year())) + ", " + quote(c.term().measure()) + ", " + c.year()
+                    + ", " + c.year() + ", " + list(f.get("sex")) + ", " + list(f.get("age")) + ", " + list(f.get("residence"))
                     + ", " + list(f.get("region")) + ")");
         }
         List<String> pivot = new ArrayList<>();
         for (TermColumns.Column c : terms.columns()) {
-            String name = terms.name(c.term(), c.years());
+            String name = terms.name(c.term(), c.year());
             pivot.add("MAX(CASE WHEN term = " + quote(name) + " THEN v END) AS " + name);
         }
         StringBuilder sql = new StringBuilder("WITH terms(term, measure, year_from, year_to, sexes, age_bands, residences, regions) AS (VALUES\n  "
@@ -83,16 +82,19 @@ public final class PeerSql {
             breakdowns.add(null);
             e.indicator().disaggregations().forEach(d -> breakdowns.add(Dimension.ofCatalogName(d).orElseThrow()));
             int pool = e.indicator().poolYears();
-            String num = sum(e.formula().numerator(), terms, pool);
-            String den = e.formula().denominator() == null ? null : sum(e.formula().denominator(), terms, pool);
-            List<String> present = e.formula().terms().stream().map(t -> terms.name(t, pool) + " IS NOT NULL").toList();
+            String num = sum(e.formula().numerator(), terms, pool, year);
+            String den = e.formula().denominator() == null ? null : sum(e.formula().denominator(), terms, pool, year);
+            List<String> present = new ArrayList<>();
+            for (Formula.Term t : e.formula().terms()) {
+                for (int y : TermColumns.window(t, pool, year)) present.add(terms.name(t, y) + " IS NOT NULL");
+            }
             Formula minus = e.formula().minus();
             String factor = String.valueOf(e.indicator().factorOrOne());
             String value = den == null ? num
                     : minus == null ? "CASE WHEN " + den + " > 0 THEN " + num + " / " + den + " * " + factor + " END"
                     // a gap: the first ratio less the second, in the indicator's unit
-                    : "CASE WHEN " + den + " > 0 AND " + sum(minus.denominator(), terms, pool) + " > 0 THEN (" + num + " / " + den
-                      + " - " + sum(minus.numerator(), terms, pool) + " / " + sum(minus.denominator(), terms, pool) + ") * " + factor + " END";
+                    : "CASE WHEN " + den + " > 0 AND " + sum(minus.denominator(), terms, pool, year) + " > 0 THEN (" + num + " / " + den
+                      + " - " + sum(minus.numerator(), terms, pool, year) + " / " + sum(minus.denominator(), terms, pool, year) + ") * " + factor + " END";
             for (Dimension b : breakdowns) {
                 String column = b == null ? null : b.column();
                 StringBuilder s = new StringBuilder("SELECT ").append(quote(e.code())).append(" AS indicator, ")
@@ -119,9 +121,7 @@ public final class PeerSql {
     private static String selectList(TermColumns terms, int year) {
         List<String> cols = new ArrayList<>();
         for (TermColumns.Column c : terms.columns()) {
-            int end = c.term().yearFor(year);
-            String window = c.years() == 1 ? "year = " + end : "year BETWEEN " + (end - c.years() + 1) + " AND " + end;
-            cols.add("SUM(CASE WHEN " + window + " AND " + condition(c.term()) + " THEN value END) AS " + terms.name(c.term(), c.years()));
+            cols.add("SUM(CASE WHEN year = " + c.year() + " AND " + condition(c.term()) + " THEN value END) AS " + terms.name(c.term(), c.year()));
         }
         return String.join(",\n  ", cols);
     }
@@ -140,11 +140,14 @@ public final class PeerSql {
         return "'" + s.replace("'", "''") + "'";
     }
 
-    private static String sum(Formula.Expr expr, TermColumns terms, int pool) {
+    /** A pooled indicator's terms summed over their whole window: the peer knows nothing of the years loaded. */
+    private static String sum(Formula.Expr expr, TermColumns terms, int pool, int year) {
         StringBuilder s = new StringBuilder("(");
         for (Formula.SignedTerm t : expr.terms()) {
-            if (s.length() > 1 || t.sign() < 0) s.append(t.sign() < 0 ? " - " : " + ");
-            s.append("COALESCE(").append(terms.name(t.term(), pool)).append(", 0)");
+            for (int y : TermColumns.window(t.term(), pool, year)) {
+                if (s.length() > 1 || t.sign() < 0) s.append(t.sign() < 0 ? " - " : " + ");
+                s.append("COALESCE(").append(terms.name(t.term(), y)).append(", 0)");
+            }
         }
         return s.append(")").toString();
     }

@@ -7,7 +7,8 @@ import java.util.Random;
 /**
  * The health commission: a person-level birth register (出生医学证明登记, sex coded by GB/T 2261.1
  * '1'/'2') and the yearly maternal and child health death report (妇幼卫生年报, by town name, sex as
- * '男'/'女').
+ * '男'/'女'). Both say urban or rural by the area the mother or child lives in (城镇/乡村); the register
+ * keeps the hukou type as well, which the mortality rates must not divide by.
  */
 final class HealthDemo {
     static final String BIRTH_REGISTER = """
@@ -20,6 +21,7 @@ final class HealthDemo {
               BIRTH_DATE DATE,
               TOWN_CODE VARCHAR(9),
               HUKOU_TYPE VARCHAR(6),
+              RESIDENCE_AREA VARCHAR(4),
               BIRTH_WEIGHT_G INT,
               GESTATION_WEEKS INT)""";
     static final String DEATH_REPORT = """
@@ -42,7 +44,7 @@ final class HealthDemo {
         db.execute(DEATH_REPORT);
         int rows = 0;
         long regId = 1;
-        try (PreparedStatement birth = db.prepare("INSERT INTO BIRTH_REGISTER VALUES (?,?,?,?,?,?,?,?,?,?)");
+        try (PreparedStatement birth = db.prepare("INSERT INTO BIRTH_REGISTER VALUES (?,?,?,?,?,?,?,?,?,?,?)");
              PreparedStatement death = db.prepare("INSERT INTO MCH_DEATH_REPORT VALUES (?,?,?,?,?,?)")) {
             for (int year = DemoDistrict.FIRST_YEAR; year <= DemoDistrict.LAST_YEAR; year++) {
                 Random r = new Random(1_000L + year);
@@ -59,7 +61,7 @@ final class HealthDemo {
                     DemoDatabase.addRow(birth, regId, String.format("R%d%s%05d", year, town.code().substring(6), regId),
                             SyntheticPeople.name(r), SyntheticPeople.idCard(r, SyntheticPeople.dayIn(r, motherBorn), true),
                             female ? "2" : "1", Date.valueOf(SyntheticPeople.dayIn(r, year)), town.code(),
-                            urban ? "非农业" : "农业", 2500 + r.nextInt(1700), 36 + r.nextInt(6));
+                            urban ? "非农业" : "农业", urban ? "城镇" : "乡村", 2500 + r.nextInt(1700), 36 + r.nextInt(6));
                     regId++;
                     rows++;
                 }

@@ -36,22 +36,23 @@ class HandMadeDepartmentsTest {
         Path dir = home.resolve("departments");
         Files.createDirectories(dir);
         // Births 2024. 卫子镇 (510811101): boys R,R,U; girls R,U. 昭化镇 (510811108): boys R,R,R; girls R,R,R.
-        // So 6 boys, 5 girls, 11 live births; urban 1 boy 1 girl; rural 5 boys 4 girls.
+        // So 6 boys, 5 girls, 11 live births; urban 1 boy 1 girl; rural 5 boys 4 girls. Urban and rural is
+        // the mother's area of residence, as in the death report; every hukou is 农业 and must not count.
         // Also: one 2023 birth (outside the year) and one with sex code '9' (quarantined).
         db(dir, "health", HealthDemo.BIRTH_REGISTER, HealthDemo.DEATH_REPORT,
-                birth(1, "1", "2024-01-05", "510811101", "农业"),
-                birth(2, "1", "2024-02-05", "510811101", "农业"),
-                birth(3, "1", "2024-03-05", "510811101", "非农业"),
-                birth(4, "2", "2024-04-05", "510811101", "农业"),
-                birth(5, "2", "2024-05-05", "510811101", "非农业"),
-                birth(6, "1", "2024-06-05", "510811108", "农业"),
-                birth(7, "1", "2024-07-05", "510811108", "农业"),
-                birth(8, "1", "2024-12-31", "510811108", "农业"),
-                birth(9, "2", "2024-08-05", "510811108", "农业"),
-                birth(10, "2", "2024-09-05", "510811108", "农业"),
-                birth(11, "2", "2024-10-05", "510811108", "农业"),
-                birth(12, "2", "2023-12-31", "510811108", "农业"),
-                birth(13, "9", "2024-11-05", "510811108", "农业"),
+                birth(1, "1", "2024-01-05", "510811101", "乡村"),
+                birth(2, "1", "2024-02-05", "510811101", "乡村"),
+                birth(3, "1", "2024-03-05", "510811101", "城镇"),
+                birth(4, "2", "2024-04-05", "510811101", "乡村"),
+                birth(5, "2", "2024-05-05", "510811101", "城镇"),
+                birth(6, "1", "2024-06-05", "510811108", "乡村"),
+                birth(7, "1", "2024-07-05", "510811108", "乡村"),
+                birth(8, "1", "2024-12-31", "510811108", "乡村"),
+                birth(9, "2", "2024-08-05", "510811108", "乡村"),
+                birth(10, "2", "2024-09-05", "510811108", "乡村"),
+                birth(11, "2", "2024-10-05", "510811108", "乡村"),
+                birth(12, "2", "2023-12-31", "510811108", "乡村"),
+                birth(13, "9", "2024-11-05", "510811108", "乡村"),
                 // infant deaths: a rural boy in 卫子镇, a rural girl in 昭化镇 (2 in all);
                 // under-5 deaths: those two plus a rural girl in 昭化镇 (3); one neonatal death, the boy;
                 // one maternal death, rural 昭化镇; and a row for a town that does not exist (quarantined)
@@ -190,9 +191,9 @@ class HandMadeDepartmentsTest {
         assertTrue(Files.isRegularFile(home.resolve("releases/2024/data/indicator_values.csv")));
     }
 
-    private static String birth(int id, String sex, String date, String town, String hukou) {
-        return String.format("INSERT INTO BIRTH_REGISTER VALUES (%d, 'C%05d', '某母亲', '510811199001011234', '%s', DATE '%s', '%s', '%s', 3200, 39)",
-                id, id, sex, date, town, hukou);
+    private static String birth(int id, String sex, String date, String town, String area) {
+        return String.format("INSERT INTO BIRTH_REGISTER VALUES (%d, 'C%05d', '某母亲', '510811199001011234', '%s', DATE '%s', '%s', '农业', '%s', 3200, 39)",
+                id, id, sex, date, town, area);
     }
 
     private static String death(int year, String town, String area, String item, String sex, int n) {

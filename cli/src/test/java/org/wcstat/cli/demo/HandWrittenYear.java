@@ -50,10 +50,19 @@ final class HandWrittenYear {
         return ctx;
     }
 
+    /** The values an indicator is published by: a pooled indicator's pooled ones, not the year alone beside them. */
     static List<Row> values(SparkSession spark, int year, String indicator, String region, String sex, String ageBand, String residence) {
         return spark.sql("SELECT value, numerator, denominator FROM " + Warehouse.INDICATOR_VALUES
                 + " WHERE indicator = '" + indicator + "' AND year = " + year + " AND region = '" + region
-                + "' AND sex = '" + sex + "' AND age_band = '" + ageBand + "' AND residence = '" + residence + "'").collectAsList();
+                + "' AND sex = '" + sex + "' AND age_band = '" + ageBand + "' AND residence = '" + residence + "'"
+                + " AND pooled_years = " + published(spark, indicator, year)).collectAsList();
+    }
+
+    /** The pooled_years of the values an indicator is published by in a year: its widest. */
+    static int published(SparkSession spark, String indicator, int year) {
+        Row r = spark.sql("SELECT max(pooled_years) FROM " + Warehouse.INDICATOR_VALUES + " WHERE indicator = '" + indicator
+                + "' AND year = " + year).first();
+        return r.isNullAt(0) ? 1 : r.getInt(0);
     }
 
     static void assertValue(SparkSession spark, int year, String indicator, String region, String sex, String residence,

@@ -195,7 +195,7 @@ class MoreDepartmentsByHandTest {
         assertValue("C-L-10", "510811", "M", "_T", 200000.0 / 30, 2, 30);
         assertValue("C-L-10", "510811", "F", "_T", 5000.0, 1, 20);
         String flags = spark.sql("SELECT flags FROM " + Warehouse.INDICATOR_VALUES + " WHERE indicator = 'C-L-10' AND year = "
-                + YEAR + " AND region = '510811' AND sex = '_T'").first().getString(0);
+                + YEAR + " AND region = '510811' AND sex = '_T' AND pooled_years = 3").first().getString(0);
         assertTrue(flags.contains("pooled_partial"), flags);
     }
 

@@ -27,7 +27,7 @@ class ShellTest {
     void aStatementOverSeveralLinesRunsAtItsSemicolonAndIsRememberedWhole() throws Exception {
         SparkSession spark = Spark.session(Spark.localWarehouse(home));
         new Warehouse(spark).ensureTables();
-        spark.sql("INSERT INTO " + Warehouse.INDICATOR_VALUES + " VALUES ('C-H-03b', 2024, '510811', '_T', '_T', '_T', 3, 1000, 3.0, NULL, NULL, '')");
+        spark.sql("INSERT INTO " + Warehouse.INDICATOR_VALUES + " VALUES ('C-H-03b', 2024, '510811', '_T', '_T', '_T', 1, 3, 1000, 3.0, NULL, NULL, '')");
         String typed = "SELECT indicator,\n  value\nFROM indicators.value;\nSELECT * FROM raw.x;\nSELECT 1 + 1 AS two;\nquit\n";
         ByteArrayOutputStream screen = new ByteArrayOutputStream();
         ByteArrayOutputStream results = new ByteArrayOutputStream();

@@ -2,6 +2,7 @@ package org.wcstat.core.config;
 
 import org.wcstat.core.catalog.Catalog;
 import org.wcstat.core.catalog.Indicator;
+import org.wcstat.core.catalog.ResidenceBases;
 import org.wcstat.core.dimension.Vocabulary;
 
 import java.io.IOException;
@@ -38,6 +39,7 @@ public record Configuration(Path dir, Regions regions, AgeBands ageBands, List<S
         Catalog catalog = Catalog.load(dir.resolve("indicators"), measures(sources), ages);
         YearbookLayout yearbook = YearbookLayout.load(dir.resolve("yearbook.yaml"));
         checkIndicatorReferences(dir, catalog, yearbook, sources);
+        ResidenceBases.check(catalog, sources, dir.resolve("sources"));
         return new Configuration(dir, regions, ages, List.copyOf(sources), catalog, yearbook, AssessmentSettings.load(dir),
                 ValidationRules.load(dir.resolve("validation"), sources, measures(sources)));
     }
@@ -92,11 +94,7 @@ public record Configuration(Path dir, Regions regions, AgeBands ageBands, List<S
         Set<String> m = new LinkedHashSet<>();
         for (SourceConfig s : sources) {
             for (SourceConfig.Extract e : s.extracts()) {
-                if (e.measure().fixed() != null) {
-                    m.add(e.measure().fixed());
-                } else {
-                    m.addAll(e.measure().codes().values());
-                }
+                m.addAll(e.measures());
             }
         }
         return m;

@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -73,6 +74,11 @@ public record SourceConfig(
             return cols;
         }
 
+        /** The measures the extract produces: its fixed measure, or every measure its codes map to. */
+        public Set<String> measures() {
+            return measure.fixed() != null ? Set.of(measure.fixed()) : new LinkedHashSet<>(measure.codes().values());
+        }
+
         /** Columns identifying a row in messages: the configured key, else the mapping columns. */
         public List<String> keyColumns() {
             return key != null && !key.isEmpty() ? key : List.copyOf(mappingColumns());
@@ -99,15 +105,28 @@ public record SourceConfig(
         }
     }
 
-    /** A fixed code, or a source column whose codes map to canonical codes. */
+    /**
+     * A fixed code, or a source column whose codes map to canonical codes. A residence mapping also says
+     * what urban and rural mean in the source ({@code basis}): a ratio compares only counts of one basis.
+     */
     public record CodeMapping(
             @JsonProperty("fixed") String fixed,
             @JsonProperty("column") String column,
-            @JsonProperty("codes") Map<String, String> codes) {
+            @JsonProperty("codes") Map<String, String> codes,
+            @JsonProperty("basis") String basis) {
+
+        public CodeMapping(String fixed, String column, Map<String, String> codes) {
+            this(fixed, column, codes, null);
+        }
 
         @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
         public static CodeMapping of(String fixed) {
-            return new CodeMapping(fixed, null, null);
+            return new CodeMapping(fixed, null, null, null);
+        }
+
+        /** The declared basis of a residence mapping; empty when the mapping declares none. */
+        public Optional<ResidenceBasis> residenceBasis() {
+            return basis == null ? Optional.empty() : ResidenceBasis.ofCode(basis);
         }
     }
 
@@ -181,6 +200,9 @@ public record SourceConfig(
             checkCodes(where, "measure", e.measure(), null);
             checkCodes(where, "sex", e.sex(), Dimension.SEX.canonicalCodes());
             checkCodes(where, "residence", e.residence(), Dimension.RESIDENCE.canonicalCodes());
+            checkBasis(where, "measure", e.measure(), false);
+            checkBasis(where, "sex", e.sex(), false);
+            checkBasis(where, "residence", e.residence(), true);
             if ((e.region().code() == null) == (e.region().name() == null)) {
                 throw where.error("region", ": 'region' needs exactly one of 'code' or 'name'");
             }
@@ -251,6 +273,20 @@ public record SourceConfig(
             return zip.getEntry(className.replace('.', '/') + ".class") != null;
         } catch (IOException e) {
             throw new ConfigException(where + ": " + jar + " is not a readable jar (" + e.getMessage() + ")");
+        }
+    }
+
+    private static void checkBasis(Where where, String field, CodeMapping m, boolean allowed) {
+        if (m == null || m.basis() == null) {
+            return;
+        }
+        if (!allowed) {
+            throw where.error(List.of(field, "basis"), ": " + field + ": 'basis' says what urban and rural mean; only 'residence' has one");
+        }
+        if (ResidenceBasis.ofCode(m.basis()).isEmpty()) {
+            throw where.error(List.of(field, "basis"), ": residence: basis '" + m.basis() + "' is not one of " + ResidenceBasis.codes()
+                    + DidYouMean.hint(m.basis(), ResidenceBasis.codes()) + " (hukou: the household register's 农业/非农业 or 城镇/乡村 户口;"
+                    + " area: the urban-rural division of the place of residence)");
         }
     }
 

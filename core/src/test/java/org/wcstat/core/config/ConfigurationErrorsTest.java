@@ -133,6 +133,10 @@ class ConfigurationErrorsTest {
                         "  - {code: \"510811101\", name_zh: 卫子镇, name_en: Weizi}",
                         "  - {code: \"510811101\", name_zh: 卫子镇, name_zh: Weizi}", "name_zh: Weizi",
                         "'name_zh' is given twice in this mapping (first on line "),
+                Case.of("a residence basis that is none", "sources/health.yaml",
+                        "    residence: {column: AREA_TYPE, codes: {城镇: U, 乡村: R}, basis: area}",
+                        "    residence: {column: AREA_TYPE, codes: {城镇: U, 乡村: R}, basis: areas}", "areas",
+                        "extract 'mch_death_report': residence: basis 'areas' is not one of [hukou, area] (did you mean 'area'?)"),
                 Case.of("a source code mapped twice", "sources/health.yaml",
                         "    sex: {column: BABY_SEX, codes: {\"1\": M, \"2\": F}}",
                         "    sex: {column: BABY_SEX, codes: {\"1\": M, \"1\": F}}", "\"1\": F",
@@ -168,7 +172,7 @@ class ConfigurationErrorsTest {
         }
     }
 
-    private static Path copy(Path from, Path to) throws IOException {
+    static Path copy(Path from, Path to) throws IOException {
         try (Stream<Path> files = Files.walk(from)) {
             for (Path p : files.toList()) {
                 Path q = to.resolve(from.relativize(p).toString());

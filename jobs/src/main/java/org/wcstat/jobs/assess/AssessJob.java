@@ -73,7 +73,7 @@ public final class AssessJob implements Job {
         Configuration config = ctx.config();
         AssessmentSettings settings = config.assessment();
         checkOverrides(ctx);
-        Map<String, Map<CellKey, List<Observation>>> values = IndicatorValues.upTo(spark, year);
+        Map<String, Map<CellKey, List<Observation>>> values = IndicatorValues.upTo(spark, year, config.catalog());
         ctx.progress().step("judging " + config.catalog().entries().size() + " indicator(s) on their values up to " + year);
 
         List<Row> series = new ArrayList<>();

@@ -6,28 +6,32 @@ import org.apache.spark.sql.SparkSession;
 import org.wcstat.core.catalog.Catalog;
 import org.wcstat.core.catalog.Formula;
 import org.wcstat.core.catalog.Indicator;
+import org.wcstat.core.config.Regions;
 import org.wcstat.core.dimension.Breakdown;
 import org.wcstat.core.dimension.CellKey;
 import org.wcstat.core.dimension.Dimension;
 import org.wcstat.jobs.DriverRows;
+import org.wcstat.core.stats.RateInterval;
 import org.wcstat.jobs.Job;
 import org.wcstat.jobs.JobContext;
 import org.wcstat.jobs.Warehouse;
 
-import org.wcstat.core.stats.RateInterval;
-
 import java.util.ArrayList;
-import java.util.Map;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 import static org.apache.spark.sql.functions.col;
 
 /**
  * Computes every indicator of the catalog for a year in one pass over the facts ({@link TermSums}): the
- * sum of every filtered measure in the district total and in every group of every one-way breakdown. The
- * indicators are then assembled from that small result on the driver.
+ * sum of every filtered measure, year by year, in the district total and in every group of every one-way
+ * breakdown. The indicators are then assembled from that small result on the driver: a measure reported
+ * for a year without facts in a group is zero there ({@link ReportedYears}); a pooled indicator has its
+ * single-year value and its pooled value ({@link Pooling}).
  */
 public final class ComputeJob implements Job {
 
@@ -36,50 +40,61 @@ public final class ComputeJob implements Job {
         ctx.warehouse().ensureTables();
         SparkSession spark = ctx.warehouse().spark();
         Catalog catalog = ctx.config().catalog();
-        TermColumns terms = new TermColumns(catalog);
+        TermColumns terms = new TermColumns(catalog, year);
         ctx.progress().step("computing " + catalog.entries().size() + " indicator(s) over " + terms.size()
-                + " filtered measure(s) in one pass over the " + year + " facts");
+                + " filtered measure(s) by year in one pass over the facts of " + terms.yearsRead());
 
-        String district = ctx.config().regions().district().code();
+        Regions regions = ctx.config().regions();
+        String district = regions.district().code();
         CellKey total = CellKey.total(district);
-        TermSums sums = TermSums.of(spark, terms, year);
-        Map<String, Set<Integer>> present = sums.presentMeasures(terms, year);
+        TermSums sums = TermSums.of(spark, terms);
+        ReportedYears reported = ReportedYears.read(spark, ctx.config().sources(), terms.yearsRead(), sums.presentMeasures(terms));
 
         List<Row> out = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         for (Catalog.Entry e : catalog.entries()) {
-            Set<String> missing = new java.util.TreeSet<>();
-            boolean partialPool = false;
+            Set<String> missing = new TreeSet<>();
             for (Formula.Term t : e.formula().terms()) {
-                Set<Integer> years = present.getOrDefault(t.measure(), Set.of());
-                if (!years.contains(t.yearFor(year))) missing.add(t.measure() + (t.yearFor(year) != year ? " in " + t.yearFor(year) : ""));
-                for (int y : TermColumns.window(t, e.indicator().poolYears(), year)) {
-                    if (!years.contains(y)) partialPool = true;
+                if (!reported.reported(t.measure(), t.yearFor(year))) {
+                    missing.add(t.measure() + (t.yearFor(year) != year ? " in " + t.yearFor(year) : ""));
                 }
             }
             if (!missing.isEmpty()) {
                 skipped.add(e.code() + " (no " + year + " data for " + missing + ")");
                 continue;
             }
-            if (anyTermPresent(e, terms, sums.total())) out.add(value(e, year, total, sums.total(), terms, partialPool));
+            List<Pooling> poolings = Pooling.of(e, year, reported);
+            Pooling widest = poolings.get(poolings.size() - 1);
+            Map<Pooling, Long> quarantined = new LinkedHashMap<>();
+            poolings.forEach(p -> quarantined.put(p, reported.quarantined(p.measureYears(e, year))));
+            boolean count = e.formula().denominator() == null;
+            Indicated values = new Indicated(e, year, terms, quarantined);
+
+            // a count is a zero where nothing happened; a ratio with no facts at all has nothing to say
+            for (Pooling p : poolings) {
+                if (count || values.anyTermPresent(sums.total(), p)) out.add(values.row(total, sums.total(), p));
+            }
             for (String by : e.indicator().disaggregations()) {
                 Dimension d = Dimension.ofCatalogName(by).orElseThrow();
-                List<TermSums.Group> groups = sums.groups(d);
+                Map<String, TermSums.Group> groups = new LinkedHashMap<>();
+                sums.groups(d).forEach(g -> groups.put(g.code(), g));
                 // facts kept only at a coarser level (no sex, no town ...) group under the "total" code
-                String notBrokenDown = d.totalCode(district);
-                TermSums.Group unbroken = groups.stream().filter(g -> notBrokenDown.equals(g.code())).findFirst().orElse(null);
-                if (unbroken != null && anyTermHasData(e, terms, unbroken)) {
+                TermSums.Group unbroken = groups.get(d.totalCode(district));
+                if (unbroken != null && values.anyTermHasData(unbroken, widest)) {
                     ctx.progress().warn(e.code() + ": not published by " + d.catalogName()
                             + " for " + year + ": some of its data are not broken down that way");
                     continue;
                 }
-                for (TermSums.Group g : groups) {
+                // a town without an event has a zero count, not no row
+                if (count && d == Dimension.TOWN) regions.towns().forEach(t -> groups.putIfAbsent(t.code(), TermSums.Group.empty(t.code())));
+                for (TermSums.Group g : groups.values()) {
                     CellKey cell = total.with(d, g.code());
                     // the unbroken group is the total; an unknown code counts in the total and in no breakdown
                     if (cell.breakdown(district) != Breakdown.by(d)) continue;
-                    // a group seen only in other years of the window (a town with no 2024 rows) has nothing to say
-                    if (!anyTermPresent(e, terms, g)) continue;
-                    out.add(value(e, year, cell, g, terms, partialPool));
+                    for (Pooling p : poolings) {
+                        // a group seen only in years the value does not sum (a town with no 2024 rows) has nothing to say
+                        if (count || values.anyTermPresent(g, p)) out.add(values.row(cell, g, p));
+                    }
                 }
             }
         }
@@ -92,63 +107,81 @@ public final class ComputeJob implements Job {
                 out.size(), year, skipped.size());
     }
 
-    private static boolean anyTermPresent(Catalog.Entry e, TermColumns terms, TermSums.Group g) {
-        return e.formula().terms().stream().anyMatch(t -> g.sum(terms.name(t, e.indicator().poolYears())) != null);
-    }
+    /** One indicator's values for the year, assembled from the sums of its terms. */
+    private record Indicated(Catalog.Entry e, int year, TermColumns terms, Map<Pooling, Long> quarantined) {
 
-    private static boolean anyTermHasData(Catalog.Entry e, TermColumns terms, TermSums.Group g) {
-        for (Formula.Term t : e.formula().terms()) {
-            Double v = g.sum(terms.name(t, e.indicator().poolYears()));
-            if (v != null && v != 0) return true;
+        boolean anyTermPresent(TermSums.Group g, Pooling p) {
+            for (Formula.Term t : e.formula().terms()) {
+                for (int i : p.offsets()) {
+                    if (g.sum(terms.name(t, Pooling.yearRead(t, year, i))) != null) return true;
+                }
+            }
+            return false;
         }
-        return false;
-    }
 
-    private static Row value(Catalog.Entry e, int year, CellKey cell, TermSums.Group g, TermColumns terms, boolean partialPool) {
-        Indicator ind = e.indicator();
-        int pool = ind.poolYears();
-        double num = sum(e.formula().numerator(), terms, g, pool);
-        Double den = e.formula().denominator() == null ? null : sum(e.formula().denominator(), terms, g, pool);
-        RateInterval interval = RateInterval.of(ind.interval());
-        Double value;
-        double[] ci = null;
-        List<String> flags = new ArrayList<>();
-        if (pool > 1) flags.add("pooled_" + pool + "y");
-        if (pool > 1 && partialPool) flags.add("pooled_partial");
-        Formula minus = e.formula().minus();
-        if (den == null) {
-            value = num;
-        } else if (den <= 0) {
-            value = null;
-            flags.add("zero_denominator");
-        } else if (minus != null) {
-            // a gap: the first ratio less the second, both with the indicator's factor; numerator and
-            // denominator are the first ratio's, whose counts disclosure control judges
-            double minusDen = sum(minus.denominator(), terms, g, pool);
-            if (minusDen <= 0) {
+        boolean anyTermHasData(TermSums.Group g, Pooling p) {
+            for (Formula.Term t : e.formula().terms()) {
+                for (int i : p.offsets()) {
+                    Double v = g.sum(terms.name(t, Pooling.yearRead(t, year, i)));
+                    if (v != null && v != 0) return true;
+                }
+            }
+            return false;
+        }
+
+        /** A measure with no fact in a group counts zero there: it was reported for the year, just not here. */
+        double sum(Formula.Expr expr, TermSums.Group g, Pooling p) {
+            double s = 0;
+            for (Formula.SignedTerm t : expr.terms()) {
+                for (int i : p.offsets()) {
+                    Double v = g.sum(terms.name(t.term(), Pooling.yearRead(t.term(), year, i)));
+                    s += t.sign() * (v == null ? 0 : v);
+                }
+            }
+            return s;
+        }
+
+        Row row(CellKey cell, TermSums.Group g, Pooling p) {
+            Indicator ind = e.indicator();
+            double num = sum(e.formula().numerator(), g, p);
+            Double den = e.formula().denominator() == null ? null : sum(e.formula().denominator(), g, p);
+            RateInterval interval = RateInterval.of(ind.interval());
+            Double value;
+            double[] ci = null;
+            List<String> flags = new ArrayList<>();
+            if (p.pooled()) {
+                flags.add("pooled_" + p.pooledYears() + "y");
+                if (p.partial()) {
+                    flags.add("pooled_partial");
+                    flags.add("pooled_years=" + p.years(year));
+                }
+            }
+            Formula minus = e.formula().minus();
+            if (den == null) {
+                value = num;
+            } else if (den <= 0) {
                 value = null;
                 flags.add("zero_denominator");
+            } else if (minus != null) {
+                // a gap: the first ratio less the second, both with the indicator's factor; numerator and
+                // denominator are the first ratio's, whose counts disclosure control judges
+                double minusDen = sum(minus.denominator(), g, p);
+                if (minusDen <= 0) {
+                    value = null;
+                    flags.add("zero_denominator");
+                } else {
+                    value = (num / den - sum(minus.numerator(), g, p) / minusDen) * ind.factorOrOne();
+                }
+                flags.add("difference");
             } else {
-                value = (num / den - sum(minus.numerator(), terms, g, pool) / minusDen) * ind.factorOrOne();
+                value = num / den * ind.factorOrOne();
+                ci = interval.interval(num, den, ind.factorOrOne());
+                if (interval.unstable(num)) flags.add("unstable");
             }
-            flags.add("difference");
-        } else {
-            value = num / den * ind.factorOrOne();
-            ci = interval.interval(num, den, ind.factorOrOne());
-            if (interval.unstable(num)) flags.add("unstable");
+            long q = quarantined.getOrDefault(p, 0L);
+            if (q > 0) flags.add("quarantined=" + q);
+            return RowFactory.create(ind.code(), year, cell.region(), cell.sex(), cell.ageBand(), cell.residence(), p.pooledYears(),
+                    num, den, value, ci == null ? null : ci[0], ci == null ? null : ci[1], String.join(",", flags));
         }
-        return RowFactory.create(ind.code(), year, cell.region(), cell.sex(), cell.ageBand(), cell.residence(), num, den, value,
-                ci == null ? null : ci[0], ci == null ? null : ci[1], String.join(",", flags));
     }
-
-    /** A measure with no fact in a group counts zero there: it was reported for the year, just not here. */
-    private static double sum(Formula.Expr expr, TermColumns terms, TermSums.Group g, int pool) {
-        double s = 0;
-        for (Formula.SignedTerm t : expr.terms()) {
-            Double v = g.sum(terms.name(t.term(), pool));
-            s += t.sign() * (v == null ? 0 : v);
-        }
-        return s;
-    }
-
 }

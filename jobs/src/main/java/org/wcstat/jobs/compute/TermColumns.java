@@ -16,20 +16,22 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Every distinct filtered measure of the catalog, summed over a window of years ending in the year
- * the term reads (the year computed, a baseline year or some years before) — 1 year, or the 3 of a
- * pooled rate. The single pass over the facts joins them to this list of terms on the measure, so
- * each fact row is summed once into every term it belongs to.
+ * Every distinct filtered measure of the catalog in every year that computing a year reads: the year
+ * itself, a baseline year or some years before, and each year of a pooled rate's window. A pooled rate is
+ * summed from its yearly columns on the driver, over the years all its terms have ({@link Pooling}), so a
+ * numerator and a denominator never cover different years. The single pass over the facts joins them to
+ * this list of terms on the measure, so each fact row is summed once into every term it belongs to.
  */
 final class TermColumns {
-    record Column(Formula.Term term, int years) {
+    /** A filtered measure's facts of one year. */
+    record Column(Formula.Term term, int year) {
         String key() {
-            return term + "@" + years;
+            return term + "#" + year;
         }
     }
 
     /**
-     * One row per term: its name, measure, window and filter, a column of codes per dimension
+     * One row per term: its name, measure, years and filter, a column of codes per dimension
      * ({@link #filterColumn}); a null filter array lets every code through.
      */
     static final StructType SCHEMA = schema();
@@ -40,16 +42,19 @@ final class TermColumns {
     private final List<Column> columns = new ArrayList<>();
     private final Set<String> measures = new TreeSet<>();
 
-    TermColumns(Catalog catalog) {
+    /** The terms for computing {@code year}. */
+    TermColumns(Catalog catalog, int year) {
         for (Catalog.Entry e : catalog.entries()) {
-            int years = e.indicator().poolYears();
+            int pool = e.indicator().poolYears();
             for (Formula.Term t : e.formula().terms()) {
                 measures.add(t.measure());
-                Column c = new Column(t, years);
-                index.computeIfAbsent(c.key(), k -> {
-                    columns.add(c);
-                    return columns.size() - 1;
-                });
+                for (int y : window(t, pool, year)) {
+                    Column c = new Column(t, y);
+                    index.computeIfAbsent(c.key(), k -> {
+                        columns.add(c);
+                        return columns.size() - 1;
+                    });
+                }
             }
         }
     }
@@ -69,9 +74,11 @@ final class TermColumns {
         return "in_" + d.column();
     }
 
-    /** The name of the term summed over a window of years. */
-    String name(Formula.Term t, int years) {
-        return "t" + index.get(new Column(t, years).key());
+    /** The name of the term's sum over the facts of one year. */
+    String name(Formula.Term t, int year) {
+        Integer i = index.get(new Column(t, year).key());
+        if (i == null) throw new IllegalArgumentException(t + " in " + year + " is no column of this computation");
+        return "t" + i;
     }
 
     /** The name of the unfiltered sum whose presence says the measure has facts in the year. */
@@ -92,16 +99,14 @@ final class TermColumns {
         return columns;
     }
 
-    /** The years whose facts the pass reads when computing {@code year}. */
-    Set<Integer> yearsRead(int year) {
+    /** The years whose facts the pass reads. */
+    Set<Integer> yearsRead() {
         Set<Integer> years = new TreeSet<>();
-        for (Column c : columns) {
-            years.addAll(window(c.term(), c.years(), year));
-        }
+        for (Column c : columns) years.add(c.year());
         return years;
     }
 
-    /** The years a term sums over: its window of pooled years ending in the year it reads. */
+    /** The years a term of an indicator pooling {@code years} years reads: its window, ending in the year it reads. */
     static List<Integer> window(Formula.Term t, int years, int year) {
         int end = t.yearFor(year);
         List<Integer> w = new ArrayList<>();
@@ -110,19 +115,17 @@ final class TermColumns {
     }
 
     /**
-     * The terms for computing {@code year}, as rows of {@link #SCHEMA}; also, per measure and year read,
-     * an unfiltered term whose presence in the result says the measure has facts that year.
+     * The terms as rows of {@link #SCHEMA}; also, per measure and year read, an unfiltered term whose
+     * presence in the result says the measure has facts that year.
      */
-    List<Row> rows(int year) {
+    List<Row> rows() {
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < columns.size(); i++) {
             Column c = columns.get(i);
-            int end = c.term().yearFor(year);
-            rows.add(row("t" + i, c.term().measure(), end - c.years() + 1, end, c.term().filter()));
+            rows.add(row("t" + i, c.term().measure(), c.year(), c.year(), c.term().filter()));
         }
-        Set<Integer> years = yearsRead(year);
         for (String m : measures) {
-            for (int y : years) {
+            for (int y : yearsRead()) {
                 rows.add(row(presence(m, y), m, y, y, Map.of()));
             }
         }

@@ -37,6 +37,11 @@ final class TermSums {
             this.code = code;
         }
 
+        /** A group no fact falls in: every term sums to nothing there. */
+        static Group empty(String code) {
+            return new Group(code);
+        }
+
         /** The group's code in its dimension (a town, a sex ...); null for the whole area. */
         String code() {
             return code;
@@ -55,11 +60,11 @@ final class TermSums {
         for (Dimension d : Dimension.values()) groups.put(d, new LinkedHashMap<>());
     }
 
-    static TermSums of(SparkSession spark, TermColumns terms, int year) {
+    static TermSums of(SparkSession spark, TermColumns terms) {
         String view = "wcstat_terms_" + UUID.randomUUID().toString().replace("-", "");
-        spark.createDataFrame(terms.rows(year), TermColumns.SCHEMA).createOrReplaceTempView(view);
+        spark.createDataFrame(terms.rows(), TermColumns.SCHEMA).createOrReplaceTempView(view);
         try {
-            String years = terms.yearsRead(year).stream().map(String::valueOf).collect(Collectors.joining(", "));
+            String years = terms.yearsRead().stream().map(String::valueOf).collect(Collectors.joining(", "));
             String sql = "SELECT /*+ BROADCAST(t) */ t.term, " + each("f.%1$s", ", ") + ",\n"
                     + "  " + each("grouping(f.%1$s) AS g_%1$s", ", ") + ", SUM(f.value) AS value\n"
                     + "FROM " + Warehouse.FACTS + " f JOIN " + view + " t\n"
@@ -127,11 +132,11 @@ final class TermSums {
         return new ArrayList<>(groups.get(d).values());
     }
 
-    /** The years of the window in which each of the catalog's measures has facts. */
-    Map<String, Set<Integer>> presentMeasures(TermColumns terms, int year) {
+    /** The years read in which each of the catalog's measures has facts. */
+    Map<String, Set<Integer>> presentMeasures(TermColumns terms) {
         Map<String, Set<Integer>> present = new HashMap<>();
         for (String m : terms.measures()) {
-            for (int y : terms.yearsRead(year)) {
+            for (int y : terms.yearsRead()) {
                 if (total.sums.containsKey(TermColumns.presence(m, y))) present.computeIfAbsent(m, k -> new HashSet<>()).add(y);
             }
         }

@@ -61,10 +61,11 @@ public final class PublishJob implements Job {
                 + (options.fromTag() ? " (tag " + ReleaseSnapshot.tag(year) + ")" : ""));
 
         List<Row> rows = snapshot.read(Warehouse.INDICATOR_VALUES).where(col("year").leq(year))
-                .orderBy("indicator", "year", "region", "sex", "age_band", "residence").collectAsList();
+                .orderBy("indicator", "year", "region", "sex", "age_band", "residence", "pooled_years").collectAsList();
         Withholding withholding = new Withholding(catalog, district, layout.disclosure().rule());
         List<PublishedValue> values = withholding.apply(rows);
-        ReleaseTables tables = new ReleaseTables(values);
+        // the assessment judges the values indicators are published by; a withheld single year of a pooled one is not among them
+        ReleaseTables tables = new ReleaseTables(PublishedValue.headline(values));
         // the tables as the snapshot has them, schema included: a later column must not change a rebuilt release
         Dataset<Row> assessmentTable = snapshot.read(Warehouse.ASSESSMENT);
         Dataset<Row> warningTable = snapshot.read(Warehouse.WARNINGS);
@@ -87,9 +88,11 @@ public final class PublishJob implements Job {
             data.write(ReleaseTables.VALUES, ReleaseTables.VALUES_SCHEMA, ReleaseTables.values(values));
             data.write(ReleaseTables.ASSESSMENT, assessmentTable.schema(), assessment);
             data.write(ReleaseTables.WARNINGS, warningTable.schema(), warnings);
-            Sdmx model = new Sdmx(ctx.config(), values);
+            // SDMX keys a series by its dimensions alone: the values indicators are published by
+            List<PublishedValue> headline = PublishedValue.headline(values);
+            Sdmx model = new Sdmx(ctx.config(), headline);
             new SdmxFiles(model, year, Instant.ofEpochMilli(snapshot.committedAt(Warehouse.INDICATOR_VALUES)))
-                    .write(scratch.resolve("sdmx"), values);
+                    .write(scratch.resolve("sdmx"), headline);
 
             Manifest manifest = manifest(ctx, snapshot, options.fromTag(), year, revision, current, withholding, scratch);
             manifest.write(scratch);

@@ -2,15 +2,43 @@ package org.wcstat.jobs.publish;
 
 import org.wcstat.core.dimension.CellKey;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
 /**
  * One indicator value as a release shows it. A withheld value ({@code suppressed}) has no value, no
  * interval and only the flag "suppressed": its quality flags ("unstable" means under 20 events) would
- * say something about the count it hides.
+ * say something about the count it hides. A pooled indicator has two values per cell and year: the pooled
+ * one it is published by, and the year alone ({@code pooledYears} 1).
  */
 record PublishedValue(String indicator, int year, String region, String sex, String ageBand, String residence,
-                      Double value, boolean suppressed, String flags, Double ciLow, Double ciHigh) {
+                      Double value, boolean suppressed, String flags, Double ciLow, Double ciHigh, int pooledYears) {
 
     static final String SUPPRESSED_FLAG = "suppressed";
+    private static final String QUARANTINED = "quarantined=";
+
+    /** A value of the year alone. */
+    PublishedValue(String indicator, int year, String region, String sex, String ageBand, String residence,
+                   Double value, boolean suppressed, String flags, Double ciLow, Double ciHigh) {
+        this(indicator, year, region, sex, ageBand, residence, value, suppressed, flags, ciLow, ciHigh, 1);
+    }
+
+    /**
+     * The values an indicator is published by: of a pooled indicator the pooled ones (the most years any of
+     * its values sums), of any other all.
+     */
+    static List<PublishedValue> headline(List<PublishedValue> values) {
+        Map<String, Integer> widest = new HashMap<>();
+        values.forEach(v -> widest.merge(v.indicator(), v.pooledYears(), Math::max));
+        return values.stream().filter(v -> v.pooledYears() == widest.get(v.indicator())).toList();
+    }
+
+    /** The rows quarantine took from the data the value rests on (flag quarantined=N); 0 when none, or withheld. */
+    long quarantined() {
+        for (String f : flags.split(",")) if (f.startsWith(QUARANTINED)) return Long.parseLong(f.substring(QUARANTINED.length()));
+        return 0;
+    }
 
     boolean isTotal(String district) {
         return cell().isTotal(district);

@@ -29,6 +29,7 @@ final class ReleaseTables {
             DataTypes.createStructField("sex", DataTypes.StringType, false),
             DataTypes.createStructField("age_band", DataTypes.StringType, false),
             DataTypes.createStructField("residence", DataTypes.StringType, false),
+            DataTypes.createStructField("pooled_years", DataTypes.IntegerType, false),
             DataTypes.createStructField("value", DataTypes.DoubleType, true),
             DataTypes.createStructField("ci_low", DataTypes.DoubleType, true),
             DataTypes.createStructField("ci_high", DataTypes.DoubleType, true),
@@ -50,7 +51,7 @@ final class ReleaseTables {
     static List<Row> values(List<PublishedValue> values) {
         List<Row> rows = new ArrayList<>(values.size());
         for (PublishedValue v : values) {
-            rows.add(RowFactory.create(v.indicator(), v.year(), v.region(), v.sex(), v.ageBand(), v.residence(),
+            rows.add(RowFactory.create(v.indicator(), v.year(), v.region(), v.sex(), v.ageBand(), v.residence(), v.pooledYears(),
                     v.value(), v.ciLow(), v.ciHigh(), v.obsStatus(), v.confStatus(), v.flags()));
         }
         return rows;

@@ -83,16 +83,17 @@ final class Withholding {
                 r.getAs("age_band"), r.getAs("residence"),
                 withheld ? null : r.<Double>getAs("value"), withheld,
                 withheld ? PublishedValue.SUPPRESSED_FLAG : r.<String>getAs("flags"),
-                withheld ? null : r.<Double>getAs("ci_low"), withheld ? null : r.<Double>getAs("ci_high"));
+                withheld ? null : r.<Double>getAs("ci_low"), withheld ? null : r.<Double>getAs("ci_high"), r.<Integer>getAs("pooled_years"));
     }
 
-    /** The table of counts a value belongs to: its numerator (as pooled) and year. */
+    /** The table of counts a value belongs to: its numerator, the years it sums (the year alone, or pooled) and year. */
     private String table(Row r) {
         String code = r.getAs("indicator");
         Indicator ind = indicators.get(code);
+        int pooled = r.<Integer>getAs("pooled_years");
         // an indicator since dropped from the catalog is a table of its own
-        if (ind == null) return code + "|" + r.<Integer>getAs("year");
-        return ind.numerator().replace(" ", "") + "|" + ind.poolYears() + "|" + r.<Integer>getAs("year");
+        if (ind == null) return code + "|" + pooled + "|" + r.<Integer>getAs("year");
+        return ind.numerator().replace(" ", "") + "|" + pooled + "|" + r.<Integer>getAs("year");
     }
 
     private static CellKey cell(Row r) {

@@ -18,10 +18,17 @@ import java.util.stream.Collectors;
 
 /**
  * What the yearbook, its printable copy and the web report show for year Y: the published values from the
- * first year on, each indicator's status (district total) and the year's early warnings.
+ * first year on, each indicator's status (district total) and the year's early warnings. The tables show
+ * the values indicators are published by (a pooled indicator's pooled values); the single-year values of a
+ * pooled indicator are in its footnote.
  */
 record YearbookData(int year, int firstYear, String district, List<PublishedValue> values,
                     Map<String, IndicatorStatus> statuses, List<Warning> warnings) {
+
+    /** The values the tables show. */
+    private List<PublishedValue> shown() {
+        return PublishedValue.headline(values);
+    }
 
     /** Reads the assessment of year Y from the warehouse; indicators it has not judged show as not assessed. */
     static YearbookData read(Warehouse wh, int year, int firstYear, String district, List<PublishedValue> values) {
@@ -64,8 +71,19 @@ record YearbookData(int year, int firstYear, String district, List<PublishedValu
 
     /** The district total by year. */
     Map<Integer, PublishedValue> totals(String indicator) {
+        return totals(indicator, shown());
+    }
+
+    /** A pooled indicator's district total of each year alone, by year; empty for an indicator not pooled. */
+    Map<Integer, PublishedValue> singleYearTotals(String indicator) {
+        List<PublishedValue> singles = values.stream().filter(v -> v.pooledYears() == 1).toList();
+        if (shown().stream().noneMatch(v -> v.indicator().equals(indicator) && v.pooledYears() > 1)) return Map.of();
+        return totals(indicator, singles);
+    }
+
+    private Map<Integer, PublishedValue> totals(String indicator, List<PublishedValue> of) {
         Map<Integer, PublishedValue> series = new TreeMap<>();
-        for (PublishedValue v : values) {
+        for (PublishedValue v : of) {
             if (v.indicator().equals(indicator) && v.isTotal(district) && v.year() >= firstYear) series.put(v.year(), v);
         }
         return series;
@@ -75,7 +93,7 @@ record YearbookData(int year, int firstYear, String district, List<PublishedValu
     Map<String, Map<Integer, PublishedValue>> breakdown(String indicator, Dimension d) {
         Breakdown b = Breakdown.by(d);
         Map<String, Map<Integer, PublishedValue>> byCategory = new TreeMap<>();
-        for (PublishedValue v : values) {
+        for (PublishedValue v : shown()) {
             if (!v.indicator().equals(indicator) || v.year() < firstYear) continue;
             CellKey cell = v.cell();
             if (cell.breakdown(district) == b) {
@@ -90,7 +108,7 @@ record YearbookData(int year, int firstYear, String district, List<PublishedValu
      * so publishing the reason would reveal the small count.
      */
     boolean concernsWithheldValue(Warning w) {
-        return values.stream().anyMatch(v -> v.year() == year && v.suppressed() && v.indicator().equals(w.indicator())
+        return shown().stream().anyMatch(v -> v.year() == year && v.suppressed() && v.indicator().equals(w.indicator())
                 && v.cell().equals(w.cell()));
     }
 }

@@ -116,7 +116,7 @@ final class YearbookTables {
     /** @param departmentNames the departments' Chinese names by source code, for the footnotes */
     static YearbookTables of(YearbookData data, Catalog catalog, YearbookLayout layout, Labels labels,
                              Map<String, String> departmentNames, int targetYear) {
-        Notes notes = new Notes(departmentNames, layout.disclosure().threshold(), data);
+        Notes notes = new Notes(departmentNames, layout.disclosure().threshold(), data, layout.english());
         List<ChapterTable> chapters = new ArrayList<>();
         for (YearbookLayout.Chapter ch : layout.chapters()) {
             List<Catalog.Entry> entries = catalog.entries().stream()
@@ -204,18 +204,48 @@ final class YearbookTables {
     }
 
     /** The footnotes' texts, the same in every table. */
-    private record Notes(Map<String, String> departmentNames, int threshold, YearbookData data) {
+    private record Notes(Map<String, String> departmentNames, int threshold, YearbookData data, boolean english) {
         Footnotes of(List<Catalog.Entry> entries, List<Map<Integer, PublishedValue>> figures) {
             List<String> definitions = new ArrayList<>();
             for (Catalog.Entry e : entries) {
                 Indicator ind = e.indicator();
                 String sources = String.join("、", ind.sources().stream().map(d -> departmentNames.getOrDefault(d, d)).toList());
-                definitions.add(ind.nameZh() + "：" + (ind.definition() == null ? "" : ind.definition().strip()) + " 资料来源：" + sources + "。");
+                definitions.add(ind.nameZh() + "：" + (ind.definition() == null ? "" : ind.definition().strip()) + " 资料来源：" + sources + "。"
+                        + singleYears(ind) + quarantined(ind));
             }
             boolean anyWithheld = figures.stream().anyMatch(f -> f.entrySet().stream()
                     .anyMatch(v -> v.getKey() >= data.firstYear() && v.getKey() <= data.year() && v.getValue().suppressed()));
             return new Footnotes(List.copyOf(definitions), WITHHELD + " 表示数值涉及少于" + threshold + "例的小数，为保护个人信息不予公布",
                     MISSING + " 表示无数据", anyWithheld);
+        }
+
+        /** A pooled indicator's district value of each year alone, beside the pooled values of the table. */
+        private String singleYears(Indicator ind) {
+            Map<Integer, PublishedValue> singles = data.singleYearTotals(ind.code());
+            if (singles.isEmpty()) return "";
+            List<String> years = new ArrayList<>();
+            for (int y = data.firstYear(); y <= data.year(); y++) {
+                PublishedValue v = singles.get(y);
+                if (v == null) continue;
+                years.add(y + "年 " + (v.suppressed() ? WITHHELD : v.value() == null ? MISSING : Labels.number(v.value())));
+            }
+            if (years.isEmpty()) return "";
+            return " 表中为" + ind.poolYears() + "年合并值；单年值" + (english ? " / single year" : "") + "：" + String.join("，", years) + "。";
+        }
+
+        /** The rows quarantine kept out of the data each district value of the table rests on, by year. */
+        private String quarantined(Indicator ind) {
+            List<String> years = new ArrayList<>();
+            List<String> yearsEn = new ArrayList<>();
+            for (var v : data.totals(ind.code()).entrySet()) {
+                long n = v.getValue().quarantined();
+                if (n == 0) continue;
+                years.add(v.getKey() + "年" + n + "条");
+                yearsEn.add(n + " for " + v.getKey());
+            }
+            if (years.isEmpty()) return "";
+            return " 所用数据中未通过校验而隔离、未计入的原始记录：" + String.join("，", years) + "。"
+                    + (english ? " Rows quarantined and not counted: " + String.join(", ", yearsEn) + "." : "");
         }
     }
 }

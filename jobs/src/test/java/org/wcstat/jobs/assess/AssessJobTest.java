@@ -115,7 +115,7 @@ class AssessJobTest {
     }
 
     private static void value(List<Row> rows, String indicator, int year, String region, double v) {
-        rows.add(RowFactory.create(indicator, year, region, "_T", "_T", "_T", v, 100.0, v, null, null, ""));
+        rows.add(RowFactory.create(indicator, year, region, "_T", "_T", "_T", 1, v, 100.0, v, null, null, ""));
     }
 
     private static Map<String, List<String>> tables() {

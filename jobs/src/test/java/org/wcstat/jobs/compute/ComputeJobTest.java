@@ -149,6 +149,19 @@ class ComputeJobTest {
     }
 
     @Test
+    void aPooledRateHasTheYearAloneBesideIt() {
+        // 2024 alone: 3 deaths / 1,000 births x 100,000 = 300 per 100,000; Garwood x = 3: [0.6187, 8.7673]
+        // events over 1,000 births -> [61.87, 876.73] per 100,000; no pooled flag, fewer than 20 events
+        Row single = row("POOLED", "510811", "_T", 1);
+        assertEquals(3.0, single.<Double>getAs("numerator"), 1e-9);
+        assertEquals(1000.0, single.<Double>getAs("denominator"), 1e-9);
+        assertEquals(300.0, single.<Double>getAs("value"), 1e-9);
+        assertEquals(61.87, single.<Double>getAs("ci_low"), 0.01);
+        assertEquals(876.73, single.<Double>getAs("ci_high"), 0.01);
+        assertEquals("unstable", single.getAs("flags"));
+    }
+
+    @Test
     void aShareWithItsWilsonInterval() {
         // 卫子镇 3 of 7 = 42.857%. Wilson, z = 1.95996: centre (3/7 + z²/14) / (1 + z²/7) = 0.45388,
         // half-width z·√(p(1-p)/7 + z²/196) / (1 + z²/7) = 0.29566 -> [15.82%, 74.95%]
@@ -216,13 +229,20 @@ class ComputeJobTest {
         long other = spark.sql("SELECT count(*) FROM " + Warehouse.INDICATOR_VALUES + " WHERE year <> 2024").first().getLong(0);
         assertEquals(0, other);
         // RATE: total + 2 towns + 2 sexes = 5; POOLED: total = 1; SHARE: total + 2 towns = 3; BOYS: total = 1;
-        // VS2022: total + 3 towns = 4; GAP: total + 2 towns = 3; COHORT: total = 1; NO_BASE: none -> 18
-        assertEquals(18, spark.sql("SELECT count(*) FROM " + Warehouse.INDICATOR_VALUES).first().getLong(0));
+        // VS2022: total + 3 towns = 4; GAP: total + 2 towns = 3; COHORT: total = 1; NO_BASE: none -> 18;
+        // and POOLED's 2024 alone beside its pooled value: 19
+        assertEquals(19, spark.sql("SELECT count(*) FROM " + Warehouse.INDICATOR_VALUES).first().getLong(0));
     }
 
+    /** The value an indicator is published by: POOLED's pooled over three years, the others' of the year. */
     private static Row row(String indicator, String region, String sex) {
+        return row(indicator, region, sex, indicator.equals("POOLED") ? 3 : 1);
+    }
+
+    private static Row row(String indicator, String region, String sex, int pooledYears) {
         List<Row> rows = spark.sql("SELECT * FROM " + Warehouse.INDICATOR_VALUES + " WHERE indicator = '" + indicator
-                + "' AND year = 2024 AND region = '" + region + "' AND sex = '" + sex + "' AND residence = '_T'").collectAsList();
+                + "' AND year = 2024 AND region = '" + region + "' AND sex = '" + sex + "' AND residence = '_T'"
+                + " AND pooled_years = " + pooledYears).collectAsList();
         assertEquals(1, rows.size(), indicator + " " + region + " " + sex + ": " + rows);
         return rows.get(0);
     }

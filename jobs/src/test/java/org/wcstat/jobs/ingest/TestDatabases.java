@@ -11,7 +11,7 @@ import java.util.UUID;
  * MariaDB at 127.0.0.1:3306 (root, no password). A missing server fails the test at creation: these
  * are integration tests, and skipping them would hide a broken CI machine.
  */
-final class TestDatabases {
+public final class TestDatabases {
     static final String PG_ADMIN_URL = "jdbc:postgresql://127.0.0.1:5432/postgres";
     static final String MARIA_ADMIN_URL = "jdbc:mariadb://127.0.0.1:3306/";
 
@@ -23,14 +23,14 @@ final class TestDatabases {
     }
 
     /** A database of its own on one server; closing drops it. */
-    abstract static class Db implements AutoCloseable {
+    public abstract static class Db implements AutoCloseable {
         final String name = uniqueName();
 
-        abstract String url();
+        public abstract String url();
 
         abstract Connection connect() throws SQLException;
 
-        void exec(String... sql) throws SQLException {
+        public void exec(String... sql) throws SQLException {
             try (Connection c = connect(); Statement s = c.createStatement()) {
                 for (String q : sql) {
                     s.execute(q);
@@ -39,13 +39,13 @@ final class TestDatabases {
         }
     }
 
-    static final class Postgres extends Db {
-        Postgres() throws SQLException {
+    public static final class Postgres extends Db {
+        public Postgres() throws SQLException {
             admin("CREATE DATABASE " + name);
         }
 
         @Override
-        String url() {
+        public String url() {
             return "jdbc:postgresql://127.0.0.1:5432/" + name;
         }
 
@@ -73,7 +73,7 @@ final class TestDatabases {
         }
 
         @Override
-        String url() {
+        public String url() {
             return "jdbc:mariadb://127.0.0.1:3306/" + name;
         }
 

@@ -124,12 +124,14 @@ final class PublishedRelease {
 
     private static void value(List<Row> rows, String indicator, int year, String region, String sex,
                               double numerator, double denominator, double value) {
-        rows.add(RowFactory.create(indicator, year, region, sex, "_T", "_T", numerator, denominator, value, null, null, ""));
+        // the shipped catalog pools W-H-02 over three years: its value as published is the pooled one
+        int pooledYears = indicator.equals("W-H-02") ? 3 : 1;
+        rows.add(RowFactory.create(indicator, year, region, sex, "_T", "_T", pooledYears, numerator, denominator, value, null, null, ""));
     }
 
     /** A count: no denominator, the value is the numerator. */
     private static void rows(List<Row> rows, String indicator, int year, String region, String ageBand, double count) {
-        rows.add(RowFactory.create(indicator, year, region, "_T", ageBand, "_T", count, null, count, null, null, ""));
+        rows.add(RowFactory.create(indicator, year, region, "_T", ageBand, "_T", 1, count, null, count, null, null, ""));
     }
 
     private static Row assessment(String indicator, int year, String region, String status, String zh, String en) {
