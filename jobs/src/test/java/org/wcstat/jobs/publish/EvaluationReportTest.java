@@ -66,7 +66,7 @@ class EvaluationReportTest {
             assertTrue(chapter.contains(summary), summary);
         }
         // 高中阶段毛入学率: 90, 92, ≥ 98, 2030, limited progress, 94, not met — as the reader sees its row
-        assertTrue(chapter.contains("高中阶段毛入学率 / Gross enrolment ratio of senior secondary education\t%\t90\t92\t≥ 98\t2030\t进展有限 / limited progress\t94\t否 / no"),
+        assertTrue(chapter.contains("高中阶段毛入学率 / Gross enrolment ratio in senior secondary education\t%\t90\t92\t≥ 98\t2030\t进展有限 / limited progress\t94\t否 / no"),
                 chapter);
         assertTrue(chapter.contains("未能评估的指标"));
         assertTrue(chapter.contains("docs/methods.md"));
