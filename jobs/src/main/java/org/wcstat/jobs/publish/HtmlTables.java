@@ -52,6 +52,10 @@ final class HtmlTables {
     }
 
     String statusBadge(IndicatorStatus s) {
+        return statusBadge(labels, s);
+    }
+
+    static String statusBadge(Labels labels, IndicatorStatus s) {
         return "<span class=\"status status-" + esc(s.status()) + "\">" + esc(labels.text(s)) + "</span>";
     }
 
@@ -86,15 +90,20 @@ final class HtmlTables {
         if (tables.warnings.isEmpty()) {
             return "<p class=\"none\">" + esc(labels.text("本年度无预警或尚未评估。", "No early warnings this year, or not assessed yet.")) + "</p>\n";
         }
+        return warningsTable(labels, labels.text(tables.year + "年监测预警", "Early warnings " + tables.year), tables.warnings);
+    }
+
+    /** A list of early warnings under a caption, the most severe first as they come. */
+    static String warningsTable(Labels labels, String caption, List<WarningRow> warnings) {
         StringBuilder t = new StringBuilder("<table class=\"warnings\">\n<caption>")
-                .append(esc(labels.text(tables.year + "年监测预警", "Early warnings " + tables.year)))
+                .append(esc(caption))
                 .append("</caption>\n<thead><tr>");
         for (String h : List.of(labels.text("程度", "severity"), labels.text(YearbookTables.INDICATOR),
                 labels.text("地区及分组", "breakdown"), labels.text("预警类型", "kind"), labels.text("说明", "reason"))) {
             t.append("<th scope=\"col\">").append(esc(h)).append("</th>");
         }
         t.append("</tr></thead>\n<tbody>\n");
-        for (WarningRow w : tables.warnings) {
+        for (WarningRow w : warnings) {
             t.append("<tr class=\"severity-").append(esc(w.severity().code())).append("\"><td>")
                     .append(esc(labels.text(w.severity()))).append("</td><th scope=\"row\">")
                     .append(esc(w.indicatorName())).append("</th><td>").append(esc(w.cell())).append("</td><td>")

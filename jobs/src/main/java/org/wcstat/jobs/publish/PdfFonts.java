@@ -3,6 +3,7 @@ package org.wcstat.jobs.publish;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
 import com.openhtmltopdf.pdfboxout.PDFontSupplier;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
 import org.apache.fontbox.ttf.OTFParser;
 import org.apache.fontbox.ttf.OpenTypeFont;
 import org.apache.fontbox.ttf.TTFParser;
@@ -17,6 +18,7 @@ import org.wcstat.core.config.YamlLocator;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -105,6 +107,23 @@ public final class PdfFonts {
 
     /** What a document holds while it uses the parsed fonts. */
     static final Object LOCK = new Object();
+
+    /** Prints an XHTML page to a PDF file with these fonts embedded (and its inline SVG drawn as vector graphics). */
+    void print(Path file, String xhtml) throws IOException {
+        synchronized (LOCK) {
+            try (OutputStream out = Files.newOutputStream(file); PDDocument doc = new PDDocument()) {
+                PdfRendererBuilder pdf = new PdfRendererBuilder();
+                pdf.useFastMode();
+                pdf.usePDDocument(doc);
+                register(pdf, doc);
+                // scripts and external resources stay off: charts are drawn from the page alone
+                pdf.useSVGDrawer(new BatikSVGDrawer());
+                pdf.withHtmlContent(xhtml, null);
+                pdf.toStream(out);
+                pdf.run();
+            }
+        }
+    }
 
     private static TrueTypeFont parsed(String key, Supplier<byte[]> bytes) {
         return PARSED.computeIfAbsent(key, k -> {

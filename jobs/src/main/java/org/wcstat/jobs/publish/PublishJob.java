@@ -73,6 +73,8 @@ public final class PublishJob implements Job {
                 .orderBy("indicator", "region", "sex", "age_band", "residence").collectAsList());
         List<Row> warnings = tables.warnings(warningTable.where(col("assessed_year").equalTo(year))
                 .orderBy("indicator", "region", "sex", "age_band", "residence", "kind", "reason").collectAsList());
+        Optional<EvaluationData> evaluation = EvaluationData.read(snapshot, ctx.config().assessment(), district, year, tables);
+        EvaluationData.missing(ctx.config().assessment(), year, evaluation).ifPresent(ctx.progress()::warn);
 
         Releases releases = new Releases(ctx.releases());
         Path scratch = null;
@@ -83,11 +85,15 @@ public final class PublishJob implements Job {
             ctx.progress().step("writing the " + year + " release (revision " + revision + ")");
 
             // the release's writers: each gets the scratch folder and the values after disclosure control
-            writeYearbook(ctx, scratch, values, catalog, layout, year);
+            YearbookTables yearbook = writeYearbook(ctx, scratch, values, catalog, layout, year, evaluation);
             DataFiles data = new DataFiles(wh.spark(), scratch.resolve("data"));
             data.write(ReleaseTables.VALUES, ReleaseTables.VALUES_SCHEMA, ReleaseTables.values(values));
             data.write(ReleaseTables.ASSESSMENT, assessmentTable.schema(), assessment);
             data.write(ReleaseTables.WARNINGS, warningTable.schema(), warnings);
+            if (yearbook.evaluation().isPresent()) {
+                EvaluationTables e = yearbook.evaluation().get();
+                data.write(EvaluationRows.NAME, EvaluationRows.schema(e), EvaluationRows.rows(e));
+            }
             // SDMX keys a series by its dimensions alone: the values indicators are published by
             List<PublishedValue> headline = PublishedValue.headline(values);
             Sdmx model = new Sdmx(ctx.config(), headline);
@@ -135,9 +141,12 @@ public final class PublishJob implements Job {
         }
     }
 
-    /** The yearbook's tables, built once, written by each rendering; the PDF's layout takes longest, so the others run beside it. */
-    private static void writeYearbook(JobContext ctx, Path dir, List<PublishedValue> values, Catalog catalog,
-                                      YearbookLayout layout, int year) throws IOException {
+    /**
+     * The yearbook's tables, built once, written by each rendering; the PDF's layout takes longest, so the others run
+     * beside it. With an evaluation, the tables carry it and evaluation.pdf is written too.
+     */
+    private static YearbookTables writeYearbook(JobContext ctx, Path dir, List<PublishedValue> values, Catalog catalog,
+                                                YearbookLayout layout, int year, Optional<EvaluationData> evaluation) throws IOException {
         String district = ctx.config().regions().district().code();
         int firstYear = Math.min(layout.firstYear(), year);
         YearbookData data = YearbookData.read(ctx.warehouse(), year, firstYear, district, values);
@@ -147,11 +156,19 @@ public final class PublishJob implements Job {
         Map<String, String> departments = new TreeMap<>();
         ctx.config().sources().forEach(s -> departments.put(s.department(), s.nameZh()));
         YearbookTables tables = YearbookTables.of(data, catalog, layout, labels, departments, ctx.config().assessment().targetYear());
+        List<YearbookRenderer> others = new ArrayList<>(List.of(new YearbookWorkbook(), new WebReport()));
+        if (evaluation.isPresent()) {
+            tables = tables.withEvaluation(EvaluationTables.of(evaluation.get(), catalog, layout, labels, year, district));
+            others.add(new EvaluationPdf(PdfFonts.of(ctx.config())));
+            ctx.progress().step("the " + year + " release carries the " + evaluation.get().year() + " evaluation: "
+                    + EvaluationPdf.FILE + ", a chapter of the report and a sheet of the workbook");
+        }
         ctx.progress().step("writing the " + year + " yearbook: workbook, printable yearbook and web report");
         YearbookRenderer slowest = new YearbookPdf(PdfFonts.of(ctx.config()));
         List<CompletableFuture<Void>> beside = new ArrayList<>();
-        for (YearbookRenderer r : List.of(new YearbookWorkbook(), new WebReport())) {
-            beside.add(CompletableFuture.runAsync(() -> uncheckedWrite(() -> r.write(dir.resolve(r.fileName()), tables))));
+        YearbookTables written = tables;
+        for (YearbookRenderer r : others) {
+            beside.add(CompletableFuture.runAsync(() -> uncheckedWrite(() -> r.write(dir.resolve(r.fileName()), written))));
         }
         try {
             slowest.write(dir.resolve(slowest.fileName()), tables);
@@ -165,6 +182,7 @@ public final class PublishJob implements Job {
                 }
             }
         }
+        return tables;
     }
 
     private interface Write {

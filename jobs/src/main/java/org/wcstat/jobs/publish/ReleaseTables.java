@@ -89,7 +89,12 @@ final class ReleaseTables {
 
     private boolean withheld(Row r) {
         var cell = new CellKey(r.getAs("region"), r.getAs("sex"), r.getAs("age_band"), r.getAs("residence"));
-        return withheldSeries.contains(series(r.getAs("indicator"), cell.toString()));
+        return withholds(r.getAs("indicator"), cell);
+    }
+
+    /** Whether a breakdown's series has a withheld value in the years shown, so its figures are taken out. */
+    boolean withholds(String indicator, CellKey cell) {
+        return withheldSeries.contains(series(indicator, cell.toString()));
     }
 
     private static String series(String indicator, String cell) {

@@ -49,14 +49,16 @@ final class WebReport implements YearbookRenderer {
         String title = layout.titleZh() + "：" + tables.year + "年监测报告";
         slots.put("title", esc(title));
         slots.put("subtitle", tables.labels.english() ? "<p lang=\"en\">" + esc(layout.titleEn() + ": monitoring report " + tables.year) + "</p>" : "");
-        slots.put("style", resource("report/report.css"));
+        // the evaluation's style and charts only where there is one, so the other years' reports stay as they were
+        boolean evaluation = tables.evaluation().isPresent();
+        slots.put("style", resource("report/report.css") + (evaluation ? resource("report/evaluation.css") : ""));
         slots.put("nav", page.nav());
-        slots.put("main", page.summary() + page.keyCharts() + page.chapters() + page.warnings());
+        slots.put("main", page.summary() + page.evaluation() + page.keyCharts() + page.chapters() + page.warnings());
         slots.put("footer", esc("数据截至" + tables.year + "年。" + YearbookTables.WITHHELD + " 表示涉及少于"
                 + layout.disclosure().threshold() + "例的小数，不予公布；" + YearbookTables.MISSING + " 表示无数据。"));
         slots.put("echarts", echarts());
         slots.put("data", page.json());
-        slots.put("script", resource("report/report.js"));
+        slots.put("script", resource("report/report.js") + (evaluation ? resource("report/evaluation.js") : ""));
         Files.writeString(file, fill(resource("report/report.html"), slots), StandardCharsets.UTF_8);
     }
 
@@ -87,6 +89,8 @@ final class WebReport implements YearbookRenderer {
         String nav() {
             StringBuilder n = new StringBuilder("<ol>\n<li><a href=\"#summary\">").append(esc(labels.text(SUMMARY)))
                     .append("</a></li>\n");
+            tables.evaluation().ifPresent(e -> n.append("<li><a href=\"#evaluation\">").append(esc(labels.text(e.title())))
+                    .append("</a></li>\n"));
             if (!tables.keyIndicators().isEmpty()) {
                 n.append("<li><a href=\"#key\">").append(esc(labels.text(KEY_TRENDS))).append("</a></li>\n");
             }
@@ -113,6 +117,33 @@ final class WebReport implements YearbookRenderer {
                         .append(esc(labels.text(group.size() + "项", group.size() + (group.size() == 1 ? " indicator" : " indicators")))).append("</li>\n");
             }
             return s.append("</ul>\n</section>\n").toString();
+        }
+
+        /**
+         * The outlines' evaluation, in an evaluation year and the years after it: per outline its summary, its
+         * areas' statuses as a chart with their table, and the evaluation's tables.
+         */
+        String evaluation() {
+            if (tables.evaluation().isEmpty()) return "";
+            EvaluationTables e = tables.evaluation().get();
+            EvaluationHtml html = new EvaluationHtml(e);
+            StringBuilder s = new StringBuilder("<section id=\"evaluation\" aria-labelledby=\"evaluation-h\"><h2 id=\"evaluation-h\">")
+                    .append(esc(labels.text(e.title()))).append("</h2>\n<p>").append(esc(labels.text(e.basis())))
+                    .append(" ").append(esc(labels.text("可打印的评估报告：", "The printable report: "))).append("<a href=\"")
+                    .append(EvaluationPdf.FILE).append("\">").append(EvaluationPdf.FILE).append("</a></p>\n");
+            for (EvaluationTables.Outline o : e.outlines) {
+                String chart = labels.text(o.name().zh() + "各领域指标评估状态", o.name().en() + ": indicators by status and area");
+                s.append("<h3 id=\"evaluation-").append(esc(o.plan())).append("\">").append(esc(labels.text(o.name()))).append("</h3>\n")
+                        .append(html.summary(o)).append("<figure><div class=\"chart evaluation\" data-kind=\"evaluation\" data-plan=\"")
+                        .append(esc(o.plan())).append("\" role=\"img\" aria-label=\"").append(esc(chart + "（数据见表）")).append("\"></div>")
+                        .append("<figcaption>").append(esc(chart)).append("</figcaption></figure>\n")
+                        .append(html.summaryTable(o, true)).append(html.completionTable(o)).append(html.directionTable(o))
+                        .append(html.unjudgedTable(o)).append("<h4>").append(esc(labels.text(o.name().zh() + EvaluationTables.ACTIONS.zh(),
+                                o.name().en() + ": " + EvaluationTables.ACTIONS.en().toLowerCase(java.util.Locale.ROOT)))).append("</h4>\n")
+                        .append(html.warnings(o));
+            }
+            return s.append("<h3>").append(esc(labels.text(EvaluationTables.METHODS))).append("</h3>\n").append(html.methods())
+                    .append("</section>\n").toString();
         }
 
         String keyCharts() {
@@ -198,6 +229,7 @@ final class WebReport implements YearbookRenderer {
             root.put("noData", labels.text("暂无数据", "no data"));
             root.put("years", years);
             root.put("series", series);
+            tables.evaluation().ifPresent(e -> root.put("evaluation", evaluationJson(e)));
             try {
                 // "<" escaped so that no string in the data can close the script element
                 return new ObjectMapper().writeValueAsString(root).replace("<", "\\u003c");
@@ -205,6 +237,26 @@ final class WebReport implements YearbookRenderer {
                 throw new IllegalStateException(e);
             }
         }
+    }
+
+    /** Per outline the areas' names and, per status, its name, colour and count in each area: the stacked bars. */
+    private static Map<String, Object> evaluationJson(EvaluationTables e) {
+        Map<String, Object> plans = new LinkedHashMap<>();
+        for (EvaluationTables.Outline o : e.outlines) {
+            List<Map<String, Object>> statuses = new ArrayList<>();
+            for (ProgressStatus s : e.statuses) {
+                Map<String, Object> status = new LinkedHashMap<>();
+                status.put("name", e.labels.text(s));
+                status.put("color", StatusColours.of(s.code()));
+                status.put("values", o.areas().stream().map(a -> a.area().count(s)).toList());
+                statuses.add(status);
+            }
+            Map<String, Object> plan = new LinkedHashMap<>();
+            plan.put("areas", o.areas().stream().map(a -> e.labels.text(a.name())).toList());
+            plan.put("statuses", statuses);
+            plans.put(o.plan(), plan);
+        }
+        return plans;
     }
 
     private static String anchor(YearbookTables.ChapterTable ch) {
@@ -225,7 +277,10 @@ final class WebReport implements YearbookRenderer {
 
     /** Reads every resource the report is made from, so a broken build is found before a load, not after it. */
     static void checkTemplates() {
-        for (String name : new String[]{"report/report.css", "report/report.js", "report/report.html"}) resource(name);
+        for (String name : new String[]{"report/report.css", "report/report.js", "report/report.html", "report/evaluation.css",
+                "report/evaluation.js"}) {
+            resource(name);
+        }
         echarts();
     }
 

@@ -1,13 +1,9 @@
 package org.wcstat.jobs.publish;
 
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
-import org.apache.pdfbox.pdmodel.PDDocument;
 import com.openhtmltopdf.util.XRLog;
 import org.wcstat.core.catalog.Catalog;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.logging.Level;
 
@@ -37,18 +33,7 @@ final class YearbookPdf implements YearbookRenderer {
 
     @Override
     public void write(Path file, YearbookTables tables) throws IOException {
-        String xhtml = xhtml(tables);
-        synchronized (PdfFonts.LOCK) {
-            try (OutputStream out = Files.newOutputStream(file); PDDocument doc = new PDDocument()) {
-                PdfRendererBuilder pdf = new PdfRendererBuilder();
-                pdf.useFastMode();
-                pdf.usePDDocument(doc);
-                fonts.register(pdf, doc);
-                pdf.withHtmlContent(xhtml, null);
-                pdf.toStream(out);
-                pdf.run();
-            }
-        }
+        fonts.print(file, xhtml(tables));
     }
 
     String xhtml(YearbookTables tables) {

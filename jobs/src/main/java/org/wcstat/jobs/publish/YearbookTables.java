@@ -11,6 +11,7 @@ import org.wcstat.core.dimension.Dimension;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The yearbook's tables, built once from the year's data; the workbook, the printable yearbook and the web
@@ -98,10 +99,14 @@ final class YearbookTables {
     final List<BreakdownTable> breakdowns;
     final List<WarningRow> warnings;
     private final YearbookData data;
+    /** The outlines' latest evaluation up to the year, in an evaluation year and the years after it; else null. */
+    private final EvaluationTables evaluation;
 
     private YearbookTables(YearbookData data, Catalog catalog, YearbookLayout layout, Labels labels, int targetYear,
-                           List<ChapterTable> chapters, List<BreakdownTable> breakdowns, List<WarningRow> warnings) {
+                           List<ChapterTable> chapters, List<BreakdownTable> breakdowns, List<WarningRow> warnings,
+                           EvaluationTables evaluation) {
         this.data = data;
+        this.evaluation = evaluation;
         this.catalog = catalog;
         this.layout = layout;
         this.labels = labels;
@@ -140,12 +145,20 @@ final class YearbookTables {
         for (Warning w : data.warnings()) {
             String name = catalog.entries().stream().filter(e -> e.code().equals(w.indicator())).findFirst()
                     .map(e -> e.indicator().nameZh()).orElse(w.indicator());
-            String reason = data.concernsWithheldValue(w)
-                    ? "涉及少于" + layout.disclosure().threshold() + "例的小数，详情不予公布。" : w.reason();
+            String reason = data.concernsWithheldValue(w) ? withheldReason(layout.disclosure().threshold()) : w.reason();
             warnings.add(new WarningRow(w.severity(), name, labels.cell(w.cell()), w.kind(), reason));
         }
         return new YearbookTables(data, catalog, layout, labels, targetYear, List.copyOf(chapters), List.copyOf(breakdowns),
-                List.copyOf(warnings));
+                List.copyOf(warnings), null);
+    }
+
+    /** The same tables with the outlines' evaluation, which each rendering adds as a chapter of its own. */
+    YearbookTables withEvaluation(EvaluationTables evaluation) {
+        return new YearbookTables(data, catalog, layout, labels, targetYear, chapters, breakdowns, warnings, evaluation);
+    }
+
+    Optional<EvaluationTables> evaluation() {
+        return Optional.ofNullable(evaluation);
     }
 
     private static IndicatorBreakdown breakdown(YearbookData data, Labels labels, Indicator ind, Dimension d) {
@@ -153,6 +166,11 @@ final class YearbookTables {
         List<CategoryRow> rows = labels.ordered(d, byCategory).stream()
                 .map(c -> new CategoryRow(c, labels.category(d, c), byCategory.get(c))).toList();
         return new IndicatorBreakdown(ind, d, rows);
+    }
+
+    /** What a warning or note on a withheld series says instead of its numbers. */
+    static String withheldReason(int threshold) {
+        return "涉及少于" + threshold + "例的小数，详情不予公布。";
     }
 
     /** The years every table has a column for, first to last. */

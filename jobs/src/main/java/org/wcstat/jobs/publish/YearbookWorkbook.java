@@ -121,8 +121,13 @@ final class YearbookWorkbook implements YearbookRenderer {
                 breakdownSheet(name, b);
             }
             if (!tables.keyIndicators().isEmpty()) {
-                contentsRow(contents.createRow(row), CHARTS, YearbookTables.TRENDS.zh(), YearbookTables.TRENDS.en());
+                contentsRow(contents.createRow(row++), CHARTS, YearbookTables.TRENDS.zh(), YearbookTables.TRENDS.en());
                 chartSheet();
+            }
+            if (tables.evaluation().isPresent()) {
+                EvaluationTables e = tables.evaluation().get();
+                contentsRow(contents.createRow(row), EvaluationSheet.name(e), e.title().zh(), e.title().en());
+                new EvaluationSheet(wb, e, header, title, group).write();
             }
             contents.setColumnWidth(1, 36 * 256);
             contents.setColumnWidth(2, 48 * 256);
