@@ -25,8 +25,7 @@ done
 
 if [ "${BENCH_SKIP_BUILD:-}" != 1 ]; then
   echo "building wcstat and the benchmark ..." >&2
-  (cd "$repo" && mvn -B -q install -DskipTests)
-  mvn -B -q -f "$repo/bench/pom.xml" package
+  (cd "$repo" && mvn -B -q -Pbench install -DskipTests)
 fi
 
 psql_() { psql -X -q -h "$host" -p "$port" -U "$user" "$@"; }

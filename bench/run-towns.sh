@@ -8,8 +8,7 @@
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 if [ "${BENCH_SKIP_BUILD:-}" != 1 ]; then
-  (cd "$repo" && mvn -B -q install -DskipTests)
-  mvn -B -q -f "$repo/bench/pom.xml" package
+  (cd "$repo" && mvn -B -q -Pbench install -DskipTests)
 fi
 read -r -a spark_flags <<<"$(sed -n 's:.*<spark.jvm.flags>\(.*\)</spark.jvm.flags>.*:\1:p' "$repo/pom.xml")"
 read -r -a java_opts <<<"${BENCH_JAVA_OPTS:--Xmx6g}"

@@ -33,8 +33,7 @@ year="${years##*-}"
 
 if [ "${BENCH_SKIP_BUILD:-}" != 1 ]; then
   echo "building wcstat and the benchmark ..." >&2
-  (cd "$repo" && mvn -B -q install -DskipTests)
-  mvn -B -q -f "$repo/bench/pom.xml" package
+  (cd "$repo" && mvn -B -q -Pbench install -DskipTests)
 fi
 
 read -r -a spark_flags <<<"$(sed -n 's:.*<spark.jvm.flags>\(.*\)</spark.jvm.flags>.*:\1:p' "$repo/pom.xml")"

@@ -5,7 +5,7 @@ import org.postgresql.copy.CopyIn;
 import org.wcstat.cli.demo.Demo;
 import org.wcstat.core.config.Configuration;
 import org.wcstat.core.config.SourceConfig;
-import org.wcstat.jobs.ingest.BenchQueries;
+import org.wcstat.jobs.ingest.SourceQuery;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -129,7 +129,7 @@ public final class DepartmentGenerator {
                 .filter(e -> tableColumns.contains(e.year().column().toUpperCase(Locale.ROOT))).findFirst().orElse(null);
         List<String> filters = new ArrayList<>();
         if (byYear == null) filters.add("1 = 1");
-        else for (int year : years) filters.add(BenchQueries.yearFilter(byYear, year));
+        else for (int year : years) filters.add(SourceQuery.yearFilter(byYear.year(), year));
         List<String[]> rows = new ArrayList<>();
         List<String> columns = new ArrayList<>();
         List<Integer> types = new ArrayList<>();

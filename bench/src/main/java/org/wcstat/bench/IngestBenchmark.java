@@ -9,7 +9,7 @@ import org.wcstat.core.config.Yaml;
 import org.wcstat.jobs.JobContext;
 import org.wcstat.jobs.Spark;
 import org.wcstat.jobs.Warehouse;
-import org.wcstat.jobs.ingest.BenchQueries;
+import org.wcstat.jobs.ingest.SourceQuery;
 import org.wcstat.jobs.ingest.IngestJob;
 
 import java.io.IOException;
@@ -90,7 +90,7 @@ public final class IngestBenchmark {
         Configuration config = Configuration.load(conf);
         SourceConfig.Extract extract = config.source("health").extracts().get(0);
         checkSameMappingAsShipped(repo, extract);
-        String select = BenchQueries.select(extract, year);
+        String select = SourceQuery.sql(extract, year);
         long sourceRows = count(jdbcUrl, select);
         if (sourceRows != expected) {
             throw new IllegalStateException(opt.get("db") + " has " + sourceRows + " rows for " + year + ", not " + expected

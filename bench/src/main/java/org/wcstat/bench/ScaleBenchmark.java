@@ -9,8 +9,8 @@ import org.wcstat.jobs.JobContext;
 import org.wcstat.jobs.Spark;
 import org.wcstat.jobs.Warehouse;
 import org.wcstat.jobs.compute.ComputeJob;
-import org.wcstat.jobs.compute.PeerSql;
-import org.wcstat.jobs.ingest.BenchQueries;
+import org.wcstat.jobs.compute.IndicatorSql;
+import org.wcstat.jobs.ingest.SourceQuery;
 import org.wcstat.jobs.ingest.IngestJob;
 import org.wcstat.jobs.maintain.MaintainJob;
 import org.wcstat.jobs.maintain.MaintenanceReport;
@@ -134,8 +134,8 @@ public final class ScaleBenchmark {
                 // the peer at its best: the wide form (a conditional sum per term) and compute's joined form,
                 // each run twice; the faster one's second time picks it
                 Map<String, String> forms = new LinkedHashMap<>();
-                forms.put("wide", PeerSql.indicators(config.catalog(), year, district, facts));
-                forms.put("joined", PeerSql.indicatorsJoined(config.catalog(), year, district, facts));
+                forms.put("wide", IndicatorSql.indicators(config.catalog(), year, district, facts));
+                forms.put("joined", IndicatorSql.indicatorsJoined(config.catalog(), year, district, facts));
                 Map<String, Double> formS = new LinkedHashMap<>();
                 for (var f : forms.entrySet()) {
                     Files.writeString(work.resolve("duckdb-indicators-" + f.getKey() + ".sql"), f.getValue());
@@ -246,7 +246,7 @@ public final class ScaleBenchmark {
                 Path err = Files.createTempFile("wcstat-bench-time-", ".txt");
                 ProcessBuilder pb = new ProcessBuilder("/usr/bin/time", "-v", "psql", "-X", "-h", opt.get("host", "127.0.0.1"),
                         "-p", opt.get("port", "5432"), "-U", opt.get("user", "postgres"), "-d", db, "-v", "ON_ERROR_STOP=1",
-                        "-c", "\\copy (" + BenchQueries.select(e, year) + ") TO '" + csv + "' WITH CSV").redirectError(err.toFile());
+                        "-c", "\\copy (" + SourceQuery.sql(e, year) + ") TO '" + csv + "' WITH CSV").redirectError(err.toFile());
                 pb.environment().put("PGOPTIONS", "-c search_path=" + source.department());
                 pb.environment().put("PGPASSWORD", System.getenv().getOrDefault("WCSTAT_BENCH_PGPASSWORD", ""));
                 Process p = pb.start();

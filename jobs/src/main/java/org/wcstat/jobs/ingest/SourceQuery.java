@@ -13,7 +13,7 @@ import java.util.Set;
  * same conditions a single year's query filters on, which year each row belongs to. Plain ANSI SQL, which
  * PostgreSQL, MariaDB, H2 and DM8 all accept.
  */
-final class SourceQuery {
+public final class SourceQuery {
     private SourceQuery() {
     }
 
@@ -42,7 +42,7 @@ final class SourceQuery {
     /** The column a query of several years adds: the year the row belongs to. */
     static final String YEAR = "wcstat_year";
 
-    static String sql(SourceConfig.Extract e, int year) {
+    public static String sql(SourceConfig.Extract e, int year) {
         return sql(e, List.of(year), List.of());
     }
 
@@ -79,7 +79,7 @@ final class SourceQuery {
         return b.append(" END").toString();
     }
 
-    static String yearFilter(SourceConfig.YearMapping y, int year) {
+    public static String yearFilter(SourceConfig.YearMapping y, int year) {
         return switch (y.kind()) {
             case YEAR -> y.column() + " = " + year;
             case SCHOOL_YEAR -> y.column() + " = '" + year + "-" + (year + 1) + "'";

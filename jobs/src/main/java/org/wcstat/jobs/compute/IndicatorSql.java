@@ -8,16 +8,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Every indicator of the catalog for a year as one SQL statement, for the benchmark's DuckDB peer.
- * It lives in compute's package to use compute's own measure columns (the catalog's filtered measures
- * as conditional sums), so both engines aggregate the same terms. The aggregation is compute's; what
+ * Every indicator of the catalog for a year as one SQL statement, for another engine to compute what
+ * compute does (the benchmark's DuckDB peer; a check of the warehouse's values outside Spark). It uses
+ * compute's own measure columns (the catalog's filtered measures as conditional sums), so both engines
+ * aggregate the same terms. The aggregation is compute's; what
  * compute then does on the driver (a numerator and a denominator per indicator and group, the rate)
  * is written here in SQL over that aggregate. Intervals and quality flags are left out.
  */
-public final class PeerSql {
+public final class IndicatorSql {
     private static final List<String> DIMENSIONS = List.of("region", "sex", "age_band", "residence");
 
-    private PeerSql() {
+    private IndicatorSql() {
     }
 
     /**
@@ -70,7 +71,7 @@ public final class PeerSql {
     }
 
     private static String list(java.util.Set<String> codes) {
-        return codes == null ? "CAST(NULL AS VARCHAR[])" : "[" + String.join(", ", codes.stream().map(PeerSql::quote).toList()) + "]";
+        return codes == null ? "CAST(NULL AS VARCHAR[])" : "[" + String.join(", ", codes.stream().map(IndicatorSql::quote).toList()) + "]";
     }
 
     /** Every indicator's numerator, denominator and value per group, from g: one column per term. */
@@ -129,8 +130,8 @@ public final class PeerSql {
     private static String condition(Formula.Term t) {
         StringBuilder c = new StringBuilder("measure = ").append(quote(t.measure()));
         for (java.util.Map.Entry<String, java.util.Set<String>> f : t.filter().entrySet()) {
-            String column = f.getKey().equals("age") ? "age_band" : f.getKey();
-            List<String> codes = f.getValue().stream().map(PeerSql::quote).toList();
+            String column = Dimension.ofFilterName(f.getKey()).orElseThrow().column();
+            List<String> codes = f.getValue().stream().map(IndicatorSql::quote).toList();
             c.append(" AND ").append(column).append(" IN (").append(String.join(", ", codes)).append(")");
         }
         return c.toString();
