@@ -1,5 +1,6 @@
 -- The yearly series of every indicator in every breakdown it is published by, from the first year with
--- data, with the change from the year before and the trend. Written by assess; rebuilt whole each run.
+-- data, with the change from the year before and the trend. Written by assess: a run for a year rewrites
+-- the years up to it, and the later years a later run wrote stay.
 CREATE TABLE IF NOT EXISTS wh.indicators.series (
   indicator    STRING NOT NULL COMMENT 'the indicator code (conf/indicators)',
   region       STRING NOT NULL COMMENT 'the district (510811) or a town (510811xxx)',

@@ -3,6 +3,7 @@ package org.wcstat.cli;
 import org.wcstat.core.Progress;
 import org.wcstat.core.config.Configuration;
 import org.wcstat.core.config.WarehouseSettings;
+import org.wcstat.jobs.GroupCommit;
 import org.wcstat.jobs.JobContext;
 import org.wcstat.jobs.Preflight;
 import org.wcstat.jobs.Spark;
@@ -28,6 +29,8 @@ final class Session {
         WarehouseSettings settings = WarehouseSettings.load(config.dir());
         progress.step("starting Spark (local mode) on warehouse " + settings.locationUri(home) + " (" + settings.catalog() + " catalog)");
         Warehouse wh = new Warehouse(Spark.session(settings, home, System.getenv())).ensureTables();
+        // tables a killed run left half committed are finished before anything reads them
+        GroupCommit.complete(wh, home, progress);
         return new JobContext(config, home, wh, progress, System.getenv());
     }
 

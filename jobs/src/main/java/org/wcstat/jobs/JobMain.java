@@ -41,6 +41,7 @@ public final class JobMain {
         WarehouseSettings settings = WarehouseSettings.load(a.confDir());
         Warehouse wh = new Warehouse(Spark.session(settings, a.home(), System.getenv()));
         JobContext ctx = new JobContext(config, a.home(), wh, printing(), System.getenv());
+        GroupCommit.complete(wh, a.home(), ctx.progress());
         if (pipeline != null) {
             PipelineRunner.run(ctx, pipeline, a.year()).forEach(System.out::println);
         } else {

@@ -17,6 +17,7 @@ import org.apache.spark.sql.connector.catalog.Identifier;
 import org.apache.spark.sql.connector.catalog.SupportsNamespaces;
 import org.apache.spark.sql.connector.catalog.TableCatalog;
 import org.apache.spark.sql.functions;
+import org.wcstat.core.schema.TableDefinition;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -68,10 +69,13 @@ public final class Warehouse {
         for (String table : TABLES) {
             String[] parts = table.split("\\.");
             spark.sql("CREATE NAMESPACE IF NOT EXISTS wh." + parts[1]);
-            spark.sql(ddl(table.substring(3)));
+            String ddl = ddl(table.substring(3));
+            spark.sql(ddl);
+            // before the generic additions, which would add the column empty: old values get their window
+            if (table.equals(INDICATOR_VALUES)) addPooledYears();
+            addMissingColumns(table, ddl);
             setPropertiesIfMissing(table);
         }
-        addPooledYears();
         spark.sql("CREATE NAMESPACE IF NOT EXISTS wh.raw");
         restrictToOwner("raw");
         restrictToOwner("quarantine");
@@ -89,6 +93,24 @@ public final class Warehouse {
                 + " alone, else the window of the catalog pooled_years ending in the year' AFTER residence");
         spark.sql("UPDATE " + INDICATOR_VALUES + " SET pooled_years = coalesce(CAST(nullif(regexp_extract(flags, 'pooled_([0-9])y', 1), '')"
                 + " AS INT), 1)");
+    }
+
+    /**
+     * Adds the columns a table made by an earlier version lacks (indicators.evaluation's count of a new status),
+     * each where the definition places it. Rows written before have none: the column is added nullable,
+     * whatever the definition says, as Iceberg cannot give old rows a value.
+     */
+    private void addMissingColumns(String table, String ddl) {
+        TableDefinition def = TableDefinition.parse(table, List.of(ddl.split("\n")));
+        List<String> present = List.of(spark.table(table).schema().fieldNames());
+        String previous = null;
+        for (TableDefinition.Column c : def.columns()) {
+            if (!present.contains(c.name())) {
+                spark.sql("ALTER TABLE " + table + " ADD COLUMN " + c.name() + " " + c.type() + " COMMENT '" + c.comment().replace("'", "\\'")
+                        + "' " + (previous == null ? "FIRST" : "AFTER " + previous));
+            }
+            previous = c.name();
+        }
     }
 
     /**

@@ -3,6 +3,10 @@ package org.wcstat.jobs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /** The checkout the tests run in, for its conf/ and pom.xml. */
@@ -20,6 +24,16 @@ public final class TestRepo {
             throw new IllegalStateException("cannot find the repository's conf/ from " + Path.of("").toAbsolutePath());
         }
         return p;
+    }
+
+    /** The flags Spark needs on Java 17, as the build gives them to every JVM (spark.jvm.flags in pom.xml), for a child JVM. */
+    public static List<String> sparkJvmFlags() throws IOException {
+        String pom = Files.readString(root().resolve("pom.xml"));
+        Matcher m = Pattern.compile("<spark\\.jvm\\.flags>(.*?)</spark\\.jvm\\.flags>", Pattern.DOTALL).matcher(pom);
+        if (!m.find()) {
+            throw new IllegalStateException("no spark.jvm.flags in " + root().resolve("pom.xml"));
+        }
+        return Arrays.asList(m.group(1).trim().split("\\s+"));
     }
 
     /** A copy of the shipped conf/ a test may change. */

@@ -1,6 +1,7 @@
 package org.wcstat.core.assess;
 
 import org.wcstat.core.catalog.Target;
+import org.wcstat.core.config.AssessmentSettings;
 
 import java.util.EnumSet;
 import java.util.Map;
@@ -47,30 +48,40 @@ public final class AnticipatedValue {
         }
     }
 
-    /** Projection of the series from 2020 on. */
+    /** Projection of the series from 2020 on; a series that never went below 0 is taken to be bounded by it. */
     public static Projection project(Series series, Target target, boolean pooled) {
-        return project(series, target, CagrAssessment.BASE_YEAR, pooled);
+        boolean nonNegative = series.values().values().stream().allMatch(v -> v >= 0);
+        return project(series, target, CagrAssessment.Options.from(CagrAssessment.BASE_YEAR).pooled(pooled)
+                .limits(nonNegative ? new AssessmentSettings.Range(0.0, null) : null));
     }
 
-    public static Projection project(Series series, Target target, int baseYear, boolean pooled) {
+    /**
+     * Projection of the series from the options' base year (a relative target's own) on, with the plan's baseline
+     * where the series lacks it, held at the natural lower limit of {@code options.limits()} (none for gaps and
+     * percentage points, which may be negative).
+     */
+    public static Projection project(Series series, Target target, CagrAssessment.Options options) {
         Set<CornerCase> cases = EnumSet.noneOf(CornerCase.class);
+        boolean pooled = options.pooled();
         if (pooled) cases.add(CornerCase.SMALL_NUMBERS);
-        int from = target.comparator().equals("relative") ? target.baseYear() : baseYear;
+        int from = target.comparator().equals("relative") ? target.baseYear() : options.baseYear();
+        series = CagrAssessment.withPlanBaseline(series, from, options, cases);
+        Double floor = options.limits() == null ? null : options.limits().min();
         Series s = series.from(from);
         if (s.size() < MIN_POINTS) {
             return new Projection(ProgressStatus.INSUFFICIENT_DATA, null, null, null, null, null, null,
                     "No projection: " + s.size() + " value(s) from " + from + " on, a trend needs at least " + MIN_POINTS + ".", cases);
         }
         double[] line = fit(s);
-        boolean nonNegative = s.values().values().stream().allMatch(v -> v >= 0);
-        double at2025 = evaluate(line, MIDTERM, nonNegative, cases);
-        double at2030 = evaluate(line, END, nonNegative, cases);
-        double atTarget = evaluate(line, target.year(), nonNegative, cases);
+        double at2025 = evaluate(line, MIDTERM, floor, cases);
+        double at2030 = evaluate(line, END, floor, cases);
+        double atTarget = evaluate(line, target.year(), floor, cases);
         String fitted = "weighted trend " + CagrAssessment.num(line[1]) + " a year from " + s.size() + " values "
                 + s.values().firstKey() + "–" + s.latestYear()
                 + (pooled ? " (pooled values because of small numbers)" : "")
                 + " anticipates " + CagrAssessment.num(at2025) + " in " + MIDTERM + " and " + CagrAssessment.num(at2030) + " in " + END;
-        if (cases.contains(CornerCase.PROJECTION_FLOORED)) fitted += " (floored at 0)";
+        if (cases.contains(CornerCase.PROJECTION_FLOORED)) fitted += " (floored at " + CagrAssessment.num(floor) + ")";
+        if (cases.contains(CornerCase.PLAN_BASELINE)) fitted += " (with the plan baseline of " + from + ")";
 
         Double baseValue = target.comparator().equals("relative") ? series.at(target.baseYear()) : null;
         Goal goal = Goal.of(target, atTarget, baseValue);
@@ -129,11 +140,11 @@ public final class AnticipatedValue {
         return year - firstYear + 1;
     }
 
-    private static double evaluate(double[] line, int year, boolean nonNegative, Set<CornerCase> cases) {
+    private static double evaluate(double[] line, int year, Double floor, Set<CornerCase> cases) {
         double v = line[0] + line[1] * year;
-        if (nonNegative && v < 0) {
+        if (floor != null && v < floor) {
             cases.add(CornerCase.PROJECTION_FLOORED);
-            return 0;
+            return floor;
         }
         return v;
     }

@@ -1,11 +1,13 @@
 package org.wcstat.core.assess;
 
 import org.wcstat.core.catalog.Catalog;
+import org.wcstat.core.catalog.Indicator;
 import org.wcstat.core.catalog.Target;
 import org.wcstat.core.config.AssessmentSettings;
 import org.wcstat.core.dimension.Breakdown;
 import org.wcstat.core.dimension.CellKey;
 import org.wcstat.core.dimension.Vocabulary;
+import org.wcstat.core.stats.Printed;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -52,7 +54,10 @@ public final class BreakdownAssessment {
                             boolean quantified, boolean anticipatedMet) {
     }
 
-    public record Result(Catalog.Entry entry, CellKey cell, String name, Smoothing.Smoothed smoothed,
+    /**
+     * @param judged the values judged: the assessed ones ({@code smoothed}) as printed, to the indicator's decimals
+     */
+    public record Result(Catalog.Entry entry, CellKey cell, String name, Smoothing.Smoothed smoothed, Series judged,
                          List<Observation> observations, List<Point> points, Judgement judgement, List<Warning> warnings) {
         /** The observation of {@code year}, if the breakdown has one. */
         public Optional<Observation> in(int year) {
@@ -69,31 +74,58 @@ public final class BreakdownAssessment {
         List<Observation> obs = observations.stream().filter(o -> o.year() <= year)
                 .sorted((a, b) -> Integer.compare(a.year(), b.year())).toList();
         String name = entry.code() + " " + entry.indicator().nameZh() + " (" + vocabulary.nameZh(cell) + ")";
-        Smoothing.Smoothed sm = Smoothing.of(obs, entry.indicator());
-        List<Point> points = points(obs, sm);
-        List<Warning> warnings = new ArrayList<>();
         Target target = entry.target();
+        Indicator ind = entry.indicator();
+        Smoothing.Smoothed sm = Smoothing.of(obs, ind, Math.min(baseYear(target), year));
+        List<Point> points = points(obs, sm, settings.yearOnYearBound(), ind.inPoints());
+        Series judged = printed(sm.assessed(), ind.decimals());
+        AssessmentSettings.Range range = settings.plausibleRange(ind).orElse(null);
+        List<Warning> warnings = new ArrayList<>();
 
         Judgement judgement = null;
-        if (target != null && !sm.assessed().isEmpty()) {
-            Assessment a = CagrAssessment.assess(sm.assessed(), target, sm.pooled());
-            AnticipatedValue.Projection p = AnticipatedValue.project(sm.assessed(), target, sm.pooled());
-            judgement = judge(target, sm, a, p, settings.plausibleRange(entry.code(), entry.indicator().unit()).orElse(null));
+        if (target != null && !judged.isEmpty()) {
+            CagrAssessment.Options options = options(entry, vocabulary.breakdown(cell), sm, range);
+            Assessment a = CagrAssessment.assess(judged, target, options);
+            AnticipatedValue.Projection p = AnticipatedValue.project(judged, target, options);
+            judgement = judge(target, judged, sm, a, p, range, ind.baseline());
             progressWarnings(entry, cell, name, a, p, target, warnings);
         }
-        fluctuation(entry, cell, name, sm, year, settings, warnings);
+        fluctuation(entry, cell, name, sm, judged, year, settings, warnings);
         missingYears(entry, cell, name, vocabulary.breakdown(cell), obs, sm, year, missingLatestToo, warnings);
-        implausible(entry, cell, name, obs, year, settings, warnings);
-        return new Result(entry, cell, name, sm, obs, points, judgement, List.copyOf(warnings));
+        implausible(entry, cell, name, obs, year, range, warnings);
+        return new Result(entry, cell, name, sm, judged, obs, points, judgement, List.copyOf(warnings));
     }
 
-    static List<Point> points(List<Observation> obs, Smoothing.Smoothed sm) {
+    /** The first year of the assessment window: 2020, or the year a relative target counts from. */
+    static int baseYear(Target target) {
+        return target != null && target.comparator().equals("relative") ? target.baseYear() : CagrAssessment.BASE_YEAR;
+    }
+
+    /** What a breakdown's series is judged with besides its values; the plan's baseline is the district's. */
+    static CagrAssessment.Options options(Catalog.Entry entry, Breakdown breakdown, Smoothing.Smoothed sm, AssessmentSettings.Range range) {
+        Indicator ind = entry.indicator();
+        return CagrAssessment.Options.from(CagrAssessment.BASE_YEAR).pooled(sm.pooled()).intervals(sm.intervals())
+                .limits(range).gap(ind.minus() != null).planBaseline(breakdown == Breakdown.TOTAL ? ind.baseline() : null);
+    }
+
+    /** A series as printed: every value rounded to {@code decimals} places, as the yearbook shows it. */
+    static Series printed(Series s, int decimals) {
+        TreeMap<Integer, Double> values = new TreeMap<>();
+        s.values().forEach((y, v) -> values.put(y, Printed.round(v, decimals)));
+        return Series.of(values);
+    }
+
+    static List<Point> points(List<Observation> obs, Smoothing.Smoothed sm, double bound, boolean inPoints) {
         List<Point> points = new ArrayList<>();
         TreeMap<Integer, Double> upTo = new TreeMap<>();
+        double scale = 0;
         for (Observation o : obs) {
             Double prev = sm.values().at(o.year() - 1);
+            if (o.value() != null) scale = Math.max(scale, Math.abs(o.value()));
+            if (prev != null) scale = Math.max(scale, Math.abs(prev));
             Double change = o.value() == null || prev == null ? null : o.value() - prev;
-            Double changePct = change == null || prev == 0 ? null : 100 * change / Math.abs(prev);
+            // no percentage of a value near zero, nor of a difference in points: it would be any size at all
+            Double changePct = change == null || !Fluctuation.relative(prev, scale, bound, inPoints) ? null : 100 * change / Math.abs(prev);
             Double smoothed = sm.assessed().at(o.year());
             if (smoothed != null) upTo.put(o.year(), smoothed);
             Series sofar = Series.of(upTo);
@@ -111,17 +143,18 @@ public final class BreakdownAssessment {
         return slope > 0 ? "up" : "down";
     }
 
-    private static Judgement judge(Target target, Smoothing.Smoothed sm, Assessment a, AnticipatedValue.Projection p,
-                                   AssessmentSettings.Range range) {
+    private static Judgement judge(Target target, Series judged, Smoothing.Smoothed sm, Assessment a, AnticipatedValue.Projection p,
+                                   AssessmentSettings.Range range, Indicator.Baseline plan) {
         boolean direction = target.comparator().equals("increase") || target.comparator().equals("decrease");
         List<String> parts = new ArrayList<>();
         parts.add(direction ? "growth_rate" : "cagr_ratio");
         a.cornerCases().stream().map(c -> c.name().toLowerCase(Locale.ROOT)).sorted().forEach(parts::add);
         p.cornerCases().stream().filter(c -> !a.has(c)).map(c -> c.name().toLowerCase(Locale.ROOT)).sorted().forEach(parts::add);
 
-        Double baseValue = a.baseYear() == null ? null : sm.assessed().at(a.baseYear());
-        Double current = a.latestYear() == null ? sm.assessed().latest() : sm.assessed().at(a.latestYear());
-        Double level = level(target, sm.assessed());
+        Double baseValue = a.baseYear() == null ? null
+                : a.has(CornerCase.PLAN_BASELINE) ? Double.valueOf(plan.value()) : judged.at(a.baseYear());
+        Double current = a.latestYear() == null ? judged.latest() : judged.at(a.latestYear());
+        Double level = level(target, judged, a.has(CornerCase.PLAN_BASELINE) ? plan : null);
         Double ratio = a.ratio();
         if (direction && a.growth() != null) {
             int d = target.comparator().equals("increase") ? 1 : -1;
@@ -148,11 +181,17 @@ public final class BreakdownAssessment {
         return v;
     }
 
-    /** The level to reach: the target's value, or for a relative target its base year's value moved by the percentage. */
-    static Double level(Target target, Series s) {
+    /**
+     * The level to reach: the target's value, or for a relative target its base year's value (the plan's baseline
+     * when the series lacks it) moved by the percentage.
+     */
+    static Double level(Target target, Series s, Indicator.Baseline plan) {
         return switch (target.comparator()) {
             case "increase", "decrease" -> null;
-            case "relative" -> s.at(target.baseYear()) == null ? null : s.at(target.baseYear()) * (1 + target.value() / 100);
+            case "relative" -> {
+                Double base = s.at(target.baseYear()) != null ? s.at(target.baseYear()) : plan != null ? Double.valueOf(plan.value()) : null;
+                yield base == null ? null : base * (1 + target.value() / 100);
+            }
             default -> target.value();
         };
     }
@@ -171,7 +210,7 @@ public final class BreakdownAssessment {
         return d * (at2030 - level);
     }
 
-    private static void progressWarnings(Catalog.Entry entry, CellKey b, String name, Assessment a,
+    static void progressWarnings(Catalog.Entry entry, CellKey b, String name, Assessment a,
                                          AnticipatedValue.Projection p, Target target, List<Warning> out) {
         if (p.gap() != null && p.status() != ProgressStatus.ACHIEVED) {
             Double share = p.relativeGap();
@@ -188,10 +227,10 @@ public final class BreakdownAssessment {
         }
     }
 
-    private static void fluctuation(Catalog.Entry entry, CellKey b, String name, Smoothing.Smoothed sm, int year,
+    private static void fluctuation(Catalog.Entry entry, CellKey b, String name, Smoothing.Smoothed sm, Series judged, int year,
                                     AssessmentSettings settings, List<Warning> out) {
-        if (!Objects.equals(sm.assessed().latestYear(), year)) return;
-        Fluctuation.Result f = Fluctuation.check(sm.assessed(), settings.yearOnYearBound());
+        if (!Objects.equals(judged.latestYear(), year)) return;
+        Fluctuation.Result f = Fluctuation.check(judged, settings.yearOnYearBound(), entry.indicator().inPoints());
         if (!f.flagged()) return;
         Warning.Severity severity = f.outlier() && f.beyondBound() ? Warning.Severity.HIGH : Warning.Severity.MEDIUM;
         out.add(new Warning(entry.code(), b, WarningKind.FLUCTUATION, severity,
@@ -218,20 +257,20 @@ public final class BreakdownAssessment {
         Warning.Severity severity = !latestMissing ? Warning.Severity.LOW
                 : breakdown == Breakdown.TOTAL ? Warning.Severity.HIGH : Warning.Severity.MEDIUM;
         Integer lastYear = sm.values().latestYear();
-        String last = lastYear == null ? "no value at all" : "the last value is " + num(sm.values().latest()) + " in " + lastYear;
+        String last = lastYear == null ? "no value at all" : "the last value is "
+                + Printed.text(sm.values().latest(), entry.indicator().decimals()) + " in " + lastYear;
         out.add(new Warning(entry.code(), b, WarningKind.MISSING_YEAR, severity,
                 name + ": no value for " + String.join(", ", missing) + " in the series since " + from + ", " + last + "."));
     }
 
     private static void implausible(Catalog.Entry entry, CellKey b, String name, List<Observation> obs, int year,
-                                    AssessmentSettings settings, List<Warning> out) {
-        var range = settings.plausibleRange(entry.code(), entry.indicator().unit());
-        if (range.isEmpty()) return;
+                                    AssessmentSettings.Range range, List<Warning> out) {
+        if (range == null) return;
         for (Observation o : obs) {
-            if (o.year() != year || o.value() == null || range.get().contains(o.value())) continue;
+            if (o.year() != year || o.value() == null || range.contains(o.value())) continue;
             out.add(new Warning(entry.code(), b, WarningKind.IMPLAUSIBLE, Warning.Severity.HIGH,
-                    name + ": " + num(o.value()) + " " + entry.indicator().unit() + " in " + year + " is outside the plausible range "
-                            + range.get() + " (numerator " + num(o.numerator())
+                    name + ": " + Printed.text(o.value(), entry.indicator().decimals()) + " " + entry.indicator().unit() + " in " + year + " is outside the plausible range "
+                            + range + " (numerator " + num(o.numerator())
                             + (o.denominator() == null ? "" : ", denominator " + num(o.denominator())) + "); check the source data."));
         }
     }

@@ -10,16 +10,13 @@ import org.wcstat.core.catalog.Target;
  */
 record Goal(int direction, Double level, boolean band) {
 
-    /** A tolerance for decimal edges, as in {@link Target#isMetBy(double)}. */
-    private static final double EDGE_SLACK = 1e-9;
-
     boolean numeric() {
         return level != null;
     }
 
     /** Whether {@code v} is at or beyond the level in the desired direction. */
     boolean reachedBy(double v) {
-        double slack = EDGE_SLACK * Math.max(1, Math.abs(level));
+        double slack = Target.EDGE_SLACK * Math.max(1, Math.abs(level));
         return direction > 0 ? v >= level - slack : v <= level + slack;
     }
 

@@ -6,6 +6,7 @@ import org.wcstat.core.config.AssessmentSettings;
 import org.wcstat.core.dimension.Breakdown;
 import org.wcstat.core.dimension.CellKey;
 import org.wcstat.core.dimension.Vocabulary;
+import org.wcstat.core.stats.Printed;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import static org.wcstat.core.assess.CagrAssessment.num;
+import static org.wcstat.core.assess.CagrAssessment.value;
 
 /**
  * One indicator in every breakdown it is published by, judged from the data up to one year, and the
@@ -43,10 +45,12 @@ public final class IndicatorAssessment {
     public static Result assess(Catalog.Entry entry, Map<CellKey, List<Observation>> observations, int year,
                                 AssessmentSettings settings, Vocabulary vocabulary) {
         CellKey total = vocabulary.total();
-        boolean districtHasYear = observations.getOrDefault(total, List.of()).stream()
+        boolean everyTown = entry.target() != null && entry.target().everyTown();
+        Map<CellKey, List<Observation>> obs = everyTown ? EveryTown.withAbsentTowns(entry, observations, year, vocabulary) : observations;
+        boolean districtHasYear = obs.getOrDefault(total, List.of()).stream()
                 .anyMatch(o -> o.year() == year && o.value() != null);
         List<BreakdownAssessment.Result> results = new ArrayList<>();
-        observations.entrySet().stream()
+        obs.entrySet().stream()
                 .sorted(Map.Entry.comparingByKey(Comparator.comparing(CellKey::region).thenComparing(CellKey::sex)
                         .thenComparing(CellKey::ageBand).thenComparing(CellKey::residence)))
                 .forEach(e -> {
@@ -54,6 +58,7 @@ public final class IndicatorAssessment {
                     boolean latestToo = e.getKey().equals(total) || districtHasYear;
                     results.add(BreakdownAssessment.assess(entry, e.getKey(), e.getValue(), year, settings, vocabulary, latestToo));
                 });
+        if (everyTown) EveryTown.judgeDistrict(entry, results, year, vocabulary);
         List<Warning> lags = new ArrayList<>();
         results.stream().filter(r -> r.cell().equals(total)).findFirst()
                 .ifPresent(district -> results.forEach(r -> groupLag(entry, district, r, year, settings, vocabulary).ifPresent(lags::add)));
@@ -76,9 +81,15 @@ public final class IndicatorAssessment {
                 || !(breakdown == Breakdown.TOWN || breakdown == Breakdown.SEX || breakdown == Breakdown.RESIDENCE)) {
             return Optional.empty();
         }
-        Double d = district.smoothed().assessed().at(year);
-        Double g = group.smoothed().assessed().at(year);
+        Double d = district.judged().at(year);
+        Double g = group.judged().at(year);
         if (d == null || g == null) return Optional.empty();
+        // the goal of a gap between two rates is its absolute size
+        boolean absolute = entry.indicator().minus() != null && (t.comparator().equals("increase") || t.comparator().equals("decrease"));
+        if (absolute) {
+            d = Math.abs(d);
+            g = Math.abs(g);
+        }
         double lag;
         double scale;
         if (t.comparator().equals("≈")) {
@@ -98,14 +109,16 @@ public final class IndicatorAssessment {
         double gap = settings.groupLagGap();
         if (share <= gap) return Optional.empty();
         Optional<Observation> o = group.in(year);
-        boolean asPublished = o.isPresent() && o.get().value() != null && o.get().value().equals(g);
+        boolean asPublished = o.isPresent() && o.get().value() != null
+                && Printed.round(o.get().value(), entry.indicator().decimals()) == group.judged().at(year);
         if (asPublished && o.get().ciLow() != null && o.get().ciHigh() != null
                 && d >= o.get().ciLow() && d <= o.get().ciHigh()) {
             return Optional.empty();
         }
         Warning.Severity severity = share > 2 * gap ? Warning.Severity.HIGH : Warning.Severity.MEDIUM;
         String basis = group.smoothed().pooled() ? " (" + group.smoothed().basis().replaceFirst(" because.*", "") + ")" : "";
-        String reason = group.name() + ": " + num(g) + " in " + year + basis + " against the district's " + num(d)
+        String reason = group.name() + ": " + (absolute ? "absolute gap " : "") + value(g) + " in " + year + basis + " against the district's "
+                + value(d)
                 + (t.comparator().equals("≈") ? ", further outside the band " + t + " by " : ", worse by ")
                 + num(lag) + " (" + String.format(Locale.ROOT, "%.1f%%", 100 * share) + " of "
                 + (t.comparator().equals("≈") ? "the band's centre" : "the district's value")

@@ -5,7 +5,9 @@ import org.wcstat.core.Coded;
 /**
  * Progress categories of the Statistics Canada / Open SDG progress measure. The same four
  * categories below "achieved" serve targets (on the growth ratio) and direction-only goals
- * (on the growth rate); only the thresholds differ.
+ * (on the growth rate); only the thresholds differ. "Inconclusive" is wcstat's own: a value resting
+ * on so few events that its 95% interval holds the target (or, without a target, the baseline's
+ * interval) cannot say which side it is on. The order is the order of indicators.evaluation's columns.
  */
 public enum ProgressStatus implements Coded {
     ACHIEVED("已实现", "target achieved"),
@@ -13,6 +15,7 @@ public enum ProgressStatus implements Coded {
     NEEDS_ACCELERATION("需加快", "progress made but acceleration needed"),
     LIMITED_PROGRESS("进展有限", "limited progress"),
     DETERIORATION("退步", "deterioration"),
+    INCONCLUSIVE("无法判定（事件过少）", "inconclusive (too few events)"),
     INSUFFICIENT_DATA("数据不足", "insufficient data");
 
     private final String zh;
@@ -48,7 +51,15 @@ public enum ProgressStatus implements Coded {
 
     /** Category of a growth rate already signed so that positive means the desired direction. */
     public static ProgressStatus ofGrowth(double directedGrowth) {
-        return classify(directedGrowth, GROWTH_ON_TRACK, GROWTH_ACCELERATION);
+        return ofGrowth(directedGrowth, 1);
+    }
+
+    /**
+     * As {@link #ofGrowth(double)}, with both thresholds scaled by {@code coefficient} (Open SDG's C, in
+     * [0, 1]) for a value near a natural limit, where the same pace is harder to keep.
+     */
+    public static ProgressStatus ofGrowth(double directedGrowth, double coefficient) {
+        return classify(directedGrowth, GROWTH_ON_TRACK * coefficient, GROWTH_ACCELERATION * coefficient);
     }
 
     private static ProgressStatus classify(double value, double high, double medium) {

@@ -12,7 +12,8 @@ public enum WarningKind implements Coded {
     FLUCTUATION("波动较大", "strong fluctuation"),
     GROUP_LAG("群体差距", "a group lags the district"),
     MISSING_YEAR("数据缺失", "a year without a value"),
-    IMPLAUSIBLE("数据存疑", "a value outside its plausible range");
+    IMPLAUSIBLE("数据存疑", "a value outside its plausible range"),
+    TOWNS_SHORT("乡镇未全部达标", "towns short of an every-town target");
 
     private final String zh;
     private final String en;

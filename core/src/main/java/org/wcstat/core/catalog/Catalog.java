@@ -156,6 +156,10 @@ public final class Catalog {
         if (ind.pooledYears() != null && (ind.pooledYears() < 2 || ind.pooledYears() > 5)) {
             throw new InvalidField("pooled_years must be 2 to 5 (pooling is for rates on small numbers), not " + ind.pooledYears(), "pooled_years");
         }
+        if (ind.counts() != null && !Indicator.COUNTS.contains(ind.counts())) {
+            throw new InvalidField("counts must be one of " + new TreeSet<>(Indicator.COUNTS) + ", not '" + ind.counts()
+                    + "'; facilities (clinics, kindergartens, venues) are published however few, people are not", "counts");
+        }
         Target target;
         try {
             target = ind.target() == null ? null : Target.parse(ind.target());

@@ -25,11 +25,16 @@ public record Indicator(
         @JsonProperty("baseline") Baseline baseline,
         @JsonProperty(value = "sources", required = true) List<String> sources,
         @JsonProperty("definition") String definition,
-        @JsonProperty("plan_text") String planText) {
+        @JsonProperty("plan_text") String planText,
+        @JsonProperty("counts") String counts) {
 
     /** The breakdowns an indicator may be published by, besides the district total. */
     public static final Set<String> DISAGGREGATIONS = Dimension.catalogNames();
     public static final Set<String> PLANS = Set.of("women", "children");
+    /** What an indicator's numerator counts: people (the default), whose small counts are withheld, or facilities. */
+    public static final String PEOPLE = "people";
+    public static final String FACILITIES = "facilities";
+    public static final Set<String> COUNTS = Set.of(PEOPLE, FACILITIES);
 
     /** A second ratio, with the indicator's factor, subtracted from the first: a gap between two rates or shares. */
     public record Ratio(
@@ -54,5 +59,32 @@ public record Indicator(
 
     public double factorOrOne() {
         return factor == null ? 1.0 : factor;
+    }
+
+    /**
+     * Whether its numerator counts facilities (clinics, kindergartens, venues, teams) rather than people: no
+     * person can be recognised in a count of clinics, so small counts of them are published (core.disclosure).
+     */
+    public boolean countsFacilities() {
+        return FACILITIES.equals(counts);
+    }
+
+    /** The unit of a difference of two percentages. */
+    public static final String PERCENTAGE_POINTS = "百分点";
+
+    /**
+     * Whether its values are differences in points: a gap between two ratios ({@code minus}) or a unit of 百分点.
+     * Their zero is a balance, not an absence, so they may be negative and change through zero.
+     */
+    public boolean inPoints() {
+        return minus != null || PERCENTAGE_POINTS.equals(unit);
+    }
+
+    /** Decimals the yearbook prints a ratio's values with; counts are whole. */
+    public static final int RATIO_DECIMALS = 2;
+
+    /** The decimals its values are printed and judged with (core.stats.Printed): a ratio's two, a count's none. */
+    public int decimals() {
+        return denominator == null ? 0 : RATIO_DECIMALS;
     }
 }

@@ -58,18 +58,27 @@ public record Target(String comparator, Double value, Double tolerance, Integer 
                 + "'; write e.g. '<= 12', '>= 98 by 2025', '≈ 105 ± 2', '-20% vs 2020', 'increase' or 'decrease', optionally followed by 'in every town'");
     }
 
-    /** Whether a value meets a numeric target; direction and relative targets need a series and are judged by assessment. */
+    /**
+     * Whether a value meets a numeric target; direction and relative targets need a series and are judged by
+     * assessment. A value within {@link #EDGE_SLACK} (relative) of the level counts as at the level, so that
+     * the same decimal computed two ways (88 as 1,760/2,000 × 100 = 87.99999999999999) meets "&gt;= 88" and
+     * misses "&gt; 88" alike; the assessment judges values as printed, where the two are the same number.
+     */
     public Boolean isMetBy(double v) {
+        if (value == null) return null;
+        double slack = EDGE_SLACK * Math.max(1, Math.abs(value));
         return switch (comparator) {
-            case "<=" -> v <= value;
-            case "<" -> v < value;
-            case ">=" -> v >= value;
-            case ">" -> v > value;
-            // a hair of slack so that decimal edges (1.0 for ≈ 1.1 ± 0.1) count as inside
-            case "≈" -> Math.abs(v - value) <= tolerance + 1e-9 * Math.max(1, Math.abs(value));
+            case "<=" -> v <= value + slack;
+            case "<" -> v < value - slack;
+            case ">=" -> v >= value - slack;
+            case ">" -> v > value + slack;
+            case "≈" -> Math.abs(v - value) <= tolerance + slack;
             default -> null;
         };
     }
+
+    /** How close to a level counts as at it: floating-point noise, far below any printed decimal. */
+    public static final double EDGE_SLACK = 1e-9;
 
     @Override
     public String toString() {

@@ -1,6 +1,7 @@
 package org.wcstat.core.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import org.wcstat.core.catalog.Indicator;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +21,8 @@ public record AssessmentSettings(
     /** Used when a configuration folder has no assessment.yaml: the shipped thresholds, without per-indicator ranges. */
     public static final AssessmentSettings DEFAULTS = new AssessmentSettings(List.of(2025, 2030), 0.20, 0.10,
             new PlausibleRanges(Map.of("%", new Range(0.0, 100.0), "‰", new Range(0.0, 1000.0),
-                    "1/100000", new Range(0.0, 100000.0), "女=100", new Range(90.0, 125.0)), Map.of(), new Range(0.0, null)));
+                    "1/100000", new Range(0.0, 100000.0), "女=100", new Range(90.0, 125.0), "百分点", new Range(-100.0, 100.0)),
+                    Map.of(), new Range(0.0, null)));
 
     public record Range(@JsonProperty("min") Double min, @JsonProperty("max") Double max) {
         public boolean contains(double v) {
@@ -61,6 +63,21 @@ public record AssessmentSettings(
         if (r == null) r = plausibleRanges.byUnit().get(unit);
         if (r == null) r = plausibleRanges.other();
         return Optional.ofNullable(r);
+    }
+
+    /**
+     * The range an indicator's values must lie in, as {@link #plausibleRange(String, String)}; a gap between two
+     * ratios (minus) takes its unit's range mirrored around 0 ([−1000, 1000] for ‰), since either ratio may be
+     * the larger. Its bounds are also the quantity's natural limits: the assessment holds anticipated values
+     * within them, and a goal without a number that reaches one is achieved.
+     */
+    public Optional<Range> plausibleRange(Indicator indicator) {
+        Range own = plausibleRanges.byIndicator().get(indicator.code());
+        if (own != null || indicator.minus() == null) return plausibleRange(indicator.code(), indicator.unit());
+        Range r = plausibleRanges.byUnit().getOrDefault(indicator.unit(), plausibleRanges.other());
+        if (r == null) return Optional.empty();
+        Double reach = r.max() != null ? r.max() : r.min() != null && r.min() < 0 ? -r.min() : null;
+        return reach == null ? Optional.empty() : Optional.of(new Range(-Math.abs(reach), Math.abs(reach)));
     }
 
     public static AssessmentSettings load(Path dir) {

@@ -42,6 +42,17 @@ public record TableDefinition(String name, String description, List<Column> colu
         } catch (IOException e) {
             throw new ConfigException(file + ": cannot read (" + e.getMessage() + ")");
         }
+        TableDefinition t = parse(file.toString(), lines);
+        String expected = t.name() + ".sql";
+        if (!file.getFileName().toString().equals(expected)) {
+            throw new ConfigException(file + ": defines wh." + t.name() + "; name the file " + expected);
+        }
+        return t;
+    }
+
+    /** A definition from its lines; {@code source} names where they come from, for messages. */
+    public static TableDefinition parse(String source, List<String> lines) {
+        Object file = source;
         StringBuilder description = new StringBuilder();
         String name = null;
         String partitioned = null;
@@ -64,10 +75,6 @@ public record TableDefinition(String name, String description, List<Column> colu
         }
         if (name == null || columns.isEmpty()) {
             throw new ConfigException(file + ": no CREATE TABLE IF NOT EXISTS wh.<namespace>.<table> (...) with commented columns");
-        }
-        String expected = name + ".sql";
-        if (!file.getFileName().toString().equals(expected)) {
-            throw new ConfigException(file + ": defines wh." + name + "; name the file " + expected);
         }
         return new TableDefinition(name, description.toString(), List.copyOf(columns), partitioned);
     }

@@ -135,11 +135,15 @@ class BreakdownAssessmentTest {
 
     @Test
     void directionOnlyGoalHasARateButNoTarget() {
-        // increase: 50, 51, 52: CAGR = 1.04^0.5 − 1 = 0.0198039 ≥ 1.5% a year: on track
+        // increase: 50, 51, 52: CAGR = 1.04^0.5 − 1 = 0.0198039 ≥ 1.5% a year: on track; a share has the natural
+        // limit 100, so the thresholds are scaled by C = 1 − 0.5^4.44 = 1 − e^(4.44 × −0.693147) = 1 − e^(−3.077574) = 1 − 0.046071 = 0.953929
+        // (1.43% and 0.48%), which changes nothing here
         BreakdownAssessment.Result r = assess("increase", 2022, 2020, 50, 2021, 51, 2022, 52);
         BreakdownAssessment.Judgement j = r.judgement();
         assertEquals(ProgressStatus.ON_TRACK, j.status());
-        assertEquals("growth_rate", j.method());
+        assertEquals("growth_rate+limit_scaled", j.method());
+        assertTrue(j.note().contains("(thresholds 1.43% and 0.48% a year, 1.50% and 0.50% scaled by 0.954 for a baseline near the"
+                + " natural limit 100)"), j.note());
         assertEquals(0.0198039, j.ratio(), EPS);
         assertNull(j.targetValue());
         assertNull(j.targetYear());
@@ -223,10 +227,11 @@ class BreakdownAssessmentTest {
         // the published value stays in the series table beside the pooled one
         assertEquals(6.0, r.points().get(2).value(), EPS);
         assertEquals("unstable", r.points().get(2).flags());
-        // 2.857 ≤ 3.0: achieved on the pooled value, while the yearly 2022 value (6‰) would not even have been close
+        // 2.857 ≤ 3.0: achieved on the pooled value, while the yearly 2022 value (6‰) would not even have been close;
+        // judged as printed, to the rate's two decimals: 2.86
         BreakdownAssessment.Judgement j = r.judgement();
         assertEquals(ProgressStatus.ACHIEVED, j.status());
-        assertEquals(2.8571429, j.currentValue(), EPS);
+        assertEquals(2.86, j.currentValue(), EPS);
         assertTrue(j.method().contains("small_numbers"), j.method());
         assertTrue(j.note().contains("pooled values because of small numbers"), j.note());
         assertTrue(j.note().contains("Judged on 3-year pooled rates because some yearly values rest on small numbers."), j.note());
@@ -297,5 +302,142 @@ class BreakdownAssessmentTest {
         BreakdownAssessment.Result gross = BreakdownAssessment.assess(Fixtures.entry(">= 80"), TOTAL,
                 Fixtures.values(2023, 95, 2024, 104.3), 2024, settings, Fixtures.vocabulary(), true);
         assertTrue(of(gross, WarningKind.IMPLAUSIBLE).isEmpty());
+    }
+
+    private static BreakdownAssessment.Result assessObs(Catalog.Entry e, CellKey cell, int year, List<Observation> obs) {
+        return BreakdownAssessment.assess(e, cell, obs, year, Fixtures.SETTINGS, Fixtures.vocabulary(), true);
+    }
+
+    @Test
+    void onlyTheWindowsOwnNoiseMakesASeriesPooled() {
+        // <= 5.0‰, per 10,000 births: 60, 58, 60, 55, 45 deaths in 2018-2022 = 6.0, 5.8, 6.0, 5.5, 4.5‰, and one
+        // unstable 2015 (8 in 1,000). 2015 is history before the 2020 baseline: judged on the values, 4.5 ≤ 5 achieved.
+        // Pooled, 2022 would be (60 + 55 + 45)/30,000 = 5.33‰ against 2020's (60 + 58 + 60)/30,000 = 5.93‰, R ≈ 3.1: on track
+        Catalog.Entry e = Fixtures.entry("C-T-07", "‰", "<= 5.0", null);
+        List<Observation> history = List.of(
+                new Observation(2015, 8.0, 8, 1000.0, 3.45, 15.76, "unstable"),
+                new Observation(2018, 6.0, 60, 10000.0, null, null, ""),
+                new Observation(2019, 5.8, 58, 10000.0, null, null, ""),
+                new Observation(2020, 6.0, 60, 10000.0, null, null, ""),
+                new Observation(2021, 5.5, 55, 10000.0, null, null, ""),
+                new Observation(2022, 4.5, 45, 10000.0, null, null, ""));
+        BreakdownAssessment.Result r = assessObs(e, TOTAL, 2022, history);
+        assertFalse(r.smoothed().pooled());
+        assertEquals(ProgressStatus.ACHIEVED, r.judgement().status());
+        assertFalse(r.judgement().method().contains("small_numbers"), r.judgement().method());
+        // the same flag in 2021, inside the window, pools the series
+        List<Observation> noisy = new java.util.ArrayList<>(history);
+        noisy.set(4, new Observation(2021, 5.5, 55, 10000.0, null, null, "unstable"));
+        BreakdownAssessment.Result pooled = assessObs(e, TOTAL, 2022, noisy);
+        assertTrue(pooled.smoothed().pooled());
+        assertEquals(ProgressStatus.ON_TRACK, pooled.judgement().status());
+        assertEquals(5.33, pooled.judgement().currentValue(), EPS);
+    }
+
+    @Test
+    void theValueJudgedIsTheValuePrinted() {
+        // <= 5.0‰: 5.6, 5.3, 5.004, printed 5.6, 5.3, 5 (two decimals): 5 meets the target. Judged on 5.004 it missed
+        // it: "growth −2.74% a year against −1.13% required", on track while the yearbook printed a met target
+        BreakdownAssessment.Result r = assess("<= 5.0", 2024, 2020, 5.6, 2022, 5.3, 2024, 5.004);
+        assertEquals(ProgressStatus.ACHIEVED, r.judgement().status());
+        assertEquals(5.0, r.judgement().currentValue(), 0);
+        assertTrue(r.judgement().note().startsWith("5.6 in 2020 to 5 in 2024: meets the target <= 5."), r.judgement().note());
+        // the series table keeps the value as published
+        assertEquals(5.004, r.points().get(2).value(), 0);
+    }
+
+    @Test
+    void tooFewEventsToJudgeThePooledRate() {
+        // pooled by compute, <= 5.0‰: 4 deaths in 1,000 births (2020, Poisson [1.09, 10.24]) to 6 in 1,000 (2025):
+        // exact interval [χ²(0.025; 12)/2, χ²(0.975; 14)/2] = [4.4038/2, 26.1189/2] = [2.20, 13.06] per 1,000 holds 5
+        Catalog.Entry e = Fixtures.entry("C-T-06", "‰", "<= 5.0", 3);
+        List<Observation> obs = List.of(new Observation(2020, 4.0, 4, 1000.0, 1.09, 10.24, "pooled_3y,unstable"),
+                new Observation(2025, 6.0, 6, 1000.0, 2.20, 13.06, "pooled_3y,unstable"));
+        BreakdownAssessment.Result r = assessObs(e, TOTAL, 2025, obs);
+        BreakdownAssessment.Judgement j = r.judgement();
+        assertEquals(ProgressStatus.INCONCLUSIVE, j.status());
+        assertEquals("无法判定（事件过少）", j.status().zh());
+        assertEquals("cagr_ratio+few_points+small_numbers+too_few_events", j.method());
+        assertTrue(j.note().contains("the 95% interval [2.2, 13.06] of the 2025 value holds the target <= 5"), j.note());
+        // no warning that the pace needs to pick up: there is no telling what the pace is
+        assertTrue(of(r, WarningKind.NEEDS_ACCELERATION).isEmpty(), r.warnings().toString());
+        // the interval as published: without it, 4 met the target and 6 does not, a lost target
+        List<Observation> bare = List.of(new Observation(2020, 4.0, 4, 1000.0, null, null, "pooled_3y"),
+                new Observation(2025, 6.0, 6, 1000.0, null, null, "pooled_3y"));
+        assertEquals(ProgressStatus.DETERIORATION, assessObs(e, TOTAL, 2025, bare).judgement().status());
+    }
+
+    @Test
+    void aRateAtItsNaturalLimitIsAchieved() {
+        // mother-to-child transmission of syphilis (%, decrease), pooled, 0 of 40, 0 of 38, 0 of 35: the unit's range
+        // [0, 100] (conf/assessment.yaml) gives it the limit 0, which it is at; the overlapping Wilson intervals do not
+        // make it inconclusive, since nothing is below 0
+        Catalog.Entry e = Fixtures.entry("C-T-08", "%", "decrease", 3);
+        List<Observation> obs = List.of(new Observation(2020, 0.0, 0, 40.0, 0.0, 8.76, "pooled_3y,unstable"),
+                new Observation(2023, 0.0, 0, 38.0, 0.0, 9.18, "pooled_3y,unstable"),
+                new Observation(2025, 0.0, 0, 35.0, 0.0, 9.89, "pooled_3y,unstable"));
+        BreakdownAssessment.Result r = assessObs(e, TOTAL, 2025, obs);
+        assertEquals(ProgressStatus.ACHIEVED, r.judgement().status());
+        assertEquals("growth_rate+at_limit+small_numbers", r.judgement().method());
+        assertTrue(of(r, WarningKind.NEEDS_ACCELERATION).isEmpty(), r.warnings().toString());
+        // 97.6% → 100% under increase reaches the upper limit: achieved (Open SDG without its limit: 0.49% a year, limited)
+        BreakdownAssessment.Result full = assess("increase", 2025, 2020, 97.6, 2023, 99.1, 2025, 100);
+        assertEquals(ProgressStatus.ACHIEVED, full.judgement().status());
+        assertEquals("growth_rate+at_limit+projection_capped", full.judgement().method());
+    }
+
+    @Test
+    void theDistrictUsesThePlansBaselineWhenThe2020ValueIsMissing() {
+        // >= 90 with the plan's 80 for 2020 and 83 (2022), 86 (2024): R = 1.5399 from 2020 (CagrAssessmentTest), flagged;
+        // the baseline value is the plan's
+        Catalog.Entry e = Fixtures.withBaseline(Fixtures.entry(">= 90"), 80);
+        BreakdownAssessment.Judgement j = assessObs(e, TOTAL, 2024, Fixtures.values(2022, 83, 2024, 86)).judgement();
+        assertEquals("cagr_ratio+plan_baseline", j.method());
+        assertEquals(2020, j.baselineYear());
+        assertEquals(80, j.baselineValue(), EPS);
+        assertEquals(1.5399, j.ratio(), 1e-4);
+        assertTrue(j.note().startsWith("80 in 2020 (plan baseline) to 86 in 2024"), j.note());
+        // a town has no plan baseline of its own: its baseline moves to its first year
+        CellKey yuanba = new CellKey(Fixtures.YUANBA, "_T", "_T", "_T");
+        BreakdownAssessment.Judgement town = assessObs(e, yuanba, 2024, Fixtures.values(2022, 83, 2024, 86)).judgement();
+        assertEquals("cagr_ratio+baseline_shifted+few_points", town.method());
+    }
+
+    @Test
+    void aDifferenceInPointsHasNoPercentageChangeAndMayBeNegative() {
+        // 百分点: −4.34, 0.3, −0.2; no yoy_pct, changes of +4.64 and −0.5; −0.2 is plausible ([−100, 100]), and −0.5 is
+        // within ±0.2 × 4.34 = 0.868: no fluctuation
+        BreakdownAssessment.Result r = BreakdownAssessment.assess(Fixtures.entry("C-T-10", "百分点", "decrease", null), TOTAL,
+                Fixtures.values(2023, -4.34, 2024, 0.3, 2025, -0.2), 2025, Fixtures.SETTINGS, Fixtures.vocabulary(), true);
+        assertEquals(-0.5, r.points().get(2).yoyChange(), EPS);
+        assertNull(r.points().get(1).yoyPct());
+        assertNull(r.points().get(2).yoyPct());
+        assertTrue(of(r, WarningKind.IMPLAUSIBLE).isEmpty(), r.warnings().toString());
+        assertTrue(of(r, WarningKind.FLUCTUATION).isEmpty(), r.warnings().toString());
+        // a rate's yoy_pct from a value near zero is left out too: 4.0, 0.3, 0.5‰ (0.3 < 0.2 × 4.0)
+        BreakdownAssessment.Result near = assess("<= 5", 2025, 2023, 4.0, 2024, 0.3, 2025, 0.5);
+        assertEquals(-92.5, near.points().get(1).yoyPct(), EPS);
+        assertNull(near.points().get(2).yoyPct());
+    }
+
+    @Test
+    void anUrbanRuralGapIsJudgedOnItsSize() {
+        // rural less urban, decrease: −4.34 (2020), −2.0 (2023), 1.87 (2025): the absolute gap falls 15.5% a year, on
+        // track (CagrAssessmentTest); its anticipated values stay signed and are not held at 0
+        BreakdownAssessment.Judgement j = assessObs(Fixtures.gap("C-T-11", "decrease"), TOTAL, 2025,
+                Fixtures.values(2020, -4.34, 2023, -2.0, 2025, 1.87)).judgement();
+        assertEquals(ProgressStatus.ON_TRACK, j.status());
+        assertEquals("growth_rate+absolute_gap", j.method());
+        assertEquals(-4.34, j.baselineValue(), EPS);
+        assertEquals(1.87, j.currentValue(), EPS);
+        assertEquals(0.1549734, j.ratio(), 1e-7);
+        // −4.34 (2020), −3.0 (2022), −1.0 (2025): the line through them anticipates a value below 0 for 2030; weights
+        // 1, 3, 6: t̄ = (2020 + 6066 + 12150)/10 = 2023.6, x̄ = (−4.34 − 9 − 6)/10 = −1.934,
+        // b = [1 (−3.6)(−2.406) + 3 (−1.6)(−1.066) + 6 (1.4)(0.934)] / [12.96 + 7.68 + 11.76] = (8.6616 + 5.1168 + 7.8456)/32.4
+        //   = 0.667407; x̂(2030) = −1.934 + 0.667407 × 6.4 = 2.3374: positive, not floored at anything
+        BreakdownAssessment.Judgement k = assessObs(Fixtures.gap("C-T-11", "decrease"), TOTAL, 2025,
+                Fixtures.values(2020, -4.34, 2022, -3.0, 2025, -1.0)).judgement();
+        assertEquals(ProgressStatus.ON_TRACK, k.status());
+        assertEquals(2.3374, k.anticipated2030(), 1e-4);
     }
 }

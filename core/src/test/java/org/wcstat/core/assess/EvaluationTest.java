@@ -14,7 +14,7 @@ class EvaluationTest {
         var ind = base.indicator();
         var moved = new org.wcstat.core.catalog.Indicator(ind.code(), ind.plan(), area, ind.nameZh(), ind.nameEn(), ind.unit(),
                 ind.numerator(), ind.denominator(), ind.factor(), ind.minus(), ind.by(), ind.interval(), ind.pooledYears(), ind.target(),
-                ind.baseline(), ind.sources(), ind.definition(), ind.planText());
+                ind.baseline(), ind.sources(), ind.definition(), ind.planText(), ind.counts());
         boolean quantified = !target.equals("increase");
         var j = new BreakdownAssessment.Judgement(status, "cagr_ratio", 2020, 1.0, 1.0, null, null, null, null, null, null, "",
                 quantified, anticipatedMet);

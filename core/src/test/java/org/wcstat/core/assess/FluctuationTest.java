@@ -95,4 +95,33 @@ class FluctuationTest {
         assertNull(r.yearOnYear());
         assertTrue(r.beyondBound());
     }
+
+    @Test
+    void aDifferenceInPointsChangesByItsAbsoluteSize() {
+        // a gap of −4.34 (2023), 0.3 (2024), −0.2 (2025) percentage points: 0.3 → −0.2 is no −166.67% change but one
+        // of −0.5 points, within ±0.2 × 4.34 = ±0.868 (the bound on the series' largest absolute value); two changes
+        // give no z-score
+        Fluctuation.Result r = Fluctuation.check(Series.of(2023, -4.34, 2024, 0.3, 2025, -0.2), 0.2, true);
+        assertNull(r.yearOnYear());
+        assertFalse(r.flagged());
+        assertEquals("Too few year-on-year changes for a modified z-score; 0.3 to -0.2 is a change of -0.5, within ±0.868 (20.00% of"
+                + " the series' largest absolute value 4.34), an absolute change because the indicator is a difference in points.",
+                r.explanation());
+        // (as a relative change, (−0.2 − 0.3)/0.3 = −166.67% was beyond ±20%: flagged before)
+        // a jump of 3 points is beyond the ±0.868
+        assertTrue(Fluctuation.check(Series.of(2023, -4.34, 2024, 0.3, 2025, 3.3), 0.2, true).beyondBound());
+    }
+
+    @Test
+    void aValueNearZeroChangesByItsAbsoluteSize() {
+        // a rate 4.0, 0.3, 0.5: 0.3 is below 0.2 × 4.0 = 0.8, near zero; +0.2 is within ±0.8 (not +66.67%)
+        Fluctuation.Result r = Fluctuation.check(Series.of(2023, 4.0, 2024, 0.3, 2025, 0.5), 0.2);
+        assertNull(r.yearOnYear());
+        assertFalse(r.beyondBound());
+        assertTrue(r.explanation().endsWith("an absolute change because 0.3 is near zero."), r.explanation());
+        // 0.3 → 3.0 is +2.7, beyond ±0.2 × 4.0 = ±0.8
+        assertTrue(Fluctuation.check(Series.of(2023, 4.0, 2024, 0.3, 2025, 3.0), 0.2).beyondBound());
+        // 0 → 0 stays unflagged: the scale is 0 and so is the change
+        assertFalse(Fluctuation.check(Series.of(2024, 0, 2025, 0), 0.2).flagged());
+    }
 }

@@ -84,6 +84,17 @@ class CatalogTest {
     }
 
     @Test
+    void aCountOfFacilities() throws IOException {
+        write("a.yaml", indicator("C-H-M8", "children", "live_births", null, null, "town", ">= 1 in every town")
+                + "    counts: facilities\n");
+        assertTrue(Catalog.load(dir, MEASURES, AGES).get("C-H-M8").indicator().countsFacilities());
+        write("a.yaml", indicator("C-H-M8", "children", "live_births", null, null, "town", ">= 1 in every town")
+                + "    counts: buildings\n");
+        assertTrue(error().endsWith("a.yaml:12:13: indicator C-H-M8: counts must be one of [facilities, people], not 'buildings';"
+                + " facilities (clinics, kindergartens, venues) are published however few, people are not"), error());
+    }
+
+    @Test
     void entriesKeepFileThenListOrder() throws IOException {
         write("b.yaml", indicator("B-2", "children", "live_births", null, null, null, null),
                 indicator("B-1", "children", "live_births", null, null, null, null));

@@ -6,6 +6,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -90,6 +91,17 @@ class TargetTest {
     @CsvSource({"97.99, false", "98, true", "98.01, true", "120, true"})
     void isMetByAtLeast(double v, boolean met) {
         assertEquals(met, Target.parse(">= 98").isMetBy(v));
+    }
+
+    // 58 of 200 as a percentage is 28.999999999999996 in floating point: "不低于29%" is met, "> 29" is not
+    @Test
+    void aLevelComputedTwoWaysIsTheLevel() {
+        double share = 58.0 / 200 * 100;
+        assertEquals(28.999999999999996, share);
+        assertTrue(Target.parse(">= 29").isMetBy(share));
+        assertFalse(Target.parse("> 29").isMetBy(share));
+        assertTrue(Target.parse("<= 29").isMetBy(29.000000000000004));
+        assertFalse(Target.parse("< 29").isMetBy(share));
     }
 
     @ParameterizedTest(name = "> 98 met by {0}: {1}")

@@ -1,6 +1,7 @@
 package org.wcstat.core.config;
 
 import org.junit.jupiter.api.Test;
+import org.wcstat.core.catalog.Catalog;
 import org.junit.jupiter.api.io.TempDir;
 import org.wcstat.core.TestRepo;
 
@@ -29,6 +30,19 @@ class AssessmentSettingsTest {
         assertEquals(100.0, s.plausibleRange("C-H-05", "%").orElseThrow().max());
         assertTrue(s.plausibleRange("W-X-01", "人次").orElseThrow().contains(1e6));
         assertTrue(!s.plausibleRange("W-X-01", "人次").orElseThrow().contains(-1));
+    }
+
+    @Test
+    void differencesMayBeNegative() {
+        AssessmentSettings s = AssessmentSettings.load(TestRepo.root().resolve("conf"));
+        Catalog catalog = Configuration.load(TestRepo.root().resolve("conf")).catalog();
+        // C-H-03d, rural less urban neonatal mortality in ‰: the unit's [0, 1000] mirrored
+        assertEquals("[-1000, 1000]", s.plausibleRange(catalog.get("C-H-03d").indicator()).orElseThrow().toString());
+        // W-H-06b, a gap in 百分点: the unit's own range, −100 to 100
+        assertEquals("[-100, 100]", s.plausibleRange(catalog.get("W-H-06b").indicator()).orElseThrow().toString());
+        // a rate stays within its unit's range, an indicator with its own range keeps it
+        assertEquals("[0, 100]", s.plausibleRange(catalog.get("W-H-05b").indicator()).orElseThrow().toString());
+        assertEquals("[0, 150]", s.plausibleRange(catalog.get("C-E-02").indicator()).orElseThrow().toString());
     }
 
     @Test

@@ -56,7 +56,7 @@ class ConfigurationErrorsTest {
                         "unknown field 'nmae_en' (did you mean 'name_en'?); the fields allowed here are code, illustrative, name_en, name_zh"),
                 Case.of("a misspelt field of an indicator", "indicators/women-health.yaml",
                         "    numerator: maternal_deaths", "    numerater: maternal_deaths", "numerater",
-                        "unknown field 'numerater' (did you mean 'numerator'?)", "baseline, by, code, definition"),
+                        "unknown field 'numerater' (did you mean 'numerator'?)", "baseline, by, code, counts, definition"),
                 Case.of("a misspelt field of a validation rule", "validation/health.yaml",
                         "    importance: high", "    importence: high", "importence",
                         "unknown field 'importence' (did you mean 'importance'?)"),

@@ -1,8 +1,11 @@
 package org.wcstat.core.disclosure;
 
 import org.junit.jupiter.api.Test;
+import org.wcstat.core.catalog.Indicator;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -13,6 +16,19 @@ class SmallCountsTest {
     @Test
     void theDefaultWithholdsCountsUnderThreeAndPublishesZeros() {
         assertEquals(new SmallCounts(3, false), SmallCounts.DEFAULT);
+    }
+
+    @Test
+    void countsOfFacilitiesAreNotProtected() {
+        // one vaccination clinic in a town identifies no one; one maternal death does
+        assertFalse(SmallCounts.appliesTo(indicator(Indicator.FACILITIES)));
+        assertTrue(SmallCounts.appliesTo(indicator(Indicator.PEOPLE)));
+        assertTrue(SmallCounts.appliesTo(indicator(null)));
+    }
+
+    private static Indicator indicator(String counts) {
+        return new Indicator("C-T-01", "children", "health", "门诊数", "clinics", "个", "clinics", null, null, null,
+                List.of("town"), null, null, ">= 1 in every town", null, List.of("health"), null, null, counts);
     }
 
     @ParameterizedTest(name = "threshold 3, zeros not counted: {0} -> {1}")

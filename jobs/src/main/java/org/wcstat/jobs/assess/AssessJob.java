@@ -15,6 +15,7 @@ import org.wcstat.core.config.Configuration;
 import org.wcstat.core.dimension.CellKey;
 import org.wcstat.core.dimension.Vocabulary;
 import org.wcstat.jobs.DriverRows;
+import org.wcstat.jobs.GroupCommit;
 import org.wcstat.jobs.Job;
 import org.wcstat.jobs.JobContext;
 import org.wcstat.jobs.Warehouse;
@@ -31,10 +32,12 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
 /**
- * Judges every indicator of the catalog from indicators.value up to a year: rebuilds indicators.series,
- * replaces that year's indicators.assessment and indicators.warning, and rewrites indicators.evaluation
- * (each evaluation year already reached from its own data, later ones provisionally). Each table is
- * written in one commit, and the same values give the same tables.
+ * Judges every indicator of the catalog from indicators.value up to a year Y and writes what that year's
+ * assessment owns: indicators.series up to Y (later years, from a later run, stay), Y's rows of
+ * indicators.assessment and indicators.warning, and the rows of indicators.evaluation Y is the latest data
+ * for (an evaluation year already reached from its own data, later ones provisionally; a re-run of an
+ * earlier year leaves the evaluations a later year made). The four tables change together
+ * ({@link GroupCommit}), and the same values give the same tables.
  */
 public final class AssessJob implements Job {
 
@@ -69,6 +72,7 @@ public final class AssessJob implements Job {
 
     public Outcome assess(JobContext ctx, int year) {
         ctx.warehouse().ensureTables();
+        GroupCommit.complete(ctx.warehouse(), ctx.home(), ctx.progress());
         SparkSession spark = ctx.warehouse().spark();
         Configuration config = ctx.config();
         AssessmentSettings settings = config.assessment();
@@ -109,30 +113,47 @@ public final class AssessJob implements Job {
         }
 
         List<Row> evaluations = new ArrayList<>();
+        List<Integer> evaluated = new ArrayList<>();
+        Map<Integer, Integer> madeFrom = evaluatedFrom(spark);
         for (int evaluationYear : settings.evaluationYears()) {
-            List<Evaluation.Judged> judged = evaluationYear >= year ? judgedNow : judgedAsOf(ctx, vocabulary, values, evaluationYear);
             int assessedYear = Math.min(evaluationYear, year);
+            // an evaluation made from later data than this run's (a re-run of an earlier year) stands
+            if (madeFrom.getOrDefault(evaluationYear, Integer.MIN_VALUE) > assessedYear) continue;
+            List<Evaluation.Judged> judged = evaluationYear >= year ? judgedNow : judgedAsOf(ctx, vocabulary, values, evaluationYear);
             Evaluation.of(evaluationYear, assessedYear, judged).forEach(row -> evaluations.add(AssessmentTables.evaluation(row)));
+            evaluated.add(evaluationYear);
         }
 
-        replace(ctx, series, Warehouse.SERIES, lit(true));
-        replace(ctx, assessments, Warehouse.ASSESSMENT, col("assessed_year").equalTo(year));
-        replace(ctx, warnings, Warehouse.WARNINGS, col("assessed_year").equalTo(year));
-        replace(ctx, evaluations, Warehouse.EVALUATION, lit(true));
+        GroupCommit commit = new GroupCommit(ctx.warehouse(), ctx.home(), "assess");
+        stage(commit, spark, series, Warehouse.SERIES, col("year").leq(year));
+        stage(commit, spark, assessments, Warehouse.ASSESSMENT, col("assessed_year").equalTo(year));
+        stage(commit, spark, warnings, Warehouse.WARNINGS, col("assessed_year").equalTo(year));
+        stage(commit, spark, evaluations, Warehouse.EVALUATION,
+                evaluated.isEmpty() ? lit(false) : col("evaluation_year").isin(evaluated.toArray()));
+        commit.commit();
         return new Outcome(year, judgedNow.size(), seriesCount, byPlan, bySeverity);
+    }
+
+    /** The latest year of data each evaluation year's rows were made from, as the table holds them. */
+    private static Map<Integer, Integer> evaluatedFrom(SparkSession spark) {
+        Map<Integer, Integer> from = new java.util.HashMap<>();
+        for (Row r : spark.sql("SELECT evaluation_year, max(assessed_year) FROM " + Warehouse.EVALUATION + " GROUP BY evaluation_year")
+                .collectAsList()) {
+            from.put(r.getInt(0), r.getInt(1));
+        }
+        return from;
     }
 
     /** The district totals judged from the data up to an evaluation year already passed. */
     private static List<Evaluation.Judged> judgedAsOf(JobContext ctx, Vocabulary vocabulary,
                                                       Map<String, Map<CellKey, List<Observation>>> values, int year) {
         Configuration config = ctx.config();
-        CellKey district = vocabulary.total();
         List<Evaluation.Judged> judged = new ArrayList<>();
         for (Catalog.Entry e : config.catalog().entries()) {
             if (e.target() == null) continue;
-            List<Observation> obs = values.getOrDefault(e.code(), Map.of()).getOrDefault(district, List.of());
-            BreakdownAssessment.Judgement j = BreakdownAssessment.assess(e, district, obs, year, config.assessment(),
-                    vocabulary, true).judgement();
+            // the whole indicator, not the district alone: a target in every town is judged on its towns
+            BreakdownAssessment.Judgement j = IndicatorAssessment.assess(e, values.getOrDefault(e.code(), Map.of()), year,
+                    config.assessment(), vocabulary).total().map(BreakdownAssessment.Result::judgement).orElse(null);
             judged.add(new Evaluation.Judged(e, j == null ? noData(e, year) : j));
         }
         return judged;
@@ -146,10 +167,10 @@ public final class AssessJob implements Job {
                 "No district value up to " + year + ": nothing to judge.", quantified, false);
     }
 
-    private static void replace(JobContext ctx, List<Row> rows, String table, org.apache.spark.sql.Column which) {
-        SparkSession spark = ctx.warehouse().spark();
+    /** Stages rows made on the driver, broadcast rather than carried in every task (DriverRows). */
+    private static void stage(GroupCommit commit, SparkSession spark, List<Row> rows, String table, org.apache.spark.sql.Column which) {
         try (DriverRows d = DriverRows.of(spark, rows, spark.table(table).schema())) {
-            ctx.warehouse().replace(d.dataset(), table, which);
+            commit.stage(d.dataset(), table, which);
         }
     }
 

@@ -1,16 +1,17 @@
 package org.wcstat.jobs.ingest;
 
 /**
- * The points of a load at which the fault tests kill it: with -Dwcstat.halt-at=&lt;point&gt; the JVM
- * halts there at once, as kill -9 would, skipping shutdown hooks and finally blocks.
+ * The points of a load (or of an assessment's commit) at which the fault tests kill it: with
+ * -Dwcstat.halt-at=&lt;point&gt; the JVM halts there at once, as kill -9 would, skipping shutdown hooks and
+ * finally blocks.
  */
-final class FaultPoint {
-    static final String PROPERTY = "wcstat.halt-at";
+public final class FaultPoint {
+    public static final String PROPERTY = "wcstat.halt-at";
 
     private FaultPoint() {
     }
 
-    static void reach(String point) {
+    public static void reach(String point) {
         if (point.equals(System.getProperty(PROPERTY))) {
             System.out.println("halting at " + point);
             System.out.flush();

@@ -5,6 +5,7 @@ import org.wcstat.core.assess.ProgressStatus;
 import org.wcstat.core.assess.Warning;
 import org.wcstat.core.catalog.Catalog;
 import org.wcstat.core.catalog.Indicator;
+import org.wcstat.core.stats.Printed;
 import org.wcstat.core.config.YearbookLayout;
 import org.wcstat.jobs.publish.YearbookTables.Heading;
 
@@ -211,7 +212,7 @@ final class EvaluationTables {
     /** A figure of an indicator's row: the withheld mark, the missing mark, or the number. */
     String figure(IndicatorRow r, Double v) {
         if (r.withheld()) return YearbookTables.WITHHELD;
-        return v == null ? YearbookTables.MISSING : Labels.number(v);
+        return v == null ? YearbookTables.MISSING : Labels.number(v, r.indicator());
     }
 
     /** The baseline, with its year when the series starts after 2020. */
@@ -260,6 +261,6 @@ final class EvaluationTables {
     }
 
     private static String pct(double share) {
-        return Labels.number(100 * share) + "%";
+        return Printed.text(100 * share, 2) + "%";
     }
 }

@@ -45,7 +45,7 @@ final class HtmlTables {
             t.append("<tr id=\"row-").append(esc(ind.code())).append("\"><th scope=\"row\">")
                     .append(esc(labels.text(ind.nameZh(), ind.nameEn()))).append("</th><td>").append(esc(ind.unit()))
                     .append("</td><td>").append(esc(Labels.target(r.entry().target()))).append("</td>");
-            yearCells(t, r.values());
+            yearCells(t, r.values(), ind);
             t.append("<td>").append(statusBadge(r.status())).append("</td></tr>\n");
         }
         return t.append("</tbody>\n</table>\n").toString();
@@ -71,17 +71,17 @@ final class HtmlTables {
         t.append("</tr></thead>\n<tbody>\n");
         for (YearbookTables.CategoryRow r : b.rows()) {
             t.append("<tr><th scope=\"row\">").append(esc(r.name())).append("</th>");
-            yearCells(t, r.values());
+            yearCells(t, r.values(), ind);
             t.append("</tr>\n");
         }
         return t.append("</tbody>\n</table>\n").toString();
     }
 
-    private void yearCells(StringBuilder t, Map<Integer, PublishedValue> series) {
+    private void yearCells(StringBuilder t, Map<Integer, PublishedValue> series, Indicator ind) {
         for (int y : tables.years()) {
             PublishedValue v = series.get(y);
             t.append("<td class=\"num\">").append(v == null || (!v.suppressed() && v.value() == null) ? YearbookTables.MISSING
-                    : v.suppressed() ? YearbookTables.WITHHELD : Labels.number(v.value())).append("</td>");
+                    : v.suppressed() ? YearbookTables.WITHHELD : Labels.number(v.value(), ind)).append("</td>");
         }
     }
 

@@ -1,10 +1,12 @@
 package org.wcstat.jobs.publish;
 
 import org.wcstat.core.Bilingual;
+import org.wcstat.core.catalog.Indicator;
 import org.wcstat.core.catalog.Target;
 import org.wcstat.core.dimension.CellKey;
 import org.wcstat.core.dimension.Dimension;
 import org.wcstat.core.dimension.Vocabulary;
+import org.wcstat.core.stats.Printed;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -81,8 +83,8 @@ final class Labels {
         return everyTown ? "各乡镇 " + t : t;
     }
 
-    /** A value with as many decimals as it needs, up to two. */
-    static String number(double v) {
-        return new java.math.BigDecimal(v).setScale(2, java.math.RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+    /** A value as printed: to the indicator's decimals (two for a ratio, none for a count), as the assessment judged it. */
+    static String number(double v, Indicator ind) {
+        return Printed.text(v, ind.decimals());
     }
 }

@@ -4,6 +4,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.wcstat.core.catalog.Catalog;
 import org.wcstat.core.config.YearbookLayout;
+import org.wcstat.jobs.GroupCommit;
 import org.wcstat.jobs.Job;
 import org.wcstat.jobs.JobContext;
 import org.wcstat.jobs.Warehouse;
@@ -53,6 +54,8 @@ public final class PublishJob implements Job {
     @Override
     public String run(JobContext ctx, int year, Optional<String> source) {
         Warehouse wh = ctx.warehouse().ensureTables();
+        // an assessment killed between its tables' fast-forwards is finished before they are read
+        GroupCommit.complete(wh, ctx.home(), ctx.progress());
         YearbookLayout layout = ctx.config().yearbook();
         Catalog catalog = ctx.config().catalog();
         String district = ctx.config().regions().district().code();

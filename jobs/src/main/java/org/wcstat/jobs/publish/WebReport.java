@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.wcstat.core.assess.ProgressStatus;
 import org.wcstat.core.catalog.Catalog;
 import org.wcstat.core.catalog.Indicator;
+import org.wcstat.core.stats.Printed;
 import org.wcstat.core.config.YearbookLayout;
 import org.wcstat.core.dimension.Dimension;
 
@@ -208,13 +209,13 @@ final class WebReport implements YearbookRenderer {
             for (Catalog.Entry e : tables.catalog.entries()) {
                 Indicator ind = e.indicator();
                 List<Map<String, Object>> lines = new ArrayList<>();
-                for (YearbookTables.Line l : tables.trend(ind)) lines.add(line(l.name(), l.values(), years));
+                for (YearbookTables.Line l : tables.trend(ind)) lines.add(line(l.name(), l.values(), years, ind.decimals()));
                 List<Map<String, Object>> towns = new ArrayList<>();
                 for (YearbookTables.CategoryRow town : tables.breakdownOf(ind, Dimension.TOWN).rows()) {
                     PublishedValue v = town.values().get(tables.year);
                     Map<String, Object> t = new LinkedHashMap<>();
                     t.put("name", town.name());
-                    t.put("value", v == null ? null : v.value());
+                    t.put("value", v == null || v.value() == null ? null : Printed.round(v.value(), ind.decimals()));
                     towns.add(t);
                 }
                 // in a fixed order: Map.of iterates in an order that changes from one JVM to the next
@@ -263,11 +264,11 @@ final class WebReport implements YearbookRenderer {
         return ch.chapter().plan() + "-" + ch.chapter().area();
     }
 
-    private static Map<String, Object> line(String name, Map<Integer, PublishedValue> byYear, List<Integer> years) {
+    private static Map<String, Object> line(String name, Map<Integer, PublishedValue> byYear, List<Integer> years, int decimals) {
         List<Double> values = new ArrayList<>();
         for (int y : years) {
             PublishedValue v = byYear.get(y);
-            values.add(v == null ? null : v.value());
+            values.add(v == null || v.value() == null ? null : Printed.round(v.value(), decimals));
         }
         Map<String, Object> l = new LinkedHashMap<>();
         l.put("name", name);

@@ -17,8 +17,9 @@ import java.util.Set;
 
 /**
  * Disclosure control of the indicator values a release publishes (docs/releases.md, "Disclosure control").
- * A value is withheld when its numerator, or its denominator, is a small count (primary), and as well
- * when {@link Suppression} needs it to protect a withheld one (secondary).
+ * A value is withheld when its numerator, or its denominator, is a small count of people (primary), and as
+ * well when {@link Suppression} needs it to protect a withheld one (secondary). Counts of facilities
+ * ({@link SmallCounts#appliesTo}) are published however small.
  *
  * <p>Indicators with the same numerator count the same people (a count and the rate made of it), so
  * their cells are protected together: a rate whose numerator is withheld in one indicator is withheld
@@ -48,6 +49,9 @@ final class Withholding {
             double numerator = r.getAs("numerator");
             Double denominator = r.getAs("denominator");
             counts.computeIfAbsent(table, k -> new LinkedHashMap<>()).put(cell, numerator);
+            Indicator ind = indicators.get(r.<String>getAs("indicator"));
+            // a count of clinics identifies no one (the catalog's counts: facilities)
+            if (ind != null && !SmallCounts.appliesTo(ind)) continue;
             if (rule.suppress(numerator) || (denominator != null && rule.suppress(denominator))) {
                 small.computeIfAbsent(table, k -> new HashSet<>()).add(cell);
             }

@@ -84,6 +84,7 @@ final class YearbookPdf implements YearbookRenderer {
             .status-achieved, .status-on_track { color: #1b5e20; }
             .status-needs_acceleration, .status-limited_progress { color: #8a4b00; }
             .status-deterioration { color: #b71c1c; }
+            .status-inconclusive { color: #455a64; font-style: italic; }
             .notes { font-size: 7.5pt; }
             """;
 }

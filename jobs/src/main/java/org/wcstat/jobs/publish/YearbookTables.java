@@ -245,7 +245,7 @@ final class YearbookTables {
             for (int y = data.firstYear(); y <= data.year(); y++) {
                 PublishedValue v = singles.get(y);
                 if (v == null) continue;
-                years.add(y + "年 " + (v.suppressed() ? WITHHELD : v.value() == null ? MISSING : Labels.number(v.value())));
+                years.add(y + "年 " + (v.suppressed() ? WITHHELD : v.value() == null ? MISSING : Labels.number(v.value(), ind)));
             }
             if (years.isEmpty()) return "";
             return " 表中为" + ind.poolYears() + "年合并值；单年值" + (english ? " / single year" : "") + "：" + String.join("，", years) + "。";

@@ -25,6 +25,7 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.openxmlformats.schemas.drawingml.x2006.chart.STDispBlanksAs;
 import org.wcstat.core.catalog.Indicator;
+import org.wcstat.core.stats.Printed;
 import org.wcstat.core.config.YearbookLayout;
 
 import java.io.IOException;
@@ -205,7 +206,8 @@ final class YearbookWorkbook implements YearbookRenderer {
                     cell(r, col, SUPPRESSED, null);
                 } else if (v.value() != null) {
                     Cell c = r.createCell(col);
-                    c.setCellValue(v.value());
+                    // the number as printed, so that the sheet holds what the assessment judged, not more digits
+                    c.setCellValue(Printed.round(v.value(), ind.decimals()));
                     c.setCellStyle(ind.denominator() == null ? count : rate);
                 }
             }
@@ -253,7 +255,7 @@ final class YearbookWorkbook implements YearbookRenderer {
                         PublishedValue v = series.get(k).values().get(firstYear + i);
                         if (v != null && v.value() != null) {
                             Cell c = r.createCell(1 + i);
-                            c.setCellValue(v.value());
+                            c.setCellValue(Printed.round(v.value(), ind.decimals()));
                             c.setCellStyle(ind.denominator() == null ? count : rate);
                         }
                     }

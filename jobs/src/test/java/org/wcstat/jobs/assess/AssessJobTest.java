@@ -217,11 +217,12 @@ class AssessJobTest {
     void provisionalEvaluationsFromTheYearsData() {
         // children: SLOW needs acceleration, GONE on track, JUMP: 90 (2020... first from 2020: 91) → 70 < 80 after
         // meeting it in 2020: target lost, deterioration. 1 of 3 quantified achieved or on track.
-        // women: NONE insufficient data: 0 of 1.
-        assertTrue(evaluation2024.contains("[2030,2024,children,_T,3,3,0,1,1,0,1,0,暂定（据2024年数据）：3项量化指标中1项已实现或进展顺利，1项按趋势预计可如期实现目标,"
+        // women: NONE insufficient data: 0 of 1. (The counts by status: achieved, on track, needs acceleration, limited
+        // progress, deterioration, inconclusive, insufficient data.)
+        assertTrue(evaluation2024.contains("[2030,2024,children,_T,3,3,0,1,1,0,1,0,0,暂定（据2024年数据）：3项量化指标中1项已实现或进展顺利，1项按趋势预计可如期实现目标,"
                 + "provisional, from the data up to 2024: 1 of 3 quantified indicators achieved or on track; 1 anticipated to meet their target on time,provisional,1]"),
                 evaluation2024.toString());
-        assertTrue(evaluation2024.stream().anyMatch(r -> r.startsWith("[2025,2024,women,_T,1,1,0,0,0,0,0,1,")), evaluation2024.toString());
+        assertTrue(evaluation2024.stream().anyMatch(r -> r.startsWith("[2025,2024,women,_T,1,1,0,0,0,0,0,0,1,")), evaluation2024.toString());
         // children/health, children/education, women/health and the two plans, for 2025 and 2030
         assertEquals(10, evaluation2024.size());
     }

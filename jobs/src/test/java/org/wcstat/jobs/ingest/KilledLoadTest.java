@@ -11,19 +11,15 @@ import org.wcstat.jobs.Warehouse;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -156,12 +152,7 @@ class KilledLoadTest {
 
     /** The flags Spark needs on Java 17, as the build gives them to every JVM (spark.jvm.flags in pom.xml). */
     static List<String> sparkJvmFlags() throws Exception {
-        String pom = Files.readString(ItWarehouse.repo().resolve("pom.xml"));
-        Matcher m = Pattern.compile("<spark\\.jvm\\.flags>(.*?)</spark\\.jvm\\.flags>", Pattern.DOTALL).matcher(pom);
-        if (!m.find()) {
-            fail("no spark.jvm.flags in " + ItWarehouse.repo().resolve("pom.xml"));
-        }
-        return Arrays.asList(m.group(1).trim().split("\\s+"));
+        return org.wcstat.jobs.TestRepo.sparkJvmFlags();
     }
 
     /** The child's output lines, collected as they come. */

@@ -75,7 +75,7 @@ class PublishJobTest {
                   - name: report
                     table: T
                     year: {column: Y}
-                    measure: {column: M, codes: {B: live_births, D: deaths}}
+                    measure: {column: M, codes: {B: live_births, D: deaths, C: clinics}}
                     region: {code: R}
                     value: {column: V}
                 """);
@@ -89,6 +89,8 @@ class PublishJobTest {
                      interval: poisson, target: "<= 30", sources: [health]}
                   - {code: BIRTHS, plan: children, area: health, name_zh: 出生数, name_en: births, unit: "人",
                      numerator: live_births, by: [town], sources: [health]}
+                  - {code: CLINICS, plan: children, area: health, name_zh: 门诊数, name_en: clinics, unit: "个",
+                     numerator: clinics, by: [town], counts: facilities, sources: [health]}
                 """);
         spark = Spark.session(Spark.localWarehouse(home));
         Warehouse wh = new Warehouse(spark).ensureTables();
@@ -109,6 +111,9 @@ class PublishJobTest {
             fact(facts, "live_births", 2024, t, "F", 50 * town, "L-B-2024");
             town++;
         }
+        // clinics: one in town 101, two in 102: counts of facilities, published however small
+        fact(facts, "clinics", 2024, T101, "_T", 1, "L-D-2024");
+        fact(facts, "clinics", 2024, T102, "_T", 2, "L-D-2024");
         wh.append(spark.createDataFrame(facts, spark.table(Warehouse.FACTS).schema()), Warehouse.FACTS);
         // the audit rows of those two loads, and of one whose facts are no longer in the table
         wh.append(spark.createDataFrame(List.of(load("L-D-2024", 2024), load("L-B-2024", 2024), load("L-GONE-2024", 2024)),
@@ -118,6 +123,16 @@ class PublishJobTest {
         new PublishJob().run(ctx, 2024, Optional.empty());
         release = home.resolve("releases/2024");
         manifest = new ObjectMapper().readTree(release.resolve("manifest.json").toFile());
+    }
+
+    @Test
+    @Order(1)
+    void countsOfFacilitiesArePublishedHoweverSmall() throws Exception {
+        // one clinic in town 101 and two in 102, three in the district: counts under 3 of people would be withheld
+        Map<String, Map<String, String>> v = valuesCsv(release);
+        assertEquals("1", v.get("CLINICS " + T101 + " _T").get("value"));
+        assertEquals("2", v.get("CLINICS " + T102 + " _T").get("value"));
+        assertEquals("", v.get("CLINICS " + T101 + " _T").get("flags"));
     }
 
     @Test
