@@ -2,13 +2,15 @@ package org.wcstat.jobs.publish;
 
 import org.apache.spark.sql.Row;
 import org.wcstat.core.catalog.Catalog;
-import org.wcstat.core.catalog.Indicator;
 import org.wcstat.core.dimension.CellKey;
-import org.wcstat.core.disclosure.AdditiveGroup;
+import org.wcstat.core.disclosure.CountCell;
+import org.wcstat.core.disclosure.CountGroups;
+import org.wcstat.core.disclosure.DerivedCells;
 import org.wcstat.core.disclosure.SmallCounts;
 import org.wcstat.core.disclosure.Suppression;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,56 +24,79 @@ import java.util.Set;
  * ({@link SmallCounts#appliesTo}) are published however small.
  *
  * <p>Indicators with the same numerator count the same people (a count and the rate made of it), so
- * their cells are protected together: a rate whose numerator is withheld in one indicator is withheld
- * in all of them, and the additive groups are those of all their breakdowns.
+ * their cells are protected together ({@link CountCell}): a rate whose numerator is withheld in one indicator is
+ * withheld in all of them, and the additive groups are those of all their breakdowns, and of a pooled value's
+ * years ({@link CountGroups}). A derived value (an urban–rural gap, a sex ratio) is withheld whenever a cell it
+ * selects from another family is ({@link DerivedCells}).
  */
 final class Withholding {
-    private final Map<String, Indicator> indicators = new LinkedHashMap<>();
+    private final Map<String, Catalog.Entry> entries = new LinkedHashMap<>();
     private final String district;
     private final SmallCounts rule;
     private int primary;
     private int secondary;
 
     Withholding(Catalog catalog, String district, SmallCounts rule) {
-        catalog.entries().forEach(e -> indicators.put(e.code(), e.indicator()));
+        catalog.entries().forEach(e -> entries.put(e.code(), e));
         this.district = district;
         this.rule = rule;
     }
 
     /** @param rows indicators.value rows, in the order the release lists them */
     List<PublishedValue> apply(List<Row> rows) {
-        // the counts each (numerator, year) table rests on, and its small ones
-        Map<String, Map<CellKey, Double>> counts = new LinkedHashMap<>();
-        Map<String, Set<CellKey>> small = new LinkedHashMap<>();
+        // the counts each family rests on, its small ones, and the cells of other families a derived value selects
+        Map<String, Map<CountCell, Double>> families = new LinkedHashMap<>();
+        Set<CountCell> primary = new HashSet<>();
+        Map<CountCell, List<CountCell>> parents = new LinkedHashMap<>();
         for (Row r : rows) {
-            String table = table(r);
-            CellKey cell = cell(r);
+            CountCell cell = countCell(r);
             double numerator = r.getAs("numerator");
             Double denominator = r.getAs("denominator");
-            counts.computeIfAbsent(table, k -> new LinkedHashMap<>()).put(cell, numerator);
-            Indicator ind = indicators.get(r.<String>getAs("indicator"));
+            families.computeIfAbsent(cell.family(), k -> new LinkedHashMap<>()).put(cell, numerator);
+            Catalog.Entry e = entries.get(r.<String>getAs("indicator"));
+            if (e == null) continue;
+            List<CountCell> selected = DerivedCells.parents(e.formula(), cell);
+            if (!selected.isEmpty()) parents.computeIfAbsent(cell, k -> new ArrayList<>()).addAll(selected);
             // a count of clinics identifies no one (the catalog's counts: facilities)
-            if (ind != null && !SmallCounts.appliesTo(ind)) continue;
-            if (rule.suppress(numerator) || (denominator != null && rule.suppress(denominator))) {
-                small.computeIfAbsent(table, k -> new HashSet<>()).add(cell);
-            }
+            if (!SmallCounts.appliesTo(e.indicator())) continue;
+            if (rule.suppress(numerator) || (denominator != null && rule.suppress(denominator))) primary.add(cell);
         }
-        Map<String, Map<CellKey, Suppression.Reason>> withheld = new LinkedHashMap<>();
-        for (var e : counts.entrySet()) {
-            Set<CellKey> p = small.getOrDefault(e.getKey(), Set.of());
-            if (p.isEmpty()) continue;
-            var groups = AdditiveGroup.oneWay(e.getValue().keySet(), district);
-            var w = new Suppression<>(e.getValue(), groups, rule).apply(p);
-            withheld.put(e.getKey(), w);
+        // a derived value whose selected cell is withheld is withheld in its own family too, which may withhold
+        // more there; repeated until no derived value is added (each round adds one at least, so it ends)
+        Set<CountCell> inherited = new HashSet<>();
+        Map<CountCell, Suppression.Reason> withheld;
+        while (true) {
+            withheld = suppress(families, primary);
+            boolean added = false;
+            for (var p : parents.entrySet()) {
+                if (!withheld.containsKey(p.getKey()) && p.getValue().stream().anyMatch(withheld::containsKey)) {
+                    primary.add(p.getKey());
+                    inherited.add(p.getKey());
+                    added = true;
+                }
+            }
+            if (!added) break;
         }
         List<PublishedValue> out = new ArrayList<>(rows.size());
         for (Row r : rows) {
-            Suppression.Reason reason = withheld.getOrDefault(table(r), Map.of()).get(cell(r));
-            if (reason == Suppression.Reason.PRIMARY) primary++;
+            CountCell cell = countCell(r);
+            Suppression.Reason reason = withheld.get(cell);
+            if (inherited.contains(cell)) reason = Suppression.Reason.SECONDARY;
+            if (reason == Suppression.Reason.PRIMARY) this.primary++;
             if (reason == Suppression.Reason.SECONDARY) secondary++;
             out.add(published(r, reason != null));
         }
         return out;
+    }
+
+    private Map<CountCell, Suppression.Reason> suppress(Map<String, Map<CountCell, Double>> families, Set<CountCell> primary) {
+        Map<CountCell, Suppression.Reason> withheld = new HashMap<>();
+        for (Map<CountCell, Double> family : families.values()) {
+            List<CountCell> small = family.keySet().stream().filter(primary::contains).toList();
+            if (small.isEmpty()) continue;
+            withheld.putAll(new Suppression<>(family, CountGroups.of(family.keySet(), district), rule).apply(small));
+        }
+        return withheld;
     }
 
     int primary() {
@@ -90,17 +115,13 @@ final class Withholding {
                 withheld ? null : r.<Double>getAs("ci_low"), withheld ? null : r.<Double>getAs("ci_high"), r.<Integer>getAs("pooled_years"));
     }
 
-    /** The table of counts a value belongs to: its numerator, the years it sums (the year alone, or pooled) and year. */
-    private String table(Row r) {
+    /** The count a value rests on: its numerator's family, the years it sums, the year and the cell. */
+    private CountCell countCell(Row r) {
         String code = r.getAs("indicator");
-        Indicator ind = indicators.get(code);
-        int pooled = r.<Integer>getAs("pooled_years");
-        // an indicator since dropped from the catalog is a table of its own
-        if (ind == null) return code + "|" + pooled + "|" + r.<Integer>getAs("year");
-        return ind.numerator().replace(" ", "") + "|" + pooled + "|" + r.<Integer>getAs("year");
-    }
-
-    private static CellKey cell(Row r) {
-        return new CellKey(r.getAs("region"), r.getAs("sex"), r.getAs("age_band"), r.getAs("residence"));
+        Catalog.Entry e = entries.get(code);
+        // an indicator since dropped from the catalog is a family of its own
+        String family = e == null ? code : CountCell.family(e.indicator().numerator());
+        return new CountCell(family, r.<Integer>getAs("pooled_years"), r.<Integer>getAs("year"),
+                new CellKey(r.getAs("region"), r.getAs("sex"), r.getAs("age_band"), r.getAs("residence")));
     }
 }

@@ -1,0 +1,100 @@
+package org.wcstat.jobs.publish;
+
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.wcstat.core.config.Configuration;
+import org.wcstat.core.disclosure.SmallCounts;
+import org.wcstat.jobs.TestRepo;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Withholding across a family's years and windows and into the values derived from it, on the shipped catalog. */
+class WithholdingTest {
+    private static final String D = "510811";
+    private static final StructType SCHEMA = new StructType()
+            .add("indicator", DataTypes.StringType).add("year", DataTypes.IntegerType).add("region", DataTypes.StringType)
+            .add("sex", DataTypes.StringType).add("age_band", DataTypes.StringType).add("residence", DataTypes.StringType)
+            .add("pooled_years", DataTypes.IntegerType).add("numerator", DataTypes.DoubleType).add("denominator", DataTypes.DoubleType)
+            .add("value", DataTypes.DoubleType).add("ci_low", DataTypes.DoubleType).add("ci_high", DataTypes.DoubleType)
+            .add("flags", DataTypes.StringType);
+
+    private static Configuration config;
+
+    @BeforeAll
+    static void load() {
+        config = Configuration.load(TestRepo.root().resolve("conf"));
+    }
+
+    @Test
+    void aGapIsWithheldWhenTheUrbanOrRuralRateItSubtractsIs() {
+        // C-H-03b 婴儿死亡率 by residence, and C-H-03e its rural less urban gap.
+        // 2023: urban 5 / 700, rural 9 / 1,300, district 14 / 2,000: nothing small, the gap
+        //   (9/1300 - 5/700) x 1000 = 6.923 - 7.143 = -0.220 is published.
+        // 2024: urban 2 / 700 (2 < 3: withheld), rural 8 / 1,300 withheld to protect it (district 10 - 8 = 2);
+        //   the gap (8/1300 - 2/700) x 1000 = 3.297 would give the urban rate away beside any published rural one,
+        //   so it is withheld although its own counts (8 deaths, 1,300 births) are not small.
+        List<Row> rows = new ArrayList<>();
+        for (int[] y : new int[][] {{2023, 5, 9}, {2024, 2, 8}}) {
+            int year = y[0];
+            rows.add(rate("C-H-03b", year, "_T", "_T", 1, y[1] + y[2], 2000, 1000));
+            rows.add(rate("C-H-03b", year, "_T", "U", 1, y[1], 700, 1000));
+            rows.add(rate("C-H-03b", year, "_T", "R", 1, y[2], 1300, 1000));
+            rows.add(row("C-H-03e", year, "_T", "_T", 1, y[2], 1300.0, (y[2] / 1300.0 - y[1] / 700.0) * 1000));
+        }
+        Withholding w = new Withholding(config.catalog(), D, SmallCounts.DEFAULT);
+        List<PublishedValue> out = w.apply(rows);
+        assertFalse(find(out, "C-H-03e", 2023, "_T", 1).suppressed());
+        assertEquals(-0.2198, find(out, "C-H-03e", 2023, "_T", 1).value(), 1e-4);
+        assertTrue(find(out, "C-H-03b", 2024, "U", 1).suppressed());
+        assertTrue(find(out, "C-H-03b", 2024, "R", 1).suppressed());
+        assertFalse(find(out, "C-H-03b", 2024, "_T", 1).suppressed());
+        assertTrue(find(out, "C-H-03e", 2024, "_T", 1).suppressed());
+        // primary: urban 2024; secondary: rural 2024 and the gap
+        assertEquals(1, w.primary());
+        assertEquals(2, w.secondary());
+    }
+
+    @Test
+    void aPooledValueAndTheYearsOfItsWindowNeverLeaveOneSmallYearToSubtract() {
+        // W-H-02 孕产妇死亡率, pooled over 3 years, beside the years alone: deaths 2022 1, 2023 4, 2024 3;
+        // pooled 2022-2024: 8 deaths over 6,000 births. 2022 alone (1 < 3) is withheld; with 2023, 2024 and the
+        // pooled 8 published, 2022 = 8 - 4 - 3 = 1. So the smallest published year, 2024 (3), is withheld too:
+        // then the reader knows only 2022 + 2024 = 4, which is not small.
+        List<Row> rows = new ArrayList<>();
+        rows.add(rate("W-H-02", 2022, "_T", "_T", 1, 1, 2000, 100000));
+        rows.add(rate("W-H-02", 2023, "_T", "_T", 1, 4, 2000, 100000));
+        rows.add(rate("W-H-02", 2024, "_T", "_T", 1, 3, 2000, 100000));
+        rows.add(rate("W-H-02", 2024, "_T", "_T", 3, 8, 6000, 100000));
+        Withholding w = new Withholding(config.catalog(), D, SmallCounts.DEFAULT);
+        List<PublishedValue> out = w.apply(rows);
+        assertTrue(find(out, "W-H-02", 2022, "_T", 1).suppressed());
+        assertFalse(find(out, "W-H-02", 2023, "_T", 1).suppressed());
+        assertTrue(find(out, "W-H-02", 2024, "_T", 1).suppressed());
+        assertFalse(find(out, "W-H-02", 2024, "_T", 3).suppressed());
+        assertEquals(8 / 6000.0 * 100000, find(out, "W-H-02", 2024, "_T", 3).value(), 1e-9);
+        assertEquals(1, w.primary());
+        assertEquals(1, w.secondary());
+    }
+
+    private static Row rate(String indicator, int year, String sex, String residence, int pooled, double num, double den, double factor) {
+        return row(indicator, year, sex, residence, pooled, num, den, num / den * factor);
+    }
+
+    private static Row row(String indicator, int year, String sex, String residence, int pooled, double num, Double den, double value) {
+        return new GenericRowWithSchema(new Object[] {indicator, year, D, sex, "_T", residence, pooled, num, den, value, null, null, ""}, SCHEMA);
+    }
+
+    private static PublishedValue find(List<PublishedValue> out, String indicator, int year, String residence, int pooled) {
+        return out.stream().filter(v -> v.indicator().equals(indicator) && v.year() == year && v.residence().equals(residence)
+                && v.pooledYears() == pooled).findFirst().orElseThrow();
+    }
+}
