@@ -24,7 +24,9 @@ import java.util.Set;
  * An unsafe group gets its smallest published part withheld as well (the smallest non-zero one when
  * there is one, since a zero adds nothing to the sum; ties go to the first in the group's order), or its
  * total when no part is left. Groups share cells (the district total is in every breakdown), so this is
- * repeated over all groups until none changes: every round withholds one more cell, so it ends.
+ * repeated over all groups until none changes: every round withholds one more cell, so it ends. Groups safe one
+ * by one can still fix a cell together (overlapping pooled windows), which {@link Determinacy} finds; a published
+ * cell next to it is withheld and the rounds go on.
  */
 public final class Suppression<K> {
 
@@ -48,18 +50,45 @@ public final class Suppression<K> {
     public Map<K, Reason> apply(Collection<K> primary) {
         Map<K, Reason> withheld = new LinkedHashMap<>();
         for (K k : primary) withheld.put(k, Reason.PRIMARY);
-        boolean changed = true;
-        while (changed) {
-            changed = false;
-            for (AdditiveGroup<K> g : groups) {
-                K next = nextToWithhold(g, withheld.keySet());
-                if (next != null) {
-                    withheld.put(next, Reason.SECONDARY);
-                    changed = true;
+        while (true) {
+            boolean changed = true;
+            while (changed) {
+                changed = false;
+                for (AdditiveGroup<K> g : groups) {
+                    K next = nextToWithhold(g, withheld.keySet());
+                    if (next != null) {
+                        withheld.put(next, Reason.SECONDARY);
+                        changed = true;
+                    }
                 }
             }
+            K more = toUnfix(withheld.keySet());
+            if (more == null) return withheld;
+            withheld.put(more, Reason.SECONDARY);
         }
-        return withheld;
+    }
+
+    /**
+     * Every group safe on its own may still leave a cell that the groups fix together ({@link Determinacy}): then
+     * the smallest published cell of a group around it is withheld too, and the groups checked again.
+     */
+    private K toUnfix(Set<K> withheld) {
+        Set<K> published = new HashSet<>(counts.keySet());
+        published.removeAll(withheld);
+        Set<K> fixed = new Determinacy<>(groups, published).determined(withheld);
+        if (fixed.isEmpty()) return null;
+        // the first fixed cell in the order cells were withheld, so that the choice is the same on every run
+        K target = withheld.stream().filter(fixed::contains).findFirst().orElseThrow();
+        K best = null;
+        for (AdditiveGroup<K> g : groups) {
+            if (!g.parts().contains(target) && !g.total().equals(target)) continue;
+            List<K> cells = new ArrayList<>(g.parts());
+            cells.add(g.total());
+            for (K c : cells) {
+                if (published.contains(c) && (best == null || better(counts.get(c), counts.get(best)))) best = c;
+            }
+        }
+        return best;
     }
 
     /** The cell whose suppression makes the group safer, or null when it is safe. */
