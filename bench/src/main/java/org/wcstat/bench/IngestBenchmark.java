@@ -5,7 +5,7 @@ import org.apache.spark.sql.SparkSession;
 import org.wcstat.core.Progress;
 import org.wcstat.core.config.Configuration;
 import org.wcstat.core.config.SourceConfig;
-import org.wcstat.core.config.Yaml;
+import org.wcstat.core.yaml.Yaml;
 import org.wcstat.jobs.JobContext;
 import org.wcstat.jobs.Spark;
 import org.wcstat.jobs.Warehouse;

@@ -1,6 +1,6 @@
 package org.wcstat.bench;
 
-import org.wcstat.core.config.Regions;
+import org.wcstat.core.dimension.Regions;
 
 import java.util.HashMap;
 import java.util.List;

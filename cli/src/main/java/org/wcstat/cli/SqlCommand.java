@@ -10,7 +10,7 @@ import org.wcstat.cli.sql.SqlRunner;
 import org.wcstat.cli.sql.StatementPolicy;
 import org.wcstat.cli.sql.SqlSessions;
 import org.wcstat.cli.sql.Statements;
-import org.wcstat.core.config.ConfigException;
+import org.wcstat.core.yaml.ConfigException;
 import org.wcstat.core.config.WarehouseSettings;
 import org.wcstat.jobs.Spark;
 import picocli.CommandLine.ArgGroup;

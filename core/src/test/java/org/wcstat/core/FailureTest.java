@@ -1,7 +1,7 @@
 package org.wcstat.core;
 
 import org.junit.jupiter.api.Test;
-import org.wcstat.core.config.ConfigException;
+import org.wcstat.core.yaml.ConfigException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,7 +1,7 @@
 package org.wcstat.jobs;
 
 import org.wcstat.core.WcstatException;
-import org.wcstat.core.config.ConfigException;
+import org.wcstat.core.yaml.ConfigException;
 import org.wcstat.core.pipeline.Pipeline;
 
 import java.util.ArrayList;

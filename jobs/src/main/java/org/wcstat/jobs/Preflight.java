@@ -2,7 +2,7 @@ package org.wcstat.jobs;
 
 import org.wcstat.core.Progress;
 import org.wcstat.core.WcstatException;
-import org.wcstat.core.config.ConfigException;
+import org.wcstat.core.yaml.ConfigException;
 import org.wcstat.core.config.Configuration;
 import org.wcstat.core.config.SourceConfig;
 import org.wcstat.jobs.ingest.SourceConnection;

@@ -1,12 +1,12 @@
 package org.wcstat.core.catalog;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import org.wcstat.core.config.AgeBands;
-import org.wcstat.core.config.ConfigException;
-import org.wcstat.core.config.DidYouMean;
-import org.wcstat.core.config.InvalidField;
-import org.wcstat.core.config.YamlLocator;
-import org.wcstat.core.config.Yaml;
+import org.wcstat.core.dimension.AgeBands;
+import org.wcstat.core.yaml.ConfigException;
+import org.wcstat.core.yaml.DidYouMean;
+import org.wcstat.core.yaml.InvalidField;
+import org.wcstat.core.yaml.YamlLocator;
+import org.wcstat.core.yaml.Yaml;
 import org.wcstat.core.dimension.Dimension;
 import org.wcstat.core.stats.RateInterval;
 

@@ -1,9 +1,9 @@
 package org.wcstat.core.catalog;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import org.wcstat.core.config.DidYouMean;
-import org.wcstat.core.config.Yaml;
-import org.wcstat.core.config.YamlLocator;
+import org.wcstat.core.yaml.DidYouMean;
+import org.wcstat.core.yaml.Yaml;
+import org.wcstat.core.yaml.YamlLocator;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,8 +1,13 @@
 package org.wcstat.core.config;
 
+import org.wcstat.core.dimension.Regions;
+import org.wcstat.core.dimension.AgeBands;
+import org.wcstat.core.yaml.DidYouMean;
+import org.wcstat.core.yaml.ConfigException;
+import org.wcstat.core.yaml.YamlLocator;
+import org.wcstat.core.yaml.Yaml;
 import org.wcstat.core.catalog.Catalog;
 import org.wcstat.core.catalog.Indicator;
-import org.wcstat.core.catalog.ResidenceBases;
 import org.wcstat.core.dimension.Vocabulary;
 
 import java.io.IOException;

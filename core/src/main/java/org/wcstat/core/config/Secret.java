@@ -1,5 +1,6 @@
 package org.wcstat.core.config;
 
+import org.wcstat.core.yaml.ConfigException;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import java.io.IOException;

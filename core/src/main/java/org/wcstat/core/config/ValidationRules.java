@@ -1,5 +1,10 @@
 package org.wcstat.core.config;
 
+import org.wcstat.core.yaml.InvalidField;
+import org.wcstat.core.yaml.DidYouMean;
+import org.wcstat.core.yaml.ConfigException;
+import org.wcstat.core.yaml.YamlLocator;
+import org.wcstat.core.yaml.Yaml;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.wcstat.core.catalog.Formula;
 

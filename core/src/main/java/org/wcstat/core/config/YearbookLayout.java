@@ -1,5 +1,7 @@
 package org.wcstat.core.config;
 
+import org.wcstat.core.yaml.InvalidField;
+import org.wcstat.core.yaml.Yaml;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.wcstat.core.catalog.Catalog;
 import org.wcstat.core.disclosure.SmallCounts;

@@ -1,7 +1,5 @@
 package org.wcstat.core.dimension;
 
-import org.wcstat.core.config.AgeBands;
-import org.wcstat.core.config.Regions;
 
 import java.util.ArrayList;
 import java.util.Comparator;

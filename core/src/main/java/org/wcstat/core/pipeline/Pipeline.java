@@ -1,10 +1,10 @@
 package org.wcstat.core.pipeline;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import org.wcstat.core.config.ConfigException;
-import org.wcstat.core.config.DidYouMean;
-import org.wcstat.core.config.YamlLocator;
-import org.wcstat.core.config.Yaml;
+import org.wcstat.core.yaml.ConfigException;
+import org.wcstat.core.yaml.DidYouMean;
+import org.wcstat.core.yaml.YamlLocator;
+import org.wcstat.core.yaml.Yaml;
 
 import java.nio.file.Path;
 import java.util.LinkedHashSet;

@@ -1,6 +1,6 @@
 package org.wcstat.core.schema;
 
-import org.wcstat.core.config.ConfigException;
+import org.wcstat.core.yaml.ConfigException;
 
 import java.io.IOException;
 import java.nio.file.Files;

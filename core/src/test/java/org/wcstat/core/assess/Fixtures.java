@@ -5,10 +5,10 @@ import org.wcstat.core.catalog.Catalog;
 import org.wcstat.core.catalog.Formula;
 import org.wcstat.core.catalog.Indicator;
 import org.wcstat.core.catalog.Target;
-import org.wcstat.core.config.AgeBands;
+import org.wcstat.core.dimension.AgeBands;
 import org.wcstat.core.config.AssessmentSettings;
-import org.wcstat.core.config.Regions;
-import org.wcstat.core.config.Yaml;
+import org.wcstat.core.dimension.Regions;
+import org.wcstat.core.yaml.Yaml;
 import org.wcstat.core.dimension.CellKey;
 import org.wcstat.core.dimension.Vocabulary;
 

@@ -5,8 +5,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.wcstat.core.config.AgeBands;
-import org.wcstat.core.config.ConfigException;
+import org.wcstat.core.dimension.AgeBands;
+import org.wcstat.core.yaml.ConfigException;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -2,7 +2,7 @@ package org.wcstat.core.catalog;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.wcstat.core.config.AgeBands;
+import org.wcstat.core.dimension.AgeBands;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

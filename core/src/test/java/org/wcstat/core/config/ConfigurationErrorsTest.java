@@ -1,5 +1,6 @@
 package org.wcstat.core.config;
 
+import org.wcstat.core.yaml.ConfigException;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;

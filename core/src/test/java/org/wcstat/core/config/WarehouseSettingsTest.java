@@ -1,5 +1,6 @@
 package org.wcstat.core.config;
 
+import org.wcstat.core.yaml.ConfigException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -3,9 +3,7 @@ package org.wcstat.core.dimension;
 import org.junit.jupiter.api.Test;
 import org.wcstat.core.TestRepo;
 import org.wcstat.core.catalog.Indicator;
-import org.wcstat.core.config.AgeBands;
-import org.wcstat.core.config.Regions;
-import org.wcstat.core.config.Yaml;
+import org.wcstat.core.yaml.Yaml;
 
 import java.util.ArrayList;
 import java.util.List;

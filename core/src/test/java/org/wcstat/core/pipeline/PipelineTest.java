@@ -3,7 +3,7 @@ package org.wcstat.core.pipeline;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.wcstat.core.TestRepo;
-import org.wcstat.core.config.ConfigException;
+import org.wcstat.core.yaml.ConfigException;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -5,7 +5,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.wcstat.core.TestRepo;
 import org.wcstat.core.assess.ProgressStatus;
 import org.wcstat.core.assess.WarningKind;
-import org.wcstat.core.config.ConfigException;
+import org.wcstat.core.yaml.ConfigException;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

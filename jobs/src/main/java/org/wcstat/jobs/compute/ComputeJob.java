@@ -6,7 +6,7 @@ import org.apache.spark.sql.SparkSession;
 import org.wcstat.core.catalog.Catalog;
 import org.wcstat.core.catalog.Formula;
 import org.wcstat.core.catalog.Indicator;
-import org.wcstat.core.config.Regions;
+import org.wcstat.core.dimension.Regions;
 import org.wcstat.core.dimension.Breakdown;
 import org.wcstat.core.dimension.CellKey;
 import org.wcstat.core.dimension.Dimension;

@@ -1,7 +1,7 @@
 package org.wcstat.jobs.ingest;
 
 import org.apache.spark.sql.SparkSession;
-import org.wcstat.core.config.ConfigException;
+import org.wcstat.core.yaml.ConfigException;
 
 import java.net.MalformedURLException;
 import java.net.URL;

@@ -12,9 +12,9 @@ import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
-import org.wcstat.core.config.ConfigException;
+import org.wcstat.core.yaml.ConfigException;
 import org.wcstat.core.config.Configuration;
-import org.wcstat.core.config.YamlLocator;
+import org.wcstat.core.yaml.YamlLocator;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

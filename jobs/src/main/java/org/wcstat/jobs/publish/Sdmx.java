@@ -2,7 +2,7 @@ package org.wcstat.jobs.publish;
 
 import org.wcstat.core.catalog.Catalog;
 import org.wcstat.core.catalog.Indicator;
-import org.wcstat.core.config.AgeBands;
+import org.wcstat.core.dimension.AgeBands;
 import org.wcstat.core.config.Configuration;
 import org.wcstat.core.dimension.Dimension;
 import org.wcstat.core.dimension.Vocabulary;

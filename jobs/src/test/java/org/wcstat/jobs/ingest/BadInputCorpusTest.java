@@ -6,7 +6,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.wcstat.core.config.Yaml;
+import org.wcstat.core.yaml.Yaml;
 import org.wcstat.jobs.JobContext;
 import org.wcstat.jobs.Warehouse;
 import org.wcstat.jobs.validate.ValidationReport;

@@ -9,7 +9,7 @@ import org.apache.spark.sql.types.MetadataBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.wcstat.core.config.SourceConfig;
-import org.wcstat.core.config.Yaml;
+import org.wcstat.core.yaml.Yaml;
 import org.wcstat.jobs.ingest.dialect.DamengDialect;
 import org.wcstat.jobs.ingest.dialect.Dialects;
 import scala.Option;

@@ -2,7 +2,7 @@ package org.wcstat.jobs.publish;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.wcstat.core.config.ConfigException;
+import org.wcstat.core.yaml.ConfigException;
 import org.wcstat.core.config.Configuration;
 import org.wcstat.jobs.TestRepo;
 

@@ -1,5 +1,6 @@
-package org.wcstat.core.config;
+package org.wcstat.core.yaml;
 
+import org.wcstat.core.yaml.ConfigException;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;

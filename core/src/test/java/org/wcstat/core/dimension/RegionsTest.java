@@ -1,5 +1,6 @@
-package org.wcstat.core.config;
+package org.wcstat.core.dimension;
 
+import org.wcstat.core.yaml.ConfigException;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package org.wcstat.core.config;
+package org.wcstat.core.yaml;
 
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.nodes.MappingNode;

@@ -1,4 +1,4 @@
-package org.wcstat.core.config;
+package org.wcstat.core.yaml;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -1,9 +1,9 @@
-package org.wcstat.core.catalog;
+package org.wcstat.core.config;
 
-import org.wcstat.core.config.ConfigException;
-import org.wcstat.core.config.ResidenceBasis;
-import org.wcstat.core.config.SourceConfig;
-import org.wcstat.core.config.YamlLocator;
+import org.wcstat.core.catalog.Catalog;
+import org.wcstat.core.catalog.Formula;
+import org.wcstat.core.yaml.ConfigException;
+import org.wcstat.core.yaml.YamlLocator;
 import org.wcstat.core.dimension.Dimension;
 
 import java.nio.file.Path;

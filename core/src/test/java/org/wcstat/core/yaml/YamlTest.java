@@ -1,5 +1,7 @@
-package org.wcstat.core.config;
+package org.wcstat.core.yaml;
 
+import org.wcstat.core.dimension.Regions;
+import org.wcstat.core.dimension.AgeBands;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

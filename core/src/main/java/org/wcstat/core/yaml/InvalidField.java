@@ -1,5 +1,6 @@
-package org.wcstat.core.config;
+package org.wcstat.core.yaml;
 
+import org.wcstat.core.yaml.YamlLocator;
 import java.util.List;
 
 /**

@@ -1,5 +1,8 @@
-package org.wcstat.core.config;
+package org.wcstat.core.dimension;
 
+import org.wcstat.core.yaml.ConfigException;
+import org.wcstat.core.yaml.YamlLocator;
+import org.wcstat.core.yaml.Yaml;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import java.nio.file.Path;
