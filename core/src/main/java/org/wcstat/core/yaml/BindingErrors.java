@@ -1,10 +1,5 @@
 package org.wcstat.core.yaml;
 
-import org.wcstat.core.yaml.ConfigShape;
-import org.wcstat.core.yaml.InvalidField;
-import org.wcstat.core.yaml.DidYouMean;
-import org.wcstat.core.yaml.ConfigException;
-import org.wcstat.core.yaml.YamlLocator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonMappingException;

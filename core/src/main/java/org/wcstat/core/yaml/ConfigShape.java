@@ -1,7 +1,5 @@
 package org.wcstat.core.yaml;
 
-import org.wcstat.core.yaml.ConfigException;
-import org.wcstat.core.yaml.YamlLocator;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;

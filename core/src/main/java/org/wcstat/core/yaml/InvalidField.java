@@ -1,6 +1,5 @@
 package org.wcstat.core.yaml;
 
-import org.wcstat.core.yaml.YamlLocator;
 import java.util.List;
 
 /**

@@ -1,10 +1,5 @@
 package org.wcstat.core.yaml;
 
-import org.wcstat.core.yaml.ConfigShape;
-import org.wcstat.core.yaml.BindingErrors;
-import org.wcstat.core.yaml.ConfigException;
-import org.wcstat.core.yaml.YamlSyntax;
-import org.wcstat.core.yaml.YamlLocator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,6 +1,5 @@
 package org.wcstat.core.yaml;
 
-import org.wcstat.core.yaml.ConfigException;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
