@@ -1,5 +1,6 @@
 package org.wcstat.jobs.publish;
 
+import org.wcstat.core.dimension.CellKey;
 import org.wcstat.core.catalog.Indicator;
 import org.wcstat.jobs.publish.YearbookTables.ChapterTable;
 import org.wcstat.jobs.publish.YearbookTables.Footnotes;
@@ -108,6 +109,35 @@ final class HtmlTables {
                     .append(esc(labels.text(w.severity()))).append("</td><th scope=\"row\">")
                     .append(esc(w.indicatorName())).append("</th><td>").append(esc(w.cell())).append("</td><td>")
                     .append(esc(w.kind().zh())).append("</td><td>").append(esc(w.reason())).append("</td></tr>\n");
+        }
+        return t.append("</tbody>\n</table>\n").toString();
+    }
+
+    /** 修订说明: what the revision changed from the one it supersedes, one row per published value. */
+    String revisionTable(RevisionNote note) {
+        String zh = "第" + note.toRevision + "版与第" + note.fromRevision + "版相比的变化";
+        String en = "Changes in revision " + note.toRevision + " from revision " + note.fromRevision;
+        if (note.entries.isEmpty()) {
+            return "<p class=\"none\">" + esc(labels.text(zh + "：公布的数值没有变化。", en + ": no published value changed.")) + "</p>\n";
+        }
+        String caption = labels.text(zh, en);
+        StringBuilder t = new StringBuilder("<table class=\"revisions\">\n<caption>").append(esc(caption)).append("</caption>\n<thead><tr>");
+        for (String h : List.of(labels.text(YearbookTables.INDICATOR), labels.text("年份", "year"), labels.text("地区及分组", "breakdown"),
+                labels.text("变化", "change"), labels.text("原值", "before"), labels.text("现值", "after"), labels.text("差值", "difference"),
+                labels.text("依据的新数据", "new loads behind it"))) {
+            t.append("<th scope=\"col\">").append(esc(h)).append("</th>");
+        }
+        t.append("</tr></thead>\n<tbody>\n");
+        for (RevisionNote.Entry e : note.entries) {
+            RevisionNote.Printed c = e.cell();
+            String cell = labels.cell(new CellKey(c.region(), c.sex(), c.ageBand(), c.residence()))
+                    + (c.pooledYears() > 1 ? labels.text("（" + c.pooledYears() + "年合并）", " (" + c.pooledYears() + "-year)") : "");
+            t.append("<tr class=\"change-").append(esc(e.change().code())).append("\"><th scope=\"row\">")
+                    .append(esc(tables.indicatorName(c.indicator()))).append("</th><td>").append(c.year()).append("</td><td>")
+                    .append(esc(cell)).append("</td><td>").append(esc(labels.text(e.change()))).append("</td><td class=\"num\">")
+                    .append(esc(e.beforeShown())).append("</td><td class=\"num\">").append(esc(e.afterShown()))
+                    .append("</td><td class=\"num\">").append(e.difference() == null ? "" : esc(CsvFiles.text(e.difference())))
+                    .append("</td><td>").append(esc(String.join("；", e.loads()))).append("</td></tr>\n");
         }
         return t.append("</tbody>\n</table>\n").toString();
     }

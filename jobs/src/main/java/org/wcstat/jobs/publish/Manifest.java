@@ -33,9 +33,11 @@ import java.util.stream.Stream;
  *
  * @param builtFrom   "warehouse": the tables as they were; "tag": as an earlier publication's tag marked them
  * @param supersedes  the revision this one replaced; absent from the first
+ * @param supersedesManifest the SHA-256 of the replaced revision's manifest.json, which chains the revisions: each names
+ *                    the exact release it replaced; absent from the first
  * @param snapshots   the snapshot id of every table read, by its name without "wh."; null for one never written
  */
-@JsonPropertyOrder({"year", "revision", "tag", "built_from", "supersedes", "published_at", "catalog_version", "snapshots",
+@JsonPropertyOrder({"year", "revision", "tag", "built_from", "supersedes", "supersedes_manifest_sha256", "published_at", "catalog_version", "snapshots",
         "disclosure", "loads", "files"})
 record Manifest(
         @JsonProperty("year") int year,
@@ -43,6 +45,7 @@ record Manifest(
         @JsonProperty("tag") String tag,
         @JsonProperty("built_from") String builtFrom,
         @JsonProperty("supersedes") @JsonInclude(JsonInclude.Include.NON_NULL) Integer supersedes,
+        @JsonProperty("supersedes_manifest_sha256") @JsonInclude(JsonInclude.Include.NON_NULL) String supersedesManifest,
         @JsonProperty("published_at") String publishedAt,
         @JsonProperty("catalog_version") String catalogVersion,
         @JsonProperty("snapshots") Map<String, Long> snapshots,

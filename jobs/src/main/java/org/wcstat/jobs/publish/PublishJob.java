@@ -16,6 +16,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.HashSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.Map;
@@ -87,8 +89,13 @@ public final class PublishJob implements Job {
             scratch = releases.scratch(year);
             ctx.progress().step("writing the " + year + " release (revision " + revision + ")");
 
+            List<Manifest.Load> loads = loads(snapshot, year).stream().map(Manifest.Load::of).toList();
+            // a revision says what it changed from the release it supersedes (修订说明)
+            Optional<RevisionNote> note = current.map(m -> RevisionNote.between(m.revision(), RevisionNote.read(releases.current(year)),
+                    revision, RevisionNote.of(values), newLoads(m, loads), catalog));
+
             // the release's writers: each gets the scratch folder and the values after disclosure control
-            YearbookTables yearbook = writeYearbook(ctx, scratch, values, catalog, layout, year, evaluation);
+            YearbookTables yearbook = writeYearbook(ctx, scratch, values, catalog, layout, year, evaluation, note);
             DataFiles data = new DataFiles(wh.spark(), scratch.resolve("data"));
             data.write(ReleaseTables.VALUES, ReleaseTables.VALUES_SCHEMA, ReleaseTables.values(values));
             data.write(ReleaseTables.ASSESSMENT, assessmentTable.schema(), assessment);
@@ -97,13 +104,17 @@ public final class PublishJob implements Job {
                 EvaluationTables e = yearbook.evaluation().get();
                 data.write(EvaluationRows.NAME, EvaluationRows.schema(e), EvaluationRows.rows(e));
             }
+            // only a revision that changed something has the table: the same data make the same files
+            if (note.isPresent() && !note.get().entries.isEmpty()) {
+                data.write(RevisionNote.NAME, RevisionNote.SCHEMA, note.get().rows());
+            }
             // SDMX keys a series by its dimensions alone: the values indicators are published by
             List<PublishedValue> headline = PublishedValue.headline(values);
             Sdmx model = new Sdmx(ctx.config(), headline);
             new SdmxFiles(model, year, Instant.ofEpochMilli(snapshot.committedAt(Warehouse.INDICATOR_VALUES)))
-                    .write(scratch.resolve("sdmx"), headline);
+                    .write(scratch.resolve("sdmx"), headline, note.map(RevisionNote::revised).orElse(Set.of()));
 
-            Manifest manifest = manifest(ctx, snapshot, options.fromTag(), year, revision, current, withholding, scratch);
+            Manifest manifest = manifest(ctx, snapshot, options.fromTag(), year, revision, current, releases, withholding, loads, scratch);
             manifest.write(scratch);
 
             String withheld = String.format("%d indicator values, %d withheld: %d small counts, %d to protect them",
@@ -149,7 +160,8 @@ public final class PublishJob implements Job {
      * beside it. With an evaluation, the tables carry it and evaluation.pdf is written too.
      */
     private static YearbookTables writeYearbook(JobContext ctx, Path dir, List<PublishedValue> values, Catalog catalog,
-                                                YearbookLayout layout, int year, Optional<EvaluationData> evaluation) throws IOException {
+                                                YearbookLayout layout, int year, Optional<EvaluationData> evaluation,
+                                                Optional<RevisionNote> revision) throws IOException {
         String district = ctx.config().regions().district().code();
         int firstYear = Math.min(layout.firstYear(), year);
         YearbookData data = YearbookData.read(ctx.warehouse(), year, firstYear, district, values);
@@ -159,6 +171,7 @@ public final class PublishJob implements Job {
         Map<String, String> departments = new TreeMap<>();
         ctx.config().sources().forEach(s -> departments.put(s.department(), s.nameZh()));
         YearbookTables tables = YearbookTables.of(data, catalog, layout, labels, departments, ctx.config().assessment().targetYear());
+        if (revision.isPresent()) tables = tables.withRevision(revision.get());
         List<YearbookRenderer> others = new ArrayList<>(List.of(new YearbookWorkbook(), new WebReport()));
         if (evaluation.isPresent()) {
             tables = tables.withEvaluation(EvaluationTables.of(evaluation.get(), catalog, layout, labels, year, district));
@@ -201,13 +214,27 @@ public final class PublishJob implements Job {
     }
 
     private static Manifest manifest(JobContext ctx, ReleaseSnapshot snapshot, boolean fromTag, int year, int revision,
-                                     Optional<Manifest> current, Withholding withholding, Path built) throws IOException {
+                                     Optional<Manifest> current, Releases releases, Withholding withholding, List<Manifest.Load> loads,
+                                     Path built) throws IOException {
         var rule = ctx.config().yearbook().disclosure();
+        String supersededManifest = current.isPresent() ? Manifest.sha256(releases.current(year).resolve(Manifest.FILE)) : null;
         return new Manifest(year, revision, ReleaseSnapshot.tag(year), fromTag ? "tag" : "warehouse",
-                current.map(Manifest::revision).orElse(null), Instant.now().toString(),
+                current.map(Manifest::revision).orElse(null), supersededManifest, Instant.now().toString(),
                 Manifest.catalogVersion(ctx.config().dir().resolve("indicators")), Manifest.snapshotsByName(snapshot.snapshots()),
                 new Manifest.Disclosure(rule.threshold(), rule.zerosCount(), withholding.primary(), withholding.secondary()),
-                loads(snapshot, year).stream().map(Manifest.Load::of).toList(), Manifest.filesOf(built));
+                loads, Manifest.filesOf(built));
+    }
+
+    /** The loads a release rests on that the one it supersedes did not, as "source/extract started_at", by source. */
+    private static Map<String, List<String>> newLoads(Manifest superseded, List<Manifest.Load> loads) {
+        Set<String> before = new HashSet<>();
+        if (superseded.loads() != null) superseded.loads().forEach(l -> before.add(l.loadId()));
+        Map<String, List<String>> bySource = new TreeMap<>();
+        for (Manifest.Load l : loads) {
+            if (before.contains(l.loadId())) continue;
+            bySource.computeIfAbsent(l.source(), k -> new ArrayList<>()).add(l.source() + "/" + l.extract() + " " + l.startedAt());
+        }
+        return bySource;
     }
 
     /** The loads whose facts the release's snapshot of facts.observation holds, for the years it shows. */

@@ -78,7 +78,8 @@ final class Sdmx {
                 new Code("A", "正常值", "Normal value"),
                 new Code("U", "可靠性低（事件数少于20）", "Low reliability (fewer than 20 events)"),
                 new Code("M", "不可能存在（分母为零）", "Missing value; data cannot exist (zero denominator)"),
-                new Code("O", "缺失值", "Missing value")));
+                new Code("O", "缺失值", "Missing value"),
+                new Code("R", "修订值（与上一版相比有变化）", "Revised (changed since the previous revision)")));
         add("CL_CONF_STATUS", "CONF_STATUS", "保密状态", "Confidentiality status", codes(
                 new Code("F", "可公开", "Free"),
                 new Code("C", "保密（小数保护）", "Confidential statistical information (small counts)")));

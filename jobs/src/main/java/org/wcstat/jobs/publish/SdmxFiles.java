@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 
 /**
@@ -37,8 +38,13 @@ final class SdmxFiles {
     }
 
     void write(Path dir, List<PublishedValue> values) throws IOException {
+        write(dir, values, Set.of());
+    }
+
+    /** @param revised the keys ({@link RevisionNote#key}) of values this revision changed: OBS_STATUS R */
+    void write(Path dir, List<PublishedValue> values, Set<String> revised) throws IOException {
         Files.createDirectories(dir);
-        writeData(dir.resolve(DATA), values);
+        writeData(dir.resolve(DATA), values, revised);
         try (OutputStream out = Files.newOutputStream(dir.resolve(STRUCTURE))) {
             writeStructure(out);
         } catch (XMLStreamException e) {
@@ -46,7 +52,7 @@ final class SdmxFiles {
         }
     }
 
-    private void writeData(Path file, List<PublishedValue> values) throws IOException {
+    private void writeData(Path file, List<PublishedValue> values, Set<String> revised) throws IOException {
         List<String> header = new ArrayList<>(List.of("STRUCTURE", "STRUCTURE_ID", "ACTION"));
         header.addAll(Sdmx.DIMENSIONS);
         header.add(Sdmx.MEASURE);
@@ -56,9 +62,15 @@ final class SdmxFiles {
             // I: information, the whole content of the release rather than a change to an earlier one
             rows.add(List.of("datastructure", model.structureId(), "I", v.indicator(), v.region(), v.sex(),
                     model.ageCode(v.ageBand()), v.residence(), String.valueOf(v.year()),
-                    CsvFiles.text(v.value()), v.obsStatus(), v.confStatus()));
+                    CsvFiles.text(v.value()), obsStatus(v, revised), v.confStatus()));
         }
         CsvFiles.write(file, header, rows);
+    }
+
+    private static String obsStatus(PublishedValue v, Set<String> revised) {
+        if (v.suppressed() || v.value() == null) return v.obsStatus();
+        boolean changed = revised.contains(RevisionNote.key(v.indicator(), v.year(), v.region(), v.sex(), v.ageBand(), v.residence(), v.pooledYears()));
+        return changed ? "R" : v.obsStatus();
     }
 
     private void writeStructure(OutputStream out) throws XMLStreamException {

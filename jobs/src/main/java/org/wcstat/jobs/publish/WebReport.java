@@ -54,7 +54,7 @@ final class WebReport implements YearbookRenderer {
         boolean evaluation = tables.evaluation().isPresent();
         slots.put("style", resource("report/report.css") + (evaluation ? resource("report/evaluation.css") : ""));
         slots.put("nav", page.nav());
-        slots.put("main", page.summary() + page.evaluation() + page.keyCharts() + page.chapters() + page.warnings());
+        slots.put("main", page.summary() + page.evaluation() + page.keyCharts() + page.chapters() + page.warnings() + page.revision());
         slots.put("footer", esc("数据截至" + tables.year + "年。" + YearbookTables.WITHHELD + " 表示涉及少于"
                 + layout.disclosure().threshold() + "例的小数，不予公布；" + YearbookTables.MISSING + " 表示无数据。"));
         slots.put("echarts", echarts());
@@ -98,7 +98,11 @@ final class WebReport implements YearbookRenderer {
             for (YearbookTables.ChapterTable ch : tables.chapters) {
                 n.append("<li><a href=\"#").append(anchor(ch)).append("\">").append(esc(html.chapterTitle(ch))).append("</a></li>\n");
             }
-            return n.append("<li><a href=\"#warnings\">").append(esc(labels.text(YearbookTables.WARNINGS))).append("</a></li>\n</ol>").toString();
+            n.append("<li><a href=\"#warnings\">").append(esc(labels.text(YearbookTables.WARNINGS))).append("</a></li>\n");
+            if (tables.revision().isPresent()) {
+                n.append("<li><a href=\"#revisions\">").append(esc(labels.text(RevisionNote.TITLE_ZH, RevisionNote.TITLE_EN))).append("</a></li>\n");
+            }
+            return n.append("</ol>").toString();
         }
 
         /** How many indicators reached each status, best first and what is not judged last: the year's picture in one line. */
@@ -197,6 +201,13 @@ final class WebReport implements YearbookRenderer {
         String warnings() {
             return "<section id=\"warnings\" aria-labelledby=\"warnings-h\"><h2 id=\"warnings-h\">"
                     + esc(labels.text(YearbookTables.WARNINGS)) + "</h2>\n" + html.warningsTable() + "</section>\n";
+        }
+
+        /** 修订说明, in every revision after a year's first release. */
+        String revision() {
+            return tables.revision().map(note -> "<section id=\"revisions\" aria-labelledby=\"revisions-h\"><h2 id=\"revisions-h\">"
+                    + esc(labels.text(RevisionNote.TITLE_ZH, RevisionNote.TITLE_EN)) + "</h2>\n" + html.revisionTable(note) + "</section>\n")
+                    .orElse("");
         }
 
         /**

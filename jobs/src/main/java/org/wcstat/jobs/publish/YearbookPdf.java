@@ -50,7 +50,9 @@ final class YearbookPdf implements YearbookRenderer {
         h.append("<h2>").append(esc(labels.text("目录", "Contents"))).append("</h2>\n<ol class=\"contents\">\n");
         for (YearbookTables.ChapterTable ch : tables.chapters) h.append("<li>").append(esc(html.chapterTitle(ch))).append("</li>\n");
         h.append("<li>").append(esc(labels.text("分组数据", "Breakdowns"))).append("</li>\n<li>")
-                .append(esc(labels.text(YearbookTables.WARNINGS))).append("</li>\n</ol>\n");
+                .append(esc(labels.text(YearbookTables.WARNINGS))).append("</li>\n");
+        if (tables.revision().isPresent()) h.append("<li>").append(esc(labels.text(RevisionNote.TITLE_ZH, RevisionNote.TITLE_EN))).append("</li>\n");
+        h.append("</ol>\n");
         for (YearbookTables.ChapterTable ch : tables.chapters) {
             h.append("<div class=\"chapter\"><h2>").append(esc(html.chapterTitle(ch))).append("</h2>\n")
                     .append(html.chapterTable(ch)).append(html.footnotes(ch.footnotes())).append("</div>\n");
@@ -60,7 +62,10 @@ final class YearbookPdf implements YearbookRenderer {
             for (YearbookTables.IndicatorBreakdown b : tables.breakdownsOf(e.indicator())) h.append(html.breakdownTable(b));
         }
         h.append("</div>\n<div class=\"chapter\"><h2>").append(esc(labels.text(YearbookTables.WARNINGS))).append("</h2>\n")
-                .append(html.warningsTable()).append("</div>\n</body></html>\n");
+                .append(html.warningsTable()).append("</div>\n");
+        tables.revision().ifPresent(note -> h.append("<div class=\"chapter\"><h2>").append(esc(labels.text(RevisionNote.TITLE_ZH,
+                RevisionNote.TITLE_EN))).append("</h2>\n").append(html.revisionTable(note)).append("</div>\n"));
+        h.append("</body></html>\n");
         return h.toString();
     }
 

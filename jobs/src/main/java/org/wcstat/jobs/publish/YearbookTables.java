@@ -101,12 +101,15 @@ final class YearbookTables {
     private final YearbookData data;
     /** The outlines' latest evaluation up to the year, in an evaluation year and the years after it; else null. */
     private final EvaluationTables evaluation;
+    /** What this revision changed from the one it supersedes; null in a year's first release. */
+    private final RevisionNote revision;
 
     private YearbookTables(YearbookData data, Catalog catalog, YearbookLayout layout, Labels labels, int targetYear,
                            List<ChapterTable> chapters, List<BreakdownTable> breakdowns, List<WarningRow> warnings,
-                           EvaluationTables evaluation) {
+                           EvaluationTables evaluation, RevisionNote revision) {
         this.data = data;
         this.evaluation = evaluation;
+        this.revision = revision;
         this.catalog = catalog;
         this.layout = layout;
         this.labels = labels;
@@ -149,12 +152,26 @@ final class YearbookTables {
             warnings.add(new WarningRow(w.severity(), name, labels.cell(w.cell()), w.kind(), reason));
         }
         return new YearbookTables(data, catalog, layout, labels, targetYear, List.copyOf(chapters), List.copyOf(breakdowns),
-                List.copyOf(warnings), null);
+                List.copyOf(warnings), null, null);
     }
 
     /** The same tables with the outlines' evaluation, which each rendering adds as a chapter of its own. */
     YearbookTables withEvaluation(EvaluationTables evaluation) {
-        return new YearbookTables(data, catalog, layout, labels, targetYear, chapters, breakdowns, warnings, evaluation);
+        return new YearbookTables(data, catalog, layout, labels, targetYear, chapters, breakdowns, warnings, evaluation, revision);
+    }
+
+    /** The same tables with a revision's note (修订说明), which each rendering adds as a section of its own. */
+    YearbookTables withRevision(RevisionNote revision) {
+        return new YearbookTables(data, catalog, layout, labels, targetYear, chapters, breakdowns, warnings, evaluation, revision);
+    }
+
+    Optional<RevisionNote> revision() {
+        return Optional.ofNullable(revision);
+    }
+
+    /** The indicator's Chinese name, or its code when the catalog no longer has it. */
+    String indicatorName(String code) {
+        return catalog.entries().stream().filter(e -> e.code().equals(code)).findFirst().map(e -> e.indicator().nameZh()).orElse(code);
     }
 
     Optional<EvaluationTables> evaluation() {

@@ -127,8 +127,12 @@ final class YearbookWorkbook implements YearbookRenderer {
             }
             if (tables.evaluation().isPresent()) {
                 EvaluationTables e = tables.evaluation().get();
-                contentsRow(contents.createRow(row), EvaluationSheet.name(e), e.title().zh(), e.title().en());
+                contentsRow(contents.createRow(row++), EvaluationSheet.name(e), e.title().zh(), e.title().en());
                 new EvaluationSheet(wb, e, header, title, group).write();
+            }
+            if (tables.revision().isPresent()) {
+                contentsRow(contents.createRow(row), RevisionNote.TITLE_ZH, RevisionNote.TITLE_ZH, RevisionNote.TITLE_EN);
+                revisionSheet(tables.revision().get());
             }
             contents.setColumnWidth(1, 36 * 256);
             contents.setColumnWidth(2, 48 * 256);
@@ -169,6 +173,50 @@ final class YearbookWorkbook implements YearbookRenderer {
             if (labels.english()) s.setColumnWidth(1, 40 * 256);
             s.setColumnWidth(heads.size() - 1, (labels.english() ? 30 : 12) * 256);
             printSetup(s, labels.english() ? 2 : 1);
+        }
+
+        /** 修订说明: one row per published value the revision changed, with the figures as numbers where there are some. */
+        private void revisionSheet(RevisionNote note) {
+            Sheet s = wb.createSheet(RevisionNote.TITLE_ZH);
+            cell(s.createRow(0), 0, labels.text("修订说明：第" + note.toRevision + "版与第" + note.fromRevision + "版相比的变化",
+                    "Revisions: changes in revision " + note.toRevision + " from revision " + note.fromRevision), title);
+            List<String> heads = List.of("指标", "年份", "地区及分组", "变化", "原值", "现值", "差值", "依据的新数据");
+            Row h = s.createRow(1);
+            for (int i = 0; i < heads.size(); i++) cell(h, i, heads.get(i), header);
+            int row = 2;
+            if (note.entries.isEmpty()) cell(s.createRow(row), 0, "公布的数值没有变化。", null);
+            for (RevisionNote.Entry e : note.entries) {
+                RevisionNote.Printed c = e.cell();
+                Row r = s.createRow(row++);
+                cell(r, 0, tables.indicatorName(c.indicator()), null);
+                r.createCell(1).setCellValue(c.year());
+                cell(r, 2, labels.cell(new org.wcstat.core.dimension.CellKey(c.region(), c.sex(), c.ageBand(), c.residence()))
+                        + (c.pooledYears() > 1 ? "（" + c.pooledYears() + "年合并）" : ""), null);
+                cell(r, 3, e.change().zh(), null);
+                figure(r, 4, e.beforeShown());
+                figure(r, 5, e.afterShown());
+                if (e.difference() != null) {
+                    Cell d = r.createCell(6);
+                    d.setCellValue(e.difference());
+                    d.setCellStyle(rate);
+                }
+                cell(r, 7, String.join("；", e.loads()), null);
+            }
+            s.setColumnWidth(0, 28 * 256);
+            s.setColumnWidth(2, 24 * 256);
+            s.setColumnWidth(7, 40 * 256);
+            printSetup(s, 1);
+        }
+
+        /** A figure as a number, or the mark that stands for none (withheld, missing). */
+        private void figure(Row r, int col, String shown) {
+            if (shown.isEmpty() || shown.equals(YearbookTables.WITHHELD) || shown.equals(YearbookTables.MISSING)) {
+                cell(r, col, shown, null);
+                return;
+            }
+            Cell c = r.createCell(col);
+            c.setCellValue(Double.parseDouble(shown));
+            c.setCellStyle(rate);
         }
 
         private void breakdownSheet(String name, YearbookTables.BreakdownTable b) {

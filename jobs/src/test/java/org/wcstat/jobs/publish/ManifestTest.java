@@ -108,7 +108,7 @@ class ManifestTest {
     }
 
     private static Manifest with(Manifest m, List<Manifest.File> files) {
-        return new Manifest(m.year(), m.revision(), m.tag(), m.builtFrom(), m.supersedes(), m.publishedAt(), m.catalogVersion(),
+        return new Manifest(m.year(), m.revision(), m.tag(), m.builtFrom(), m.supersedes(), m.supersedesManifest(), m.publishedAt(), m.catalogVersion(),
                 m.snapshots(), m.disclosure(), m.loads(), files);
     }
 }

@@ -329,6 +329,8 @@ class PublishJobTest {
         fact(later, "deaths", 2025, T103, "M", 7, "L-D-2025");
         fact(later, "live_births", 2025, T103, "M", 700, "L-B-2025");
         ctx.warehouse().append(spark.createDataFrame(later, spark.table(Warehouse.FACTS).schema()), Warehouse.FACTS);
+        ctx.warehouse().append(spark.createDataFrame(List.of(load("L-D2-2024", 2024)), spark.table(Warehouse.LOADS).schema()),
+                Warehouse.LOADS);
         new ComputeJob().run(ctx, 2024, Optional.empty());
         new ComputeJob().run(ctx, 2025, Optional.empty());
 
@@ -362,6 +364,36 @@ class PublishJobTest {
         assertEquals(firstValuesSnapshot, refs.get("release-2024-r2").snapshotId());
         assertEquals(firstValuesSnapshot, refs.get("release-2024-r1").snapshotId());
         assertTrue(valuesCsv(release).keySet().stream().noneMatch(k -> k.contains("2025")), "2025 is not in the 2024 release");
+        revisionsSayWhatChanged();
+    }
+
+    /**
+     * Revision 3 against revision 2: one more death in town 104 (a girl, load L-D2-2024). Deaths: 104 8 -> 9, girls
+     * 10 -> 11, district 19 -> 20; the rate per 1,000 births (104: 400, girls 500, district 1,000): 104 20 -> 22.5,
+     * girls 20 -> 22, district 19 -> 20. Towns 101 (1) and 102 (4) stay withheld in both; births do not change.
+     * Revision 2, built from revision 1's tag, changed nothing and says so.
+     */
+    private void revisionsSayWhatChanged() throws Exception {
+        String newLoad = "health/report " + Timestamp.valueOf("2025-03-01 08:00:00").toInstant();
+        List<String> rows = Files.readAllLines(release.resolve("data/revisions.csv"));
+        assertEquals(List.of("indicator,year,region,sex,age_band,residence,pooled_years,change,previous_value,value,difference,loads",
+                "DEATHS,2024," + D + ",F,_T,_T,1,revised,10,11,1," + newLoad,
+                "DEATHS,2024," + D + ",_T,_T,_T,1,revised,19,20,1," + newLoad,
+                "DEATHS,2024," + T104 + ",_T,_T,_T,1,revised,8,9,1," + newLoad,
+                "RATE,2024," + D + ",F,_T,_T,1,revised,20,22,2," + newLoad,
+                "RATE,2024," + D + ",_T,_T,_T,1,revised,19,20,1," + newLoad,
+                "RATE,2024," + T104 + ",_T,_T,_T,1,revised,20,22.5,2.5," + newLoad), rows);
+        assertEquals(Manifest.sha256(home.resolve("releases/2024-r2/manifest.json")), read(release).path("supersedes_manifest_sha256").asText());
+        List<String> sdmx = Files.readAllLines(release.resolve("sdmx/" + SdmxFiles.DATA));
+        assertEquals(6, sdmx.stream().filter(l -> l.endsWith(",R,F")).count(), String.join("\n", sdmx));
+        String report = Files.readString(release.resolve("report.html"));
+        assertTrue(report.contains("id=\"revisions\"") && report.contains("第3版与第2版相比的变化"), "report.html has the note");
+        assertTrue(Files.readString(home.resolve("releases/2024-r2/report.html")).contains("第2版与第1版相比的变化：公布的数值没有变化。"));
+        assertFalse(Files.exists(home.resolve("releases/2024-r2/data/revisions.csv")), "no changes, no table");
+        try (var wb = org.apache.poi.ss.usermodel.WorkbookFactory.create(release.resolve("yearbook.xlsx").toFile())) {
+            var sheet = wb.getSheet(RevisionNote.TITLE_ZH);
+            assertEquals(22.5, sheet.getRow(7).getCell(5).getNumericCellValue(), 1e-9, "the last change, 104's rate, as a number");
+        }
     }
 
     private static Map<String, Manifest.FileHash> dataFiles(Manifest m) {
