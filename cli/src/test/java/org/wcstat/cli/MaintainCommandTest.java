@@ -45,10 +45,10 @@ class MaintainCommandTest {
     void maintenanceKeepsTheReleaseAnAnalystQueries() {
         SparkSession spark = Spark.session(Spark.localWarehouse(home));
         new Warehouse(spark).ensureTables();
-        spark.sql("INSERT INTO " + Warehouse.INDICATOR_VALUES + " VALUES ('W-EN-07', 2024, '510811', '_T', '_T', '_T', 900, 1000, 90.0, NULL, NULL, '')");
+        spark.sql("INSERT INTO " + Warehouse.INDICATOR_VALUES + " VALUES ('W-EN-07', 2024, '510811', '_T', '_T', '_T', 1, 900, 1000, 90.0, NULL, NULL, '')");
         spark.sql("ALTER TABLE " + Warehouse.INDICATOR_VALUES + " CREATE TAG `release-2024`");
         for (int i = 1; i <= 10; i++) {
-            spark.sql("INSERT OVERWRITE " + Warehouse.INDICATOR_VALUES + " VALUES ('W-EN-07', 2024, '510811', '_T', '_T', '_T', "
+            spark.sql("INSERT OVERWRITE " + Warehouse.INDICATOR_VALUES + " VALUES ('W-EN-07', 2024, '510811', '_T', '_T', '_T', 1, "
                     + (900 + i) + ", 1000, " + (90 + i / 10.0) + ", NULL, NULL, '')");
         }
 
