@@ -4,9 +4,6 @@ import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.RealMatrix;
 import org.apache.commons.math3.linear.SingularValueDecomposition;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.wcstat.core.config.Configuration;
@@ -40,12 +37,6 @@ class LeakSearchTest {
     private static final String D = "510811";
     private static final List<String> TOWNS = List.of("510811100", "510811101", "510811102", "510811103", "510811104", "510811105",
             "510811106", "510811107", "510811108", "510811109", "510811110", "510811111");
-    private static final StructType SCHEMA = new StructType()
-            .add("indicator", DataTypes.StringType).add("year", DataTypes.IntegerType).add("region", DataTypes.StringType)
-            .add("sex", DataTypes.StringType).add("age_band", DataTypes.StringType).add("residence", DataTypes.StringType)
-            .add("pooled_years", DataTypes.IntegerType).add("numerator", DataTypes.DoubleType).add("denominator", DataTypes.DoubleType)
-            .add("value", DataTypes.DoubleType).add("ci_low", DataTypes.DoubleType).add("ci_high", DataTypes.DoubleType)
-            .add("flags", DataTypes.StringType);
 
     private static Configuration config;
 
@@ -98,12 +89,12 @@ class LeakSearchTest {
                 for (String t : TOWNS) infant(y, t, "_T", "_T");
                 double dr = deaths.get(k(y, D, "_T", "R")), du = deaths.get(k(y, D, "_T", "U"));
                 double br = births.get(k(y, D, "_T", "R")), bu = births.get(k(y, D, "_T", "U"));
-                rows.add(row("C-H-03e", y, D, "_T", "_T", 1, dr, br, (dr / br - du / bu) * 1000));
+                rows.add(ValueRows.row("C-H-03e", y, D, "_T", "_T", 1, dr, br, (dr / br - du / bu) * 1000));
                 for (String res : List.of("_T", "U", "R")) {
-                    rows.add(row("W-H-02", y, D, "_T", res, 1, maternal(y, res), 1000.0, maternal(y, res) / 1000 * 100000));
+                    rows.add(ValueRows.row("W-H-02", y, D, "_T", res, 1, maternal(y, res), 1000.0, maternal(y, res) / 1000 * 100000));
                     if (y >= 2022) {
                         double pooled = maternal(y, res) + maternal(y - 1, res) + maternal(y - 2, res);
-                        rows.add(row("W-H-02", y, D, "_T", res, 3, pooled, 3000.0, pooled / 3000 * 100000));
+                        rows.add(ValueRows.row("W-H-02", y, D, "_T", res, 3, pooled, 3000.0, pooled / 3000 * 100000));
                     }
                 }
             }
@@ -115,7 +106,7 @@ class LeakSearchTest {
 
         private void infant(int y, String region, String sex, String res) {
             double n = deaths.get(k(y, region, sex, res)), b = births.get(k(y, region, sex, res));
-            rows.add(row("C-H-03b", y, region, sex, res, 1, n, b, n / b * 1000));
+            rows.add(ValueRows.row("C-H-03b", y, region, sex, res, 1, n, b, n / b * 1000));
         }
 
         /** Adds a cell's count to every margin that contains it: district, town, sex and residence totals. */
@@ -206,9 +197,6 @@ class LeakSearchTest {
         }
     }
 
-    private static Row row(String indicator, int year, String region, String sex, String residence, int pooled, double num, double den, double value) {
-        return new GenericRowWithSchema(new Object[] {indicator, year, region, sex, "_T", residence, pooled, num, den, value, null, null, ""}, SCHEMA);
-    }
 
     private static String k(int y, String region, String sex, String res) {
         return y + "|" + region + "|" + sex + "|" + res;

@@ -1,9 +1,6 @@
 package org.wcstat.jobs.publish;
 
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.wcstat.core.config.Configuration;
@@ -20,12 +17,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Withholding across a family's years and windows and into the values derived from it, on the shipped catalog. */
 class WithholdingTest {
     private static final String D = "510811";
-    private static final StructType SCHEMA = new StructType()
-            .add("indicator", DataTypes.StringType).add("year", DataTypes.IntegerType).add("region", DataTypes.StringType)
-            .add("sex", DataTypes.StringType).add("age_band", DataTypes.StringType).add("residence", DataTypes.StringType)
-            .add("pooled_years", DataTypes.IntegerType).add("numerator", DataTypes.DoubleType).add("denominator", DataTypes.DoubleType)
-            .add("value", DataTypes.DoubleType).add("ci_low", DataTypes.DoubleType).add("ci_high", DataTypes.DoubleType)
-            .add("flags", DataTypes.StringType);
 
     private static Configuration config;
 
@@ -48,7 +39,7 @@ class WithholdingTest {
             rows.add(rate("C-H-03b", year, "_T", "_T", 1, y[1] + y[2], 2000, 1000));
             rows.add(rate("C-H-03b", year, "_T", "U", 1, y[1], 700, 1000));
             rows.add(rate("C-H-03b", year, "_T", "R", 1, y[2], 1300, 1000));
-            rows.add(row("C-H-03e", year, "_T", "_T", 1, y[2], 1300.0, (y[2] / 1300.0 - y[1] / 700.0) * 1000));
+            rows.add(ValueRows.row("C-H-03e", year, D, "_T", "_T", 1, y[2], 1300.0, (y[2] / 1300.0 - y[1] / 700.0) * 1000));
         }
         Withholding w = new Withholding(config.catalog(), D, SmallCounts.DEFAULT);
         List<PublishedValue> out = w.apply(rows);
@@ -86,12 +77,9 @@ class WithholdingTest {
     }
 
     private static Row rate(String indicator, int year, String sex, String residence, int pooled, double num, double den, double factor) {
-        return row(indicator, year, sex, residence, pooled, num, den, num / den * factor);
+        return ValueRows.row(indicator, year, D, sex, residence, pooled, num, den, num / den * factor);
     }
 
-    private static Row row(String indicator, int year, String sex, String residence, int pooled, double num, Double den, double value) {
-        return new GenericRowWithSchema(new Object[] {indicator, year, D, sex, "_T", residence, pooled, num, den, value, null, null, ""}, SCHEMA);
-    }
 
     private static PublishedValue find(List<PublishedValue> out, String indicator, int year, String residence, int pooled) {
         return out.stream().filter(v -> v.indicator().equals(indicator) && v.year() == year && v.residence().equals(residence)
