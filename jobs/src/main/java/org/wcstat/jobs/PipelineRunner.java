@@ -50,6 +50,14 @@ public final class PipelineRunner {
      * apart: it then finds that year loaded, as a later re-run of the year would). A failing stage stops the run.
      */
     public static Outcome run(JobContext ctx, Pipeline pipeline, List<Integer> years) {
+        return run(ctx, pipeline, years, Set.of());
+    }
+
+    /**
+     * As {@link #run(JobContext, Pipeline, List)}, with the stages named in {@code latestYearOnly} run for the latest
+     * year alone: a first run wants the latest yearbook, whose tables show every year, not one release per year.
+     */
+    public static Outcome run(JobContext ctx, Pipeline pipeline, List<Integer> years, Set<String> latestYearOnly) {
         List<Integer> sorted = List.copyOf(new TreeSet<>(years));
         List<Pipeline.Stage> stages = pipeline.stages();
         List<String> together = new ArrayList<>();
@@ -64,18 +72,19 @@ public final class PipelineRunner {
             while (last > first && job(pipeline, stages.get(last - 1)) instanceof WarehouseJob) last--;
         }
         Map<Integer, List<String>> byYear = new LinkedHashMap<>();
+        int latestYear = sorted.get(sorted.size() - 1);
         for (int year : sorted) {
             List<String> summary = new ArrayList<>();
             for (Pipeline.Stage stage : stages.subList(first, last)) {
+                if (year != latestYear && latestYearOnly.contains(stage.id())) continue;
                 ctx.progress().stage(stage.id() + " " + year);
                 summary.add(runStage(ctx, stage, job(pipeline, stage), year));
             }
             byYear.put(year, summary);
         }
-        int latest = sorted.get(sorted.size() - 1);
         for (Pipeline.Stage stage : stages.subList(last, stages.size())) {
             ctx.progress().stage(stage.id());
-            together.add(runStage(ctx, stage, job(pipeline, stage), latest));
+            together.add(runStage(ctx, stage, job(pipeline, stage), latestYear));
         }
         return new Outcome(together, byYear);
     }
