@@ -8,6 +8,7 @@ import org.apache.poi.ss.usermodel.HorizontalAlignment;
 import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xddf.usermodel.chart.AxisCrosses;
 import org.apache.poi.xddf.usermodel.chart.AxisPosition;
@@ -73,6 +74,7 @@ final class YearbookWorkbook implements YearbookRenderer {
         private final CellStyle count;
         private final CellStyle title;
         private final CellStyle group;
+        private final CellStyle wrapped;
 
         Sheets(XSSFWorkbook wb, YearbookTables tables) {
             this.wb = wb;
@@ -94,6 +96,9 @@ final class YearbookWorkbook implements YearbookRenderer {
             Font big = wb.createFont();
             big.setBold(true);
             big.setFontHeightInPoints((short) 14);
+            wrapped = wb.createCellStyle();
+            wrapped.setWrapText(true);
+            wrapped.setVerticalAlignment(VerticalAlignment.TOP);
             title = wb.createCellStyle();
             title.setFont(big);
         }
@@ -168,10 +173,10 @@ final class YearbookWorkbook implements YearbookRenderer {
                 yearCells(r, firstYearCol, ind, ir.values());
                 cell(r, heads.size() - 1, labels.text(ir.status()), null);
             }
-            footnotes(s, row + 1, ch.footnotes());
             s.setColumnWidth(0, 28 * 256);
             if (labels.english()) s.setColumnWidth(1, 40 * 256);
             s.setColumnWidth(heads.size() - 1, (labels.english() ? 30 : 12) * 256);
+            footnotes(s, row + 1, ch.footnotes(), heads.size() - 1);
             printSetup(s, labels.english() ? 2 : 1);
         }
 
@@ -239,8 +244,8 @@ final class YearbookWorkbook implements YearbookRenderer {
                     yearCells(r, 2, ind, category.values());
                 }
             }
-            footnotes(s, row + 1, b.footnotes());
             s.setColumnWidth(0, 36 * 256);
+            footnotes(s, row + 1, b.footnotes(), 1 + tables.years().size());
             printSetup(s, 1);
         }
 
@@ -261,10 +266,30 @@ final class YearbookWorkbook implements YearbookRenderer {
             }
         }
 
-        private void footnotes(Sheet s, int row, YearbookTables.Footnotes notes) {
+        /**
+         * The notes under a table, each wrapped inside the table's width ({@code lastCol} its last column): a note left
+         * to run on in one cell widens what is printed, and LibreOffice and Excel then shrink the whole sheet to fit it
+         * onto the page. Call once the columns have their widths.
+         */
+        private void footnotes(Sheet s, int row, YearbookTables.Footnotes notes, int lastCol) {
             cell(s.createRow(row++), 0, "注：", null);
-            for (String d : notes.definitions()) cell(s.createRow(row++), 0, d, null);
-            if (notes.anyWithheld()) cell(s.createRow(row), 0, notes.withheld() + "。", null);
+            List<String> lines = new ArrayList<>(notes.definitions());
+            if (notes.anyWithheld()) lines.add(notes.withheld() + "。");
+            double width = 0;
+            for (int c = 0; c <= lastCol; c++) width += s.getColumnWidth(c) / 256.0;
+            for (String text : lines) {
+                Row r = s.createRow(row);
+                cell(r, 0, text, wrapped);
+                if (lastCol > 0) s.addMergedRegion(new CellRangeAddress(row, row, 0, lastCol));
+                // neither Calc nor Excel fits a merged cell's height to its text: one line per table width of text
+                r.setHeightInPoints((float) (Math.ceil(textWidth(text) / Math.max(1, width - 1)) * s.getDefaultRowHeightInPoints()));
+                row++;
+            }
+        }
+
+        /** A text's width in the units of column widths: a Chinese character is two. */
+        private static double textWidth(String text) {
+            return text.codePoints().mapToDouble(c -> c < 0x2E80 ? 1 : 2).sum();
         }
 
         private void printSetup(Sheet s, int frozenColumns) {

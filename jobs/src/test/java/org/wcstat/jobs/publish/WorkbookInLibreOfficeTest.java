@@ -46,6 +46,25 @@ class WorkbookInLibreOfficeTest {
             String text = new PDFTextStripper().getText(doc);
             assertTrue(text.contains("婴儿死亡率"), "the converted workbook lacks 婴儿死亡率");
             assertTrue(text.contains("进展顺利 / on track"), "the converted workbook lacks the status of 婴儿死亡率");
+            // printed at a size that can be read: a long footnote that ran on in one cell used to make LibreOffice
+            // shrink the whole sheet to fit its width onto the page (Calc's 10 pt down to 3). The widest table, with
+            // the English names beside the Chinese and the years to the target's, still needs 60 % of A4's width more.
+            double size = smallestSizeOf(doc, "婴儿死亡率");
+            assertTrue(size >= 6, "婴儿死亡率 is printed at " + size + " pt");
         }
+    }
+
+    /** The smallest size, in points as printed, at which the text's first character appears in the document. */
+    private static double smallestSizeOf(PDDocument doc, String text) throws java.io.IOException {
+        double[] smallest = {Double.MAX_VALUE};
+        PDFTextStripper sizes = new PDFTextStripper() {
+            @Override
+            protected void writeString(String line, java.util.List<org.apache.pdfbox.text.TextPosition> positions) {
+                int at = line.indexOf(text);
+                if (at >= 0 && at < positions.size()) smallest[0] = Math.min(smallest[0], positions.get(at).getFontSizeInPt());
+            }
+        };
+        sizes.getText(doc);
+        return smallest[0];
     }
 }
