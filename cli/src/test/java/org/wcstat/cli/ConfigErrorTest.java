@@ -84,7 +84,7 @@ class ConfigErrorTest {
         assertEquals(Wcstat.CONFIG_ERROR, run.code());
         int column = changed.indexOf("男") + 1;
         assertTrue(run.err().startsWith("configuration error: " + health + ":" + (index + 1) + ":" + column + ": extract 'birth_register':"
-                + " sex: '男' (for the source's '1') is not a canonical code; use one of [F, M, _T]"), run.err());
+                + " sex: '男' (for the source's '1') is not a canonical code; use one of [F, M, _T, _U]"), run.err());
         assertFalse(run.err().contains("\tat "), "no stack trace: " + run.err());
         assertFalse(Files.exists(home), "nothing was started under " + home);
     }

@@ -3,6 +3,7 @@ package org.wcstat.core.config;
 import org.wcstat.core.catalog.Catalog;
 import org.wcstat.core.catalog.Indicator;
 import org.wcstat.core.catalog.ResidenceBases;
+import org.wcstat.core.dimension.Dimension;
 import org.wcstat.core.dimension.Vocabulary;
 
 import java.io.IOException;
@@ -74,10 +75,12 @@ public record Configuration(Path dir, Regions regions, AgeBands ageBands, List<S
             if (e.age() != null && e.age().codes() != null) {
                 for (Map.Entry<String, String> code : e.age().codes().entrySet()) {
                     String band = code.getValue();
+                    // a total row (合计) is a subtotal of the bands; an unknown age counts in the total only
+                    if (band.equals(Dimension.TOTAL) || band.equals(Dimension.UNKNOWN)) continue;
                     if (ages.band(band).isEmpty()) {
                         throw new ConfigException(YamlLocator.at(file, "extracts", i, "age", "codes", code.getKey()) + ": extract '" + e.name()
                                 + "' maps to age band '" + band + "', which " + dimensions + " does not define"
-                                + DidYouMean.hint(band, bands) + "; the bands are " + bands);
+                                + DidYouMean.hint(band, bands) + "; the bands are " + bands + ", or _T for a total row and _U for an unknown age");
                     }
                 }
             }

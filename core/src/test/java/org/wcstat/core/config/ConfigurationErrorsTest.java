@@ -80,7 +80,7 @@ class ConfigurationErrorsTest {
                 Case.of("a sex code outside the canonical ones", "sources/health.yaml",
                         "    sex: {column: BABY_SEX, codes: {\"1\": M, \"2\": F}}",
                         "    sex: {column: BABY_SEX, codes: {\"1\": 男, \"2\": F}}", "男",
-                        "extract 'birth_register': sex: '男' (for the source's '1') is not a canonical code; use one of [F, M, _T]"),
+                        "extract 'birth_register': sex: '男' (for the source's '1') is not a canonical code; use one of [F, M, _T, _U]"),
                 Case.of("an age band dimensions.yaml does not define", "sources/health.yaml",
                         "    age: {band: XD, codes: {小学: \"6-11\", 初中: \"12-14\", 高中: \"15-17\"}}",
                         "    age: {band: XD, codes: {小学: \"6-11\", 初中: \"12-14\", 高中: \"15-18\"}}", "\"15-18\"",

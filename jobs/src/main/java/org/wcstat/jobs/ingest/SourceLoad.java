@@ -188,8 +188,8 @@ final class SourceLoad {
             List<ValidationRules.Rule> structural = rules.structural(e.name());
             try {
                 Dataset<Row> src = reader.read(e, years, RowChecks.columns(structural));
-                Dataset<Row> mapped = new ExtractMapper(e, ctx.config().regions(), ctx.config().ageBands(), ExtractMapper.yearOf(years))
-                        .map(src);
+                Dataset<Row> mapped = new ExtractMapper(e, ctx.config().regions(), ctx.config().ageBands(), ExtractMapper.yearOf(years),
+                        DimensionsUsed.of(e, ctx.config().catalog(), rules)).map(src);
                 Dataset<Row> rows = new RowChecks(e, structural).apply(mapped).withColumn(LoadRows.ROW_KEY, project.rowKey(e))
                         .persist(StorageLevel.MEMORY_AND_DISK());
                 cached.add(rows);
