@@ -89,6 +89,25 @@ class ConfigErrorTest {
         assertFalse(Files.exists(home), "nothing was started under " + home);
     }
 
+    @Test
+    void aReplacedDepartmentNamesTheFileThatUsedToProduceEachMeasure() throws IOException {
+        // the bureau's health commission keeps other registers: its file goes, with its rules, before the new one is written
+        Path conf = copyOfConf();
+        Files.delete(conf.resolve("sources/health.yaml"));
+        Files.deleteIfExists(conf.resolve("validation/health.yaml"));
+
+        Run run = run("catalog", "check", "--conf", conf.toString());
+
+        assertEquals(Wcstat.CONFIG_ERROR, run.code());
+        // every indicator that loses its data, each naming the shipped file and extract that produced the measure
+        Path shipped = TestRepo.root().resolve("conf/sources/health.yaml");
+        assertTrue(run.err().contains("unknown measure 'maternal_deaths' in numerator: no extract in " + conf.resolve("sources")
+                + " produces it; " + shipped + " (extract mch_death_report) produced it: add an extract with 'measure: maternal_deaths'"
+                + " (or a code mapped to it) to a file of " + conf.resolve("sources") + ", or remove the indicator"), run.err());
+        assertTrue(run.err().contains("unknown measure 'live_births' in denominator: no extract in " + conf.resolve("sources")
+                + " produces it; " + shipped + " (extract birth_register) produced it"), run.err());
+    }
+
     private record Run(int code, String err) {
     }
 

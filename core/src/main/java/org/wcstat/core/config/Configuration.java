@@ -21,6 +21,14 @@ public record Configuration(Path dir, Regions regions, AgeBands ageBands, List<S
                             YearbookLayout yearbook, AssessmentSettings assessment, Map<String, ValidationRules> validation) {
 
     public static Configuration load(Path dir) {
+        return load(dir, null);
+    }
+
+    /**
+     * @param previous the configuration this one was copied or changed from (the checkout's conf/), read only to
+     *                 say which of its source files produced a measure the catalog still names; null for none
+     */
+    public static Configuration load(Path dir, Path previous) {
         if (!Files.isDirectory(dir)) {
             throw new ConfigException(dir + ": configuration folder not found; pass --conf DIR or run from the repository");
         }
@@ -37,7 +45,7 @@ public record Configuration(Path dir, Regions regions, AgeBands ageBands, List<S
             checkAgeCodes(f, s, ages, dir.resolve("dimensions.yaml"));
             sources.add(s);
         }
-        Catalog catalog = Catalog.load(dir.resolve("indicators"), measures(sources), ages);
+        Catalog catalog = Catalog.load(dir.resolve("indicators"), measures(sources), ages, FormerSources.producers(previous, dir));
         YearbookLayout yearbook = YearbookLayout.load(dir.resolve("yearbook.yaml"));
         checkIndicatorReferences(dir, catalog, yearbook, sources);
         ResidenceBases.check(catalog, sources, dir.resolve("sources"));

@@ -28,7 +28,7 @@ record Age(Column years, Column months, Column days, Column known, Column proble
             // months_between counts whole months from day to day of month, so its floor is the months completed
             Column months = months_between(on, born);
             Column problem = when(given(m.birthDate()).and(born.isNull()),
-                    concat(lit("birth date '"), shown(m.birthDate()), lit("' in " + m.birthDate() + " is not a valid date")));
+                    concat(lit("birth date '"), shown(m.birthDate()), lit("' is not a valid date")));
             if (m.at() != null) {
                 problem = problem.when(given(m.at()).and(on.isNull()),
                         concat(lit("event date '"), shown(m.at()), lit("' in " + m.at() + " is not a valid date")));
@@ -58,7 +58,7 @@ record Age(Column years, Column months, Column days, Column known, Column proble
     }
 
     private static Column notANumber(String column, Column parsed, String what) {
-        return when(given(column).and(parsed.isNull()), concat(lit("age '"), shown(column), lit("' in " + column + " is not a valid " + what)));
+        return when(given(column).and(parsed.isNull()), concat(lit("age '"), shown(column), lit("' is not a valid " + what)));
     }
 
     /** The column holds something: null and blank are an unknown age. */

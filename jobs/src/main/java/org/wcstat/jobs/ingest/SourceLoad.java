@@ -261,8 +261,8 @@ final class SourceLoad {
             f = all.where(not(Subtotals.key().isin(left.toArray())));
             kept = allRows.stream().filter(r -> !left.contains(Subtotals.keyOf(r))).toList();
         }
-        // the measure rules check the facts on the driver; without them, counts are all the load record needs
-        List<Row> factRows = factsOnDriver ? kept : null;
+        // the measure rules check the facts on the driver, subtotals included: a rule may compare pupils{sex=_T} with its parts
+        List<Row> factRows = factsOnDriver ? allRows : null;
         Map<Integer, Long> factCount = new TreeMap<>();
         years.forEach(y -> factCount.put(y, 0L));
         kept.forEach(r -> factCount.merge(r.getInt(1), 1L, Long::sum));
