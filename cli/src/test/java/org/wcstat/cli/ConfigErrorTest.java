@@ -72,9 +72,9 @@ class ConfigErrorTest {
         Path conf = copyOfConf();
         Path health = conf.resolve("sources/health.yaml");
         var lines = Files.readAllLines(health);
-        int index = lines.indexOf("    sex: {column: BABY_SEX, codes: {\"1\": M, \"2\": F}}");
-        assertTrue(index >= 0, "the shipped health.yaml maps the baby's sex from codes 1 and 2");
-        String changed = "    sex: {column: BABY_SEX, codes: {\"1\": 男, \"2\": F}}";
+        int index = lines.indexOf("    sex: {column: BABY_SEX, codes: {\"1\": M, \"2\": F, \"9\": _U}}");
+        assertTrue(index >= 0, "the shipped health.yaml maps the baby's sex from codes 1, 2 and 9");
+        String changed = "    sex: {column: BABY_SEX, codes: {\"1\": 男, \"2\": F, \"9\": _U}}";
         lines.set(index, changed);
         Files.write(health, lines);
 

@@ -78,8 +78,8 @@ class ConfigurationErrorsTest {
                         "    key: [CERT_NO]", "    key: CERT_NO", "CERT_NO",
                         "'key' must be a list ([a, b], or one '- ' item per line), not 'CERT_NO'"),
                 Case.of("a sex code outside the canonical ones", "sources/health.yaml",
-                        "    sex: {column: BABY_SEX, codes: {\"1\": M, \"2\": F}}",
-                        "    sex: {column: BABY_SEX, codes: {\"1\": 男, \"2\": F}}", "男",
+                        "    sex: {column: BABY_SEX, codes: {\"1\": M, \"2\": F, \"9\": _U}}",
+                        "    sex: {column: BABY_SEX, codes: {\"1\": 男, \"2\": F, \"9\": _U}}", "男",
                         "extract 'birth_register': sex: '男' (for the source's '1') is not a canonical code; use one of [F, M, _T, _U]"),
                 Case.of("an age band dimensions.yaml does not define", "sources/health.yaml",
                         "    age: {band: XD, codes: {小学: \"6-11\", 初中: \"12-14\", 高中: \"15-17\"}}",
@@ -138,8 +138,8 @@ class ConfigurationErrorsTest {
                         "    residence: {column: AREA_TYPE, codes: {城镇: U, 乡村: R}, basis: areas}", "areas",
                         "extract 'mch_death_report': residence: basis 'areas' is not one of [hukou, area] (did you mean 'area'?)"),
                 Case.of("a source code mapped twice", "sources/health.yaml",
-                        "    sex: {column: BABY_SEX, codes: {\"1\": M, \"2\": F}}",
-                        "    sex: {column: BABY_SEX, codes: {\"1\": M, \"1\": F}}", "\"1\": F",
+                        "    sex: {column: BABY_SEX, codes: {\"1\": M, \"2\": F, \"9\": _U}}",
+                        "    sex: {column: BABY_SEX, codes: {\"1\": M, \"1\": F, \"9\": _U}}", "\"1\": F",
                         "'1' is given twice in this mapping"));
     }
 
