@@ -104,7 +104,7 @@ class ConfigErrorTest {
         assertTrue(run.err().contains("unknown measure 'maternal_deaths' in numerator: no extract in " + conf.resolve("sources")
                 + " produces it; " + shipped + " (extract mch_death_report) produced it: add an extract with 'measure: maternal_deaths'"
                 + " (or a code mapped to it) to a file of " + conf.resolve("sources") + ", or remove the indicator"), run.err());
-        assertTrue(run.err().contains("unknown measure 'live_births' in denominator: no extract in " + conf.resolve("sources")
+        assertTrue(run.err().contains("indicator C-F-08: unknown measure 'live_births' in numerator: no extract in " + conf.resolve("sources")
                 + " produces it; " + shipped + " (extract birth_register) produced it"), run.err());
     }
 

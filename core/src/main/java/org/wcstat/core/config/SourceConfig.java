@@ -181,7 +181,9 @@ public record SourceConfig(
         /** As written: "28 days". */
         @Override
         public String toString() {
-            return days != null ? days + " days" : months != null ? months + " months" : years + " years";
+            int n = days != null ? days : months != null ? months : years;
+            String unit = days != null ? "day" : months != null ? "month" : "year";
+            return n + " " + unit + (n == 1 ? "" : "s");
         }
     }
 

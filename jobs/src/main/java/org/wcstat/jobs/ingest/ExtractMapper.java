@@ -87,7 +87,8 @@ final class ExtractMapper {
         if (extract.ageUnder() != null) {
             // the extract's rows are those under the age, as a where would keep them; an unknown age cannot tell
             under = age.under(extract.ageUnder());
-            problems.add(when(not(age.known()), lit("age unknown (" + extract.age().column() + " is empty): cannot tell whether it is under "
+            String empty = extract.age().column() + (extract.age().at() != null ? " or " + extract.age().at() : "");
+            problems.add(when(not(age.known()), lit("age unknown (" + empty + " is empty): cannot tell whether it is under "
                             + extract.ageUnder() + " (age_under)")));
         }
         if (extract.value() != null) {

@@ -61,9 +61,15 @@ final class Subtotals {
                 for (int d = 0; d < COLUMNS.length; d++) candidate |= broken[d] && isTotal(d, code(f, d));
                 (candidate ? candidates : leaves).add(f);
             }
+            // a candidate without parts is data at a coarser level (a town giving only its total): a part itself
+            for (boolean moved = true; moved; ) {
+                List<Row> alone = candidates.stream().filter(c -> leaves.stream().noneMatch(l -> under(l, c))).toList();
+                moved = !alone.isEmpty();
+                candidates.removeAll(alone);
+                leaves.addAll(alone);
+            }
             for (Row s : candidates) {
                 List<Row> parts = leaves.stream().filter(l -> under(l, s)).toList();
-                if (parts.isEmpty()) continue;
                 double sum = parts.stream().mapToDouble(p -> p.getDouble(6)).sum();
                 double value = s.getDouble(6);
                 Finding disagreement = Math.abs(sum - value) <= TOLERANCE ? null

@@ -12,7 +12,9 @@ import org.wcstat.jobs.JobContext;
 import org.wcstat.jobs.Spark;
 import org.wcstat.jobs.TestRepo;
 import org.wcstat.jobs.Warehouse;
+import org.wcstat.jobs.assess.AssessJob;
 import org.wcstat.jobs.compute.ComputeJob;
+import org.wcstat.jobs.publish.PublishJob;
 import org.wcstat.jobs.validate.ValidationReport;
 
 import java.nio.file.Files;
@@ -158,6 +160,8 @@ class DepartmentRecordsTest {
         JobContext ctx = new JobContext(config, home, new Warehouse(spark).ensureTables(), Progress.SILENT, Map.of());
         new IngestJob().run(ctx, Y, Optional.empty());
         new ComputeJob().run(ctx, Y, Optional.empty());
+        new AssessJob().run(ctx, Y, Optional.empty());
+        new PublishJob().run(ctx, Y, Optional.empty());
     }
 
     @AfterAll
@@ -197,6 +201,14 @@ class DepartmentRecordsTest {
     }
 
     @Test
+    void theYearbookSaysHowManyCountInTheTotalOnly() throws Exception {
+        // DEATHS 2023: f of unknown sex and d of unknown age, each 1, in the indicator's footnote
+        String report = Files.readString(home.resolve("releases/" + Y + "/report.html"));
+        assertTrue(report.contains("性别不详、只计入合计的：2023年1。 Of unknown sex, counted in the total only: 1 for 2023."
+                + " 年龄组不详、只计入合计的：2023年1。 Of unknown age, counted in the total only: 1 for 2023."), report);
+    }
+
+    @Test
     void anAgeIsTakenOnTheDateOfDeath() {
         // c, born 2005-06-01, died 2023-03-01 aged 17: one of the 4 under-18 deaths (a b f aged 0, c 17), not 18
         assertEquals(4.0, value("U18", D, "_T", "_T"), 1e-9);
@@ -205,7 +217,7 @@ class DepartmentRecordsTest {
         assertEquals(0.0, row("NMR", D, "F", "_T").<Double>getAs("numerator"), 1e-9);
         // the infant death whose age cannot be known is quarantined with why
         List<String> reasons = reasons("infant_deaths");
-        assertTrue(reasons.stream().anyMatch(r -> r.contains("age unknown (BIRTH_DATE is empty): cannot tell whether it is under 1 years")), reasons.toString());
+        assertTrue(reasons.stream().anyMatch(r -> r.contains("age unknown (BIRTH_DATE or DEATH_DATE is empty): cannot tell whether it is under 1 year (age_under)")), reasons.toString());
     }
 
     @Test
