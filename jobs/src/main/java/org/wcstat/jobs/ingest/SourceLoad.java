@@ -252,7 +252,8 @@ final class SourceLoad {
         cached.add(all);
         // facts are sums by group, few: on the driver, where subtotal rows are told from their parts
         List<Row> allRows = all.collectAsList();
-        List<Subtotals.Subtotal> subtotals = new Subtotals(ctx.config().regions()).of(e.name(), allRows);
+        // only a report of counts has subtotals: in a register, a row at the district is a unit of the district
+        List<Subtotals.Subtotal> subtotals = e.value() == null ? List.of() : new Subtotals(ctx.config().regions()).of(e.name(), allRows);
         Dataset<Row> f = all;
         List<Row> kept = allRows;
         if (!subtotals.isEmpty()) {

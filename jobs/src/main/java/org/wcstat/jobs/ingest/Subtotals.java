@@ -21,7 +21,9 @@ import static org.apache.spark.sql.functions.concat_ws;
  * total code in a dimension where the extract also has other codes, and some of those rows fall under it
  * (agree with it in every dimension it does break down). It is not added: the load leaves it out of the facts,
  * and when its parts do not sum to it, the department's validation report says so (rule {@value #RULE}).
- * A total-code row with no parts under it is data kept at a coarser level, not a subtotal, and stays.
+ * A total-code row with no parts under it is data kept at a coarser level, not a subtotal, and stays. Only
+ * reports of counts (an extract with a {@code value}) have subtotals: in a register, one row per person or
+ * unit, a row at the district is a unit of the district (its own protection centre), not a sum.
  */
 final class Subtotals {
     static final String RULE = "subtotal";
