@@ -36,8 +36,9 @@ final class HomeOptions {
         return s.matches("[\\w./:@%+,=-]+") ? s : "'" + s.replace("'", "'\\''") + "'";
     }
 
+    /** With --conf, the checkout's conf/ is the configuration it was copied from: it names the files measures came from. */
     Configuration load() {
-        return Configuration.load(confDir());
+        return Configuration.load(confDir(), conf == null ? null : repo().resolve("conf"));
     }
 
     /** The checkout bin/wcstat runs from; the working directory otherwise. */

@@ -72,9 +72,9 @@ class ConfigErrorTest {
         Path conf = copyOfConf();
         Path health = conf.resolve("sources/health.yaml");
         var lines = Files.readAllLines(health);
-        int index = lines.indexOf("    sex: {column: BABY_SEX, codes: {\"1\": M, \"2\": F}}");
-        assertTrue(index >= 0, "the shipped health.yaml maps the baby's sex from codes 1 and 2");
-        String changed = "    sex: {column: BABY_SEX, codes: {\"1\": 男, \"2\": F}}";
+        int index = lines.indexOf("    sex: {column: BABY_SEX, codes: {\"1\": M, \"2\": F, \"9\": _U}}");
+        assertTrue(index >= 0, "the shipped health.yaml maps the baby's sex from codes 1, 2 and 9");
+        String changed = "    sex: {column: BABY_SEX, codes: {\"1\": 男, \"2\": F, \"9\": _U}}";
         lines.set(index, changed);
         Files.write(health, lines);
 
@@ -84,9 +84,28 @@ class ConfigErrorTest {
         assertEquals(Wcstat.CONFIG_ERROR, run.code());
         int column = changed.indexOf("男") + 1;
         assertTrue(run.err().startsWith("configuration error: " + health + ":" + (index + 1) + ":" + column + ": extract 'birth_register':"
-                + " sex: '男' (for the source's '1') is not a canonical code; use one of [F, M, _T]"), run.err());
+                + " sex: '男' (for the source's '1') is not a canonical code; use one of [F, M, _T, _U]"), run.err());
         assertFalse(run.err().contains("\tat "), "no stack trace: " + run.err());
         assertFalse(Files.exists(home), "nothing was started under " + home);
+    }
+
+    @Test
+    void aReplacedDepartmentNamesTheFileThatUsedToProduceEachMeasure() throws IOException {
+        // the bureau's health commission keeps other registers: its file goes, with its rules, before the new one is written
+        Path conf = copyOfConf();
+        Files.delete(conf.resolve("sources/health.yaml"));
+        Files.deleteIfExists(conf.resolve("validation/health.yaml"));
+
+        Run run = run("catalog", "check", "--conf", conf.toString());
+
+        assertEquals(Wcstat.CONFIG_ERROR, run.code());
+        // every indicator that loses its data, each naming the shipped file and extract that produced the measure
+        Path shipped = TestRepo.root().resolve("conf/sources/health.yaml");
+        assertTrue(run.err().contains("unknown measure 'maternal_deaths' in numerator: no extract in " + conf.resolve("sources")
+                + " produces it; " + shipped + " (extract mch_death_report) produced it: add an extract with 'measure: maternal_deaths'"
+                + " (or a code mapped to it) to a file of " + conf.resolve("sources") + ", or remove the indicator"), run.err());
+        assertTrue(run.err().contains("indicator C-F-08: unknown measure 'live_births' in numerator: no extract in " + conf.resolve("sources")
+                + " produces it; " + shipped + " (extract birth_register) produced it"), run.err());
     }
 
     private record Run(int code, String err) {

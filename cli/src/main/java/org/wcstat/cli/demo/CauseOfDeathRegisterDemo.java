@@ -14,7 +14,8 @@ import java.util.Random;
  * <p>Invented for the demo (no district figure was found): the injury deaths of children under 18
  * only, about 2-4 a year falling to 1-3, at least one drowning and one fall, burn or poisoning in
  * every year so that each series has a figure; and a few adult injury deaths and children's deaths
- * from disease, which the children's injury indicators must leave out.
+ * from disease, which the children's injury indicators must leave out. In 2023 a boy drowned at 17, three
+ * months before his 18th birthday: an under-18 death only when his age is taken on the day he died.
  */
 final class CauseOfDeathRegisterDemo {
     static final String REGISTER = """
@@ -51,10 +52,22 @@ final class CauseOfDeathRegisterDemo {
                 rows += death(ps, r, year, ++n, 4, 20 + r.nextInt(50));
                 rows += death(ps, r, year, ++n, 0, 40 + r.nextInt(30));
                 rows += add(ps, r, year, ++n, "J18", "疾病", 2);
+                if (year == DemoDistrict.LAST_YEAR - 2) rows += seventeenOnTheDayOfDeath(ps, r, year, ++n);
             }
             ps.executeBatch();
         }
         return rows;
+    }
+
+    /**
+     * A boy born 1 June who drowned on 1 March, aged 17: an under-18 injury death, which an age taken on 31
+     * December (18) would leave out.
+     */
+    private static int seventeenOnTheDayOfDeath(PreparedStatement ps, Random r, int year, int n) throws Exception {
+        LocalDate died = LocalDate.of(year, 3, 1);
+        LocalDate born = LocalDate.of(year - 18, 6, 1);
+        return DemoDatabase.addRow(ps, String.format("SW%d%04d", year, n), SyntheticPeople.name(r), SyntheticPeople.idCard(r, born, false),
+                "1", Date.valueOf(born), Date.valueOf(died), DemoDistrict.TOWNS.get(HealthDemo.pickTown(r)).code(), ICD[0], CLASSES[0]);
     }
 
     private static int death(PreparedStatement ps, Random r, int year, int n, int cls, int age) throws Exception {

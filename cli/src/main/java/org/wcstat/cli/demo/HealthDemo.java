@@ -60,7 +60,7 @@ final class HealthDemo {
                     int motherBorn = year - 20 - r.nextInt(18);
                     DemoDatabase.addRow(birth, regId, String.format("R%d%s%05d", year, town.code().substring(6), regId),
                             SyntheticPeople.name(r), SyntheticPeople.idCard(r, SyntheticPeople.dayIn(r, motherBorn), true),
-                            female ? "2" : "1", Date.valueOf(SyntheticPeople.dayIn(r, year)), town.code(),
+                            sexCode(regId, female), Date.valueOf(SyntheticPeople.dayIn(r, year)), town.code(),
                             urban ? "非农业" : "农业", urban ? "城镇" : "乡村", 2500 + r.nextInt(1700), 36 + r.nextInt(6));
                     regId++;
                     rows++;
@@ -90,6 +90,11 @@ final class HealthDemo {
             }
         }
         return rows;
+    }
+
+    /** '1' boy, '2' girl; every 400th certificate '9' (未说明), as real registers have a few: counted in no sex. */
+    private static String sexCode(long regId, boolean female) {
+        return regId % 400 == 0 ? "9" : female ? "2" : "1";
     }
 
     private static int addDeath(PreparedStatement ps, int year, String town, String area, String item, String sex, int count) throws Exception {

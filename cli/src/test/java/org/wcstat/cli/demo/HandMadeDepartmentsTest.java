@@ -35,10 +35,11 @@ class HandMadeDepartmentsTest {
     static void runTheYear() throws Exception {
         Path dir = home.resolve("departments");
         Files.createDirectories(dir);
-        // Births 2024. 卫子镇 (510811101): boys R,R,U; girls R,U. 昭化镇 (510811108): boys R,R,R; girls R,R,R.
-        // So 6 boys, 5 girls, 11 live births; urban 1 boy 1 girl; rural 5 boys 4 girls. Urban and rural is
+        // Births 2024. 卫子镇 (510811101): boys R,R,U; girls R,U. 昭化镇 (510811108): boys R,R,R; girls R,R,R;
+        // and one R of sex code '9' (未说明: a birth, of no sex). So 6 boys, 5 girls, 12 live births (卫子镇 5,
+        // 昭化镇 7); urban 1 boy 1 girl; rural 5 boys 4 girls and the one of unknown sex, 10. Urban and rural is
         // the mother's area of residence, as in the death report; every hukou is 农业 and must not count.
-        // Also: one 2023 birth (outside the year) and one with sex code '9' (quarantined).
+        // Also: one 2023 birth (outside the year) and one with sex code '3', which no code list knows (quarantined).
         db(dir, "health", HealthDemo.BIRTH_REGISTER, HealthDemo.DEATH_REPORT,
                 birth(1, "1", "2024-01-05", "510811101", "乡村"),
                 birth(2, "1", "2024-02-05", "510811101", "乡村"),
@@ -53,6 +54,7 @@ class HandMadeDepartmentsTest {
                 birth(11, "2", "2024-10-05", "510811108", "乡村"),
                 birth(12, "2", "2023-12-31", "510811108", "乡村"),
                 birth(13, "9", "2024-11-05", "510811108", "乡村"),
+                birth(14, "3", "2024-11-06", "510811108", "乡村"),
                 // infant deaths: a rural boy in 卫子镇, a rural girl in 昭化镇 (2 in all);
                 // under-5 deaths: those two plus a rural girl in 昭化镇 (3); one neonatal death, the boy;
                 // one maternal death, rural 昭化镇; and a row for a town that does not exist (quarantined)
@@ -105,22 +107,22 @@ class HandMadeDepartmentsTest {
 
     @Test
     void mortalityRatesPerLiveBirth() {
-        // infant: 2 deaths / 11 births x 1000 = 181.8181...
-        assertValue("C-H-03b", "510811", "_T", "_T", 2000.0 / 11, 2, 11);
-        // by sex: boys 1/6 x 1000 = 166.67; girls 1/5 x 1000 = 200
+        // infant: 2 deaths / 12 births x 1000 = 166.67
+        assertValue("C-H-03b", "510811", "_T", "_T", 2000.0 / 12, 2, 12);
+        // by sex, still published beside the birth of unknown sex: boys 1/6 x 1000 = 166.67; girls 1/5 x 1000 = 200
         assertValue("C-H-03b", "510811", "M", "_T", 1000.0 / 6, 1, 6);
         assertValue("C-H-03b", "510811", "F", "_T", 200.0, 1, 5);
-        // by residence: urban 0/2 = 0; rural 2/9 x 1000 = 222.22
+        // by residence: urban 0/2 = 0; rural 2/10 x 1000 = 200
         assertValue("C-H-03b", "510811", "_T", "U", 0.0, 0, 2);
-        assertValue("C-H-03b", "510811", "_T", "R", 2000.0 / 9, 2, 9);
-        // by town: 卫子镇 1 death / 5 births = 200; 昭化镇 1/6 = 166.67
+        assertValue("C-H-03b", "510811", "_T", "R", 200.0, 2, 10);
+        // by town: 卫子镇 1 death / 5 births = 200; 昭化镇 1/7 = 142.86
         assertValue("C-H-03b", "510811101", "_T", "_T", 200.0, 1, 5);
-        assertValue("C-H-03b", "510811108", "_T", "_T", 1000.0 / 6, 1, 6);
-        // under five: 3/11 x 1000 = 272.73; neonatal 1/11 x 1000 = 90.91
-        assertValue("C-H-03c", "510811", "_T", "_T", 3000.0 / 11, 3, 11);
-        assertValue("C-H-03a", "510811", "_T", "_T", 1000.0 / 11, 1, 11);
-        // maternal: 1 / 11 x 100000 = 9090.91
-        assertValue("W-H-02", "510811", "_T", "_T", 100000.0 / 11, 1, 11);
+        assertValue("C-H-03b", "510811108", "_T", "_T", 1000.0 / 7, 1, 7);
+        // under five: 3/12 x 1000 = 250; neonatal 1/12 x 1000 = 83.33
+        assertValue("C-H-03c", "510811", "_T", "_T", 250.0, 3, 12);
+        assertValue("C-H-03a", "510811", "_T", "_T", 1000.0 / 12, 1, 12);
+        // maternal: 1 / 12 x 100000 = 8333.33
+        assertValue("W-H-02", "510811", "_T", "_T", 100000.0 / 12, 1, 12);
     }
 
     @Test
@@ -159,15 +161,15 @@ class HandMadeDepartmentsTest {
                 + " WHERE year = " + YEAR + " ORDER BY extract").collectAsList();
         assertEquals(2, rejected.size(), rejected.toString());
         assertEquals("birth_register", rejected.get(0).getString(0));
-        assertTrue(rejected.get(0).getString(2).contains("sex code '9' in BABY_SEX"), rejected.get(0).getString(2));
+        assertTrue(rejected.get(0).getString(2).contains("sex code '3' in BABY_SEX"), rejected.get(0).getString(2));
         // the certificate number is an identifier: the key shows its hash, never the number
         assertTrue(rejected.get(0).getString(1).startsWith("CERT_NO=sha256:"), rejected.get(0).getString(1));
         assertEquals("mch_death_report", rejected.get(1).getString(0));
         assertTrue(rejected.get(1).getString(2).contains("town '不存在镇' is not a town"), rejected.get(1).getString(2));
-        // meta.load accounts for every row read: 12 births of 2024 read, 11 into facts, 1 quarantined
+        // meta.load accounts for every row read: 13 births of 2024 read, 12 into facts, 1 quarantined
         Row load = spark.sql("SELECT rows_read, rows_written, rows_quarantined FROM " + Warehouse.LOADS
                 + " WHERE source = 'health' AND extract = 'birth_register' AND year = " + YEAR).first();
-        assertEquals(List.of(12L, 11L, 1L), List.of(load.getLong(0), load.getLong(1), load.getLong(2)));
+        assertEquals(List.of(13L, 12L, 1L), List.of(load.getLong(0), load.getLong(1), load.getLong(2)));
     }
 
     @Test
@@ -177,7 +179,8 @@ class HandMadeDepartmentsTest {
         assertFalse(columns.contains("MOTHER_ID_CARD"), columns.toString());
         List<String> certs = spark.sql("SELECT CERT_NO FROM wh.raw.health_birth_register").collectAsList()
                 .stream().map(r -> r.getString(0)).collect(Collectors.toList());
-        assertEquals(12, certs.size());
+        // every birth of 2024 read (13), the quarantined one too
+        assertEquals(13, certs.size());
         for (String c : certs) {
             assertTrue(c.matches("[0-9a-f]{64}"), "not hashed: " + c);
         }

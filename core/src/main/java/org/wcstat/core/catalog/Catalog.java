@@ -57,6 +57,14 @@ public final class Catalog {
      * @param measures the measures the configured sources produce; a formula naming another is an error
      */
     public static Catalog load(Path dir, Set<String> measures, AgeBands ageBands) {
+        return load(dir, measures, ageBands, Map.of());
+    }
+
+    /**
+     * @param formerly where each measure came from before the sources changed ("conf/sources/health.yaml, extract
+     *                 mch_death_report"), so a measure no source produces any more is named with the file that used to
+     */
+    public static Catalog load(Path dir, Set<String> measures, AgeBands ageBands, Map<String, String> formerly) {
         List<String> problems = new ArrayList<>();
         Map<String, Entry> entries = new LinkedHashMap<>();
         List<Path> files;
@@ -65,7 +73,7 @@ public final class Catalog {
         } catch (IOException e) {
             throw new ConfigException(dir + ": cannot list the indicator catalog (" + e.getMessage() + ")");
         }
-        Names names = new Names(measures, ageBands, dir.resolveSibling("sources"), dir.resolveSibling("dimensions.yaml"));
+        Names names = new Names(measures, ageBands, dir.resolveSibling("sources"), dir.resolveSibling("dimensions.yaml"), formerly);
         for (Path file : files) {
             CatalogFile cf = Yaml.read(file, CatalogFile.class);
             YamlLocator locator = null;
@@ -91,7 +99,7 @@ public final class Catalog {
     }
 
     /** What a formula may name: the sources' measures and the configured age bands, and the files that define them. */
-    private record Names(Set<String> measures, AgeBands ageBands, Path sources, Path dimensions) {
+    private record Names(Set<String> measures, AgeBands ageBands, Path sources, Path dimensions, Map<String, String> formerly) {
     }
 
     /** The formula's parts as the indicator writes them, by the fields that hold them. */
@@ -175,7 +183,8 @@ public final class Catalog {
     private static void checkTerm(Formula.Term t, List<Object> field, Names names) {
         if (!names.measures().contains(t.measure())) {
             throw new InvalidField("unknown measure '" + t.measure() + "' in " + String.join(" ", field.stream().map(String::valueOf).toList())
-                    + ": no extract in " + names.sources() + " produces it" + DidYouMean.hint(t.measure(), names.measures()), field.toArray());
+                    + ": no extract in " + names.sources() + " produces it" + DidYouMean.hint(t.measure(), names.measures())
+                    + formerly(t.measure(), names), field.toArray());
         }
         Set<String> ages = t.filter().get("age");
         if (ages != null) {
@@ -187,6 +196,14 @@ public final class Catalog {
                 }
             }
         }
+    }
+
+    /** Which file used to produce a measure, and what to add so that one does again. */
+    private static String formerly(String measure, Names names) {
+        String was = names.formerly().get(measure);
+        if (was == null) return "";
+        return "; " + was + " produced it: add an extract with 'measure: " + measure + "' (or a code mapped to it) to a file of "
+                + names.sources() + ", or remove the indicator";
     }
 
     private static Formula.Expr parse(List<Part> parts, String text, Object... field) {

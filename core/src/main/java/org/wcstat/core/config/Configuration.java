@@ -8,6 +8,7 @@ import org.wcstat.core.yaml.YamlLocator;
 import org.wcstat.core.yaml.Yaml;
 import org.wcstat.core.catalog.Catalog;
 import org.wcstat.core.catalog.Indicator;
+import org.wcstat.core.dimension.Dimension;
 import org.wcstat.core.dimension.Vocabulary;
 
 import java.io.IOException;
@@ -25,6 +26,14 @@ public record Configuration(Path dir, Regions regions, AgeBands ageBands, List<S
                             YearbookLayout yearbook, AssessmentSettings assessment, Map<String, ValidationRules> validation) {
 
     public static Configuration load(Path dir) {
+        return load(dir, null);
+    }
+
+    /**
+     * @param previous the configuration this one was copied or changed from (the checkout's conf/), read only to
+     *                 say which of its source files produced a measure the catalog still names; null for none
+     */
+    public static Configuration load(Path dir, Path previous) {
         if (!Files.isDirectory(dir)) {
             throw new ConfigException(dir + ": configuration folder not found; pass --conf DIR or run from the repository");
         }
@@ -41,7 +50,7 @@ public record Configuration(Path dir, Regions regions, AgeBands ageBands, List<S
             checkAgeCodes(f, s, ages, dir.resolve("dimensions.yaml"));
             sources.add(s);
         }
-        Catalog catalog = Catalog.load(dir.resolve("indicators"), measures(sources), ages);
+        Catalog catalog = Catalog.load(dir.resolve("indicators"), measures(sources), ages, FormerSources.producers(previous, dir));
         YearbookLayout yearbook = YearbookLayout.load(dir.resolve("yearbook.yaml"));
         checkIndicatorReferences(dir, catalog, yearbook, sources);
         ResidenceBases.check(catalog, sources, dir.resolve("sources"));
@@ -79,10 +88,12 @@ public record Configuration(Path dir, Regions regions, AgeBands ageBands, List<S
             if (e.age() != null && e.age().codes() != null) {
                 for (Map.Entry<String, String> code : e.age().codes().entrySet()) {
                     String band = code.getValue();
+                    // a total row (合计) is a subtotal of the bands; an unknown age counts in the total only
+                    if (band.equals(Dimension.TOTAL) || band.equals(Dimension.UNKNOWN)) continue;
                     if (ages.band(band).isEmpty()) {
                         throw new ConfigException(YamlLocator.at(file, "extracts", i, "age", "codes", code.getKey()) + ": extract '" + e.name()
                                 + "' maps to age band '" + band + "', which " + dimensions + " does not define"
-                                + DidYouMean.hint(band, bands) + "; the bands are " + bands);
+                                + DidYouMean.hint(band, bands) + "; the bands are " + bands + ", or _T for a total row and _U for an unknown age");
                     }
                 }
             }

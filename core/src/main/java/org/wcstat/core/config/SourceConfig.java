@@ -62,7 +62,8 @@ public record SourceConfig(
             @JsonProperty("value") ValueMapping value,
             @JsonProperty("key") List<String> key,
             @JsonProperty("raw") RawColumns raw,
-            @JsonProperty("partition") Partition partition) {
+            @JsonProperty("partition") Partition partition,
+            @JsonProperty("age_under") AgeLimit ageUnder) {
 
         /** The columns that mapping reads: read from the source, even when they do not land in raw. */
         public Set<String> mappingColumns() {
@@ -73,6 +74,7 @@ public record SourceConfig(
             // a fixed sex or residence reads no column
             if (sex != null && sex.column() != null) cols.add(sex.column());
             if (age != null) cols.add(age.column());
+            if (age != null && age.at() != null) cols.add(age.at());
             if (residence != null && residence.column() != null) cols.add(residence.column());
             if (value != null) cols.add(value.column());
             return cols;
@@ -143,14 +145,49 @@ public record SourceConfig(
         }
     }
 
-    /** Age as a birth date (age at the end of the year), a single year, or a band with codes. */
+    /**
+     * Age as a birth date, a whole number of years, months or days, or a band with codes. A birth date gives
+     * the completed age on the event's date ({@code at}, e.g. the date of death) when the extract has one,
+     * else on 31 December of the year.
+     */
     public record AgeMapping(
             @JsonProperty("birth_date") String birthDate,
             @JsonProperty("years") String years,
+            @JsonProperty("months") String months,
+            @JsonProperty("days") String days,
             @JsonProperty("band") String band,
-            @JsonProperty("codes") Map<String, String> codes) {
+            @JsonProperty("codes") Map<String, String> codes,
+            @JsonProperty("at") String at) {
+
         public String column() {
-            return birthDate != null ? birthDate : years != null ? years : band;
+            return birthDate != null ? birthDate : years != null ? years : months != null ? months : days != null ? days : band;
+        }
+
+        int given() {
+            return (birthDate != null ? 1 : 0) + (years != null ? 1 : 0) + (months != null ? 1 : 0) + (days != null ? 1 : 0)
+                    + (band != null ? 1 : 0);
+        }
+    }
+
+    /**
+     * An extract of the rows under an age, in days, months or years (neonatal deaths: under 28 days; infant
+     * deaths: under 1 year): a row at or over it is not the extract's; one whose age is unknown is quarantined.
+     */
+    public record AgeLimit(
+            @JsonProperty("days") Integer days,
+            @JsonProperty("months") Integer months,
+            @JsonProperty("years") Integer years) {
+
+        int given() {
+            return (days != null ? 1 : 0) + (months != null ? 1 : 0) + (years != null ? 1 : 0);
+        }
+
+        /** As written: "28 days". */
+        @Override
+        public String toString() {
+            int n = days != null ? days : months != null ? months : years;
+            String unit = days != null ? "day" : months != null ? "month" : "year";
+            return n + " " + unit + (n == 1 ? "" : "s");
         }
     }
 
@@ -211,12 +248,27 @@ public record SourceConfig(
                 throw where.error("region", ": 'region' needs exactly one of 'code' or 'name'");
             }
             if (e.age() != null) {
-                int given = (e.age().birthDate() != null ? 1 : 0) + (e.age().years() != null ? 1 : 0) + (e.age().band() != null ? 1 : 0);
-                if (given != 1) {
-                    throw where.error("age", ": 'age' needs exactly one of 'birth_date', 'years' or 'band'");
+                if (e.age().given() != 1) {
+                    throw where.error("age", ": 'age' needs exactly one of 'birth_date', 'years', 'months', 'days' or 'band'");
                 }
                 if (e.age().band() != null && (e.age().codes() == null || e.age().codes().isEmpty())) {
                     throw where.error("age", ": an age 'band' column needs 'codes' mapping its values to configured age bands");
+                }
+                if (e.age().at() != null && e.age().birthDate() == null) {
+                    throw where.error(List.of("age", "at"), ": age: 'at' names the event's date an age is computed on from a 'birth_date';"
+                            + " an age given in years, months, days or a band is already the age at the event");
+                }
+            }
+            if (e.ageUnder() != null) {
+                if (e.ageUnder().given() != 1) {
+                    throw where.error("age_under", ": 'age_under' needs exactly one of 'days', 'months' or 'years', e.g. {days: 28}");
+                }
+                if (e.age() == null || e.age().band() != null) {
+                    throw where.error("age_under", ": 'age_under' needs an age as a 'birth_date', 'years', 'months' or 'days' to compare");
+                }
+                if (e.age().years() != null && e.ageUnder().years() == null) {
+                    throw where.error("age_under", ": an age in whole years cannot tell " + e.ageUnder()
+                            + "; give the age as a 'birth_date', 'months' or 'days', or the limit in years");
                 }
             }
             if (e.raw() != null) {

@@ -75,13 +75,14 @@ public enum Dimension {
     }
 
     /**
-     * The codes a source may map its values to in a dimension the standard fixes: its categories and the total.
-     * ({@link #UNKNOWN} is not one yet: no source maps to it.)
+     * The codes a source may map its values to in a dimension the standard fixes: its categories, the total
+     * (a subtotal row, e.g. sex 0 合计) and the unknown (sex 9 未说明), which counts in the total only.
      */
     public Set<String> canonicalCodes() {
         Set<String> codes = new LinkedHashSet<>();
         standardCodes.forEach(c -> codes.add(c.code()));
         codes.add(TOTAL);
+        codes.add(UNKNOWN);
         return codes;
     }
 

@@ -6,8 +6,11 @@ import org.wcstat.core.yaml.Yaml;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -16,17 +19,44 @@ public record Regions(
         @JsonProperty(value = "district", required = true) Region district,
         @JsonProperty(value = "towns", required = true) List<Region> towns) implements Yaml.Validated {
 
+    /**
+     * A town, or the district. {@code aliases} are the other names departments write it under: without 镇, the
+     * name before a merger, a common misspelling; every extract that maps towns by name reads them.
+     */
     public record Region(
             @JsonProperty(value = "code", required = true) String code,
             @JsonProperty(value = "name_zh", required = true) String nameZh,
             @JsonProperty(value = "name_en", required = true) String nameEn,
-            @JsonProperty("illustrative") boolean illustrative) {
+            @JsonProperty("illustrative") boolean illustrative,
+            @JsonProperty("aliases") List<String> aliases) {
+
+        public Region(String code, String nameZh, String nameEn, boolean illustrative) {
+            this(code, nameZh, nameEn, illustrative, null);
+        }
+
+        /** The names besides name_zh; empty when none are configured. */
+        public List<String> otherNames() {
+            return aliases == null ? List.of() : aliases;
+        }
     }
 
     @Override
     public void validate(Path file) {
         Set<String> codes = new HashSet<>();
         Set<String> names = new HashSet<>();
+        // an alias names one place only: the same name for two towns could put a row in either
+        Map<String, String> named = new HashMap<>();
+        named.put(district.nameZh(), "the district " + district.nameZh());
+        for (int j = 0; j < district.otherNames().size(); j++) {
+            checkAlias(file, named, district.otherNames().get(j), "the district " + district.nameZh(), "district", "aliases", j);
+        }
+        for (Region t : towns) named.putIfAbsent(t.nameZh(), "town " + t.nameZh());
+        for (int i = 0; i < towns.size(); i++) {
+            Region t = towns.get(i);
+            for (int j = 0; j < t.otherNames().size(); j++) {
+                checkAlias(file, named, t.otherNames().get(j), "town " + t.nameZh(), "towns", i, "aliases", j);
+            }
+        }
         for (int i = 0; i < towns.size(); i++) {
             Region t = towns.get(i);
             if (!t.code().startsWith(district.code()) || !t.code().matches("\\d{9}")) {
@@ -40,6 +70,24 @@ public record Regions(
                 throw new ConfigException(YamlLocator.at(file, "towns", i, "name_zh") + ": town " + t.nameZh() + " (" + t.code() + ") is listed twice");
             }
         }
+    }
+
+    private static void checkAlias(Path file, Map<String, String> named, String alias, String of, Object... at) {
+        String before = named.putIfAbsent(alias, of);
+        if (before != null && !before.equals(of)) {
+            throw new ConfigException(YamlLocator.at(file, at) + ": the alias '" + alias + "' of " + of + " already names " + before
+                    + "; a name must point at one place, so drop it here or there");
+        }
+    }
+
+    /** Every name a department may write a region under (names and aliases), with the region's code. */
+    public Map<String, String> codesByName() {
+        Map<String, String> byName = new LinkedHashMap<>();
+        byName.put(district.nameZh(), district.code());
+        district.otherNames().forEach(n -> byName.putIfAbsent(n, district.code()));
+        towns.forEach(t -> byName.putIfAbsent(t.nameZh(), t.code()));
+        towns.forEach(t -> t.otherNames().forEach(n -> byName.putIfAbsent(n, t.code())));
+        return byName;
     }
 
     public Optional<Region> town(String code) {

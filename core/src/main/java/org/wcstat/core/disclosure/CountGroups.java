@@ -21,6 +21,14 @@ public final class CountGroups {
     }
 
     public static List<AdditiveGroup<CountCell>> of(Collection<CountCell> cells, String district) {
+        return of(cells, district, Map.of());
+    }
+
+    /**
+     * @param yearsPooled the years a pooled value sums where they are fewer than its window (a window whose earlier
+     *                    years some term lacks sums the years every term has); the whole window otherwise
+     */
+    public static List<AdditiveGroup<CountCell>> of(Collection<CountCell> cells, String district, Map<CountCell, Set<Integer>> yearsPooled) {
         Map<CountCell, Set<CellKey>> tables = new LinkedHashMap<>();
         for (CountCell c : cells) {
             tables.computeIfAbsent(new CountCell(c.family(), c.pooledYears(), c.year(), null), k -> new LinkedHashSet<>()).add(c.cell());
@@ -35,7 +43,9 @@ public final class CountGroups {
         for (CountCell c : cells) {
             if (c.pooledYears() <= 1) continue;
             List<CountCell> years = new ArrayList<>();
-            for (int y = c.year() - c.pooledYears() + 1; y <= c.year(); y++) {
+            Set<Integer> window = new java.util.TreeSet<>();
+            for (int y = c.year() - c.pooledYears() + 1; y <= c.year(); y++) window.add(y);
+            for (int y : yearsPooled.getOrDefault(c, window)) {
                 CountCell single = new CountCell(c.family(), 1, y, c.cell());
                 if (present.contains(single)) years.add(single);
             }

@@ -167,7 +167,29 @@ class SourceConfigTest {
     @Test
     void anAgeWithTwoKinds() throws IOException {
         String yaml = GOOD + "    age: {birth_date: BIRTHDAY, years: AGE}\n";
-        assertEquals(where(yaml, "age:", "{") + ": 'age' needs exactly one of 'birth_date', 'years' or 'band'", error(yaml));
+        assertEquals(where(yaml, "age:", "{") + ": 'age' needs exactly one of 'birth_date', 'years', 'months', 'days' or 'band'", error(yaml));
+    }
+
+    @Test
+    void anEventDateNeedsABirthDate() throws IOException {
+        String yaml = GOOD + "    age: {years: AGE, at: DEATH_DATE}\n";
+        assertEquals(where(yaml, "at:", "DEATH_DATE") + ": age: 'at' names the event's date an age is computed on from a 'birth_date';"
+                + " an age given in years, months, days or a band is already the age at the event", error(yaml));
+    }
+
+    @Test
+    void anAgeLimitInDaysNeedsAnAgeFinerThanYears() throws IOException {
+        String yaml = GOOD + "    age: {years: AGE}\n    age_under: {days: 28}\n";
+        assertEquals(where(yaml, "age_under:", "{") + ": an age in whole years cannot tell 28 days; give the age as a 'birth_date',"
+                + " 'months' or 'days', or the limit in years", error(yaml));
+        String two = GOOD + "    age: {days: AGE_DAYS}\n    age_under: {days: 28, years: 1}\n";
+        assertEquals(where(two, "age_under:", "{") + ": 'age_under' needs exactly one of 'days', 'months' or 'years', e.g. {days: 28}", error(two));
+    }
+
+    @Test
+    void aSourceMapsACodeToUnknown() throws IOException {
+        String yaml = replace("{\"1\": M, \"2\": F}", "{\"1\": M, \"2\": F, \"9\": _U, \"\": _U, \"0\": _T}");
+        assertEquals(Map.of("1", "M", "2", "F", "9", "_U", "", "_U", "0", "_T"), Yaml.read(write(yaml), SourceConfig.class).extracts().get(0).sex().codes());
     }
 
     @Test

@@ -63,6 +63,25 @@ class RegionsTest {
     }
 
     @Test
+    void anAliasNamesOnePlace() {
+        Regions.Region yuanba = new Regions.Region("510811100", "元坝镇", "Yuanba", false, List.of("元坝"));
+        Regions.Region weizi = new Regions.Region("510811101", "卫子镇", "Weizi", false, List.of("元坝"));
+        assertEquals(FILE + ": the alias '元坝' of town 卫子镇 already names town 元坝镇; a name must point at one place, so drop it here or there",
+                error(yuanba, weizi));
+        Regions.Region taken = new Regions.Region("510811101", "卫子镇", "Weizi", false, List.of("元坝镇"));
+        assertEquals(FILE + ": the alias '元坝镇' of town 卫子镇 already names town 元坝镇; a name must point at one place, so drop it here or there",
+                error(yuanba, taken));
+    }
+
+    @Test
+    void namesAndAliasesLeadToTheirCodes() {
+        Regions r = new Regions(DISTRICT, List.of(new Regions.Region("510811100", "元坝镇", "Yuanba", false, List.of("元坝", "元坝乡")),
+                town("510811108", "昭化镇")));
+        assertEquals(java.util.Map.of("昭化区", "510811", "元坝镇", "510811100", "元坝", "510811100", "元坝乡", "510811100", "昭化镇", "510811108"),
+                r.codesByName());
+    }
+
+    @Test
     void lookUpTownsAndTheDistrict() {
         Regions r = new Regions(DISTRICT, List.of(town("510811100", "元坝镇"), town("510811108", "昭化镇")));
         assertEquals("昭化镇", r.town("510811108").orElseThrow().nameZh());

@@ -40,8 +40,8 @@ class VocabularyTest {
     void sexAndResidenceHaveTheStandardsCodesAndRuralIsXiangcun() {
         assertEquals(List.of(new Code("F", "女", "female"), new Code("M", "男", "male")), V.codes(Dimension.SEX));
         assertEquals(List.of(new Code("U", "城镇", "urban"), new Code("R", "乡村", "rural")), V.codes(Dimension.RESIDENCE));
-        assertEquals(Set.of("F", "M", "_T"), Dimension.SEX.canonicalCodes());
-        assertEquals(List.of("U", "R", "_T"), new ArrayList<>(Dimension.RESIDENCE.canonicalCodes()));
+        assertEquals(Set.of("F", "M", "_T", "_U"), Dimension.SEX.canonicalCodes());
+        assertEquals(List.of("U", "R", "_T", "_U"), new ArrayList<>(Dimension.RESIDENCE.canonicalCodes()));
     }
 
     @Test

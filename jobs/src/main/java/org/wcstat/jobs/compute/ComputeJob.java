@@ -72,7 +72,9 @@ public final class ComputeJob implements Job {
 
             // a count is a zero where nothing happened; a ratio with no facts at all has nothing to say
             for (Pooling p : poolings) {
-                if (count || values.anyTermPresent(sums.total(), p)) out.add(values.row(total, sums.total(), p));
+                if (count || values.anyTermPresent(sums.total(), p)) {
+                    out.add(values.row(total, sums.total(), p, UnknownCodes.flags(e, sums, p, values::sum)));
+                }
             }
             for (String by : e.indicator().disaggregations()) {
                 Dimension d = Dimension.ofCatalogName(by).orElseThrow();
@@ -93,7 +95,7 @@ public final class ComputeJob implements Job {
                     if (cell.breakdown(district) != Breakdown.by(d)) continue;
                     for (Pooling p : poolings) {
                         // a group seen only in years the value does not sum (a town with no 2024 rows) has nothing to say
-                        if (count || values.anyTermPresent(g, p)) out.add(values.row(cell, g, p));
+                        if (count || values.anyTermPresent(g, p)) out.add(values.row(cell, g, p, UnknownCodes.flag(d, e, sums, p, values::sum)));
                     }
                 }
             }
@@ -141,7 +143,8 @@ public final class ComputeJob implements Job {
             return s;
         }
 
-        Row row(CellKey cell, TermSums.Group g, Pooling p) {
+        /** @param unknown the flags of the codes the source did not know (unknown_sex=N), counted in no group of the breakdown */
+        Row row(CellKey cell, TermSums.Group g, Pooling p, List<String> unknown) {
             Indicator ind = e.indicator();
             double num = sum(e.formula().numerator(), g, p);
             Double den = e.formula().denominator() == null ? null : sum(e.formula().denominator(), g, p);
@@ -180,6 +183,7 @@ public final class ComputeJob implements Job {
             }
             long q = quarantined.getOrDefault(p, 0L);
             if (q > 0) flags.add("quarantined=" + q);
+            flags.addAll(unknown);
             return RowFactory.create(ind.code(), year, cell.region(), cell.sex(), cell.ageBand(), cell.residence(), p.pooledYears(),
                     num, den, value, ci == null ? null : ci[0], ci == null ? null : ci[1], String.join(",", flags));
         }

@@ -16,15 +16,20 @@ import org.wcstat.core.dimension.Dimension;
 import org.wcstat.jobs.validate.RowChecks;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.apache.spark.sql.functions.*;
 
 /**
  * Maps a department's rows to the canonical dimensions. A row whose code, town, age or value cannot
  * be mapped gets a problem text instead of a guess; such rows are quarantined, not dropped.
+ *
+ * <p>What the source does not know is unknown ({@link Dimension#UNKNOWN}), which counts in the total and in
+ * no breakdown: a code the extract maps to {@code _U} (sex 9 未说明), an empty code the extract maps with
+ * {@code "": _U}, a missing age or birth date, and an empty sex or residence that nothing reads the
+ * extract's measures by ({@link DimensionsUsed}).
  */
 final class ExtractMapper {
     static final String PROBLEM = "_problem";
@@ -33,14 +38,19 @@ final class ExtractMapper {
     private final Regions regions;
     private final AgeBands ageBands;
     private final Column year;
+    private final Set<Dimension> used;
     private StructType schema;
 
-    /** @param year the year each row covers: a constant when one year is read, else the query's {@link SourceQuery#YEAR} */
-    ExtractMapper(SourceConfig.Extract extract, Regions regions, AgeBands ageBands, Column year) {
+    /**
+     * @param year the year each row covers: a constant when one year is read, else the query's {@link SourceQuery#YEAR}
+     * @param used the dimensions something reads the extract's measures by: an empty code there is a problem, not unknown
+     */
+    ExtractMapper(SourceConfig.Extract extract, Regions regions, AgeBands ageBands, Column year, Set<Dimension> used) {
         this.extract = extract;
         this.regions = regions;
         this.ageBands = ageBands;
         this.year = year;
+        this.used = used;
     }
 
     /** The year column of rows read for the given years. */
@@ -51,37 +61,42 @@ final class ExtractMapper {
     /** The source rows with canonical columns, their year and the problem text (empty when the row maps). */
     Dataset<Row> map(Dataset<Row> src) {
         this.schema = src.schema();
-        Column measure = codes(extract.measure());
+        Column measure = codes(extract.measure(), null);
         Column region = region();
-        Column sex = extract.sex() == null ? lit(Dimension.TOTAL) : codes(extract.sex());
-        Column residence = extract.residence() == null ? lit(Dimension.TOTAL) : codes(extract.residence());
-        Column ageYears = ageYears();
-        Column ageBand = ageBand(ageYears);
+        Column sex = extract.sex() == null ? lit(Dimension.TOTAL) : codes(extract.sex(), Dimension.SEX);
+        Column residence = extract.residence() == null ? lit(Dimension.TOTAL) : codes(extract.residence(), Dimension.RESIDENCE);
+        Age age = extract.age() == null || extract.age().band() != null ? null : Age.of(extract.age(), this::typed, year);
+        Column ageYears = age == null ? lit(-1) : age.years();
+        Column ageBand = ageBand(age);
         Column value = extract.value() == null ? lit(1.0) : typed(extract.value().column(), DataTypes.DoubleType);
 
         List<Column> problems = new ArrayList<>();
         if (extract.measure().column() != null) problems.add(unmapped(measure, extract.measure().column(), "measure code"));
-        problems.add(when(region.isNull(), concat(lit("town '"), shown(extract.region().column()),
-                lit("' is not a town of " + regions.district().nameZh() + " in conf/regions.yaml"))));
+        problems.add(when(region.isNull(), unknownTown()));
         // a fixed sex or residence (sex: F) has no column, and no code that can fail to map
         if (extract.sex() != null && extract.sex().column() != null) problems.add(unmapped(sex, extract.sex().column(), "sex code"));
         if (extract.residence() != null && extract.residence().column() != null) {
             problems.add(unmapped(residence, extract.residence().column(), "residence code"));
         }
         if (extract.age() != null) {
-            String col = extract.age().column();
-            problems.add(extract.age().band() != null
-                    ? unmapped(ageBand, col, "age band")
-                    : when(ageYears.isNull(), concat(lit(extract.age().birthDate() != null ? "birth date '" : "age '"), shown(col), lit("' is not a valid "
-                            + (extract.age().birthDate() != null ? "date" : "whole number of years"))))
-                    .when(ageYears.lt(0).or(ageYears.gt(130)), concat(lit("age "), ageYears.cast("string"), lit(" is outside 0-130"))));
+            problems.add(extract.age().band() != null ? unmapped(ageBand, extract.age().column(), "age band")
+                    : age.problem().when(ageYears.lt(0).or(ageYears.gt(130)), concat(lit("age "), ageYears.cast("string"),
+                            lit(" is outside 0-130" + (extract.age().at() != null ? " on " + extract.age().at() : "")))));
+        }
+        Column under = null;
+        if (extract.ageUnder() != null) {
+            // the extract's rows are those under the age, as a where would keep them; an unknown age cannot tell
+            under = age.under(extract.ageUnder());
+            String empty = extract.age().column() + (extract.age().at() != null ? " or " + extract.age().at() : "");
+            problems.add(when(not(age.known()), lit("age unknown (" + empty + " is empty): cannot tell whether it is under "
+                            + extract.ageUnder() + " (age_under)")));
         }
         if (extract.value() != null) {
             String col = extract.value().column();
             problems.add(when(value.isNull(), concat(lit("count '"), shown(col), lit("' in " + col + " is not a number")))
                     .when(value.lt(0), concat(lit("count " + col + " = "), shown(col), lit(" is negative"))));
         }
-        return src
+        return (under == null ? src : src.where(coalesce(under, lit(true))))
                 .withColumn(RowChecks.YEAR, year)
                 .withColumn("_measure", measure)
                 .withColumn("_region", region)
@@ -92,11 +107,33 @@ final class ExtractMapper {
                 .withColumn(PROBLEM, concat_ws("; ", problems.toArray(Column[]::new)));
     }
 
-    private Column codes(SourceConfig.CodeMapping m) {
+    /**
+     * A code mapping's canonical code. An empty value is looked up as "" (a source maps it with {@code "": _U});
+     * without that, it is unknown in a dimension nothing reads the extract by, and unmapped (a problem) in one read.
+     */
+    private Column codes(SourceConfig.CodeMapping m, Dimension dimension) {
         if (m.fixed() != null) {
             return lit(m.fixed());
         }
-        return lookup(text(m.column()), m.codes());
+        Column key = coalesce(text(m.column()), lit(""));
+        Column mapped = lookup(key, m.codes());
+        if (dimension != null && !used.contains(dimension) && !m.codes().containsKey("")) {
+            return when(key.equalTo(""), lit(Dimension.UNKNOWN)).otherwise(mapped);
+        }
+        return mapped;
+    }
+
+    /** Why a town is not one: its name or code, and for a name, the nearest names regions.yaml knows. */
+    private Column unknownTown() {
+        String district = regions.district().nameZh();
+        Column raw = shown(extract.region().column());
+        if (extract.region().code() != null) {
+            return concat(lit("town '"), raw, lit("' is not a town of " + district + " in conf/regions.yaml"));
+        }
+        List<String> names = new ArrayList<>(regions.codesByName().keySet());
+        return concat(lit("town '"), raw, lit("' is not a town of " + district + " in conf/regions.yaml"),
+                NearestNames.of(names).apply(text(extract.region().column())),
+                lit("; if it is another name of a town, add it to that town's aliases"));
     }
 
     /**
@@ -121,23 +158,8 @@ final class ExtractMapper {
             return when(code.isin(towns.toArray()), code)
                     .when(raw.equalTo(regions.district().code()), lit(regions.district().code()));
         }
-        Map<String, String> byName = new LinkedHashMap<>();
-        byName.put(regions.district().nameZh(), regions.district().code());
-        regions.towns().forEach(t -> byName.put(t.nameZh(), t.code()));
-        return lookup(raw, byName);
-    }
-
-    private Column ageYears() {
-        SourceConfig.AgeMapping age = extract.age();
-        if (age == null || age.band() != null) {
-            return lit(-1);
-        }
-        if (age.birthDate() != null) {
-            // completed years at the end of the year, the reference date of yearly statistics
-            Column born = typed(age.birthDate(), DataTypes.DateType);
-            return floor(months_between(make_date(year, lit(12), lit(31)), born).divide(12)).cast(DataTypes.IntegerType);
-        }
-        return typed(age.years(), DataTypes.IntegerType);
+        // names and aliases: departments write a town without 镇, under its name before a merger, misspelt
+        return lookup(raw, regions.codesByName());
     }
 
     /**
@@ -145,7 +167,7 @@ final class ExtractMapper {
      * from text otherwise, with text that does not parse becoming null (and so a problem).
      * A try_cast to the column's own type trips Spark's optimizer, hence the distinction.
      */
-    private Column typed(String column, DataType type) {
+    Column typed(String column, DataType type) {
         // by Spark's own case-insensitive resolution: PostgreSQL reports unquoted names in lower
         // case, while the configuration names columns as the department's data dictionary does
         DataType has = java.util.Arrays.stream(schema.fields()).filter(f -> f.name().equalsIgnoreCase(column))
@@ -165,18 +187,22 @@ final class ExtractMapper {
         return text(column).try_cast(type);
     }
 
-    private Column ageBand(Column years) {
-        SourceConfig.AgeMapping age = extract.age();
-        if (age == null) {
+    private Column ageBand(Age age) {
+        SourceConfig.AgeMapping mapping = extract.age();
+        if (mapping == null) {
             return lit(Dimension.TOTAL);
         }
-        if (age.band() != null) {
-            return lookup(text(age.band()), age.codes());
+        if (mapping.band() != null) {
+            // an empty band is an unknown age, unless the extract maps it itself
+            Column key = coalesce(text(mapping.band()), lit(""));
+            Column mapped = lookup(key, mapping.codes());
+            return mapping.codes().containsKey("") ? mapped : when(key.equalTo(""), lit(Dimension.UNKNOWN)).otherwise(mapped);
         }
-        Column c = null;
+        Column years = age.years();
+        Column c = when(not(age.known()), lit(Dimension.UNKNOWN));
         for (AgeBands.Band b : ageBands.bands()) {
             Column in = b.to() == null ? years.geq(b.from()) : years.between(b.from(), b.to());
-            c = c == null ? when(in, b.code()) : c.when(in, b.code());
+            c = c.when(in, b.code());
         }
         return c;
     }

@@ -22,9 +22,11 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -83,7 +85,7 @@ final class SourceLoad {
      */
     private record Checked(SourceConfig.Extract extract, Dataset<Row> rows, List<Row> flagged, Map<Integer, Long> read,
                            Map<Integer, Long> bad, Dataset<Row> facts, List<Row> factRows, Map<Integer, Long> factCount,
-                           Timestamp started, long t0) {
+                           List<Subtotals.Subtotal> subtotals, Timestamp started, long t0) {
     }
 
     /** Reads, validates and commits; throws {@link RejectedLoadException} when a fail rule is broken in any year. */
@@ -133,6 +135,7 @@ final class SourceLoad {
             Map<Integer, List<String>> failures = new TreeMap<>();
             for (Checked c : checked) {
                 rowFindings(c.extract(), c.flagged(), failures);
+                subtotalFindings(c);
                 results.addAll(counted(c));
             }
             years.forEach(y -> failures.computeIfAbsent(y, k -> new ArrayList<>()).addAll(verdict.failures(y)));
@@ -188,8 +191,8 @@ final class SourceLoad {
             List<ValidationRules.Rule> structural = rules.structural(e.name());
             try {
                 Dataset<Row> src = reader.read(e, years, RowChecks.columns(structural));
-                Dataset<Row> mapped = new ExtractMapper(e, ctx.config().regions(), ctx.config().ageBands(), ExtractMapper.yearOf(years))
-                        .map(src);
+                Dataset<Row> mapped = new ExtractMapper(e, ctx.config().regions(), ctx.config().ageBands(), ExtractMapper.yearOf(years),
+                        DimensionsUsed.of(e, ctx.config().catalog(), rules)).map(src);
                 Dataset<Row> rows = new RowChecks(e, structural).apply(mapped).withColumn(LoadRows.ROW_KEY, project.rowKey(e))
                         .persist(StorageLevel.MEMORY_AND_DISK());
                 cached.add(rows);
@@ -245,20 +248,26 @@ final class SourceLoad {
                 quarantined.put(r.getInt(0), r.getLong(2));
             });
         }
-        Dataset<Row> f = project.facts(e, rows).persist(StorageLevel.MEMORY_AND_DISK());
-        cached.add(f);
-        // the measure rules check the facts on the driver; without them, counts are all the load record needs
-        List<Row> factRows = factsOnDriver ? f.collectAsList() : null;
+        Dataset<Row> all = project.facts(e, rows).persist(StorageLevel.MEMORY_AND_DISK());
+        cached.add(all);
+        // facts are sums by group, few: on the driver, where subtotal rows are told from their parts
+        List<Row> allRows = all.collectAsList();
+        // only a report of counts has subtotals: in a register, a row at the district is a unit of the district
+        List<Subtotals.Subtotal> subtotals = e.value() == null ? List.of() : new Subtotals(ctx.config().regions()).of(e.name(), allRows);
+        Dataset<Row> f = all;
+        List<Row> kept = allRows;
+        if (!subtotals.isEmpty()) {
+            Set<String> left = new HashSet<>();
+            subtotals.forEach(s -> left.add(s.key()));
+            f = all.where(not(Subtotals.key().isin(left.toArray())));
+            kept = allRows.stream().filter(r -> !left.contains(Subtotals.keyOf(r))).toList();
+        }
+        // the measure rules check the facts on the driver, subtotals included: a rule may compare pupils{sex=_T} with its parts
+        List<Row> factRows = factsOnDriver ? allRows : null;
         Map<Integer, Long> factCount = new TreeMap<>();
         years.forEach(y -> factCount.put(y, 0L));
-        if (factRows != null) {
-            factRows.forEach(r -> factCount.merge(r.getInt(1), 1L, Long::sum));
-        } else if (years.size() == 1) {
-            factCount.put(years.get(0), f.count());
-        } else {
-            f.groupBy("year").count().collectAsList().forEach(r -> factCount.put(r.getInt(0), r.getLong(1)));
-        }
-        return new Checked(e, rows, flagged, read, quarantined, f, factRows, factCount, started, t0);
+        kept.forEach(r -> factCount.merge(r.getInt(1), 1L, Long::sum));
+        return new Checked(e, rows, flagged, read, quarantined, f, factRows, factCount, subtotals, started, t0);
     }
 
     /** The rows a rule quarantines, warns about or fails on. */
@@ -333,6 +342,23 @@ final class SourceLoad {
                 report.add(finding(byId, e, key, f));
                 failures.computeIfAbsent(year, y -> new ArrayList<>()).add(e.name() + " row " + key + ": rule " + f);
             }
+        }
+    }
+
+    /** A subtotal row whose parts do not sum to it, in its year's report; it is left out of the facts either way. */
+    private void subtotalFindings(Checked c) {
+        long used = 0;
+        for (Subtotals.Subtotal s : c.subtotals()) {
+            used++;
+            if (s.disagreement() != null) {
+                reports.get(s.year()).add(s.disagreement());
+                ctx.progress().warn(source.department() + " · " + c.extract().name() + ": " + s.disagreement().rowKey() + ": "
+                        + s.disagreement().reason());
+            }
+        }
+        if (used > 0) {
+            ctx.progress().step(source.department() + " · " + c.extract().name() + ": " + used
+                    + " subtotal row(s) checked against their parts and not added to them");
         }
     }
 

@@ -3,6 +3,7 @@ package org.wcstat.jobs.publish;
 import org.wcstat.core.dimension.CellKey;
 
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,6 +18,7 @@ record PublishedValue(String indicator, int year, String region, String sex, Str
 
     static final String SUPPRESSED_FLAG = "suppressed";
     private static final String QUARANTINED = "quarantined=";
+    private static final String UNKNOWN = "unknown_";
 
     /** A value of the year alone. */
     PublishedValue(String indicator, int year, String region, String sex, String ageBand, String residence,
@@ -38,6 +40,18 @@ record PublishedValue(String indicator, int year, String region, String sex, Str
     long quarantined() {
         for (String f : flags.split(",")) if (f.startsWith(QUARANTINED)) return Long.parseLong(f.substring(QUARANTINED.length()));
         return 0;
+    }
+
+    /**
+     * What the source did not place in a breakdown, by dimension (flag unknown_sex=N): counted in the total and
+     * in no group of the breakdown. Empty when none, or withheld.
+     */
+    Map<String, String> unknown() {
+        Map<String, String> by = new LinkedHashMap<>();
+        for (String f : flags.split(",")) {
+            if (f.startsWith(UNKNOWN) && f.contains("=")) by.put(f.substring(UNKNOWN.length(), f.indexOf('=')), f.substring(f.indexOf('=') + 1));
+        }
+        return by;
     }
 
     boolean isTotal(String district) {

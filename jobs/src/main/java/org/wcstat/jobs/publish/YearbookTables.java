@@ -9,6 +9,7 @@ import org.wcstat.core.config.YearbookLayout;
 import org.wcstat.core.dimension.Dimension;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -246,7 +247,7 @@ final class YearbookTables {
                 Indicator ind = e.indicator();
                 String sources = String.join("、", ind.sources().stream().map(d -> departmentNames.getOrDefault(d, d)).toList());
                 definitions.add(ind.nameZh() + "：" + (ind.definition() == null ? "" : ind.definition().strip()) + " 资料来源：" + sources + "。"
-                        + singleYears(ind) + quarantined(ind));
+                        + singleYears(ind) + quarantined(ind) + unknown(ind));
             }
             boolean anyWithheld = figures.stream().anyMatch(f -> f.entrySet().stream()
                     .anyMatch(v -> v.getKey() >= data.firstYear() && v.getKey() <= data.year() && v.getValue().suppressed()));
@@ -266,6 +267,26 @@ final class YearbookTables {
             }
             if (years.isEmpty()) return "";
             return " 表中为" + ind.poolYears() + "年合并值；单年值" + (english ? " / single year" : "") + "：" + String.join("，", years) + "。";
+        }
+
+        /** What the sources did not place in a breakdown, counted in the district total only, by dimension and year. */
+        private String unknown(Indicator ind) {
+            Map<String, List<String>> zh = new LinkedHashMap<>();
+            Map<String, List<String>> en = new LinkedHashMap<>();
+            for (var v : data.totals(ind.code()).entrySet()) {
+                v.getValue().unknown().forEach((dim, n) -> {
+                    zh.computeIfAbsent(dim, k -> new ArrayList<>()).add(v.getKey() + "年" + n);
+                    en.computeIfAbsent(dim, k -> new ArrayList<>()).add(n + " for " + v.getKey());
+                });
+            }
+            StringBuilder b = new StringBuilder();
+            zh.forEach((dim, years) -> {
+                var d = Dimension.ofCatalogName(dim);
+                String title = d.map(x -> x.titleZh().replace("分", "")).orElse(dim);
+                b.append(" ").append(title).append("不详、只计入合计的：").append(String.join("，", years)).append("。");
+                if (english) b.append(" Of unknown ").append(dim).append(", counted in the total only: ").append(String.join(", ", en.get(dim))).append(".");
+            });
+            return b.toString();
         }
 
         /** The rows quarantine kept out of the data each district value of the table rests on, by year. */

@@ -1,0 +1,120 @@
+package org.wcstat.jobs.ingest;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Row;
+import org.wcstat.core.dimension.Regions;
+import org.wcstat.core.dimension.Dimension;
+import org.wcstat.jobs.validate.Finding;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat_ws;
+
+/**
+ * The subtotal rows of an extract's facts. A report that gives the towns also gives the district's row (昭化区);
+ * one by sex also its total (sex 0, 合计, mapped to {@code _T}). Added to the towns, such a row doubles the
+ * district; it is a check on them instead. A fact is a subtotal when, in the same year and measure, it has the
+ * total code in a dimension where the extract also has other codes, and some of those rows fall under it
+ * (agree with it in every dimension it does break down). It is not added: the load leaves it out of the facts,
+ * and when its parts do not sum to it, the department's validation report says so (rule {@value #RULE}).
+ * A total-code row with no parts under it is data kept at a coarser level, not a subtotal, and stays. Only
+ * reports of counts (an extract with a {@code value}) have subtotals: in a register, one row per person or
+ * unit, a row at the district is a unit of the district (its own protection centre), not a sum.
+ */
+final class Subtotals {
+    static final String RULE = "subtotal";
+    private static final String[] COLUMNS = {"region", "sex", "age_band", "residence"};
+    /** Counts are whole numbers, or sums of a few decimals: a difference below this is rounding. */
+    private static final double TOLERANCE = 1e-6;
+
+    /** A subtotal fact: its year, its key among the facts ({@link #key}), and the finding when its parts disagree with it. */
+    record Subtotal(int year, String key, Finding disagreement) {
+    }
+
+    private final Regions regions;
+
+    Subtotals(Regions regions) {
+        this.regions = regions;
+    }
+
+    /** The fact's key, as {@link #keyOf(Row)} makes it from a collected row: year, measure and the four codes. */
+    static Column key() {
+        return concat_ws("|", col("year").cast("string"), col("measure"), col("region"), col("sex"), col("age_band"), col("residence"));
+    }
+
+    /** @param facts rows of {@code LoadRows.facts}: measure, year, region, sex, age_band, residence, value ... */
+    List<Subtotal> of(String extract, List<Row> facts) {
+        Map<String, List<Row>> byYearAndMeasure = new LinkedHashMap<>();
+        for (Row f : facts) byYearAndMeasure.computeIfAbsent(f.getInt(1) + "|" + f.getString(0), k -> new ArrayList<>()).add(f);
+        List<Subtotal> out = new ArrayList<>();
+        for (List<Row> group : byYearAndMeasure.values()) {
+            boolean[] broken = new boolean[COLUMNS.length];
+            for (Row f : group) {
+                for (int d = 0; d < COLUMNS.length; d++) broken[d] |= !isTotal(d, code(f, d));
+            }
+            List<Row> candidates = new ArrayList<>();
+            List<Row> leaves = new ArrayList<>();
+            for (Row f : group) {
+                boolean candidate = false;
+                for (int d = 0; d < COLUMNS.length; d++) candidate |= broken[d] && isTotal(d, code(f, d));
+                (candidate ? candidates : leaves).add(f);
+            }
+            // a candidate without parts is data at a coarser level (a town giving only its total): a part itself
+            for (boolean moved = true; moved; ) {
+                List<Row> alone = candidates.stream().filter(c -> leaves.stream().noneMatch(l -> under(l, c))).toList();
+                moved = !alone.isEmpty();
+                candidates.removeAll(alone);
+                leaves.addAll(alone);
+            }
+            for (Row s : candidates) {
+                List<Row> parts = leaves.stream().filter(l -> under(l, s)).toList();
+                double sum = parts.stream().mapToDouble(p -> p.getDouble(6)).sum();
+                double value = s.getDouble(6);
+                Finding disagreement = Math.abs(sum - value) <= TOLERANCE ? null
+                        : new Finding(extract, described(s), RULE, "logical", "medium", "warn", String.format(
+                        "a subtotal row of %s, not added to its parts: it gives %s, its %d part row(s) under it sum to %s (a difference of %s);"
+                                + " the parts are counted; check which is right", s.getString(0), number(value), parts.size(), number(sum),
+                        number(sum - value)));
+                out.add(new Subtotal(s.getInt(1), keyOf(s), disagreement));
+            }
+        }
+        return out;
+    }
+
+    static String keyOf(Row f) {
+        return String.join("|", String.valueOf(f.getInt(1)), f.getString(0), f.getString(2), f.getString(3), f.getString(4), f.getString(5));
+    }
+
+    /** A leaf falls under a subtotal when it has the subtotal's code wherever the subtotal's is not the total. */
+    private boolean under(Row leaf, Row subtotal) {
+        for (int d = 0; d < COLUMNS.length; d++) {
+            String s = code(subtotal, d);
+            if (!isTotal(d, s) && !s.equals(code(leaf, d))) return false;
+        }
+        return true;
+    }
+
+    private boolean isTotal(int d, String code) {
+        return d == 0 ? code.equals(regions.district().code()) : code.equals(Dimension.TOTAL);
+    }
+
+    private static String code(Row f, int d) {
+        return f.getString(2 + d);
+    }
+
+    /** The row as the department would find it: its region's name and code, and the codes it is broken down by. */
+    private String described(Row s) {
+        StringBuilder b = new StringBuilder("region=").append(regions.region(s.getString(2)).map(r -> r.nameZh() + " ").orElse(""))
+                .append(s.getString(2));
+        for (int d = 1; d < COLUMNS.length; d++) b.append(", ").append(COLUMNS[d]).append('=').append(code(s, d));
+        return b.append(", measure=").append(s.getString(0)).append(", year=").append(s.getInt(1)).toString();
+    }
+
+    private static String number(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.valueOf((long) v) : String.valueOf(v);
+    }
+}

@@ -1,0 +1,50 @@
+package org.wcstat.jobs.ingest;
+
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.junit.jupiter.api.Test;
+import org.wcstat.core.dimension.Regions;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+/** Which facts of an extract are subtotals, on facts written by hand (no Spark: the rows are collected facts). */
+class SubtotalsTest {
+    static final Regions REGIONS = new Regions(new Regions.Region("510811", "昭化区", "Zhaohua District", false),
+            List.of(new Regions.Region("510811101", "卫子镇", "Weizi", false), new Regions.Region("510811108", "昭化镇", "Zhaohua", false),
+                    new Regions.Region("510811100", "元坝镇", "Yuanba", false)));
+
+    @Test
+    void aTownGivingOnlyItsTotalIsAPartNotASubtotal() {
+        // 卫子镇 F 4, M 5; 昭化镇 F 2, M 3; 元坝镇 only a total, 7; the district's total 21 = 4 + 5 + 2 + 3 + 7
+        List<Row> facts = List.of(fact("510811101", "F", 4), fact("510811101", "M", 5), fact("510811108", "F", 2),
+                fact("510811108", "M", 3), fact("510811100", "_T", 7), fact("510811", "_T", 21));
+        List<Subtotals.Subtotal> s = new Subtotals(REGIONS).of("report", facts);
+        // only the district's row is a subtotal, and it agrees with its parts, 元坝镇's total among them
+        assertEquals(List.of("2024|pupils|510811|_T|_T|_T"), s.stream().map(Subtotals.Subtotal::key).toList());
+        assertNull(s.get(0).disagreement());
+    }
+
+    @Test
+    void aDistrictRowAloneIsData() {
+        // an extract kept at the district only: nothing to break it down, nothing is a subtotal
+        assertEquals(List.of(), new Subtotals(REGIONS).of("report", List.of(fact("510811", "F", 3), fact("510811", "M", 4))));
+    }
+
+    @Test
+    void aTotalOfSexThatDisagreesIsNamed() {
+        // 卫子镇 F 4 + M 5 = 9 against its 合计 10
+        List<Subtotals.Subtotal> s = new Subtotals(REGIONS).of("report",
+                List.of(fact("510811101", "F", 4), fact("510811101", "M", 5), fact("510811101", "_T", 10)));
+        assertEquals(1, s.size());
+        assertEquals("region=卫子镇 510811101, sex=_T, age_band=_T, residence=_T, measure=pupils, year=2024", s.get(0).disagreement().rowKey());
+        assertEquals("a subtotal row of pupils, not added to its parts: it gives 10, its 2 part row(s) under it sum to 9 (a difference of -1);"
+                + " the parts are counted; check which is right", s.get(0).disagreement().reason());
+    }
+
+    private static Row fact(String region, String sex, double value) {
+        return RowFactory.create("pupils", 2024, region, sex, "_T", "_T", value, "edu", "report", "l1");
+    }
+}
