@@ -2,9 +2,11 @@ package org.wcstat.jobs.publish;
 
 import com.openhtmltopdf.util.XRLog;
 import org.wcstat.core.catalog.Catalog;
+import org.wcstat.core.catalog.Indicator;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.logging.Level;
 
 import static org.wcstat.jobs.publish.Html.esc;
@@ -48,11 +50,27 @@ final class YearbookPdf implements YearbookRenderer {
         h.append("<h1>").append(esc(title)).append("</h1>\n");
         if (labels.english()) h.append("<p class=\"subtitle\">").append(esc(tables.layout.titleEn() + " " + tables.year)).append("</p>\n");
         h.append("<h2>").append(esc(labels.text("目录", "Contents"))).append("</h2>\n<ol class=\"contents\">\n");
+        if (!tables.keyIndicators().isEmpty()) h.append("<li>").append(esc(labels.text(YearbookTables.TRENDS))).append("</li>\n");
         for (YearbookTables.ChapterTable ch : tables.chapters) h.append("<li>").append(esc(html.chapterTitle(ch))).append("</li>\n");
         h.append("<li>").append(esc(labels.text("分组数据", "Breakdowns"))).append("</li>\n<li>")
                 .append(esc(labels.text(YearbookTables.WARNINGS))).append("</li>\n");
         if (tables.revision().isPresent()) h.append("<li>").append(esc(labels.text(RevisionNote.TITLE_ZH, RevisionNote.TITLE_EN))).append("</li>\n");
         h.append("</ol>\n");
+        if (!tables.keyIndicators().isEmpty()) {
+            // the key indicators' trends as vector charts, two to a row, each under its name and unit
+            TrendSvg trends = new TrendSvg(tables);
+            h.append("<div class=\"chapter trends\"><h2>").append(esc(labels.text(YearbookTables.TRENDS))).append("</h2>\n<table class=\"charts\"><tbody>\n");
+            List<Indicator> key = tables.keyIndicators();
+            for (int i = 0; i < key.size(); i += 2) {
+                h.append("<tr>");
+                for (Indicator ind : key.subList(i, Math.min(i + 2, key.size()))) {
+                    h.append("<td><p class=\"chart-title\">").append(esc(labels.text(ind.nameZh(), ind.nameEn()) + "（" + ind.unit() + "）"))
+                            .append("</p>").append(trends.chart(ind)).append("</td>");
+                }
+                h.append("</tr>\n");
+            }
+            h.append("</tbody></table></div>\n");
+        }
         for (YearbookTables.ChapterTable ch : tables.chapters) {
             h.append("<div class=\"chapter\"><h2>").append(esc(html.chapterTitle(ch))).append("</h2>\n")
                     .append(html.chapterTable(ch)).append(html.footnotes(ch.footnotes())).append("</div>\n");
@@ -91,5 +109,7 @@ final class YearbookPdf implements YearbookRenderer {
             .status-deterioration { color: #b71c1c; }
             .status-inconclusive { color: #455a64; font-style: italic; }
             .notes { font-size: 7.5pt; }
+            table.charts td { border: none; padding: 2mm; }
+            .chart-title { font-weight: bold; margin: 0 0 1mm 0; }
             """;
 }

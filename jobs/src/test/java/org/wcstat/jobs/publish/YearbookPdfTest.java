@@ -92,6 +92,33 @@ class YearbookPdfTest {
     }
 
     @Test
+    void theKeyIndicatorsTrendsAreDrawnAsVectors() throws Exception {
+        int page = -1;
+        for (int i = 0; i < pdf.getNumberOfPages() && page < 0; i++) {
+            org.apache.pdfbox.text.PDFTextStripper one = new org.apache.pdfbox.text.PDFTextStripper();
+            one.setStartPage(i + 1);
+            one.setEndPage(i + 1);
+            String t = one.getText(pdf);
+            if (t.contains("婴儿死亡率 / Infant mortality rate（‰）") && !t.contains("目录")) page = i;
+        }
+        assertTrue(page >= 0, "no page of trend charts");
+        // the total's line (#1f4e79): 婴儿死亡率's 2020-2021 and 2023-2024 runs, drawn, not pasted in as a picture
+        java.awt.image.BufferedImage image = new org.apache.pdfbox.rendering.PDFRenderer(pdf).renderImageWithDPI(page, 72);
+        int drawn = 0;
+        for (int x = 0; x < image.getWidth(); x++) {
+            for (int y = 0; y < image.getHeight(); y++) {
+                java.awt.Color c = new java.awt.Color(image.getRGB(x, y));
+                if (Math.abs(c.getRed() - 0x1f) < 30 && Math.abs(c.getGreen() - 0x4e) < 30 && Math.abs(c.getBlue() - 0x79) < 30) drawn++;
+            }
+        }
+        assertTrue(drawn > 40, "pixels of the total's line: " + drawn);
+        var resources = pdf.getPage(page).getResources();
+        for (var name : resources.getXObjectNames()) {
+            assertFalse(resources.getXObject(name) instanceof org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject, "a picture on the charts' page");
+        }
+    }
+
+    @Test
     void aWarningOnAWithheldValueKeepsItsNumbersBack() {
         assertFalse(text.contains(PublishedRelease.WITHHELD_REASON));
         assertTrue(text.contains("涉及少于3例的小数，详情不予公布。"));
