@@ -52,14 +52,15 @@ final class WebReport implements YearbookRenderer {
         slots.put("subtitle", tables.labels.english() ? "<p lang=\"en\">" + esc(layout.titleEn() + ": monitoring report " + tables.year) + "</p>" : "");
         // the evaluation's style and charts only where there is one, so the other years' reports stay as they were
         boolean evaluation = tables.evaluation().isPresent();
-        slots.put("style", resource("report/report.css") + (evaluation ? resource("report/evaluation.css") : ""));
+        slots.put("style", resource("report/report.css") + resource("report/indicator.css") + (evaluation ? resource("report/evaluation.css") : ""));
         slots.put("nav", page.nav());
-        slots.put("main", page.summary() + page.evaluation() + page.keyCharts() + page.chapters() + page.warnings() + page.revision());
+        slots.put("main", page.summary() + page.evaluation() + page.keyCharts() + page.chapters() + page.warnings() + page.revision()
+                + new IndicatorPages(tables).section());
         slots.put("footer", esc("数据截至" + tables.year + "年。" + YearbookTables.WITHHELD + " 表示涉及少于"
                 + layout.disclosure().threshold() + "例的小数，不予公布；" + YearbookTables.MISSING + " 表示无数据。"));
         slots.put("echarts", echarts());
         slots.put("data", page.json());
-        slots.put("script", resource("report/report.js") + (evaluation ? resource("report/evaluation.js") : ""));
+        slots.put("script", resource("report/report.js") + resource("report/indicator.js") + (evaluation ? resource("report/evaluation.js") : ""));
         Files.writeString(file, fill(resource("report/report.html"), slots), StandardCharsets.UTF_8);
     }
 
@@ -99,6 +100,7 @@ final class WebReport implements YearbookRenderer {
                 n.append("<li><a href=\"#").append(anchor(ch)).append("\">").append(esc(html.chapterTitle(ch))).append("</a></li>\n");
             }
             n.append("<li><a href=\"#warnings\">").append(esc(labels.text(YearbookTables.WARNINGS))).append("</a></li>\n");
+            n.append("<li><a href=\"#indicators\">").append(esc(labels.text("指标页", "Indicator pages"))).append("</a></li>\n");
             if (tables.revision().isPresent()) {
                 n.append("<li><a href=\"#revisions\">").append(esc(labels.text(RevisionNote.TITLE_ZH, RevisionNote.TITLE_EN))).append("</a></li>\n");
             }
@@ -220,7 +222,7 @@ final class WebReport implements YearbookRenderer {
             for (Catalog.Entry e : tables.catalog.entries()) {
                 Indicator ind = e.indicator();
                 List<Map<String, Object>> lines = new ArrayList<>();
-                for (YearbookTables.Line l : tables.trend(ind)) lines.add(line(l.name(), l.values(), years, ind.decimals()));
+                for (YearbookTables.Line l : tables.trend(ind)) lines.add(IndicatorPages.line(l.name(), l.values(), years, ind.decimals()));
                 List<Map<String, Object>> towns = new ArrayList<>();
                 for (YearbookTables.CategoryRow town : tables.breakdownOf(ind, Dimension.TOWN).rows()) {
                     PublishedValue v = town.values().get(tables.year);
@@ -242,6 +244,18 @@ final class WebReport implements YearbookRenderer {
             root.put("years", years);
             root.put("series", series);
             tables.evaluation().ifPresent(e -> root.put("evaluation", evaluationJson(e)));
+            root.put("pages", new IndicatorPages(tables).json());
+            Map<String, String> words = new LinkedHashMap<>();
+            words.put("back", labels.text("返回报告", "back to the report"));
+            words.put("csv", labels.text("下载CSV", "download CSV"));
+            words.put("target", labels.text("目标", "target"));
+            words.put("band", labels.text("95%置信区间", "95% interval"));
+            words.put("total", labels.text("合计及性别", "total and by sex"));
+            words.put("show", labels.text("显示", "show"));
+            words.put("warnings", labels.text("预警", "warnings"));
+            words.put("none", labels.text("无", "none"));
+            words.put("year", labels.text("年份", "year"));
+            root.put("words", words);
             try {
                 // "<" escaped so that no string in the data can close the script element
                 return new ObjectMapper().writeValueAsString(root).replace("<", "\\u003c");
@@ -275,22 +289,10 @@ final class WebReport implements YearbookRenderer {
         return ch.chapter().plan() + "-" + ch.chapter().area();
     }
 
-    private static Map<String, Object> line(String name, Map<Integer, PublishedValue> byYear, List<Integer> years, int decimals) {
-        List<Double> values = new ArrayList<>();
-        for (int y : years) {
-            PublishedValue v = byYear.get(y);
-            values.add(v == null || v.value() == null ? null : Printed.round(v.value(), decimals));
-        }
-        Map<String, Object> l = new LinkedHashMap<>();
-        l.put("name", name);
-        l.put("values", values);
-        return l;
-    }
-
     /** Reads every resource the report is made from, so a broken build is found before a load, not after it. */
     static void checkTemplates() {
         for (String name : new String[]{"report/report.css", "report/report.js", "report/report.html", "report/evaluation.css",
-                "report/evaluation.js"}) {
+                "report/evaluation.js", "report/indicator.css", "report/indicator.js"}) {
             resource(name);
         }
         echarts();

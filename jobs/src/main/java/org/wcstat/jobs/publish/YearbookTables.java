@@ -230,6 +230,11 @@ final class YearbookTables {
         return lines;
     }
 
+    /** A pooled indicator's district values of the year alone, by year; empty for one not pooled. */
+    Map<Integer, PublishedValue> singleYear(Indicator ind) {
+        return ind.poolYears() > 1 ? data.singleYearTotals(ind.code()) : Map.of();
+    }
+
     IndicatorStatus status(String indicator) {
         return data.status(indicator);
     }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -105,5 +106,36 @@ class WebReportTest {
         assertTrue(warnings.contains(PublishedRelease.PUBLISHED_REASON), warnings);
         assertTrue(warnings.contains("涉及少于3例的小数，详情不予公布。"), warnings);
         assertTrue(!warnings.contains(PublishedRelease.WITHHELD_REASON), warnings);
+    }
+
+    @Test
+    void anIndicatorHasAPageAtItsCode() throws Exception {
+        chromium.eval("location.hash = '#C-H-03b'");
+        chromium.eval("new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 300))))");
+        assertTrue(chromium.eval("document.body.classList.contains('on-indicator')").asBoolean());
+        assertEquals("C-H-03b 婴儿死亡率 / Infant mortality rate（‰）", chromium.eval("document.querySelector('#indicator-page h2').textContent").asText());
+        assertEquals("none", chromium.eval("getComputedStyle(document.querySelector('#summary')).display").asText(), "the report's sections give way");
+        // the series (2020 3, 2021 4, 2022 none, 2023 4, 2024 4.5) with the target ≤ 5 as a line
+        String chart = "echarts.getInstanceByDom(document.querySelector('#indicator-page .chart')).getOption()";
+        assertEquals(5.0, chromium.eval(chart + ".series[0].markLine.data[0].yAxis").asDouble());
+        assertEquals("[3,4,null,4,4.5]", chromium.eval("JSON.stringify(" + chart + ".series[0].data.slice(-5))").asText());
+        assertTrue(chromium.eval("document.querySelectorAll('#indicator-page .chart svg path').length").asInt() > 3);
+        // by town: 卫子镇 5 and 昭化镇 4.17 in 2024, and the CSV to download follows the choice
+        chromium.eval("const s = document.querySelector('#breakdown'); s.value = [...s.options].find(o => o.text.startsWith('分乡镇')).value;"
+                + " s.dispatchEvent(new Event('change'))");
+        String names = chromium.eval("JSON.stringify(" + chart + ".series.map(s => s.name))").asText();
+        assertTrue(names.contains("卫子镇") && names.contains("昭化镇"), names);
+        String csv = java.net.URLDecoder.decode(chromium.eval("document.querySelector('#indicator-csv').href").asText()
+                .substring("data:text/csv;charset=utf-8,".length()), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(csv.contains("\"2024\",\"5\",\"4.17\"") || csv.contains("\"2024\",\"4.17\",\"5\""), csv);
+        Path shot = Path.of("target").resolve("report-indicator-C-H-03b.png");
+        Files.write(shot, chromium.screenshot());
+        // the search box finds it by a word of its name, and the way back is the report
+        chromium.eval("const q = document.querySelector('#indicator-search'); q.value = '婴儿死亡'; q.dispatchEvent(new Event('input'))");
+        assertTrue(chromium.eval("[...document.querySelectorAll('#indicator-list li:not([hidden])')].some(li => li.textContent.startsWith('C-H-03b '))").asBoolean());
+        chromium.eval("location.hash = '#summary'");
+        chromium.eval("new Promise(r => setTimeout(r, 100))");
+        assertFalse(chromium.eval("document.body.classList.contains('on-indicator')").asBoolean());
+        assertEquals(java.util.List.of(), chromium.errors());
     }
 }
