@@ -28,6 +28,11 @@ public final class LoadCoordination {
         return LoadLock.forDepartmentCommit(home, department)::close;
     }
 
+    /** Waits for the publications' lock, held for the whole of a publication. */
+    public static Lock publishLock(Path home) {
+        return LoadLock.forPublish(home)::close;
+    }
+
     /** Loads begun and not finished, as "department-year": running now, or killed and waiting for the next load. */
     public static List<String> unfinishedLoads(Path home) {
         return LoadCommit.unfinished(home);

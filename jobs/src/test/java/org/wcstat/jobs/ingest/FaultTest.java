@@ -188,6 +188,8 @@ class FaultTest {
         List<String> loads = ItWarehouse.strings("SELECT load_id, extract, status FROM " + Warehouse.LOADS + " WHERE source = '" + SOURCE + "'");
         List<String> raw = visibleRaw();
         List<String> quarantine = visibleQuarantine();
+        List<String> allRaw = ItWarehouse.strings("SELECT * FROM " + RAW);
+        List<String> allQuarantine = ItWarehouse.strings("SELECT * FROM " + Warehouse.QUARANTINE);
 
         Process child = startChild(point);
         List<String> output = follow(child);
@@ -209,6 +211,9 @@ class FaultTest {
             assertEquals(raw, visibleRaw(), "raw rows of recorded loads changed");
             assertEquals(quarantine, visibleQuarantine(), "quarantined rows of recorded loads changed");
         }
+        // whether or not its facts were committed, the killed load's raw and quarantined rows are on its branch only
+        assertEquals(allRaw, ItWarehouse.strings("SELECT * FROM " + RAW), "raw shows rows of the killed load");
+        assertEquals(allQuarantine, ItWarehouse.strings("SELECT * FROM " + Warehouse.QUARANTINE), "quarantine shows rows of the killed load");
 
         long okLoads = okLoads();
         new IngestJob(10).run(ctx, YEAR, Optional.empty());
