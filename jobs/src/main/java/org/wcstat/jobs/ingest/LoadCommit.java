@@ -223,11 +223,11 @@ final class LoadCommit {
     }
 
     /** The fault tests halt a load here: the first extract's raw rows staged on the load's branch. */
-    static final String FIRST_RAW_STAGED = "after-first-raw";
+    public static final String FIRST_RAW_STAGED = "after-first-raw";
     /** ... here: every raw table staged, nothing of the shared tables yet. */
-    static final String RAW_STAGED = "after-raw";
+    public static final String RAW_STAGED = "after-raw";
     /** ... and here: facts committed, the load recorded, quarantine published, raw tables not yet. */
-    static final String QUARANTINE_PUBLISHED = "after-quarantine-published";
+    public static final String QUARANTINE_PUBLISHED = "after-quarantine-published";
 
     /**
      * Stages an extract's raw rows on the load's branch of its table, made (without rows) if it is the extract's

@@ -8,6 +8,7 @@ import org.wcstat.jobs.GroupCommit;
 import org.wcstat.jobs.Job;
 import org.wcstat.jobs.JobContext;
 import org.wcstat.jobs.Warehouse;
+import org.wcstat.jobs.ingest.FaultPoint;
 import org.wcstat.jobs.ingest.LoadCoordination;
 
 import java.io.IOException;
@@ -42,6 +43,9 @@ public final class PublishJob implements Job {
     public record Options(boolean republish, boolean fromTag) {
         public static final Options DEFAULT = new Options(false, false);
     }
+
+    /** The fault tests stop a publication here: the yearbook written to the scratch folder, the data files not yet. */
+    public static final String HALF_WRITTEN = "release-half-written";
 
     private final Options options;
 
@@ -99,6 +103,7 @@ public final class PublishJob implements Job {
 
             // the release's writers: each gets the scratch folder and the values after disclosure control
             YearbookTables yearbook = writeYearbook(ctx, scratch, values, catalog, layout, year, evaluation);
+            FaultPoint.reach(HALF_WRITTEN);
             DataFiles data = new DataFiles(wh.spark(), scratch.resolve("data"));
             data.write(ReleaseTables.VALUES, ReleaseTables.VALUES_SCHEMA, ReleaseTables.values(values));
             data.write(ReleaseTables.ASSESSMENT, assessmentTable.schema(), assessment);

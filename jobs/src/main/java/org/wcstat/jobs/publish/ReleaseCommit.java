@@ -29,11 +29,11 @@ import java.util.stream.Stream;
  * command that opens the warehouse, finishes a publication killed after its commit point (the second rename,
  * the tags) and forgets one killed before it, whose scratch folder it removes with any other a killed run left.
  */
-final class ReleaseCommit {
+public final class ReleaseCommit {
     /** The fault tests halt a publication here: the release built whole and recorded as pending, nothing renamed. */
-    static final String BUILT = "release-built";
+    public static final String BUILT = "release-built";
     /** ... and here: the release in place, its tags not yet moved. */
-    static final String INSTALLED = "release-installed";
+    public static final String INSTALLED = "release-installed";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern MARKER = Pattern.compile("pending-release-(\\d+)\\.json");
