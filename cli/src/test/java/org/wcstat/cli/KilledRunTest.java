@@ -195,6 +195,8 @@ class KilledRunTest {
         cmd.addAll(sparkJvmFlags());
         cmd.add("-Xmx1g");
         cmd.add("-D" + FaultPoint.PAUSE + "=" + point);
+        // the checkout, for pipelines/, as bin/wcstat gives it
+        cmd.add("-Dwcstat.repo=" + TestRepo.root());
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(Wcstat.class.getName());

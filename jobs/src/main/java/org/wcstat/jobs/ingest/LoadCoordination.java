@@ -23,7 +23,10 @@ public final class LoadCoordination {
         return LoadLock.forCommit(home)::close;
     }
 
-    /** Waits for the department's commit lock, held while its raw tables are written; take it before {@link #commitLock}. */
+    /**
+     * Waits for the department's commit lock, held by a load from staging its raw tables to their fast-forward;
+     * take it before {@link #commitLock}.
+     */
     public static Lock departmentCommitLock(Path home, String department) {
         return LoadLock.forDepartmentCommit(home, department)::close;
     }
