@@ -66,6 +66,11 @@ final class LoadCommit {
     /** A commit of several years: the years, and {@link #LOAD_ID} and {@link #RECORD} suffixed ".year" for each. */
     static final String YEARS = "wcstat.years";
 
+    /** The fault tests halt a load here: the first extract's raw rows staged on the load's branch. */
+    static final String FIRST_RAW_STAGED = "after-first-raw";
+    /** ... and here: every raw table staged, nothing of the shared tables yet. */
+    static final String RAW_STAGED = "after-raw";
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The writes of a load, staged as Spark plans: each extract's raw rows, the quarantined rows and the facts. */
@@ -205,15 +210,19 @@ final class LoadCommit {
                     FaultPoint.reach("after-record");
                     branch.publish(Warehouse.QUARANTINE, quarantineScope(loadIds));
                 }
-                FaultPoint.reach(QUARANTINE_PUBLISHED);
                 for (String table : rawTables) {
                     branch.publish(table, rawScope(loadIds));
                 }
             } catch (RuntimeException e) {
                 if (!committing) {
                     // the load did not happen and will not: nothing of it is left for the next load to finish
-                    abandon(branch);
-                    end(loadIds.keySet());
+                    try {
+                        abandon(branch);
+                        end(loadIds.keySet());
+                    } catch (RuntimeException cleanup) {
+                        // the marker stays, and the next load drops the branches
+                        e.addSuppressed(cleanup);
+                    }
                 }
                 throw e;
             }
@@ -221,13 +230,6 @@ final class LoadCommit {
         end(loadIds.keySet());
         return done;
     }
-
-    /** The fault tests halt a load here: the first extract's raw rows staged on the load's branch. */
-    public static final String FIRST_RAW_STAGED = "after-first-raw";
-    /** ... here: every raw table staged, nothing of the shared tables yet. */
-    public static final String RAW_STAGED = "after-raw";
-    /** ... and here: facts committed, the load recorded, quarantine published, raw tables not yet. */
-    public static final String QUARANTINE_PUBLISHED = "after-quarantine-published";
 
     /**
      * Stages an extract's raw rows on the load's branch of its table, made (without rows) if it is the extract's
