@@ -43,13 +43,14 @@ import static org.apache.spark.sql.functions.col;
  *   <li>the load is recorded in meta.load, and main of quarantine.rejected and of each raw table is
  *       fast-forwarded to the load's branch, which is then dropped.</li>
  * </ol>
- * A load killed before step 2 leaves every table's main as it was; its branches are dropped by the next load
- * of the department and year (or at once, by the load itself, when it fails rather than dies). What a branch
- * cannot do is make step 3 atomic with step 2, since Iceberg commits no two tables together: that is the
- * marker's remaining role. A marker file, written before step 1 and removed after step 3, names the load's
- * branch and ids; the next load of the department and year that finds it and sees the load's facts commit in
- * the history records the load from the snapshot summary and fast-forwards its branches (rolls it forward),
- * and otherwise drops them. A load that ended well costs the next one a file lookup.
+ * A load killed before step 2 leaves every table's main as it was; its branches are dropped later (or at once,
+ * by the load itself, when it fails rather than dies). What a branch cannot do is make step 3 atomic with
+ * step 2, since Iceberg commits no two tables together: that is the marker's remaining role. A marker file,
+ * written before step 1 and removed after step 3, names the load's branch and ids; the next command that opens
+ * the warehouse ({@link LoadCoordination#finishKilledLoads}) or the next load of the department and year,
+ * finding it and the load's facts commit in the history, records the load from the snapshot summary and
+ * fast-forwards its branches (rolls it forward), and otherwise drops them. A load that ended well costs the
+ * next one a file lookup.
  *
  * <p>A load of several years takes each step once for all of them: one branch per table, one facts commit
  * replacing (those years, department) whose summary carries every year's load id and record, one append to

@@ -216,6 +216,13 @@ class FaultTest {
         assertEquals(allQuarantine, ItWarehouse.strings("SELECT * FROM " + Warehouse.QUARANTINE), "quarantine shows rows of the killed load");
 
         long okLoads = okLoads();
+        if (committed) {
+            // the next command that opens the warehouse finishes the load: recorded, its raw rows visible
+            assertEquals(List.of(SOURCE + "-" + YEAR), LoadCoordination.finishKilledLoads(ctx));
+            refresh();
+            assertEquals(rawIdsAfter, ItWarehouse.strings("SELECT id FROM " + RAW + " WHERE wc_year = " + YEAR));
+            assertEquals(okLoads + 1, okLoads());
+        }
         new IngestJob(10).run(ctx, YEAR, Optional.empty());
         assertClean(factsAfter, rawIdsAfter);
         // the next run records a load whose facts were committed, then its own
