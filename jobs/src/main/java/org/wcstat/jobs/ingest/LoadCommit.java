@@ -105,7 +105,8 @@ final class LoadCommit {
             return List.of();
         }
         try (var files = Files.list(locks)) {
-            return files.map(f -> f.getFileName().toString()).filter(n -> n.startsWith(PENDING))
+            // pending-<department>-<year>: other stages' markers beside them (pending-assess-….json) are theirs
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.matches(PENDING + ".+-\\d+"))
                     .map(n -> n.substring(PENDING.length())).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + locks + ": " + e.getMessage(), e);

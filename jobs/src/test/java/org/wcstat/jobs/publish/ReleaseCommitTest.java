@@ -3,6 +3,7 @@ package org.wcstat.jobs.publish;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.wcstat.core.Progress;
+import org.wcstat.jobs.ingest.LoadCoordination;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -55,6 +56,16 @@ class ReleaseCommitTest {
         assertEquals(List.of("2024"), names(root));
         assertEquals(1, Manifest.read(root.resolve("2024")).revision());
         assertFalse(Files.exists(ReleaseCommit.marker(home, 2024)));
+    }
+
+    @Test
+    void aPendingPublicationIsNoPendingLoad() throws IOException {
+        Path locks = home.resolve("locks");
+        Files.createDirectories(locks);
+        for (String marker : List.of("pending-release-2024.json", "pending-assess-fast-forwards.json", "pending-civil_affairs-2024")) {
+            Files.writeString(locks.resolve(marker), "{}");
+        }
+        assertEquals(List.of("civil_affairs-2024"), LoadCoordination.unfinishedLoads(home));
     }
 
     /** A release folder with its manifest and one file, as publish writes them (the fields read here). */
