@@ -8,6 +8,7 @@ import org.wcstat.jobs.JobContext;
 import org.wcstat.jobs.Preflight;
 import org.wcstat.jobs.Spark;
 import org.wcstat.jobs.Warehouse;
+import org.wcstat.jobs.ingest.LoadCoordination;
 
 import java.net.URI;
 import java.nio.file.Files;
@@ -31,7 +32,9 @@ final class Session {
         Warehouse wh = new Warehouse(Spark.session(settings, home, System.getenv())).ensureTables();
         // tables a killed run left half committed are finished before anything reads them
         GroupCommit.complete(wh, home, progress);
-        return new JobContext(config, home, wh, progress, System.getenv());
+        JobContext ctx = new JobContext(config, home, wh, progress, System.getenv());
+        LoadCoordination.finishKilledLoads(ctx);
+        return ctx;
     }
 
     /**

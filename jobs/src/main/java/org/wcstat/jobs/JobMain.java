@@ -5,6 +5,7 @@ import org.wcstat.core.Progress;
 import org.wcstat.core.config.Configuration;
 import org.wcstat.core.config.WarehouseSettings;
 import org.wcstat.core.pipeline.Pipeline;
+import org.wcstat.jobs.ingest.LoadCoordination;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -42,6 +43,7 @@ public final class JobMain {
         Warehouse wh = new Warehouse(Spark.session(settings, a.home(), System.getenv()));
         JobContext ctx = new JobContext(config, a.home(), wh, printing(), System.getenv());
         GroupCommit.complete(wh, a.home(), ctx.progress());
+        LoadCoordination.finishKilledLoads(ctx);
         if (pipeline != null) {
             PipelineRunner.run(ctx, pipeline, a.year()).forEach(System.out::println);
         } else {

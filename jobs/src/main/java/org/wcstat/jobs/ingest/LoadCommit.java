@@ -31,27 +31,32 @@ import java.util.Set;
 import static org.apache.spark.sql.functions.col;
 
 /**
- * How a load becomes visible, all at once. Iceberg commits one table at a time, so a load's single
- * visible effect is its commit to facts.observation; everything else is staged before it or finished
- * after it, by load_id:
+ * How a load becomes visible, all at once. Iceberg commits one table at a time, so a load has one commit
+ * point, its commit to facts.observation; every other table it writes is staged before it, invisibly, and
+ * made visible right after it:
  * <ol>
- *   <li>raw.* and quarantine.rejected rows are appended under the load's id: until the load is recorded,
- *       readers who take the rows of the loads recorded ok in meta.load do not see them;</li>
+ *   <li>each raw.* table of the department, and quarantine.rejected, gets a branch of the load's own
+ *       ({@link LoadBranch}, write-audit-publish) off its main: the load's rows are appended there, and the
+ *       rows other loads wrote for the department's years deleted there. Readers of main see none of it;</li>
  *   <li>facts.observation's rows of (year, department) are replaced in one commit whose snapshot summary
  *       carries the load's id and its meta.load record: the commit point;</li>
- *   <li>the load is recorded in meta.load, and the rows of every other load of (year, department) are
- *       deleted from quarantine.rejected and raw.*.</li>
+ *   <li>the load is recorded in meta.load, and main of quarantine.rejected and of each raw table is
+ *       fast-forwarded to the load's branch, which is then dropped.</li>
  * </ol>
- * A load killed before step 2 leaves facts and meta.load as they were; its staged rows are orphans the
- * next load removes. A load killed after step 2 did happen: the next load records it from the snapshot
- * summary before it starts. A marker file, written before step 1 and removed after step 3, tells the next
- * load whether there is anything to finish, so a load that ended well costs the next one nothing.
+ * A load killed before step 2 leaves every table's main as it was; its branches are dropped later (or at once,
+ * by the load itself, when it fails rather than dies). What a branch cannot do is make step 3 atomic with
+ * step 2, since Iceberg commits no two tables together: that is the marker's remaining role. A marker file,
+ * written before step 1 and removed after step 3, names the load's branch and ids; the next command that opens
+ * the warehouse ({@link LoadCoordination#finishKilledLoads}) or the next load of the department and year,
+ * finding it and the load's facts commit in the history, records the load from the snapshot summary and
+ * fast-forwards its branches (rolls it forward), and otherwise drops them. A load that ended well costs the
+ * next one a file lookup.
  *
- * <p>A load of several years takes each step once for all of them: one append to each raw table and to
- * quarantine.rejected, one facts commit replacing (those years, department) whose summary carries every
- * year's load id and record, one append to meta.load. Each year keeps its own load id and marker, so the
- * next load of any one of them finishes it as it would a load of that year alone.
- * docs/validation.md describes it for readers.
+ * <p>A load of several years takes each step once for all of them: one branch per table, one facts commit
+ * replacing (those years, department) whose summary carries every year's load id and record, one append to
+ * meta.load, one fast-forward per table. Each year keeps its own load id and marker (naming the shared
+ * branch), so the next load of any one of them finishes it as it would a load of that year alone.
+ * docs/validation.md and docs/reliability.md describe it for readers.
  */
 final class LoadCommit {
     static final String LOAD_ID = "wcstat.load-id";
@@ -61,6 +66,11 @@ final class LoadCommit {
     private static final String PENDING = "pending-";
     /** A commit of several years: the years, and {@link #LOAD_ID} and {@link #RECORD} suffixed ".year" for each. */
     static final String YEARS = "wcstat.years";
+
+    /** The fault tests halt a load here: the first extract's raw rows staged on the load's branch. */
+    static final String FIRST_RAW_STAGED = "after-first-raw";
+    /** ... and here: every raw table staged, nothing of the shared tables yet. */
+    static final String RAW_STAGED = "after-raw";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -95,22 +105,53 @@ final class LoadCommit {
             return List.of();
         }
         try (var files = Files.list(locks)) {
-            return files.map(f -> f.getFileName().toString()).filter(n -> n.startsWith(PENDING))
+            // pending-<department>-<year>: other stages' markers beside them (pending-assess-….json) are theirs
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.matches(PENDING + ".+-\\d+"))
                     .map(n -> n.substring(PENDING.length())).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + locks + ": " + e.getMessage(), e);
         }
     }
 
-    private void begin(Map<Integer, String> loadIds) {
+    /** The marker of each year: the branch its rows are staged on, and every year's load id, as JSON. */
+    private void begin(Map<Integer, String> loadIds, LoadBranch branch) {
         try {
-            for (var e : loadIds.entrySet()) {
-                Path p = pending(ctx.home(), source.department(), e.getKey());
+            Map<String, Object> marker = new LinkedHashMap<>();
+            marker.put("branch", branch.name());
+            Map<String, String> ids = new LinkedHashMap<>();
+            loadIds.forEach((y, id) -> ids.put(String.valueOf(y), id));
+            marker.put("load_ids", ids);
+            String json = JSON.writeValueAsString(marker);
+            for (int year : loadIds.keySet()) {
+                Path p = pending(ctx.home(), source.department(), year);
                 Files.createDirectories(p.getParent());
-                Files.writeString(p, e.getValue());
+                Files.writeString(p, json);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot mark the load as begun: " + e.getMessage(), e);
+        }
+    }
+
+    /** A marker as {@link #begin} wrote it; one written before loads staged on branches held the load id alone. */
+    private record Marker(String branch, Map<Integer, String> loadIds) {
+    }
+
+    private Marker marker(int year) {
+        Path p = pending(ctx.home(), source.department(), year);
+        try {
+            String text = Files.readString(p).strip();
+            if (!text.startsWith("{")) {
+                return new Marker(null, Map.of(year, text));
+            }
+            Map<String, Object> m = JSON.readValue(text, new TypeReference<>() {
+            });
+            Map<Integer, String> ids = new java.util.TreeMap<>();
+            @SuppressWarnings("unchecked") Map<String, String> byYear = (Map<String, String>) m.get("load_ids");
+            byYear.forEach((y, id) -> ids.put(Integer.parseInt(y), id));
+            return new Marker((String) m.get("branch"), ids);
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException(p + " marks a load of " + source.department() + " for " + year + " that did not finish,"
+                    + " but cannot be read (" + e.getMessage() + "); delete it and load the year again", e);
         }
     }
 
@@ -130,8 +171,9 @@ final class LoadCommit {
     }
 
     /**
-     * The steps above for a checked load: the raw tables are the department's own, written and cleaned under
-     * its lock, so other departments' loads commit meanwhile; the shared tables under the warehouse's.
+     * The steps above for a checked load. The department's commit lock is held throughout, as its raw tables'
+     * branches must become main with nothing committed to main in between; the shared tables are written under
+     * the warehouse's lock, so other departments' loads read and stage meanwhile.
      *
      * @param loadIds the load id of each year to commit
      * @param results every extract's result for each of those years, without raw snapshots
@@ -139,48 +181,86 @@ final class LoadCommit {
      */
     List<ExtractResult> commit(Map<Integer, String> loadIds, Staged staged, List<ExtractResult> results) {
         List<ExtractResult> done = new ArrayList<>();
+        LoadBranch branch = LoadBranch.of(ctx.warehouse(), loadIds.values().iterator().next());
+        List<String> rawTables = new ArrayList<>();
+        boolean committing = false;
         try (LoadLock ignored = LoadLock.forDepartmentCommit(ctx.home(), source.department())) {
-            begin(loadIds);
-            for (int i = 0; i < staged.extracts().size(); i++) {
-                String extract = staged.extracts().get(i).name();
-                Long snapshot = writeRaw(staged.extracts().get(i), staged.raw().get(i));
-                results.stream().filter(r -> r.extract().equals(extract)).forEach(r -> done.add(r.withRawSnapshot(snapshot)));
+            begin(loadIds, branch);
+            try {
+                for (int i = 0; i < staged.extracts().size(); i++) {
+                    String extract = staged.extracts().get(i).name();
+                    String table = Warehouse.rawTable(source.department(), extract);
+                    rawTables.add(table);
+                    Long snapshot = stageRaw(table, staged.raw().get(i), branch, loadIds);
+                    results.stream().filter(r -> r.extract().equals(extract)).forEach(r -> done.add(r.withRawSnapshot(snapshot)));
+                    if (i == 0) FaultPoint.reach(FIRST_RAW_STAGED);
+                }
+                FaultPoint.reach(RAW_STAGED);
+                try (LoadLock commit = LoadLock.forCommit(ctx.home())) {
+                    Dataset<Row> quarantined = done.stream().anyMatch(r -> r.rowsQuarantined() > 0) ? staged.quarantined() : null;
+                    branch.stage(Warehouse.QUARANTINE, quarantined, quarantineScope(loadIds));
+                    FaultPoint.reach("after-quarantine");
+                    committing = true;
+                    Column thisLoad = yearColumnIs("year", loadIds.keySet()).and(col("source").equalTo(source.department()));
+                    ctx.warehouse().replace(staged.facts(), Warehouse.FACTS, thisLoad, properties(loadIds, source.department(), done));
+                    FaultPoint.reach("after-facts");
+                    Long factsSnapshot = ctx.warehouse().snapshotId(Warehouse.FACTS);
+                    List<Row> record = new ArrayList<>();
+                    done.forEach(r -> record.add(r.loadRow(source.department(), factsSnapshot)));
+                    var spark = ctx.warehouse().spark();
+                    ctx.warehouse().append(spark.createDataFrame(record, spark.table(Warehouse.LOADS).schema()), Warehouse.LOADS);
+                    FaultPoint.reach("after-record");
+                    branch.publish(Warehouse.QUARANTINE, quarantineScope(loadIds));
+                }
+                for (String table : rawTables) {
+                    branch.publish(table, rawScope(loadIds));
+                }
+            } catch (RuntimeException e) {
+                if (!committing) {
+                    // the load did not happen and will not: nothing of it is left for the next load to finish
+                    try {
+                        abandon(branch);
+                        end(loadIds.keySet());
+                    } catch (RuntimeException cleanup) {
+                        // the marker stays, and the next load drops the branches
+                        e.addSuppressed(cleanup);
+                    }
+                }
+                throw e;
             }
-        }
-        FaultPoint.reach("after-raw");
-        List<String> earlier;
-        try (LoadLock ignored = LoadLock.forCommit(ctx.home())) {
-            if (done.stream().anyMatch(r -> r.rowsQuarantined() > 0)) {
-                ctx.warehouse().append(staged.quarantined(), Warehouse.QUARANTINE);
-            }
-            FaultPoint.reach("after-quarantine");
-            Column thisLoad = yearColumnIs("year", loadIds.keySet()).and(col("source").equalTo(source.department()));
-            ctx.warehouse().replace(staged.facts(), Warehouse.FACTS, thisLoad, properties(loadIds, source.department(), done));
-            FaultPoint.reach("after-facts");
-            Long factsSnapshot = ctx.warehouse().snapshotId(Warehouse.FACTS);
-            List<Row> record = new ArrayList<>();
-            done.forEach(r -> record.add(r.loadRow(source.department(), factsSnapshot)));
-            var spark = ctx.warehouse().spark();
-            ctx.warehouse().append(spark.createDataFrame(record, spark.table(Warehouse.LOADS).schema()), Warehouse.LOADS);
-            FaultPoint.reach("after-record");
-            earlier = earlierLoads(loadIds);
-            removeQuarantined(loadIds.keySet(), earlier);
-        }
-        try (LoadLock ignored = LoadLock.forDepartmentCommit(ctx.home(), source.department())) {
-            removeRaw(loadIds.keySet(), earlier);
         }
         end(loadIds.keySet());
         return done;
     }
 
-    private Long writeRaw(SourceConfig.Extract e, Dataset<Row> rows) {
-        String table = Warehouse.rawTable(source.department(), e.name());
-        if (ctx.warehouse().exists(table)) {
-            ctx.warehouse().append(rows, table);
-        } else {
-            ctx.warehouse().create(rows, table, "wc_year");
+    /**
+     * Stages an extract's raw rows on the load's branch of its table, made (without rows) if it is the extract's
+     * first load. The rows other loads wrote for the years go from the branch, so the branch holds exactly what
+     * the table holds after the load.
+     */
+    private Long stageRaw(String table, Dataset<Row> rows, LoadBranch branch, Map<Integer, String> loadIds) {
+        if (!ctx.warehouse().exists(table)) {
+            ctx.warehouse().create(rows.limit(0), table, "wc_year");
         }
-        return ctx.warehouse().snapshotId(table);
+        return branch.stage(table, rows, rawScope(loadIds));
+    }
+
+    private static LoadBranch.Scope rawScope(Map<Integer, String> loadIds) {
+        return new LoadBranch.Scope("wc_year", java.util.Optional.empty(), loadIds.keySet(), loadIds.values());
+    }
+
+    private LoadBranch.Scope quarantineScope(Map<Integer, String> loadIds) {
+        return new LoadBranch.Scope("year", java.util.Optional.of(source.department()), loadIds.keySet(), loadIds.values());
+    }
+
+    /** Drops the load's branches; the shared table's under the warehouse's lock, as every commit to it. */
+    private void abandon(LoadBranch branch) {
+        for (SourceConfig.Extract e : source.extracts()) {
+            branch.drop(Warehouse.rawTable(source.department(), e.name()));
+        }
+        try (LoadLock commit = LoadLock.forCommit(ctx.home())) {
+            branch.drop(Warehouse.QUARANTINE);
+        }
     }
 
     /** The snapshot properties of a load's facts commit: one year's as ever, several years' each under its own keys. */
@@ -225,8 +305,8 @@ final class LoadCommit {
 
     /**
      * Finishes what killed loads left: records every load whose facts commit is current but which meta.load
-     * lacks, then removes the department's staged rows of the given years that belong to no current load.
-     * Call under the department's commit lock and the commit lock.
+     * lacks; then, for each given year, makes main the branches of a killed load whose facts commit is current,
+     * or drops them. Call under the department's commit lock and the commit lock.
      */
     void recover(List<Integer> unfinished) {
         SparkSession spark = ctx.warehouse().spark();
@@ -254,54 +334,29 @@ final class LoadCommit {
             ctx.warehouse().append(spark.createDataFrame(missing, spark.table(Warehouse.LOADS).schema()), Warehouse.LOADS);
         }
         for (int year : unfinished) {
-            Committed mine = current.get(source.department() + "/" + year);
-            removeOtherLoads(year, mine != null ? mine.loadId() : latestRecorded(year));
-        }
-        end(unfinished);
-    }
-
-    /** After a load is recorded: the other loads recorded for the department's years, whose rows it replaces. */
-    private List<String> earlierLoads(Map<Integer, String> keep) {
-        List<String> earlier = new ArrayList<>(ctx.warehouse().spark().sql("SELECT DISTINCT load_id FROM " + Warehouse.LOADS
-                        + " WHERE source = '" + source.department() + "' AND " + yearIs("year", keep.keySet()))
-                .as(org.apache.spark.sql.Encoders.STRING()).collectAsList());
-        earlier.removeAll(keep.values());
-        return earlier;
-    }
-
-    /**
-     * Deletes the raw rows of the department's years that earlier loads wrote. By their ids, which the raw
-     * tables' column metrics pin to whole files, so the delete drops files without reading them; a first
-     * load has nothing to delete and costs nothing. Call under the department's commit lock.
-     */
-    private void removeRaw(Collection<Integer> years, List<String> earlier) {
-        if (earlier.isEmpty()) {
-            return;
-        }
-        for (SourceConfig.Extract e : source.extracts()) {
-            String table = Warehouse.rawTable(source.department(), e.name());
-            if (ctx.warehouse().exists(table)) {
-                ctx.warehouse().spark().sql("DELETE FROM " + table + " WHERE " + yearIs("wc_year", years) + " AND " + loadIdIn(earlier));
+            Marker marker = marker(year);
+            Committed latest = current.get(source.department() + "/" + year);
+            if (marker.branch() == null) {
+                // a load begun before loads staged on branches appended to main: its rows are removed by id
+                removeOtherLoads(year, latest != null ? latest.loadId() : latestRecorded(year));
+                continue;
+            }
+            LoadBranch branch = new LoadBranch(ctx.warehouse(), marker.branch());
+            boolean happened = latest != null && latest.loadId().equals(marker.loadIds().get(year));
+            if (happened) {
+                // its facts commit made it happen: its staged rows become main, as they would have had it lived
+                branch.publish(Warehouse.QUARANTINE, quarantineScope(marker.loadIds()));
+                for (SourceConfig.Extract e : source.extracts()) {
+                    branch.publish(Warehouse.rawTable(source.department(), e.name()), rawScope(marker.loadIds()));
+                }
+            } else {
+                branch.drop(Warehouse.QUARANTINE);
+                for (SourceConfig.Extract e : source.extracts()) {
+                    branch.drop(Warehouse.rawTable(source.department(), e.name()));
+                }
             }
         }
-    }
-
-    /** Deletes the quarantined rows of the department's years that earlier loads wrote. Call under the commit lock. */
-    private void removeQuarantined(Collection<Integer> years, List<String> earlier) {
-        if (earlier.isEmpty()) {
-            return;
-        }
-        deleteIfAny(Warehouse.QUARANTINE, yearIs("year", years) + " AND source = '" + source.department() + "' AND " + loadIdIn(earlier));
-    }
-
-    private static String loadIdIn(List<String> ids) {
-        return "load_id IN ('" + String.join("', '", ids) + "')";
-    }
-
-    /** The condition on a year column, as SQL: = for one year, IN for several. */
-    private static String yearIs(String column, Collection<Integer> years) {
-        return years.size() == 1 ? column + " = " + years.iterator().next()
-                : column + " IN (" + String.join(", ", years.stream().map(String::valueOf).toList()) + ")";
+        end(unfinished);
     }
 
     private static Column yearColumnIs(String column, Set<Integer> years) {

@@ -75,6 +75,11 @@ final class LoadLock implements AutoCloseable {
         return waitFor(home.resolve("locks").resolve("commit-" + department + ".lock"));
     }
 
+    /** Waits for the publications' lock: one publication at a time, so each can tell a killed one's leftovers from a live one's. */
+    static LoadLock forPublish(Path home) {
+        return waitFor(home.resolve("locks").resolve("publish.lock"));
+    }
+
     private static LoadLock waitFor(Path file) {
         ReentrantLock inJvm = IN_THIS_JVM.computeIfAbsent(file.toAbsolutePath().normalize().toString(), k -> new ReentrantLock(true));
         inJvm.lock();

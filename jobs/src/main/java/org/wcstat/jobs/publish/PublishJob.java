@@ -8,6 +8,8 @@ import org.wcstat.jobs.GroupCommit;
 import org.wcstat.jobs.Job;
 import org.wcstat.jobs.JobContext;
 import org.wcstat.jobs.Warehouse;
+import org.wcstat.jobs.ingest.FaultPoint;
+import org.wcstat.jobs.ingest.LoadCoordination;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,6 +22,7 @@ import java.util.Set;
 import java.util.HashSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -43,6 +46,9 @@ public final class PublishJob implements Job {
         public static final Options DEFAULT = new Options(false, false);
     }
 
+    /** The fault tests stop a publication here: the yearbook written to the scratch folder, the data files not yet. */
+    public static final String HALF_WRITTEN = "release-half-written";
+
     private final Options options;
 
     public PublishJob() {
@@ -56,8 +62,16 @@ public final class PublishJob implements Job {
     @Override
     public String run(JobContext ctx, int year, Optional<String> source) {
         Warehouse wh = ctx.warehouse().ensureTables();
-        // an assessment killed between its tables' fast-forwards is finished before they are read
-        GroupCommit.complete(wh, ctx.home(), ctx.progress());
+        try (LoadCoordination.Lock ignored = LoadCoordination.publishLock(ctx.home())) {
+            // an assessment killed between its tables' fast-forwards is finished before they are read, and a
+            // publication killed after its release was in place gets its tags
+            GroupCommit.complete(wh, ctx.home(), ctx.progress());
+            ReleaseCommit.complete(wh, ctx.home(), ctx.releases(), ctx.progress());
+            return publish(ctx, wh, year);
+        }
+    }
+
+    private String publish(JobContext ctx, Warehouse wh, int year) {
         YearbookLayout layout = ctx.config().yearbook();
         Catalog catalog = ctx.config().catalog();
         String district = ctx.config().regions().district().code();
@@ -96,6 +110,7 @@ public final class PublishJob implements Job {
 
             // the release's writers: each gets the scratch folder and the values after disclosure control
             YearbookTables yearbook = writeYearbook(ctx, scratch, values, catalog, layout, year, evaluation, note);
+            FaultPoint.reach(HALF_WRITTEN);
             DataFiles data = new DataFiles(wh.spark(), scratch.resolve("data"));
             data.write(ReleaseTables.VALUES, ReleaseTables.VALUES_SCHEMA, ReleaseTables.values(values));
             data.write(ReleaseTables.ASSESSMENT, assessmentTable.schema(), assessment);
@@ -133,18 +148,15 @@ public final class PublishJob implements Job {
                             + " in place: run publish --year " + year + " --republish to publish revision " + revision
                             + ", keeping revision " + currentRevision + " as " + releases.superseded(year, currentRevision));
                 }
-                // the superseded release keeps a tag of its own on the snapshots it was built from
-                ReleaseSnapshot.restore(wh.spark(), ReleaseSnapshot.tag(year) + "-r" + currentRevision,
-                        current.get().snapshotIds(ReleaseSnapshot.TABLES));
                 superseded = currentRevision;
             }
-            Map<String, Long> tagBefore = snapshot.tag(ReleaseSnapshot.tag(year));
-            try {
-                releases.install(year, scratch, superseded);
-            } catch (IOException | RuntimeException e) {
-                ReleaseSnapshot.restore(wh.spark(), ReleaseSnapshot.tag(year), tagBefore);
-                throw e;
+            Map<String, Map<String, Long>> tags = new LinkedHashMap<>();
+            // the superseded release keeps a tag of its own on the snapshots it was built from
+            if (superseded != null) {
+                tags.put(ReleaseSnapshot.tag(year) + "-r" + superseded, current.get().snapshotIds(ReleaseSnapshot.TABLES));
             }
+            tags.put(ReleaseSnapshot.tag(year), snapshot.snapshots());
+            ReleaseCommit.install(ctx, releases, new ReleaseCommit.Pending(year, revision, scratch.getFileName().toString(), superseded, tags));
             return String.format("published %s, revision %d (%s)%s; tagged %s", releases.current(year), revision, withheld,
                     superseded == null ? "" : "; revision " + superseded + " kept as " + releases.superseded(year, superseded),
                     ReleaseSnapshot.tag(year));

@@ -82,21 +82,6 @@ final class ReleaseSnapshot {
         return s == null ? 0 : s.timestampMillis();
     }
 
-    /**
-     * Points the tag at the pinned snapshots on every table, and returns what the tag pointed at before
-     * (null where it did not exist), so a release that fails to install can put it back.
-     */
-    Map<String, Long> tag(String name) {
-        Map<String, Long> before = new LinkedHashMap<>();
-        for (String t : TABLES) {
-            Table table = table(spark, t);
-            SnapshotRef old = table.refs().get(name);
-            before.put(t, old == null ? null : old.snapshotId());
-            point(table, name, snapshots.get(t));
-        }
-        return before;
-    }
-
     /** Points the tag at the given snapshots (null: no tag on that table). */
     static void restore(SparkSession spark, String name, Map<String, Long> ids) {
         for (var e : ids.entrySet()) point(table(spark, e.getKey()), name, e.getValue());

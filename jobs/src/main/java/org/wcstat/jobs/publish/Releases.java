@@ -32,6 +32,7 @@ public final class Releases {
     /** The folder names of current and superseded releases: releases/2024/, releases/2024-r1/. */
     private static final Pattern CURRENT = Pattern.compile("\\d+");
     private static final Pattern SUPERSEDED = Pattern.compile("\\d+-r\\d+");
+    private static final Pattern SCRATCH = Pattern.compile("\\.\\d+-[0-9a-f-]{36}");
 
     /**
      * A release as its manifest describes it.
@@ -93,6 +94,15 @@ public final class Releases {
         }
         Map<String, Long> snapshots = new TreeMap<>(m.snapshots() == null ? Map.of() : m.snapshots());
         return new Published(m.year(), m.revision(), at, m.builtFrom(), Collections.unmodifiableMap(snapshots), folder, current);
+    }
+
+    Path root() {
+        return root;
+    }
+
+    /** A scratch folder's name: that of a publication under way, or of one killed before its release was in place. */
+    static boolean isScratch(String name) {
+        return SCRATCH.matcher(name).matches();
     }
 
     Path current(int year) {

@@ -188,6 +188,8 @@ class FaultTest {
         List<String> loads = ItWarehouse.strings("SELECT load_id, extract, status FROM " + Warehouse.LOADS + " WHERE source = '" + SOURCE + "'");
         List<String> raw = visibleRaw();
         List<String> quarantine = visibleQuarantine();
+        List<String> allRaw = ItWarehouse.strings("SELECT * FROM " + RAW);
+        List<String> allQuarantine = ItWarehouse.strings("SELECT * FROM " + Warehouse.QUARANTINE);
 
         Process child = startChild(point);
         List<String> output = follow(child);
@@ -209,8 +211,18 @@ class FaultTest {
             assertEquals(raw, visibleRaw(), "raw rows of recorded loads changed");
             assertEquals(quarantine, visibleQuarantine(), "quarantined rows of recorded loads changed");
         }
+        // whether or not its facts were committed, the killed load's raw and quarantined rows are on its branch only
+        assertEquals(allRaw, ItWarehouse.strings("SELECT * FROM " + RAW), "raw shows rows of the killed load");
+        assertEquals(allQuarantine, ItWarehouse.strings("SELECT * FROM " + Warehouse.QUARANTINE), "quarantine shows rows of the killed load");
 
         long okLoads = okLoads();
+        if (committed) {
+            // the next command that opens the warehouse finishes the load: recorded, its raw rows visible
+            assertEquals(List.of(SOURCE + "-" + YEAR), LoadCoordination.finishKilledLoads(ctx));
+            refresh();
+            assertEquals(rawIdsAfter, ItWarehouse.strings("SELECT id FROM " + RAW + " WHERE wc_year = " + YEAR));
+            assertEquals(okLoads + 1, okLoads());
+        }
         new IngestJob(10).run(ctx, YEAR, Optional.empty());
         assertClean(factsAfter, rawIdsAfter);
         // the next run records a load whose facts were committed, then its own
