@@ -1,11 +1,26 @@
 package org.wcstat.jobs.publish;
 
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.wcstat.core.Progress;
+import org.wcstat.core.config.Configuration;
+import org.wcstat.jobs.JobContext;
+import org.wcstat.jobs.TestRepo;
+import org.wcstat.jobs.Warehouse;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The release in PostgreSQL (127.0.0.1:5432, user postgres): a database of its own, so schema names carry no prefix.
@@ -15,6 +30,35 @@ class PostgresDisseminationTest extends DisseminationContract {
     private static final String ADMIN_URL = "jdbc:postgresql://127.0.0.1:5432/postgres";
     private static final String DATABASE = "wcstat_it_dissem_" + ROLE_SUFFIX;
     private static final String ROLE = "wcstat_it_dissem_reader_" + ROLE_SUFFIX;
+
+    /**
+     * wcstat publish with a dissemination database in conf/warehouse.yaml: the release it puts in place is loaded too. It
+     * publishes the fixture's warehouse into a home of its own (the same data, so the year's tag stays where it is),
+     * under another prefix, its credentials from the environment.
+     */
+    @Test
+    @Order(8)
+    void publishLoadsTheReleaseOnceItIsInPlace() throws Exception {
+        Path home = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "publish-disseminates");
+        Path conf = copy(TestRepo.root().resolve("conf"), home.resolve("conf"));
+        Files.writeString(conf.resolve("warehouse.yaml"), Files.readString(conf.resolve("warehouse.yaml")) + """
+                dissemination:
+                  url: %s
+                  user: {env: WCSTAT_DISSEM_USER}
+                  password: {env: WCSTAT_DISSEM_PASSWORD}
+                  reader_role: %s
+                  prefix: published_
+                """.formatted(url(), ROLE));
+        Configuration config = Configuration.load(conf);
+        Warehouse wh = new Warehouse(published.spark());
+        String message = new PublishJob().run(new JobContext(config, home, wh, Progress.SILENT,
+                Map.of("WCSTAT_DISSEM_USER", "postgres", "WCSTAT_DISSEM_PASSWORD", "")), PublishedRelease.YEAR, Optional.empty());
+        assertTrue(message.contains("loaded published_release_2024 into the dissemination database"), message);
+        assertTrue(message.contains("latest now shows published_release_2024"), message);
+        try (Connection c = reader()) {
+            assertEquals(16, count(c, "published_latest", "indicator_values"));
+        }
+    }
 
     @Override
     String url() {
