@@ -255,6 +255,40 @@ abstract class DisseminationContract {
         }
     }
 
+    /**
+     * The example queries of docs/analysts.md, each run as the reading role after revision 2 is loaded. The fixture is
+     * small, so the queries' results are checked where the fixture fixes them: infant mortality in 卫子镇 4 / 800 = 5.0‰,
+     * and the withheld values (girls', boys', W-L-09 18-24 and 65+, and whatever secondary suppression adds) counted.
+     */
+    @Test
+    @Order(9)
+    void theAnalystsQueriesRunAsTheReadingRole() throws Exception {
+        String doc = Files.readString(org.wcstat.jobs.TestRepo.root().resolve("docs/analysts.md"));
+        int from = doc.indexOf("```sql", doc.indexOf("### Example queries on `latest`"));
+        String block = doc.substring(from + "```sql".length(), doc.indexOf("```", from + 6));
+        List<String> queries = new ArrayList<>();
+        String statements = block.lines().filter(l -> !l.strip().startsWith("--")).reduce("", (a, b) -> a + "\n" + b);
+        for (String q : statements.split(";")) {
+            String sql = q.strip();
+            if (!sql.isEmpty()) queries.add(sql.replace("latest.", prefix() + "latest.").replace("release_2024", prefix() + "release_2024"));
+        }
+        assertEquals(6, queries.size(), block);
+        try (Connection c = reader(); Statement s = c.createStatement()) {
+            for (String q : queries) {
+                try (ResultSet r = s.executeQuery(q)) {
+                    List<String> rows = new ArrayList<>();
+                    while (r.next()) rows.add(r.getString(1));
+                    if (q.contains("'C-H-03b'")) {
+                        // the district, then 卫子镇 and 昭化镇: the towns with a value in 2024
+                        assertEquals(List.of("昭化区", "卫子镇", "昭化镇"), rows, q);
+                    }
+                    if (q.contains("AS withheld")) assertTrue(rows.contains("C-H-03b") && rows.contains("W-L-09"), rows + "\n" + q);
+                    if (q.contains("revision_1")) assertEquals(List.of(), rows, "revision 2 has the same data: " + q);
+                }
+            }
+        }
+    }
+
     /** Schemas of the server's own that information_schema lists to anyone. */
     Set<String> systemSchemas() {
         return Set.of("information_schema", "pg_catalog");
