@@ -103,7 +103,8 @@ enum Dialect {
             // one RENAME TABLE moves every table at once: a reader sees all of them in the release's database or none
             List<String> moves = new ArrayList<>();
             for (String t : tables) moves.add(name(staging, t) + " TO " + name(target, t));
-            return List.of(createSchema(target, false), "RENAME TABLE " + String.join(", ", moves), dropSchema(staging));
+            // IF NOT EXISTS: a load stopped after making the database and before the rename leaves it empty
+            return List.of(createSchema(target, true), "RENAME TABLE " + String.join(", ", moves), dropSchema(staging));
         }
 
         @Override

@@ -289,6 +289,34 @@ abstract class DisseminationContract {
         }
     }
 
+    @Test
+    @Order(10)
+    void aReadingRoleThatDoesNotExistStopsTheLoadBeforeAnythingIsWritten() throws Exception {
+        Set<String> before;
+        try (Connection c = admin()) {
+            before = schemas(c);
+        }
+        DisseminationDatabase noRole = new DisseminationDatabase(url(), adminUser(), "", "wcstat_it_no_such_role", prefix() + "norole_");
+        DisseminationException e = assertThrows(DisseminationException.class,
+                () -> new Dissemination(published.config, noRole).load(revision1));
+        assertTrue(e.getMessage().contains("wcstat_it_no_such_role") && e.getMessage().contains("does not exist"), e.getMessage());
+        assertTrue(e.getMessage().contains("CREATE ROLE wcstat_it_no_such_role"), e.getMessage());
+        try (Connection c = admin()) {
+            assertEquals(before, schemas(c));
+        }
+    }
+
+    @Test
+    @Order(11)
+    void aTableChangedAfterPublicationIsRefused() throws Exception {
+        Path changed = copy(revision1, revision1.getParent().getParent().getParent().resolve("tampered/releases/2024"));
+        Path warnings = changed.resolve("data/warnings.parquet");
+        byte[] bytes = Files.readAllBytes(warnings);
+        Files.write(warnings, java.util.Arrays.copyOf(bytes, bytes.length + 1));
+        DisseminationException e = assertThrows(DisseminationException.class, () -> dissemination.load(changed));
+        assertTrue(e.getMessage().contains("warnings.parquet differs from the hash in manifest.json"), e.getMessage());
+    }
+
     /** Schemas of the server's own that information_schema lists to anyone. */
     Set<String> systemSchemas() {
         return Set.of("information_schema", "pg_catalog");
