@@ -46,7 +46,7 @@ class HelpTest {
     void theTreeHoldsEveryCommand() {
         Set<String> names = commands().map(p -> String.join(" ", p)).collect(Collectors.toCollection(TreeSet::new));
         for (String expected : List.of("quickstart", "demo", "run", "ingest", "compute", "assess", "publish", "validate",
-                "catalog", "catalog check", "catalog export", "sql", "status", "airflow", "airflow trigger", "airflow status",
+                "catalog", "catalog check", "catalog export", "sql", "status", "disseminate", "airflow", "airflow trigger", "airflow status",
                 "airflow backfill", "airflow clear", "airflow pause", "airflow unpause")) {
             assertTrue(names.contains(expected), expected + " is not among " + names);
         }

@@ -21,7 +21,8 @@ public record WarehouseSettings(
         @JsonProperty("location") String location,
         @JsonProperty("jdbc") Jdbc jdbc,
         @JsonProperty("spark") Map<String, String> spark,
-        @JsonProperty("maintenance") Maintenance maintenance) implements Yaml.Validated {
+        @JsonProperty("maintenance") Maintenance maintenance,
+        @JsonProperty("dissemination") Dissemination dissemination) implements Yaml.Validated {
 
     public static final String FILE = "warehouse.yaml";
     public static final String HADOOP = "hadoop";
@@ -51,6 +52,25 @@ public record WarehouseSettings(
         }
     }
 
+    /**
+     * The database each release is also loaded into for BI tools and Excel (docs/analysts.md): PostgreSQL, or
+     * MariaDB/MySQL. Readers connect as reader_role, which is granted SELECT on the releases and nothing else.
+     *
+     * @param prefix put before every schema (database, on MariaDB) the releases make, for a server shared with others
+     */
+    public record Dissemination(
+            @JsonProperty(value = "url", required = true) String url,
+            @JsonProperty("user") Secret user,
+            @JsonProperty("password") Secret password,
+            @JsonProperty(value = "reader_role", required = true) String readerRole,
+            @JsonProperty("prefix") String prefix) {
+        static final String NAME = "[A-Za-z_][A-Za-z0-9_]{0,40}";
+
+        public Dissemination {
+            prefix = prefix == null ? "" : prefix;
+        }
+    }
+
     @JsonCreator
     public WarehouseSettings {
         catalog = catalog == null ? HADOOP : catalog;
@@ -61,12 +81,17 @@ public record WarehouseSettings(
 
     /** Settings with the default maintenance. */
     public WarehouseSettings(String catalog, String location, Jdbc jdbc, Map<String, String> spark) {
-        this(catalog, location, jdbc, spark, null);
+        this(catalog, location, jdbc, spark, null, null);
+    }
+
+    /** Settings without a dissemination database. */
+    public WarehouseSettings(String catalog, String location, Jdbc jdbc, Map<String, String> spark, Maintenance maintenance) {
+        this(catalog, location, jdbc, spark, maintenance, null);
     }
 
     /** The embedded default: a Hadoop catalog in the home's warehouse folder. */
     public static WarehouseSettings embedded() {
-        return new WarehouseSettings(null, null, null, null, null);
+        return new WarehouseSettings(null, null, null, null, null, null);
     }
 
     /** conf/warehouse.yaml if the folder has one, else the embedded default. */
@@ -100,11 +125,31 @@ public record WarehouseSettings(
             throw new ConfigException(YamlLocator.at(file, "maintenance", "keep_last") + ": maintenance.keep_last must be at least 1"
                     + " (the current snapshot), not " + maintenance.keepLast() + "; e.g. keep_last: " + Maintenance.KEEP_LAST);
         }
+        if (dissemination != null) {
+            validate(file, dissemination);
+        }
         for (String key : spark.keySet()) {
             if (!key.startsWith("spark.")) {
                 throw new ConfigException(YamlLocator.atKey(file, "spark", key) + ": spark setting '" + key
                         + "' must start with spark., e.g. spark.hadoop.fs.s3a.endpoint");
             }
+        }
+    }
+
+    private static void validate(Path file, Dissemination d) {
+        if (!d.url().startsWith("jdbc:postgresql:") && !d.url().startsWith("jdbc:mariadb:") && !d.url().startsWith("jdbc:mysql:")) {
+            throw new ConfigException(YamlLocator.at(file, "dissemination", "url") + ": dissemination.url '" + d.url()
+                    + "' names no database wcstat can load a release into; use jdbc:postgresql://host:5432/wcstat_releases"
+                    + " or jdbc:mariadb://host:3306/");
+        }
+        // both are written into GRANT and CREATE SCHEMA statements: plain names only
+        if (!d.readerRole().matches(Dissemination.NAME)) {
+            throw new ConfigException(YamlLocator.at(file, "dissemination", "reader_role") + ": reader_role '" + d.readerRole()
+                    + "' must be a plain name of letters, digits and _ (not starting with a digit), e.g. wcstat_reader");
+        }
+        if (!d.prefix().isEmpty() && !d.prefix().matches(Dissemination.NAME)) {
+            throw new ConfigException(YamlLocator.at(file, "dissemination", "prefix") + ": prefix '" + d.prefix()
+                    + "' must be letters, digits and _ (not starting with a digit), e.g. wcstat_");
         }
     }
 

@@ -8,6 +8,7 @@ import org.wcstat.jobs.GroupCommit;
 import org.wcstat.jobs.Job;
 import org.wcstat.jobs.JobContext;
 import org.wcstat.jobs.Warehouse;
+import org.wcstat.jobs.disseminate.Dissemination;
 import org.wcstat.jobs.ingest.FaultPoint;
 import org.wcstat.jobs.ingest.LoadCoordination;
 
@@ -157,9 +158,12 @@ public final class PublishJob implements Job {
             }
             tags.put(ReleaseSnapshot.tag(year), snapshot.snapshots());
             ReleaseCommit.install(ctx, releases, new ReleaseCommit.Pending(year, revision, scratch.getFileName().toString(), superseded, tags));
-            return String.format("published %s, revision %d (%s)%s; tagged %s", releases.current(year), revision, withheld,
+            String published = String.format("published %s, revision %d (%s)%s; tagged %s", releases.current(year), revision, withheld,
                     superseded == null ? "" : "; revision " + superseded + " kept as " + releases.superseded(year, superseded),
                     ReleaseSnapshot.tag(year));
+            // BI tools read the release from the dissemination database, loaded from the folder now in place
+            return Dissemination.configured(ctx.config(), ctx.env())
+                    .map(d -> published + "; " + d.load(releases.current(year)).summary()).orElse(published);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the release under " + releases.current(year) + ": " + e.getMessage(), e);
         } finally {
