@@ -55,7 +55,10 @@ final class IndicatorPages {
             IndicatorStatus status = tables.status(ind.code());
             p.put("status", labels.text(status));
             p.put("statusCode", status.status());
-            p.put("note", status.note());
+            // the assessment's note quotes the series' figures: not where a value of it is withheld (as data/assessment)
+            boolean withheld = tables.trend(ind).get(0).values().values().stream().anyMatch(PublishedValue::suppressed)
+                    || tables.singleYear(ind).values().stream().anyMatch(PublishedValue::suppressed);
+            p.put("note", withheld && status.note() != null ? YearbookTables.withheldReason(tables.layout.disclosure().threshold()) : status.note());
             List<Map<String, Object>> lines = new ArrayList<>();
             for (YearbookTables.Line l : tables.trend(ind)) lines.add(line(l.name(), l.values(), years, ind.decimals()));
             // the total's interval, where computed, drawn as a band around it
