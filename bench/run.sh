@@ -6,13 +6,17 @@
 # the scales in bench/target/scale/summary.md.
 #
 #   bench/run.sh [--scales county,city,province] [--years 2022-2024] [--reps 3] [--province-reps 1]
-#                [--province-no-history] [--regenerate] [--keep]
+#                [--province-no-history] [--regenerate] [--keep] [--max-compute-ratio R] [--max-ingest-ratio R]
 #
 # --province-no-history loads only the measured (last) year at province scale, not the years before it.
 # --keep keeps every scale's warehouse in bench/target/scale/<scale>/work (by default only the county's, for
 # its yearly run), e.g. to time compute's parts on it afterwards with org.wcstat.bench.ComputeSplit.
 #
-# In CI's time: `bench/run.sh --scales county --reps 1` (about 5 min on 2 cores, generation included).
+# --max-compute-ratio / --max-ingest-ratio: exit 1 when a scale's compute / DuckDB or ingest / COPY (medians)
+# is above R, or when DuckDB does not reproduce every value compute wrote; what CI runs to see a regression.
+#
+# In CI's time: `bench/run.sh --scales county --reps 1 --max-compute-ratio 1.5 --max-ingest-ratio 12`
+# (about 5 min on 2 cores, the build and the county's generation included; docs/benchmarks.md).
 #
 # Environment: BENCH_PGHOST (127.0.0.1), BENCH_PGPORT (5432), BENCH_PGUSER (postgres), WCSTAT_BENCH_PGPASSWORD,
 # BENCH_JAVA_OPTS (-Xmx6g -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=240m; add -Dspark.*=... to try Spark settings), BENCH_SKIP_BUILD=1 to reuse the last build.
@@ -21,7 +25,7 @@ repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 host="${BENCH_PGHOST:-127.0.0.1}" port="${BENCH_PGPORT:-5432}" user="${BENCH_PGUSER:-postgres}"
 export PGPASSWORD="${WCSTAT_BENCH_PGPASSWORD:-}"
 
-scales=county,city,province years=2022-2024 reps=3 province_reps=1 province_history=() regenerate=0 keep=0
+scales=county,city,province years=2022-2024 reps=3 province_reps=1 province_history=() regenerate=0 keep=0 max_compute="" max_ingest=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --scales) scales="$2"; shift 2 ;;
@@ -31,6 +35,8 @@ while [ $# -gt 0 ]; do
     --province-no-history) province_history=(--no-history); shift ;;
     --regenerate) regenerate=1; shift ;;
     --keep) keep=1; shift ;;
+    --max-compute-ratio) max_compute="$2"; shift 2 ;;
+    --max-ingest-ratio) max_ingest="$2"; shift 2 ;;
     *) echo "unknown option $1; see the top of $0" >&2; exit 2 ;;
   esac
 done
@@ -105,3 +111,25 @@ done
   done
 } >"$out/summary.md"
 cat "$out/summary.md"
+
+# the regression check: the ratios of the medians against the limits asked, and DuckDB's agreement
+[ -n "$max_compute$max_ingest" ] || exit 0
+failed=0
+prop() { sed -n "s/^$1=//p" "$2" | head -n 1; }
+for scale in ${scales//,/ }; do
+  r="$out/$scale/results.properties"
+  [ -f "$r" ] || { echo "$scale: no results ($r)" >&2; failed=1; continue; }
+  check="$(prop peer_check "$r")"
+  if ! [[ "$check" =~ ^([0-9]+)\ of\ ([0-9]+)\  ]] || [ "${BASH_REMATCH[1]}" != "${BASH_REMATCH[2]}" ]; then echo "$scale: DuckDB disagrees with compute: $check" >&2; failed=1; fi
+  for limit in "compute:$max_compute:compute_s:duckdb_s" "ingest:$max_ingest:ingest_s:copy_s"; do
+    IFS=: read -r what max ours peer <<<"$limit"
+    [ -n "$max" ] || continue
+    ratio="$(awk -v a="$(prop "$ours" "$r")" -v b="$(prop "$peer" "$r")" 'BEGIN { printf "%.2f", a / b }')"
+    if awk -v r="$ratio" -v m="$max" 'BEGIN { exit !(r > m) }'; then
+      echo "$scale: $what takes ${ratio}x its peer's time, above the limit of ${max}x" >&2; failed=1
+    else
+      echo "$scale: $what ${ratio}x its peer (limit ${max}x)" >&2
+    fi
+  done
+done
+exit "$failed"

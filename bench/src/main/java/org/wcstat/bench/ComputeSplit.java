@@ -18,9 +18,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Where a compute's time goes, on a warehouse a benchmark left: Spark's aggregation of the facts (from the
- * job's start to the end of its Spark job that collects the sums, planning included), the driver's
- * assembly of the values from the sums (until the write's first Spark job), and the write of the values.
+ * Where a compute's time goes, on a warehouse a benchmark left: Spark's aggregation of the facts and its
+ * read of the load records (from the job's start to the end of the last Spark job before the write,
+ * planning included), the driver's assembly of the values from the sums (until the write's first Spark
+ * job), and the write of the values.
  *
  * <pre>ComputeSplit --conf DIR --home DIR --year 2024 [--reps 3]</pre>
  */
@@ -38,8 +39,9 @@ public final class ComputeSplit {
 
         @Override
         public synchronized void onJobStart(SparkListenerJobStart start) {
-            String site = start.properties() == null ? "" : String.valueOf(start.properties().getProperty("callSite.short"));
-            running.put(start.jobId(), new Object[] {site, start.time()});
+            StringBuilder site = new StringBuilder();
+            scala.jdk.javaapi.CollectionConverters.asJava(start.stageInfos()).forEach(st -> site.append(st.name()).append("; "));
+            running.put(start.jobId(), new Object[] {site.toString(), start.time()});
         }
 
         @Override
@@ -87,9 +89,10 @@ public final class ComputeSplit {
             // listener events arrive after the job returns
             Thread.sleep(200);
             List<Jobs.Job> js = jobs.take();
-            long sumsEnd = js.stream().filter(j -> j.callSite().contains("TermSums")).mapToLong(Jobs.Job::endMs).max().orElse(from);
-            long writeStart = js.stream().filter(j -> j.startMs() >= sumsEnd && !j.callSite().contains("TermSums"))
+            // the write's jobs are Warehouse's overwrite; those before it read the facts and the load records
+            long writeStart = js.stream().filter(j -> j.callSite().contains("Warehouse.java"))
                     .mapToLong(Jobs.Job::startMs).min().orElse(to);
+            long sumsEnd = js.stream().filter(j -> j.endMs() <= writeStart).mapToLong(Jobs.Job::endMs).max().orElse(from);
             System.out.printf(Locale.ROOT, "| %s | %.3f | %.3f | %.3f | %.3f | %.2f → %.2f |%n", i == 0 ? "warm-up" : "run " + i,
                     (to - from) / 1e3, (sumsEnd - from) / 1e3, (writeStart - sumsEnd) / 1e3, (to - writeStart) / 1e3,
                     loadBefore, Bench.load());
