@@ -94,6 +94,11 @@ final class TermColumns {
         return PRESENCE + measure + "@" + year;
     }
 
+    /** {@link #presence} in Spark SQL, of a measure's and a year's columns. */
+    static String presenceSql(String measureColumn, String yearColumn) {
+        return "concat('" + PRESENCE + "', " + measureColumn + ", '@', CAST(" + yearColumn + " AS STRING))";
+    }
+
     int size() {
         return columns.size();
     }
@@ -122,20 +127,12 @@ final class TermColumns {
         return w;
     }
 
-    /**
-     * The terms as rows of {@link #SCHEMA}; also, per measure and year read, an unfiltered term whose
-     * presence in the result says the measure has facts that year.
-     */
+    /** The terms as rows of {@link #SCHEMA}. */
     List<Row> rows() {
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < columns.size(); i++) {
             Column c = columns.get(i);
             rows.add(row("t" + i, c.term().measure(), c.year(), c.year(), c.term().filter()));
-        }
-        for (String m : measures) {
-            for (int y : yearsRead()) {
-                rows.add(row(presence(m, y), m, y, y, Map.of()));
-            }
         }
         return rows;
     }
