@@ -28,7 +28,7 @@ import java.util.stream.Collectors;
  * aggregation narrow. Which measures have facts in each year, and which codes each breakdown has, come from
  * the same query's second part, the facts grouped by measure and year and by each dimension alone: as
  * terms of the join (one per measure and year, matching every fact) they had doubled the rows joined and
- * put a sum per measure and year in every group (a city's compute: Spark's tasks 2.7 → 2.1 CPU-seconds).
+ * put a sum per measure and year in every group (a city's compute: Spark's tasks' CPU about a quarter less).
  */
 final class TermSums {
     /** One group of a breakdown: the whole area, or one code of a dimension's column. */
