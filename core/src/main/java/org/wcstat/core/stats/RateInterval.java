@@ -3,6 +3,9 @@ package org.wcstat.core.stats;
 import org.apache.commons.math3.distribution.ChiSquaredDistribution;
 import org.apache.commons.math3.distribution.NormalDistribution;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 /**
  * 95% confidence intervals for rates on small numbers, where one death more or less moves a
  * district's rate a long way.
@@ -38,9 +41,8 @@ public enum RateInterval {
         if (this == NONE || n <= 0 || x < 0) return null;
         return switch (this) {
             case POISSON -> {
-                double low = x == 0 ? 0 : new ChiSquaredDistribution(2 * x).inverseCumulativeProbability(0.025) / 2;
-                double high = new ChiSquaredDistribution(2 * x + 2).inverseCumulativeProbability(0.975) / 2;
-                yield new double[]{low / n * factor, high / n * factor};
+                double[] count = poissonCount(x);
+                yield new double[]{count[0] / n * factor, count[1] / n * factor};
             }
             case WILSON -> {
                 double p = Math.min(1, x / n);
@@ -52,6 +54,25 @@ public enum RateInterval {
             case NONE -> null;
         };
     }
+
+    /**
+     * The exact interval of a Poisson count x, {low, high}, kept per count: a city's values ask for the same
+     * few counts thousands of times, and each answer builds two chi-square distributions (each with a
+     * random generator of its own) and solves for their quantiles.
+     */
+    private static double[] poissonCount(double x) {
+        double[] known = POISSON_COUNTS.get(x);
+        if (known != null) return known;
+        double low = x == 0 ? 0 : new ChiSquaredDistribution(2 * x).inverseCumulativeProbability(0.025) / 2;
+        double high = new ChiSquaredDistribution(2 * x + 2).inverseCumulativeProbability(0.975) / 2;
+        double[] count = {low, high};
+        if (POISSON_COUNTS.size() < POISSON_COUNTS_KEPT) POISSON_COUNTS.put(x, count);
+        return count;
+    }
+
+    /** Enough for every count of a province's towns; past it, counts are worked out each time. */
+    private static final int POISSON_COUNTS_KEPT = 200_000;
+    private static final Map<Double, double[]> POISSON_COUNTS = new ConcurrentHashMap<>();
 
     public boolean unstable(double events) {
         return this != NONE && events < STABLE_EVENTS;

@@ -111,7 +111,8 @@ public final class IndicatorSql {
                 if (b != null) {
                     where.add(column + " <> " + quote(b.totalCode(district)));
                 }
-                where.add("(" + String.join(" OR ", present) + ")");
+                // a count is a zero in every group of its breakdown, as compute writes it; a ratio needs a term with facts there
+                if (den != null) where.add("(" + String.join(" OR ", present) + ")");
                 parts.add(s.append(String.join(" AND ", where)).toString());
             }
         }

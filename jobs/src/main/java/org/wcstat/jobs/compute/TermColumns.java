@@ -9,6 +9,7 @@ import org.wcstat.core.catalog.Formula;
 import org.wcstat.core.dimension.Dimension;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +42,7 @@ final class TermColumns {
     private final Map<String, Integer> index = new LinkedHashMap<>();
     private final List<Column> columns = new ArrayList<>();
     private final Set<String> measures = new TreeSet<>();
+    private final Map<Column, String> names = new HashMap<>();
 
     /** The terms for computing {@code year}. */
     TermColumns(Catalog catalog, int year) {
@@ -74,16 +76,27 @@ final class TermColumns {
         return "in_" + d.column();
     }
 
-    /** The name of the term's sum over the facts of one year. */
+    /**
+     * The name of the term's sum over the facts of one year. Asked for every term of every value (tens of
+     * thousands of values at city scale), so each answer is kept: working it out again spells the term
+     * with its filter each time.
+     */
     String name(Formula.Term t, int year) {
-        Integer i = index.get(new Column(t, year).key());
-        if (i == null) throw new IllegalArgumentException(t + " in " + year + " is no column of this computation");
-        return "t" + i;
+        return names.computeIfAbsent(new Column(t, year), c -> {
+            Integer i = index.get(c.key());
+            if (i == null) throw new IllegalArgumentException(t + " in " + year + " is no column of this computation");
+            return "t" + i;
+        });
     }
 
     /** The name of the unfiltered sum whose presence says the measure has facts in the year. */
     static String presence(String measure, int year) {
         return PRESENCE + measure + "@" + year;
+    }
+
+    /** {@link #presence} in Spark SQL, of a measure's and a year's columns. */
+    static String presenceSql(String measureColumn, String yearColumn) {
+        return "concat('" + PRESENCE + "', " + measureColumn + ", '@', CAST(" + yearColumn + " AS STRING))";
     }
 
     int size() {
@@ -114,20 +127,12 @@ final class TermColumns {
         return w;
     }
 
-    /**
-     * The terms as rows of {@link #SCHEMA}; also, per measure and year read, an unfiltered term whose
-     * presence in the result says the measure has facts that year.
-     */
+    /** The terms as rows of {@link #SCHEMA}. */
     List<Row> rows() {
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < columns.size(); i++) {
             Column c = columns.get(i);
             rows.add(row("t" + i, c.term().measure(), c.year(), c.year(), c.term().filter()));
-        }
-        for (String m : measures) {
-            for (int y : yearsRead()) {
-                rows.add(row(presence(m, y), m, y, y, Map.of()));
-            }
         }
         return rows;
     }
