@@ -63,7 +63,13 @@ public record SourceConfig(
             @JsonProperty("key") List<String> key,
             @JsonProperty("raw") RawColumns raw,
             @JsonProperty("partition") Partition partition,
-            @JsonProperty("age_under") AgeLimit ageUnder) {
+            @JsonProperty("age_under") AgeLimit ageUnder,
+            @JsonProperty("district_rows") DistrictRows districtRows) {
+
+        /** What a row at the district is in a report of counts that also has towns: their subtotal (the default) or a unit of its own. */
+        public boolean districtRowsAreOwnUnits() {
+            return districtRows == DistrictRows.OWN;
+        }
 
         /** The columns that mapping reads: read from the source, even when they do not land in raw. */
         public Set<String> mappingColumns() {
@@ -371,5 +377,15 @@ public record SourceConfig(
                 }
             }
         }
+    }
+
+    /**
+     * In a report of counts whose rows are at the towns and at the district: {@code subtotal} (the default), the
+     * district's row sums the towns' and checks them; {@code own}, it counts a unit of the district itself (the
+     * district's own people's congress beside the towns' congresses) and is added to them.
+     */
+    public enum DistrictRows {
+        @JsonProperty("subtotal") SUBTOTAL,
+        @JsonProperty("own") OWN
     }
 }

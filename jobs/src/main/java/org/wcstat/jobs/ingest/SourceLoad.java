@@ -253,7 +253,7 @@ final class SourceLoad {
         // facts are sums by group, few: on the driver, where subtotal rows are told from their parts
         List<Row> allRows = all.collectAsList();
         // only a report of counts has subtotals: in a register, a row at the district is a unit of the district
-        List<Subtotals.Subtotal> subtotals = e.value() == null ? List.of() : new Subtotals(ctx.config().regions()).of(e.name(), allRows);
+        List<Subtotals.Subtotal> subtotals = e.value() == null ? List.of() : new Subtotals(ctx.config().regions(), e.districtRowsAreOwnUnits()).of(e.name(), allRows);
         Dataset<Row> f = all;
         List<Row> kept = allRows;
         if (!subtotals.isEmpty()) {

@@ -36,9 +36,12 @@ final class Subtotals {
     }
 
     private final Regions regions;
+    private final boolean districtOwn;
 
-    Subtotals(Regions regions) {
+    /** @param districtOwn a row at the district is a unit of its own, a part beside the towns, not their subtotal */
+    Subtotals(Regions regions, boolean districtOwn) {
         this.regions = regions;
+        this.districtOwn = districtOwn;
     }
 
     /** The fact's key, as {@link #keyOf(Row)} makes it from a collected row: year, measure and the four codes. */
@@ -99,7 +102,7 @@ final class Subtotals {
     }
 
     private boolean isTotal(int d, String code) {
-        return d == 0 ? code.equals(regions.district().code()) : code.equals(Dimension.TOTAL);
+        return d == 0 ? !districtOwn && code.equals(regions.district().code()) : code.equals(Dimension.TOTAL);
     }
 
     private static String code(Row f, int d) {

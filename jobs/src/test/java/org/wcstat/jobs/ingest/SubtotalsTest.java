@@ -21,7 +21,7 @@ class SubtotalsTest {
         // 卫子镇 F 4, M 5; 昭化镇 F 2, M 3; 元坝镇 only a total, 7; the district's total 21 = 4 + 5 + 2 + 3 + 7
         List<Row> facts = List.of(fact("510811101", "F", 4), fact("510811101", "M", 5), fact("510811108", "F", 2),
                 fact("510811108", "M", 3), fact("510811100", "_T", 7), fact("510811", "_T", 21));
-        List<Subtotals.Subtotal> s = new Subtotals(REGIONS).of("report", facts);
+        List<Subtotals.Subtotal> s = new Subtotals(REGIONS, false).of("report", facts);
         // only the district's row is a subtotal, and it agrees with its parts, 元坝镇's total among them
         assertEquals(List.of("2024|pupils|510811|_T|_T|_T"), s.stream().map(Subtotals.Subtotal::key).toList());
         assertNull(s.get(0).disagreement());
@@ -30,13 +30,27 @@ class SubtotalsTest {
     @Test
     void aDistrictRowAloneIsData() {
         // an extract kept at the district only: nothing to break it down, nothing is a subtotal
-        assertEquals(List.of(), new Subtotals(REGIONS).of("report", List.of(fact("510811", "F", 3), fact("510811", "M", 4))));
+        assertEquals(List.of(), new Subtotals(REGIONS, false).of("report", List.of(fact("510811", "F", 3), fact("510811", "M", 4))));
+    }
+
+    @Test
+    void aDistrictsOwnUnitIsAPartBesideTheTowns() {
+        // people's congress deputies: the district's own congress 117 M, 63 F beside the towns' 卫子镇 40 M, 20 F;
+        // with district_rows: own the district's rows are parts, no subtotal, so all four are counted (and by sex, the
+        // district's _T row is still the subtotal of its F and M: 180 = 117 + 63)
+        List<Row> facts = List.of(fact("510811", "M", 117), fact("510811", "F", 63), fact("510811101", "M", 40),
+                fact("510811101", "F", 20), fact("510811", "_T", 180));
+        List<Subtotals.Subtotal> s = new Subtotals(REGIONS, true).of("report", facts);
+        assertEquals(List.of("2024|pupils|510811|_T|_T|_T"), s.stream().map(Subtotals.Subtotal::key).toList());
+        assertNull(s.get(0).disagreement());
+        // as subtotals (the default), the district's F and M would be the towns' sums and disagree with them
+        assertEquals(3, new Subtotals(REGIONS, false).of("report", facts).size());
     }
 
     @Test
     void aTotalOfSexThatDisagreesIsNamed() {
         // 卫子镇 F 4 + M 5 = 9 against its 合计 10
-        List<Subtotals.Subtotal> s = new Subtotals(REGIONS).of("report",
+        List<Subtotals.Subtotal> s = new Subtotals(REGIONS, false).of("report",
                 List.of(fact("510811101", "F", 4), fact("510811101", "M", 5), fact("510811101", "_T", 10)));
         assertEquals(1, s.size());
         assertEquals("region=卫子镇 510811101, sex=_T, age_band=_T, residence=_T, measure=pupils, year=2024", s.get(0).disagreement().rowKey());
