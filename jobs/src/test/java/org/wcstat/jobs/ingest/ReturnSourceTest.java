@@ -124,19 +124,27 @@ class ReturnSourceTest {
 
     /** The CSV as an XLSX by LibreOffice, headless, with a fresh profile; its one sheet is named after the file. */
     static Path libreOffice(Path csv) throws Exception {
+        // comma-separated, quoted with ", UTF-8 (76), from line 1
+        return libreOffice(csv, "--infilter=CSV:44,34,76,1", POINTS + ".xlsx");
+    }
+
+    /** A file saved again as XLSX by LibreOffice, headless, with a fresh profile, as {@code name} in a folder of its own. */
+    static Path libreOffice(Path in, String filter, String name) throws Exception {
         Path soffice = Path.of("/usr/bin/soffice");
         assertTrue(Files.isExecutable(soffice), soffice + " is missing: install Debian's libreoffice-calc-nogui");
-        Path out = Files.createDirectories(csv.getParent().resolve("out"));
-        Path log = csv.getParent().resolve("soffice.log");
-        // comma-separated, quoted with ", UTF-8 (76), from line 1
-        Process p = new ProcessBuilder(soffice.toString(), "-env:UserInstallation=" + csv.getParent().resolve("profile").toUri(),
-                "--headless", "--norestore", "--infilter=CSV:44,34,76,1", "--convert-to", "xlsx", "--outdir", out.toString(), csv.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Path work = Files.createTempDirectory(dir, "lo");
+        Path out = Files.createDirectories(work.resolve("out"));
+        Path log = work.resolve("soffice.log");
+        List<String> command = new java.util.ArrayList<>(List.of(soffice.toString(), "-env:UserInstallation=" + work.resolve("profile").toUri(),
+                "--headless", "--norestore"));
+        if (filter != null) command.add(filter);
+        command.addAll(List.of("--convert-to", "xlsx", "--outdir", out.toString(), in.toString()));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         if (!p.waitFor(180, TimeUnit.SECONDS)) {
             p.destroyForcibly();
             throw new AssertionError("soffice did not convert within 180 s: " + Files.readString(log, StandardCharsets.UTF_8));
         }
-        Path xlsx = out.resolve(POINTS + ".xlsx");
+        Path xlsx = out.resolve(name);
         assertTrue(Files.exists(xlsx), "no XLSX; soffice said: " + Files.readString(log, StandardCharsets.UTF_8));
         return xlsx;
     }
@@ -185,6 +193,49 @@ class ReturnSourceTest {
         new IngestJob(0).run(ctx, List.of(2024), Optional.of(DEPT));
         assertEquals(3, ItWarehouse.facts(DEPT, 2024, "points").size());
         assertEquals(4, ItWarehouse.facts(DEPT, 2024, "parents").size());
+    }
+
+    /**
+     * The blank return of 2025 from the configuration, filled in (the twelve towns of conf/regions.yaml are
+     * written in, in its order; each gets its place in the list as its count: 元坝镇 1, 卫子镇 2, ... 青牛镇 12)
+     * and saved again by LibreOffice, loads those values.
+     */
+    @Test
+    void theTemplateFilledInAndSavedByLibreOfficeLoadsItsValues() throws Exception {
+        Path blank = dir.resolve("ret_fed-2025-return.xlsx");
+        new ReturnTemplate(ctx.config().source(DEPT), ctx.config().regions()).write(2025, blank);
+        Path filled = dir.resolve("filled").resolve(POINTS + ".xlsx");
+        Files.createDirectories(filled.getParent());
+        try (var in = Files.newInputStream(blank); var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(in)) {
+            assertEquals(List.of(ReturnTemplate.INSTRUCTIONS, ReturnTemplate.CODES, POINTS, "家长学校"),
+                    java.util.stream.IntStream.range(0, wb.getNumberOfSheets()).mapToObj(wb::getSheetName).toList());
+            var sheet = wb.getSheet(POINTS);
+            // header_row 3: the headings there, the towns below
+            assertEquals("乡镇", sheet.getRow(2).getCell(0).getStringCellValue());
+            assertEquals("指导站数", sheet.getRow(2).getCell(1).getStringCellValue());
+            assertEquals("元坝镇", sheet.getRow(3).getCell(0).getStringCellValue());
+            assertEquals("青牛镇", sheet.getRow(14).getCell(0).getStringCellValue());
+            assertEquals("#,##0", sheet.getRow(3).getCell(1).getCellStyle().getDataFormatString());
+            List<String> validations = sheet.getDataValidations().stream().map(v -> v.getValidationConstraint().getFormula1()).toList();
+            assertEquals(List.of("'代码表'!$A$2:$A$13", "0"), validations);
+            // the sex codes of 家长学校 are the CSV's codes
+            var codes = wb.getSheet(ReturnTemplate.CODES);
+            assertEquals("性别", codes.getRow(0).getCell(1).getStringCellValue());
+            assertEquals(List.of("男", "女", "合计"), List.of(codes.getRow(1).getCell(1).getStringCellValue(),
+                    codes.getRow(2).getCell(1).getStringCellValue(), codes.getRow(3).getCell(1).getStringCellValue()));
+            for (int i = 0; i < 12; i++) sheet.getRow(3 + i).getCell(1).setCellValue(i + 1);
+            try (var out = Files.newOutputStream(filled)) {
+                wb.write(out);
+            }
+        }
+        Path saved = libreOffice(filled, null, POINTS + ".xlsx");
+        Files.createDirectories(home.resolve("returns/ret_fed/2025"));
+        Files.copy(saved, home.resolve("returns/ret_fed/2025/家庭教育.xlsx"));
+        Returns.csv(home.resolve("returns/ret_fed/2025/家长学校.csv"), "乡镇,性别,人数\n卫子镇,女,3\n", "GBK");
+        new IngestJob(0).run(ctx, List.of(2025), Optional.of(DEPT));
+        List<String> expected = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) expected.add("family_education_points 5108111" + String.format("%02d", i) + " _T _T _T " + (i + 1));
+        assertEquals(expected, ItWarehouse.facts(DEPT, 2025, "points"));
     }
 
     // ---- what departments send that cannot be taken as meant: the load stops naming the cell ----
