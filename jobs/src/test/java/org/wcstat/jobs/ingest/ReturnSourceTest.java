@@ -309,4 +309,24 @@ class ReturnSourceTest {
         assertTrue(m.contains("the 2036 return of ret_bad (妇联) is not at " + home.resolve("returns/ret_bad/2036/报表.xlsx")
                 + ": put the department's file there, or correct the path (returns/ret_bad/{year}/报表.xlsx) in conf/sources/ret_bad.yaml"), m);
     }
+
+    @Test
+    void aCountWithoutATownStopsTheLoad() throws Exception {
+        Object[][] rows = {{"2037年"}, {"序号", "乡镇", "指导站数"}, {1, "卫子镇", 3}, {2, null, 12}};
+        Returns.xlsx(home.resolve("returns/ret_bad/2037/报表.xlsx"), POINTS, rows, new String[0]);
+        goodCsv(2037);
+        String m = failure(2037);
+        assertTrue(m.contains("returns/ret_bad/2037/报表.xlsx, sheet 家庭教育指导站, cell B4: no town beside the count 12 in C4: write the"
+                + " town, or write 合计 if the row is the total"), m);
+    }
+
+    @Test
+    void twoColumnsHeadedAlikeStopTheLoad() throws Exception {
+        Object[][] rows = {{"2038年"}, {"乡镇", "指导站数", "乡镇"}, {"卫子镇", 3, "昭化镇"}};
+        Returns.xlsx(home.resolve("returns/ret_bad/2038/报表.xlsx"), POINTS, rows, new String[0]);
+        goodCsv(2038);
+        String m = failure(2038);
+        assertTrue(m.contains("returns/ret_bad/2038/报表.xlsx, sheet 家庭教育指导站, cells A2 and C2: two columns are headed '乡镇':"
+                + " rename one, so wcstat knows which to read"), m);
+    }
 }
