@@ -226,7 +226,7 @@ final class ReturnReader implements ExtractReader {
 
     @Override
     public String where() {
-        return home.resolve(source.file().path()).getParent() + " (returns)";
+        return home.resolve(source.file().path()).toString();
     }
 
     @Override
