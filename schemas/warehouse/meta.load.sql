@@ -13,5 +13,6 @@ CREATE TABLE IF NOT EXISTS wh.meta.load (
   raw_snapshot_id   BIGINT             COMMENT 'snapshot of raw.<source>_<extract> written',
   facts_snapshot_id BIGINT             COMMENT 'snapshot of facts.observation written',
   status            STRING    NOT NULL COMMENT 'ok or failed',
-  message           STRING             COMMENT 'why a load failed')
+  message           STRING             COMMENT 'why a load failed',
+  origin            STRING             COMMENT 'for a return sent as a file: the file under wcstat home and its SHA-256')
 USING iceberg

@@ -75,6 +75,8 @@ public final class DepartmentGenerator {
             long total = 0;
             try (Connection pg = Options.connect(opt, db)) {
                 for (SourceConfig source : shipped.sources()) {
+                    // a department that sends returns as files has no database to copy
+                    if (source.isFile()) continue;
                     exec(pg, "CREATE SCHEMA " + source.department());
                     try (Connection h2 = DriverManager.getConnection("jdbc:h2:file:"
                             + Demo.departmentsDir(demoHome).resolve(source.department()) + ";ACCESS_MODE_DATA=r", "sa", "")) {
@@ -223,6 +225,11 @@ public final class DepartmentGenerator {
         try (Stream<Path> files = Files.list(out.resolve("sources"))) {
             for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).toList()) {
                 String department = f.getFileName().toString().replaceFirst("\\.yaml$", "");
+                if (Files.readString(f).contains("\nfile:")) {
+                    // its returns are the demo's files, not scaled: the benchmark reads databases only
+                    Files.delete(f);
+                    continue;
+                }
                 Files.writeString(f, pointAtDatabase(Files.readString(f), department, db, bounds));
             }
         }

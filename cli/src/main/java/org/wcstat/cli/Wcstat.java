@@ -14,7 +14,7 @@ import picocli.CommandLine.ScopeType;
                 "loads the departments' data, computes the outlines' monitoring indicators, assesses progress and publishes the yearbook."},
         subcommands = {StatusCommand.class, QuickstartCommand.class, DemoCommand.class, RunCommand.class, IngestCommand.class, ComputeCommand.class,
                 AssessCommand.class, PublishCommand.class, ValidateCommand.class, CatalogCommand.class, AirflowCommand.class,
-                SqlCommand.class, MaintainCommand.class, DiffCommand.class, DisseminateCommand.class, CommandLine.HelpCommand.class})
+                SqlCommand.class, MaintainCommand.class, DiffCommand.class, DisseminateCommand.class, TemplateCommand.class, CommandLine.HelpCommand.class})
 public final class Wcstat {
     /** Exit code for a configuration or usage problem the user can fix. */
     static final int CONFIG_ERROR = WcstatException.Kind.CONFIGURATION.exitCode();

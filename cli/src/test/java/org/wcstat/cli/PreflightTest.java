@@ -98,6 +98,38 @@ class PreflightTest {
         assertNothingRan();
     }
 
+    @Test
+    void aDepartmentThatReportsByFileHasItsReturnsOpenedInsteadOfAConnection() throws IOException {
+        Path conf = copyOfConf();
+        Files.writeString(conf.resolve("sources/returns_only.yaml"), """
+                department: returns_only
+                name_zh: 妇联
+                name_en: Women's Federation
+                file:
+                  path: returns/returns_only/{year}/报表.xlsx
+                extracts:
+                  - name: points
+                    sheet: 指导站
+                    measure: family_education_points
+                    region: {name: 乡镇}
+                    value: {column: 指导站数}
+                """);
+        Result none = run("ingest", "--year", "2024", "--source", "returns_only", "--home", home().toString(), "--conf", conf.toString());
+        assertEquals(Wcstat.CONFIG_ERROR, none.code, none.err);
+        assertTrue(none.err.contains("returns_only (妇联): no return at " + home().resolve("returns/returns_only/{year}/报表.xlsx")
+                + " for any year: put the department's file there, or correct the path in conf/sources/returns_only.yaml"), none.err);
+        assertNothingRan();
+        // a CSV renamed .xlsx is no workbook
+        Path file = home().resolve("returns/returns_only/2023/报表.xlsx");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "乡镇,指导站数\n卫子镇,3\n");
+        Result bad = run("ingest", "--year", "2024", "--source", "returns_only", "--home", home().toString(), "--conf", conf.toString());
+        assertEquals(Wcstat.CONFIG_ERROR, bad.code, bad.err);
+        assertTrue(bad.err.contains("returns_only · points: returns/returns_only/2023/报表.xlsx cannot be opened as an XLSX workbook"), bad.err);
+        assertTrue(bad.err.contains("ask the department to save it again as Excel Workbook (.xlsx)"), bad.err);
+        assertNothingRan();
+    }
+
     private void pointHealthAt(Path conf, String url, String driver, String user) throws IOException {
         Path health = conf.resolve("sources/health.yaml");
         String yaml = Files.readString(health)

@@ -128,7 +128,7 @@ class StatusCommandTest {
     private static String load(String id, String source, String extract, int year, String at, long read, long quarantined,
                                String status, String message) {
         return "(" + id + ", '" + source + "', '" + extract + "', " + year + ", " + at + ", 1000, " + read + ", " + (read - quarantined)
-                + ", " + quarantined + ", 10, NULL, NULL, " + status + ", " + message + ")";
+                + ", " + quarantined + ", 10, NULL, NULL, " + status + ", " + message + ", NULL)";
     }
 
     /** A release's manifest as publish writes it, with the tables' snapshots now. */

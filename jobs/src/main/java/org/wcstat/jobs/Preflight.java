@@ -5,6 +5,7 @@ import org.wcstat.core.WcstatException;
 import org.wcstat.core.yaml.ConfigException;
 import org.wcstat.core.config.Configuration;
 import org.wcstat.core.config.SourceConfig;
+import org.wcstat.jobs.ingest.ReturnFiles;
 import org.wcstat.jobs.ingest.SourceConnection;
 import org.wcstat.jobs.publish.PublishResources;
 
@@ -120,6 +121,11 @@ public final class Preflight {
     }
 
     private Optional<String> connect(SourceConfig source) throws InterruptedException {
+        if (source.isFile()) {
+            // a department without a database: its returns must be there and open, instead of a connection
+            List<String> problems = ReturnFiles.check(source, home);
+            return problems.isEmpty() ? Optional.empty() : Optional.of(String.join("\n  ", problems));
+        }
         SourceConnection connection = new SourceConnection(config, source, home, env);
         long backoff = firstBackoffMs;
         for (int attempt = 1; ; attempt++) {

@@ -90,6 +90,9 @@ public final class Demo {
                 rows.put(d.getKey(), written);
             }
         }
+        // a department without a database sends its returns as files
+        progress.accept("writing the returns of next_generation");
+        rows.put("next_generation", NextGenerationReturnDemo.write(home));
         return rows;
     }
 }

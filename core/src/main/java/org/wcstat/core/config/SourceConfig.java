@@ -21,15 +21,45 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.zip.ZipFile;
 
-/** One department's database, as configured in conf/sources/&lt;department&gt;.yaml. */
+/**
+ * One department's source, as configured in conf/sources/&lt;department&gt;.yaml: its database ({@code jdbc}),
+ * or, for a department without one, the returns (报表) it fills in and sends as files ({@code file}).
+ */
 public record SourceConfig(
         @JsonProperty(value = "department", required = true) String department,
         @JsonProperty(value = "name_zh", required = true) String nameZh,
         @JsonProperty(value = "name_en", required = true) String nameEn,
-        @JsonProperty(value = "jdbc", required = true) Jdbc jdbc,
-        @JsonProperty(value = "extracts", required = true) List<Extract> extracts) implements Yaml.Validated {
+        @JsonProperty("jdbc") Jdbc jdbc,
+        @JsonProperty(value = "extracts", required = true) List<Extract> extracts,
+        @JsonProperty("file") FileReturn file) implements Yaml.Validated {
 
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]*");
+    /** Where a path pattern puts the year of the return. */
+    public static final String YEAR_PLACEHOLDER = "{year}";
+
+    /** A database source, as every source was before returns. */
+    public SourceConfig(String department, String nameZh, String nameEn, Jdbc jdbc, List<Extract> extracts) {
+        this(department, nameZh, nameEn, jdbc, extracts, null);
+    }
+
+    /** The department sends returns as files rather than giving access to a database. */
+    public boolean isFile() {
+        return file != null;
+    }
+
+    /**
+     * The returns of a department without a database: one XLSX workbook or CSV file a year, at a path under
+     * wcstat's home with {@value #YEAR_PLACEHOLDER} in it (returns/fed/{year}/家庭教育.xlsx), read in the
+     * given encoding when CSV (UTF-8 by default; GBK is what Excel writes on a Chinese Windows).
+     */
+    public record FileReturn(
+            @JsonProperty(value = "path", required = true) String path,
+            @JsonProperty("encoding") String encoding) {
+
+        public String charset() {
+            return encoding == null ? "UTF-8" : encoding;
+        }
+    }
 
     public record Jdbc(
             @JsonProperty(value = "url", required = true) String url,
@@ -53,7 +83,7 @@ public record SourceConfig(
             @JsonProperty("table") String table,
             @JsonProperty("query") String query,
             @JsonProperty("where") String where,
-            @JsonProperty(value = "year", required = true) YearMapping year,
+            @JsonProperty("year") YearMapping year,
             @JsonProperty(value = "measure", required = true) CodeMapping measure,
             @JsonProperty(value = "region", required = true) RegionMapping region,
             @JsonProperty("sex") CodeMapping sex,
@@ -64,17 +94,26 @@ public record SourceConfig(
             @JsonProperty("raw") RawColumns raw,
             @JsonProperty("partition") Partition partition,
             @JsonProperty("age_under") AgeLimit ageUnder,
-            @JsonProperty("district_rows") DistrictRows districtRows) {
+            @JsonProperty("district_rows") DistrictRows districtRows,
+            @JsonProperty("sheet") String sheet,
+            @JsonProperty("header_row") Integer headerRow,
+            @JsonProperty("file") String file) {
 
         /** What a row at the district is in a report of counts that also has towns: their subtotal (the default) or a unit of its own. */
         public boolean districtRowsAreOwnUnits() {
             return districtRows == DistrictRows.OWN;
         }
 
+        /** The row of a return's sheet holding the column headings, counted from 1 as Excel shows it. */
+        public int header() {
+            return headerRow == null ? 1 : headerRow;
+        }
+
         /** The columns that mapping reads: read from the source, even when they do not land in raw. */
         public Set<String> mappingColumns() {
             Set<String> cols = new LinkedHashSet<>();
-            cols.add(year.column());
+            // a return's year is the year of its file
+            if (year != null) cols.add(year.column());
             if (measure.column() != null) cols.add(measure.column());
             cols.add(region.column());
             // a fixed sex or residence reads no column
@@ -227,7 +266,12 @@ public record SourceConfig(
         if (!NAME.matcher(department).matches()) {
             throw new ConfigException(YamlLocator.at(file, "department") + ": department '" + department + "' must be lower-case letters, digits and _");
         }
-        checkDriverJars(file);
+        if ((jdbc == null) == (this.file == null)) {
+            throw new ConfigException(YamlLocator.at(file, "department") + ": give exactly one of 'jdbc' (the department's database)"
+                    + " or 'file' (the returns it sends as XLSX or CSV files)");
+        }
+        if (jdbc != null) checkDriverJars(file);
+        if (this.file != null) checkFileReturn(file);
         Set<String> names = new HashSet<>();
         for (int i = 0; i < extracts.size(); i++) {
             Extract e = extracts.get(i);
@@ -238,10 +282,17 @@ public record SourceConfig(
             if (!names.add(e.name())) {
                 throw where.error("name", " is defined twice");
             }
-            if ((e.table() == null) == (e.query() == null)) {
+            if (this.file != null) {
+                checkReturnExtract(where, e);
+            } else if ((e.table() == null) == (e.query() == null)) {
                 throw where.error(e.query() != null ? "query" : "table", ": give exactly one of 'table' or 'query'");
+            } else if (e.sheet() != null || e.headerRow() != null || e.file() != null) {
+                throw where.error(e.sheet() != null ? "sheet" : e.headerRow() != null ? "header_row" : "file",
+                        ": 'sheet', 'header_row' and 'file' describe a return sent as a file; this source reads a database (jdbc)");
+            } else if (e.year() == null) {
+                throw where.error("name", ": an extract of a database needs 'year' (column, school_year or date)");
             }
-            if (e.year().given() != 1) {
+            if (e.year() != null && e.year().given() != 1) {
                 throw where.error("year", ": 'year' needs exactly one of 'column', 'school_year' or 'date'");
             }
             checkCodes(where, "measure", e.measure(), null);
@@ -301,6 +352,60 @@ public record SourceConfig(
             List<Object> path = new java.util.ArrayList<>(List.of("extracts", index));
             path.addAll(fields);
             return new ConfigException(YamlLocator.of(file).at(path) + ": " + what + message);
+        }
+    }
+
+    private void checkFileReturn(Path conf) {
+        String p = file.path();
+        String at = YamlLocator.at(conf, "file", "path") + ": file.path";
+        if (Path.of(p.replace(YEAR_PLACEHOLDER, "2000")).isAbsolute()) {
+            throw new ConfigException(at + ": '" + p + "' must be relative to wcstat's home, e.g. returns/" + department + "/{year}/"
+                    + department + ".xlsx");
+        }
+        if (!p.contains(YEAR_PLACEHOLDER) && extracts.stream().noneMatch(e -> e.file() != null && e.file().contains(YEAR_PLACEHOLDER))) {
+            throw new ConfigException(at + ": '" + p + "' has no " + YEAR_PLACEHOLDER + "; each year's return is its own file, e.g. returns/"
+                    + department + "/{year}/" + department + ".xlsx");
+        }
+        try {
+            java.nio.charset.Charset.forName(file.charset());
+        } catch (RuntimeException e) {
+            throw new ConfigException(YamlLocator.at(conf, "file", "encoding") + ": file.encoding '" + file.encoding()
+                    + "' is not an encoding Java knows; use UTF-8 or GBK");
+        }
+    }
+
+    /** The format of a return file, by its name: xlsx or csv. */
+    public static Optional<String> formatOf(String path) {
+        String lower = path.toLowerCase(java.util.Locale.ROOT);
+        return lower.endsWith(".xlsx") ? Optional.of("xlsx") : lower.endsWith(".csv") ? Optional.of("csv") : Optional.empty();
+    }
+
+    /** The path pattern of an extract's return file: its own, or the source's. */
+    public String returnPath(Extract e) {
+        return e.file() != null ? e.file() : file.path();
+    }
+
+    private void checkReturnExtract(Where where, Extract e) {
+        if (e.table() != null || e.query() != null || e.where() != null || e.partition() != null) {
+            throw where.error(e.table() != null ? "table" : e.query() != null ? "query" : e.where() != null ? "where" : "partition",
+                    ": 'table', 'query', 'where' and 'partition' read a database; a return is read from its file (sheet, header_row)");
+        }
+        if (e.year() != null) {
+            throw where.error("year", ": a return's year is the year in its file's path (" + YEAR_PLACEHOLDER + "); leave 'year' out");
+        }
+        String path = returnPath(e);
+        Optional<String> format = formatOf(path);
+        if (format.isEmpty()) {
+            throw where.error(e.file() != null ? "file" : "name", ": the return '" + path + "' must be an .xlsx or .csv file");
+        }
+        if (format.get().equals("xlsx") && e.sheet() == null) {
+            throw where.error("name", ": an extract of an XLSX return names its 'sheet' (the sheet's tab name, e.g. 家庭教育指导站)");
+        }
+        if (format.get().equals("csv") && e.sheet() != null) {
+            throw where.error("sheet", ": a CSV file has no sheets; give each extract its own file with 'file'");
+        }
+        if (e.headerRow() != null && e.headerRow() < 1) {
+            throw where.error("header_row", ": header_row counts rows from 1, as Excel numbers them");
         }
     }
 

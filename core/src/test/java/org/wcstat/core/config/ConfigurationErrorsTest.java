@@ -49,8 +49,8 @@ class ConfigurationErrorsTest {
         return Stream.of(
                 Case.of("a misspelt field of a source's extract", "sources/health.yaml",
                         "    region: {code: TOWN_CODE}", "    regoin: {code: TOWN_CODE}", "regoin",
-                        "unknown field 'regoin' (did you mean 'region'?); the fields allowed here are age, age_under, description, district_rows, key,"
-                                + " measure, name, partition, query, raw, region, residence, sex, table, value, where, year"),
+                        "unknown field 'regoin' (did you mean 'region'?); the fields allowed here are age, age_under, description, district_rows, file,"
+                                + " header_row, key, measure, name, partition, query, raw, region, residence, sex, sheet, table, value, where, year"),
                 Case.of("a misspelt field of a town", "regions.yaml",
                         "  - {code: \"510811101\", name_zh: 卫子镇, name_en: Weizi, aliases: [卫子]}",
                         "  - {code: \"510811101\", name_zh: 卫子镇, nmae_en: Weizi, aliases: [卫子]}", "nmae_en",

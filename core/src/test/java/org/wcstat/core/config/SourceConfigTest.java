@@ -246,4 +246,50 @@ class SourceConfigTest {
         assertEquals(List.of("live_births", "maternal_deaths", "infant_deaths"),
                 List.copyOf(Configuration.measures(List.of(fixed, mapped))));
     }
+
+    /** A department without a database: its returns as files. */
+    private static final String RETURNS = """
+            department: health
+            name_zh: 妇联
+            name_en: Women's Federation
+            file:
+              path: returns/health/{year}/报表.xlsx
+            extracts:
+              - name: births
+                sheet: 指导站
+                header_row: 2
+                measure: live_births
+                region: {name: 乡镇}
+                value: {column: 人数}
+            """;
+
+    @Test
+    void aSourceOfReturnsNeedsNoYearAndReadsItsSheet() throws IOException {
+        SourceConfig s = Yaml.read(write(RETURNS), SourceConfig.class);
+        assertTrue(s.isFile());
+        assertNull(s.jdbc());
+        assertEquals("UTF-8", s.file().charset());
+        SourceConfig.Extract e = s.extracts().get(0);
+        assertEquals(2, e.header());
+        // no year column: a return's year is its file's
+        assertEquals(List.of("乡镇", "人数"), List.copyOf(e.mappingColumns()));
+        assertEquals("returns/health/{year}/报表.xlsx", s.returnPath(e));
+    }
+
+    @Test
+    void aSourceOfReturnsIsRefusedWhatOnlyADatabaseHas() throws IOException {
+        assertTrue(error(RETURNS.replace("    sheet: 指导站", "    table: T\n    sheet: 指导站"))
+                .contains("extract 'births': 'table', 'query', 'where' and 'partition' read a database; a return is read from its file"));
+        assertTrue(error(RETURNS.replace("    sheet: 指导站", "    year: {column: Y}\n    sheet: 指导站"))
+                .contains("a return's year is the year in its file's path ({year}); leave 'year' out"));
+        assertTrue(error(RETURNS.replace("    sheet: 指导站\n", ""))
+                .contains("an extract of an XLSX return names its 'sheet'"));
+        assertTrue(error(RETURNS.replace("{year}/报表.xlsx", "2024/报表.xlsx"))
+                .contains("file.path: 'returns/health/2024/报表.xlsx' has no {year}"));
+        assertTrue(error(RETURNS.replace("报表.xlsx", "报表.xls")).contains("must be an .xlsx or .csv file"));
+        assertTrue(error(RETURNS.replace("  path: returns", "  encoding: BIG-FIVE-ISH\n  path: returns"))
+                .contains("file.encoding 'BIG-FIVE-ISH' is not an encoding Java knows; use UTF-8 or GBK"));
+        assertTrue(error(RETURNS.replace("file:\n", "jdbc: {url: 'jdbc:h2:mem:x', driver: org.h2.Driver}\nfile:\n"))
+                .contains("give exactly one of 'jdbc' (the department's database) or 'file' (the returns it sends as XLSX or CSV files)"));
+    }
 }

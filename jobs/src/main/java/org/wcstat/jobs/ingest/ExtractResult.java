@@ -10,16 +10,16 @@ import java.sql.Timestamp;
  * several years reads an extract once and has one result per year, each as a load of that year alone has.
  */
 record ExtractResult(String extract, int year, String loadId, long rowsRead, long rowsWritten, long rowsQuarantined, long factRows,
-                     Long rawSnapshot, Timestamp startedAt, long durationMs) {
+                     Long rawSnapshot, Timestamp startedAt, long durationMs, String origin) {
 
     ExtractResult withRawSnapshot(Long snapshot) {
         return new ExtractResult(extract, year, loadId, rowsRead, rowsWritten, rowsQuarantined, factRows, snapshot, startedAt,
-                durationMs);
+                durationMs, origin);
     }
 
     /** The extract's meta.load row, in the column order of schemas/warehouse/meta.load.sql. */
     Row loadRow(String department, Long factsSnapshot) {
         return RowFactory.create(loadId, department, extract, year, startedAt, durationMs, rowsRead, rowsWritten, rowsQuarantined,
-                factRows, rawSnapshot, factsSnapshot, "ok", null);
+                factRows, rawSnapshot, factsSnapshot, "ok", null, origin);
     }
 }

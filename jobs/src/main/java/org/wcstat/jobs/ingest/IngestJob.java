@@ -115,7 +115,7 @@ public final class IngestJob implements YearsJob {
         List<Row> rows = new ArrayList<>();
         for (int year : years) {
             rows.add(RowFactory.create(load.loadId(year), source.department(), "*", year,
-                    new Timestamp(System.currentTimeMillis()), 0L, 0L, 0L, 0L, 0L, null, null, "failed", why));
+                    new Timestamp(System.currentTimeMillis()), 0L, 0L, 0L, 0L, 0L, null, null, "failed", why, null));
         }
         return rows;
     }

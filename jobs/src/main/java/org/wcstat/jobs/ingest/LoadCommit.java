@@ -294,6 +294,7 @@ final class LoadCommit {
             m.put("rows_quarantined", r.rowsQuarantined());
             m.put("facts_rows", r.factRows());
             m.put("raw_snapshot_id", r.rawSnapshot());
+            m.put("origin", r.origin());
             record.add(m);
         }
         try {
@@ -441,7 +442,8 @@ final class LoadCommit {
             rows.add(new ExtractResult((String) m.get("extract"), c.year(), c.loadId(), ((Number) m.get("rows_read")).longValue(),
                     ((Number) m.get("rows_written")).longValue(), ((Number) m.get("rows_quarantined")).longValue(),
                     ((Number) m.get("facts_rows")).longValue(), raw == null ? null : ((Number) raw).longValue(),
-                    new Timestamp(((Number) m.get("started_at")).longValue()), ((Number) m.get("duration_ms")).longValue())
+                    new Timestamp(((Number) m.get("started_at")).longValue()), ((Number) m.get("duration_ms")).longValue(),
+                    (String) m.get("origin"))
                     .loadRow(c.source(), c.snapshot().snapshotId()));
         }
         return rows;

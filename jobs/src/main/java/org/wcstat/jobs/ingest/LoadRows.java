@@ -74,6 +74,11 @@ final class LoadRows {
                         col(RowChecks.PROBLEM).as("reason"), loadId.as("load_id"));
     }
 
+    /** A return's row: its place in the return (sheet!row), then its key columns. */
+    Column returnRowKey(SourceConfig.Extract e) {
+        return concat(lit("row "), col(ReturnReader.ROW), lit(", "), rowKey(e));
+    }
+
     /** The row's key columns as KEY=value pairs; only what the allow-list keeps shows in clear. */
     Column rowKey(SourceConfig.Extract e) {
         List<Column> parts = new ArrayList<>();

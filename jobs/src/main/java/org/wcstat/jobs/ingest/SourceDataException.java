@@ -23,6 +23,13 @@ final class SourceDataException extends RuntimeException {
      * wrong, the original when the source could not be reached (which the caller retries).
      */
     static RuntimeException classify(SourceConfig source, SourceConfig.Extract e, Exception ex, ValidationReport report, Path home) {
+        if (ex instanceof ReturnProblem p) {
+            // the return's own words name the file, sheet and cell; the department and extract say whose
+            String message = source.department() + " · " + e.name() + ": " + p.getMessage();
+            report.add(Finding.extract(e.name(), "fail", message));
+            report.write(home, "Not loaded: the return for extract " + e.name() + " could not be read");
+            return new SourceDataException(message);
+        }
         SQLException sql = sqlCause(ex);
         String state = sql == null ? null : sql.getSQLState();
         boolean refused = sql != null && state != null && (state.startsWith("42") || state.startsWith("22"));

@@ -52,6 +52,8 @@ final class SourceLoad {
     private final ValidationRules rules;
     private final Map<Integer, ValidationReport> reports = new TreeMap<>();
     private final LoadRows project;
+    /** Where each extract's rows of each year came from, for meta.load: a return's file and SHA-256. */
+    private final Map<String, String> origins = new java.util.HashMap<>();
 
     SourceLoad(JobContext ctx, SourceConfig source, int year) {
         this(ctx, source, List.of(year));
@@ -182,7 +184,8 @@ final class SourceLoad {
     }
 
     private List<Checked> read(List<Dataset<Row>> cached, boolean factsOnDriver) {
-        SourceReader reader = new SourceReader(ctx.warehouse().spark(), source, ctx.home(), ctx.env());
+        ExtractReader reader = source.isFile() ? new ReturnReader(ctx.warehouse().spark(), source, ctx.home(), ctx.config().regions())
+                : new SourceReader(ctx.warehouse().spark(), source, ctx.home(), ctx.env());
         String what = years.size() == 1 ? String.valueOf(years.get(0)) : span();
         List<Checked> checked = new ArrayList<>();
         for (SourceConfig.Extract e : source.extracts()) {
@@ -193,11 +196,12 @@ final class SourceLoad {
                 Dataset<Row> src = reader.read(e, years, RowChecks.columns(structural));
                 Dataset<Row> mapped = new ExtractMapper(e, ctx.config().regions(), ctx.config().ageBands(), ExtractMapper.yearOf(years),
                         DimensionsUsed.of(e, ctx.config().catalog(), rules)).map(src);
-                Dataset<Row> rows = new RowChecks(e, structural).apply(mapped).withColumn(LoadRows.ROW_KEY, project.rowKey(e))
+                Dataset<Row> rows = new RowChecks(e, structural).apply(mapped).withColumn(LoadRows.ROW_KEY, source.isFile() ? project.returnRowKey(e) : project.rowKey(e))
                         .persist(StorageLevel.MEMORY_AND_DISK());
                 cached.add(rows);
                 // reads the source now, so a dropped connection fails here, before anything is written
                 checked.add(check(e, rows, new Timestamp(t0), t0, cached, factsOnDriver));
+                years.forEach(y -> origins.put(e.name() + "|" + y, reader.origin(e, y)));
             } catch (Exception ex) {
                 throw SourceDataException.classify(source, e, ex, reports.get(years.get(0)), ctx.home());
             }
@@ -304,9 +308,10 @@ final class SourceLoad {
             allBad += bad;
             reports.get(year).counts(new ValidationReport.ExtractCounts(name, read, read - bad, bad));
             results.add(new ExtractResult(name, year, loadIds.get(year), read, read - bad, bad, c.factCount().get(year), null,
-                    c.started(), duration));
+                    c.started(), duration, origins.get(name + "|" + year)));
             if (read == 0) {
-                String why = "no rows for " + year + " (filter " + SourceQuery.yearFilter(c.extract().year(), year) + ")";
+                String why = "no rows for " + year + (c.extract().year() == null ? " in the return"
+                        : " (filter " + SourceQuery.yearFilter(c.extract().year(), year) + ")");
                 reports.get(year).add(Finding.extract(name, "warn", why));
                 warnings.add(source.department() + " · " + name + ": " + why);
             }

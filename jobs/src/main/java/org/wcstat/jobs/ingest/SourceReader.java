@@ -16,7 +16,7 @@ import java.util.Map;
  * Reads one extract of a department's database for one or more years over JDBC, in parallel where configured,
  * with wcstat's dialects registered and the source's own driver jars, if it names any, loadable.
  */
-final class SourceReader {
+final class SourceReader implements ExtractReader {
     private final SparkSession spark;
     private final SourceConfig source;
     private final String url;
@@ -37,11 +37,8 @@ final class SourceReader {
         return read(extract, List.of(year), List.of());
     }
 
-    /**
-     * @param years ascending; for several, the rows carry {@link SourceQuery#YEAR}
-     * @param checked further columns validation rules read
-     */
-    Dataset<Row> read(SourceConfig.Extract extract, List<Integer> years, List<String> checked) {
+    @Override
+    public Dataset<Row> read(SourceConfig.Extract extract, List<Integer> years, List<String> checked) {
         DataFrameReader r = spark.read().format("jdbc")
                 .option("url", url)
                 .option("driver", source.jdbc().driver())
@@ -62,8 +59,15 @@ final class SourceReader {
         return DriverJars.around(spark, source.jdbc().driverJarPaths(), r::load);
     }
 
+    /** A database's rows are the query's: the load record needs nothing more. */
+    @Override
+    public String origin(SourceConfig.Extract extract, int year) {
+        return null;
+    }
+
     /** The URL without credentials, for messages. */
-    String where() {
+    @Override
+    public String where() {
         return url.replaceAll("(?i)(password|user)=[^;&]*", "$1=***");
     }
 }

@@ -153,7 +153,7 @@ public final class MeasureGate {
         Map<String, String> m = new LinkedHashMap<>();
         for (SourceConfig.Extract e : source.extracts()) {
             Configuration.measures(List.of(new SourceConfig(source.department(), source.nameZh(), source.nameEn(), source.jdbc(),
-                    List.of(e)))).forEach(x -> m.putIfAbsent(x, e.name()));
+                    List.of(e), source.file()))).forEach(x -> m.putIfAbsent(x, e.name()));
         }
         return m;
     }

@@ -152,7 +152,7 @@ class MaintainJobTest {
 
     static Row load(int run) {
         return RowFactory.create("L-2024-" + run, "health", "report", 2024, java.sql.Timestamp.valueOf("2025-03-01 08:00:00"),
-                1000L, 4L, 4L, 0L, 4L, null, null, "ok", null);
+                1000L, 4L, 4L, 0L, 4L, null, null, "ok", null, null);
     }
 
     /** 2024: town 101 4 deaths of 400 births; town 102 2 + extra deaths of 500 births. */

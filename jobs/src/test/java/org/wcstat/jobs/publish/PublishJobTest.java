@@ -423,6 +423,6 @@ class PublishJobTest {
 
     private static Row load(String id, int year) {
         return RowFactory.create(id, "health", "report", year, Timestamp.valueOf("2025-03-01 08:00:00"), 1000L,
-                10L, 10L, 0L, 10L, null, null, "ok", null);
+                10L, 10L, 0L, 10L, null, null, "ok", null, null);
     }
 }
