@@ -39,10 +39,13 @@ final class HandWrittenYear {
 
     /**
      * Runs pipelines/yearly-load.yaml for the year over the home's departments, with the shipped conf; the
-     * tables a test wrote no rows for are created empty first.
+     * tables a test wrote no rows for are created empty first, and the return of the department that reports by
+     * file is the demo's.
      */
     static JobContext run(Path home, int year) throws Exception {
         OutlineTables.createMissing(home.resolve("departments"));
+        // the department that reports by file (no database to write by hand) sends the demo's return
+        NextGenerationReturnDemo.write(home);
         Configuration config = Configuration.load(TestRepo.root().resolve("conf"));
         SparkSession spark = Spark.session(Spark.localWarehouse(home));
         JobContext ctx = new JobContext(config, home, new Warehouse(spark).ensureTables(), Progress.SILENT, Map.of());
