@@ -96,10 +96,6 @@ public final class Spark {
                 // department VARCHAR(n) columns are plain strings to the warehouse; keeping their
                 // length checks trips Spark 4.0's optimizer when raw rows are written to Iceberg
                 .config("spark.sql.legacy.charVarcharAsString", "true")
-                // Iceberg registers this catalog on first use, checking and then setting it in the session's conf;
-                // maintenance compacts several tables at once, each in a session cloned from this one, and a clone
-                // made in between lacked it (CATALOG_NOT_FOUND default_cache_iceberg). Registered here, every clone has it.
-                .config("spark.sql.catalog.default_cache_iceberg", "org.apache.iceberg.spark.SparkCachedTableCatalog")
                 .getOrCreate();
         current = session;
         currentCatalog = Map.copyOf(catalog);
