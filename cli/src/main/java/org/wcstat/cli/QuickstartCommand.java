@@ -6,6 +6,7 @@ import org.wcstat.jobs.JobContext;
 import org.wcstat.jobs.PipelineRunner;
 import org.wcstat.jobs.Warehouse;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -45,6 +46,9 @@ final class QuickstartCommand implements Callable<Integer> {
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : e;
         }
+        // the session was made in another thread: make it this thread's too, as it is for every other command, since
+        // Iceberg's compaction (maintain) reads through the session active in the thread that runs it
+        SparkSession.setActiveSession(ctx.warehouse().spark());
         Session.preflight(config, home.home, progress, pipeline.jobs(), Optional.empty());
         // the 2025 yearbook shows every year from 2015; a release of each earlier year is one publish --year away
         PipelineRunner.Outcome outcome = PipelineRunner.run(ctx, pipeline, IntStream.rangeClosed(FIRST_YEAR, LAST_YEAR).boxed().toList(),

@@ -54,22 +54,11 @@ final class TableMaintenance {
     }
 
     /**
-     * Iceberg's compaction reads the files it rewrites through a catalog it registers in the session on first use,
-     * from whichever session is active in the thread; two compactions at once in one JVM lost it (CATALOG_NOT_FOUND
-     * default_cache_iceberg, meta.load left uncompacted in a quickstart), so they take turns, while the tables'
-     * other maintenance runs side by side.
-     */
-    private static final Object COMPACTING = new Object();
-
-    /**
      * Iceberg's default: a partition's small files are merged once there are five, so the two files a
      * load writes to a raw table stay as they are, and meta.load's one file per load is merged.
      */
     private void compact(Table table, List<String> done) {
-        RewriteDataFiles.Result compacted;
-        synchronized (COMPACTING) {
-            compacted = actions.rewriteDataFiles(table).execute();
-        }
+        RewriteDataFiles.Result compacted = actions.rewriteDataFiles(table).execute();
         if (compacted.rewrittenDataFilesCount() > 0) {
             done.add("compacted " + compacted.rewrittenDataFilesCount() + " data files into " + compacted.addedDataFilesCount());
         }
