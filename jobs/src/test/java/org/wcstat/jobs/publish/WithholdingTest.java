@@ -76,6 +76,28 @@ class WithholdingTest {
         assertEquals(1, w.secondary());
     }
 
+    @Test
+    void aPooledValueShortOfYearsIsGroupedWithTheYearsItSums() {
+        // W-H-02 for 2022 pools 2021-2022 only (births of 2020 were never loaded): its flag says pooled_years=2021-2022.
+        // Deaths 2020 1 (withheld, under 3), 2021 0, 2022 4; pooled 0 + 4 = 4 over 4,000 births. 2020 is not in the
+        // pooled value, so 2021 and 2022 with the pooled 4 give nothing away: all three are published. Grouped with its
+        // whole window (2020-2022), the withheld 2020 would wrongly cost the 2022 value too.
+        List<Row> rows = new ArrayList<>();
+        rows.add(rate("W-H-02", 2020, "_T", "_T", 1, 1, 2000, 100000));
+        rows.add(rate("W-H-02", 2021, "_T", "_T", 1, 0, 2000, 100000));
+        rows.add(rate("W-H-02", 2022, "_T", "_T", 1, 4, 2000, 100000));
+        rows.add(new org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema(new Object[] {"W-H-02", 2022, D, "_T", "_T", "_T", 3,
+                4.0, 4000.0, 100.0, null, null, "pooled_3y,pooled_partial,pooled_years=2021-2022"}, ValueRows.SCHEMA));
+        Withholding w = new Withholding(config.catalog(), D, SmallCounts.DEFAULT);
+        List<PublishedValue> out = w.apply(rows);
+        assertTrue(find(out, "W-H-02", 2020, "_T", 1).suppressed());
+        assertFalse(find(out, "W-H-02", 2021, "_T", 1).suppressed());
+        assertFalse(find(out, "W-H-02", 2022, "_T", 1).suppressed());
+        assertFalse(find(out, "W-H-02", 2022, "_T", 3).suppressed());
+        assertEquals(1, w.primary());
+        assertEquals(0, w.secondary());
+    }
+
     private static Row rate(String indicator, int year, String sex, String residence, int pooled, double num, double den, double factor) {
         return ValueRows.row(indicator, year, D, sex, residence, pooled, num, den, num / den * factor);
     }
