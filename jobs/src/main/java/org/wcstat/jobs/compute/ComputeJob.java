@@ -156,7 +156,7 @@ public final class ComputeJob implements Job {
                 flags.add("pooled_" + p.pooledYears() + "y");
                 if (p.partial()) {
                     flags.add("pooled_partial");
-                    flags.add("pooled_years=" + p.years(year));
+                    flags.add(p.yearsFlag(year));
                 }
             }
             Formula minus = e.formula().minus();

@@ -49,28 +49,11 @@ record Pooling(int pooledYears, List<Integer> offsets) {
         return t.yearFor(year) - offset;
     }
 
-    /** The years summed, as the computed year's years: the flag's 2019-2020, or 2018+2020 with a gap. */
-    String years(int year) {
+    /** The flag naming the years summed, as the computed year's years ({@link PooledYearsFlag}). */
+    String yearsFlag(int year) {
         Set<Integer> ys = new TreeSet<>();
         offsets.forEach(i -> ys.add(year - i));
-        List<String> runs = new ArrayList<>();
-        Integer start = null;
-        Integer last = null;
-        for (int y : ys) {
-            if (last != null && y == last + 1) {
-                last = y;
-                continue;
-            }
-            if (start != null) runs.add(run(start, last));
-            start = y;
-            last = y;
-        }
-        if (start != null) runs.add(run(start, last));
-        return String.join("+", runs);
-    }
-
-    private static String run(int from, int to) {
-        return from == to ? String.valueOf(from) : from + "-" + to;
+        return PooledYearsFlag.of(ys);
     }
 
     /** Each measure of the indicator with the years this value reads of it. */

@@ -52,21 +52,23 @@ final class IndicatorPages {
             p.put("name", labels.text(ind.nameZh(), ind.nameEn()));
             p.put("unit", ind.unit());
             p.put("target", target(e.target()));
+            List<YearbookTables.Line> trend = tables.trend(ind);
+            Map<Integer, PublishedValue> total = trend.get(0).values();
             IndicatorStatus status = tables.status(ind.code());
             p.put("status", labels.text(status));
             p.put("statusCode", status.status());
             // the assessment's note quotes the series' figures: not where a value of it is withheld (as data/assessment)
-            boolean withheld = tables.trend(ind).get(0).values().values().stream().anyMatch(PublishedValue::suppressed)
-                    || tables.singleYear(ind).values().stream().anyMatch(PublishedValue::suppressed);
+            Map<Integer, PublishedValue> single = tables.singleYear(ind);
+            boolean withheld = total.values().stream().anyMatch(PublishedValue::suppressed)
+                    || single.values().stream().anyMatch(PublishedValue::suppressed);
             p.put("note", withheld && status.note() != null ? YearbookTables.withheldReason(tables.layout.disclosure().threshold()) : status.note());
             List<Map<String, Object>> lines = new ArrayList<>();
-            for (YearbookTables.Line l : tables.trend(ind)) lines.add(line(l.name(), l.values(), years, ind.decimals()));
+            for (YearbookTables.Line l : trend) lines.add(line(l.name(), l.values(), years, ind.decimals()));
             // the total's interval, where computed, drawn as a band around it
-            lines.get(0).put("low", interval(tables.trend(ind).get(0).values(), years, ind.decimals(), true));
-            lines.get(0).put("high", interval(tables.trend(ind).get(0).values(), years, ind.decimals(), false));
+            lines.get(0).put("low", interval(total, years, ind.decimals(), true));
+            lines.get(0).put("high", interval(total, years, ind.decimals(), false));
             p.put("lines", lines);
             p.put("pooled", ind.poolYears() > 1 ? labels.text(ind.poolYears() + "年合并值", ind.poolYears() + "-year pooled value") : null);
-            Map<Integer, PublishedValue> single = tables.singleYear(ind);
             p.put("single", single.isEmpty() ? null : line(labels.text("单年值", "single year"), single, years, ind.decimals()));
             List<Map<String, Object>> breakdowns = new ArrayList<>();
             for (YearbookTables.IndicatorBreakdown b : tables.breakdownsOf(ind)) {

@@ -107,7 +107,7 @@ public final class PublishJob implements Job {
             List<Manifest.Load> loads = loads(snapshot, year).stream().map(Manifest.Load::of).toList();
             // a revision says what it changed from the release it supersedes (修订说明)
             Optional<RevisionNote> note = current.map(m -> RevisionNote.between(m.revision(), RevisionNote.read(releases.current(year)),
-                    revision, RevisionNote.of(values), newLoads(m, loads), catalog));
+                    revision, RevisionNote.of(values), RevisionNote.newLoads(m, loads), catalog));
 
             // the release's writers: each gets the scratch folder and the values after disclosure control
             YearbookTables yearbook = writeYearbook(ctx, scratch, values, catalog, layout, year, evaluation, note);
@@ -239,18 +239,6 @@ public final class PublishJob implements Job {
                 Manifest.catalogVersion(ctx.config().dir().resolve("indicators")), Manifest.snapshotsByName(snapshot.snapshots()),
                 new Manifest.Disclosure(rule.threshold(), rule.zerosCount(), withholding.primary(), withholding.secondary()),
                 loads, Manifest.filesOf(built));
-    }
-
-    /** The loads a release rests on that the one it supersedes did not, as "source/extract started_at", by source. */
-    private static Map<String, List<String>> newLoads(Manifest superseded, List<Manifest.Load> loads) {
-        Set<String> before = new HashSet<>();
-        if (superseded.loads() != null) superseded.loads().forEach(l -> before.add(l.loadId()));
-        Map<String, List<String>> bySource = new TreeMap<>();
-        for (Manifest.Load l : loads) {
-            if (before.contains(l.loadId())) continue;
-            bySource.computeIfAbsent(l.source(), k -> new ArrayList<>()).add(l.source() + "/" + l.extract() + " " + l.startedAt());
-        }
-        return bySource;
     }
 
     /** The loads whose facts the release's snapshot of facts.observation holds, for the years it shows. */

@@ -4,12 +4,8 @@ import org.wcstat.core.catalog.Catalog;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * What changed between two revisions of a year's release, read from the releases themselves (their
@@ -42,18 +38,8 @@ public final class RevisionDiff {
                 .orElseThrow(() -> new PublishException(year + " has one revision only (" + later.folder() + "): nothing to compare it with")));
         Manifest before = Manifest.read(earlier.folder());
         Manifest after = Manifest.read(later.folder());
-        Set<String> known = new HashSet<>();
-        if (before.loads() != null) before.loads().forEach(l -> known.add(l.loadId()));
-        Map<String, List<String>> newLoads = new TreeMap<>();
-        if (after.loads() != null) {
-            for (Manifest.Load l : after.loads()) {
-                if (!known.contains(l.loadId())) {
-                    newLoads.computeIfAbsent(l.source(), k -> new ArrayList<>()).add(l.source() + "/" + l.extract() + " " + l.startedAt());
-                }
-            }
-        }
         return new RevisionDiff(RevisionNote.between(earlier.revision(), RevisionNote.read(earlier.folder()), later.revision(),
-                RevisionNote.read(later.folder()), newLoads, catalog));
+                RevisionNote.read(later.folder()), RevisionNote.newLoads(before, after.loads() == null ? List.of() : after.loads()), catalog));
     }
 
     private static Releases.Published revision(List<Releases.Published> revisions, int revision, int year) {

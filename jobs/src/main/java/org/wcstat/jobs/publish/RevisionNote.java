@@ -150,6 +150,18 @@ final class RevisionNote {
         return new Entry(cell, change, before, after, difference, loads);
     }
 
+    /** The loads a release rests on that the one it supersedes did not, as "source/extract started_at", by source. */
+    static Map<String, List<String>> newLoads(Manifest superseded, List<Manifest.Load> loads) {
+        Set<String> before = new HashSet<>();
+        if (superseded.loads() != null) superseded.loads().forEach(l -> before.add(l.loadId()));
+        Map<String, List<String>> bySource = new TreeMap<>();
+        for (Manifest.Load l : loads) {
+            if (before.contains(l.loadId())) continue;
+            bySource.computeIfAbsent(l.source(), k -> new ArrayList<>()).add(l.source() + "/" + l.extract() + " " + l.startedAt());
+        }
+        return bySource;
+    }
+
     /** The keys of the values a revision changed and still publishes: SDMX marks them revised (OBS_STATUS R). */
     Set<String> revised() {
         Set<String> keys = new HashSet<>();

@@ -3,6 +3,7 @@ package org.wcstat.jobs.publish;
 import org.apache.spark.sql.Row;
 import org.wcstat.core.catalog.Catalog;
 import org.wcstat.core.dimension.CellKey;
+import org.wcstat.jobs.compute.PooledYearsFlag;
 import org.wcstat.core.disclosure.CountCell;
 import org.wcstat.core.disclosure.CountGroups;
 import org.wcstat.core.disclosure.DerivedCells;
@@ -16,8 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.Optional;
 
 /**
  * Disclosure control of the indicator values a release publishes (docs/releases.md, "Disclosure control").
@@ -35,7 +34,6 @@ final class Withholding {
     private final Map<String, Catalog.Entry> entries = new LinkedHashMap<>();
     private final String district;
     private final SmallCounts rule;
-    private static final String POOLED_YEARS = "pooled_years=";
     private final Map<CountCell, Set<Integer>> yearsPooled = new HashMap<>();
     private int primary;
     private int secondary;
@@ -55,7 +53,7 @@ final class Withholding {
         yearsPooled.clear();
         for (Row r : rows) {
             CountCell cell = countCell(r);
-            pooledYears(r.getAs("flags")).ifPresent(ys -> yearsPooled.put(cell, ys));
+            PooledYearsFlag.in(r.getAs("flags")).ifPresent(ys -> yearsPooled.put(cell, ys));
             double numerator = r.getAs("numerator");
             Double denominator = r.getAs("denominator");
             families.computeIfAbsent(cell.family(), k -> new LinkedHashMap<>()).put(cell, numerator);
@@ -119,23 +117,6 @@ final class Withholding {
                 withheld ? null : r.<Double>getAs("value"), withheld,
                 withheld ? PublishedValue.SUPPRESSED_FLAG : r.<String>getAs("flags"),
                 withheld ? null : r.<Double>getAs("ci_low"), withheld ? null : r.<Double>getAs("ci_high"), r.<Integer>getAs("pooled_years"));
-    }
-
-    /** The years a pooled value sums when fewer than its window: compute's flag pooled_years=2019+2021-2022. */
-    static Optional<Set<Integer>> pooledYears(String flags) {
-        if (flags == null) return Optional.empty();
-        for (String flag : flags.split(",")) {
-            if (!flag.startsWith(POOLED_YEARS)) continue;
-            Set<Integer> years = new TreeSet<>();
-            for (String run : flag.substring(POOLED_YEARS.length()).split("\\+")) {
-                String[] ends = run.split("-");
-                int from = Integer.parseInt(ends[0]);
-                int to = Integer.parseInt(ends[ends.length - 1]);
-                for (int y = from; y <= to; y++) years.add(y);
-            }
-            return Optional.of(years);
-        }
-        return Optional.empty();
     }
 
     /** The count a value rests on: its numerator's family, the years it sums, the year and the cell. */
