@@ -10,10 +10,8 @@ import org.wcstat.core.Progress;
 import org.wcstat.core.config.Configuration;
 import org.wcstat.jobs.JobContext;
 import org.wcstat.jobs.Spark;
-import org.wcstat.jobs.TestRepo;
 import org.wcstat.jobs.Warehouse;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,28 +44,7 @@ class AssessJobTest {
 
     @BeforeAll
     static void assessHandMadeValues() throws Exception {
-        Path conf = home.resolve("conf");
-        Path repo = TestRepo.root();
-        Files.createDirectories(conf.resolve("sources"));
-        Files.createDirectories(conf.resolve("indicators"));
-        for (String f : List.of("regions.yaml", "dimensions.yaml", "yearbook.yaml", "assessment.yaml")) {
-            Files.copy(repo.resolve("conf").resolve(f), conf.resolve(f));
-        }
-        // a source producing the measures the test catalog names; it is never read here
-        Files.writeString(conf.resolve("sources/health.yaml"), """
-                department: health
-                name_zh: 卫健局
-                name_en: Health
-                jdbc: {url: "jdbc:h2:mem:unused", driver: org.h2.Driver}
-                extracts:
-                  - name: report
-                    table: T
-                    year: {column: Y}
-                    measure: {column: M, codes: {A: a, B: b}}
-                    region: {code: R}
-                    value: {column: V}
-                """);
-        Files.writeString(conf.resolve("indicators/test.yaml"), """
+        Path conf = AssessConf.write(home.resolve("conf"), """
                 indicators:
                   - {code: SLOW, plan: children, area: health, name_zh: 慢率, name_en: slow, unit: "%",
                      numerator: a, denominator: b, factor: 100, by: [town], target: ">= 90", sources: [health]}

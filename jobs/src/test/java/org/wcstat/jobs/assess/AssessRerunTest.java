@@ -56,27 +56,7 @@ class AssessRerunTest {
 
     @BeforeAll
     static void values() throws Exception {
-        conf = home.resolve("conf");
-        Path repo = TestRepo.root();
-        Files.createDirectories(conf.resolve("sources"));
-        Files.createDirectories(conf.resolve("indicators"));
-        for (String f : List.of("regions.yaml", "dimensions.yaml", "yearbook.yaml", "assessment.yaml")) {
-            Files.copy(repo.resolve("conf").resolve(f), conf.resolve(f));
-        }
-        Files.writeString(conf.resolve("sources/health.yaml"), """
-                department: health
-                name_zh: 卫健局
-                name_en: Health
-                jdbc: {url: "jdbc:h2:mem:unused", driver: org.h2.Driver}
-                extracts:
-                  - name: report
-                    table: T
-                    year: {column: Y}
-                    measure: {column: M, codes: {A: a, B: b}}
-                    region: {code: R}
-                    value: {column: V}
-                """);
-        Files.writeString(conf.resolve("indicators/test.yaml"), """
+        conf = AssessConf.write(home.resolve("conf"), """
                 indicators:
                   - {code: SLOW, plan: children, area: health, name_zh: 慢率, name_en: slow, unit: "%",
                      numerator: a, denominator: b, factor: 100, by: [town], target: ">= 90", sources: [health]}
