@@ -98,6 +98,25 @@ class WithholdingTest {
         assertEquals(0, w.secondary());
     }
 
+    @Test
+    void aBirthOfUnknownSexLeavesTheSexesNoSafer() {
+        // C-H-03b 2024 by sex: 10 infant deaths over 1,000 births, girls 2 / 480, boys 7 / 500, and 1 death of a baby of
+        // unknown sex (sex 9), counted in the total only and named by the total's flag unknown_sex=1. The girls' 2 is
+        // withheld; 10 - 7 - 1 = 2 would give it back, so the boys' 7 is withheld as well, and the total stays.
+        List<Row> rows = new ArrayList<>();
+        rows.add(new org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema(new Object[] {"C-H-03b", 2024, D, "_T", "_T", "_T", 1,
+                10.0, 1000.0, 10.0, null, null, "unknown_sex=1"}, ValueRows.SCHEMA));
+        rows.add(ValueRows.row("C-H-03b", 2024, D, "F", "_T", 1, 2, 480.0, 2 / 480.0 * 1000));
+        rows.add(ValueRows.row("C-H-03b", 2024, D, "M", "_T", 1, 7, 500.0, 7 / 500.0 * 1000));
+        Withholding w = new Withholding(config.catalog(), D, SmallCounts.DEFAULT);
+        List<PublishedValue> out = w.apply(rows);
+        assertFalse(out.get(0).suppressed());
+        assertTrue(out.get(1).suppressed());
+        assertTrue(out.get(2).suppressed());
+        assertEquals(1, w.primary());
+        assertEquals(1, w.secondary());
+    }
+
     private static Row rate(String indicator, int year, String sex, String residence, int pooled, double num, double den, double factor) {
         return ValueRows.row(indicator, year, D, sex, residence, pooled, num, den, num / den * factor);
     }
