@@ -29,7 +29,10 @@ import static org.apache.spark.sql.functions.*;
  * <p>What the source does not know is unknown ({@link Dimension#UNKNOWN}), which counts in the total and in
  * no breakdown: a code the extract maps to {@code _U} (sex 9 未说明), an empty code the extract maps with
  * {@code "": _U}, a missing age or birth date, and an empty sex or residence that nothing reads the
- * extract's measures by ({@link DimensionsUsed}).
+ * extract's measures by ({@link DimensionsUsed}). An age or birth date that does not parse, or gives an age
+ * outside 0-130, is unknown too, with a note the load reports as a finding: the event happened, whatever the
+ * column holds. Only where the age decides whether a row belongs to the extract at all ({@code age_under})
+ * is such a row quarantined.
  */
 final class ExtractMapper {
     static final String PROBLEM = "_problem";
@@ -67,7 +70,9 @@ final class ExtractMapper {
         Column residence = extract.residence() == null ? lit(Dimension.TOTAL) : codes(extract.residence(), Dimension.RESIDENCE);
         Age age = extract.age() == null || extract.age().band() != null ? null : Age.of(extract.age(), this::typed, year);
         Column ageYears = age == null ? lit(-1) : age.years();
-        Column ageBand = ageBand(age);
+        Column ageProblem = age == null ? null : age.problem().when(ageYears.lt(0).or(ageYears.gt(130)), concat(lit("age "),
+                ageYears.cast("string"), lit(" is outside 0-130" + (extract.age().at() != null ? " on " + extract.age().at() : ""))));
+        Column ageBand = ageBand(age, ageProblem);
         Column value = extract.value() == null ? lit(1.0) : typed(extract.value().column(), DataTypes.DoubleType);
 
         List<Column> problems = new ArrayList<>();
@@ -78,13 +83,18 @@ final class ExtractMapper {
         if (extract.residence() != null && extract.residence().column() != null) {
             problems.add(unmapped(residence, extract.residence().column(), "residence code"));
         }
-        if (extract.age() != null) {
-            problems.add(extract.age().band() != null ? unmapped(ageBand, extract.age().column(), "age band")
-                    : age.problem().when(ageYears.lt(0).or(ageYears.gt(130)), concat(lit("age "), ageYears.cast("string"),
-                            lit(" is outside 0-130" + (extract.age().at() != null ? " on " + extract.age().at() : "")))));
+        List<Column> notes = new ArrayList<>();
+        if (extract.age() != null && extract.age().band() != null) {
+            problems.add(unmapped(ageBand, extract.age().column(), "age band"));
+        } else if (extract.age() != null && extract.ageUnder() == null) {
+            // the event happened whatever the age's column holds: it counts in the total, in no age band, and is reported
+            notes.add(when(ageProblem.isNotNull(), concat(ageProblem, lit(", so the row counts in the total and in no age band ("
+                    + Dimension.UNKNOWN + ")"))));
         }
         Column under = null;
         if (extract.ageUnder() != null) {
+            // whether the row belongs to the extract at all depends on the age: one that cannot be read is quarantined
+            problems.add(ageProblem);
             // the extract's rows are those under the age, as a where would keep them; an unknown age cannot tell
             under = age.under(extract.ageUnder());
             String empty = extract.age().column() + (extract.age().at() != null ? " or " + extract.age().at() : "");
@@ -104,7 +114,8 @@ final class ExtractMapper {
                 .withColumn("_age_band", ageBand)
                 .withColumn("_residence", residence)
                 .withColumn("_value", value)
-                .withColumn(PROBLEM, concat_ws("; ", problems.toArray(Column[]::new)));
+                .withColumn(PROBLEM, concat_ws("; ", problems.toArray(Column[]::new)))
+                .withColumn(RowChecks.MAPPING_NOTES, concat_ws(", ", notes.toArray(Column[]::new)));
     }
 
     /**
@@ -187,7 +198,8 @@ final class ExtractMapper {
         return text(column).try_cast(type);
     }
 
-    private Column ageBand(Age age) {
+    /** @param problem why the age cannot be read, null when it can: such an age is unknown, as an empty one */
+    private Column ageBand(Age age, Column problem) {
         SourceConfig.AgeMapping mapping = extract.age();
         if (mapping == null) {
             return lit(Dimension.TOTAL);
@@ -199,7 +211,7 @@ final class ExtractMapper {
             return mapping.codes().containsKey("") ? mapped : when(key.equalTo(""), lit(Dimension.UNKNOWN)).otherwise(mapped);
         }
         Column years = age.years();
-        Column c = when(not(age.known()), lit(Dimension.UNKNOWN));
+        Column c = when(not(age.known()).or(problem.isNotNull()), lit(Dimension.UNKNOWN));
         for (AgeBands.Band b : ageBands.bands()) {
             Column in = b.to() == null ? years.geq(b.from()) : years.between(b.from(), b.to());
             c = c.when(in, b.code());

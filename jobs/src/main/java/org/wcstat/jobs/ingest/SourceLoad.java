@@ -330,6 +330,7 @@ final class SourceLoad {
     private void rowFindings(SourceConfig.Extract e, List<Row> flagged, Map<Integer, List<String>> failures) {
         Map<String, ValidationRules.Rule> byId = new LinkedHashMap<>();
         rules.rules().forEach(r -> byId.put(r.id(), r));
+        long unreadable = 0;
         for (Row r : flagged) {
             String key = r.getString(0);
             int year = r.getInt(5);
@@ -342,11 +343,16 @@ final class SourceLoad {
             }
             for (String w : split(r.getString(3))) {
                 report.add(finding(byId, e, key, w));
+                if (w.startsWith(RowChecks.MAPPING + ": ")) unreadable++;
             }
             for (String f : split(r.getString(4))) {
                 report.add(finding(byId, e, key, f));
                 failures.computeIfAbsent(year, y -> new ArrayList<>()).add(e.name() + " row " + key + ": rule " + f);
             }
+        }
+        if (unreadable > 0) {
+            ctx.progress().warn(source.department() + " · " + e.name() + ": " + unreadable
+                    + " row(s) whose age could not be read counted in the total and in no age band; see the validation report");
         }
     }
 
@@ -373,6 +379,7 @@ final class SourceLoad {
 
     private static Finding finding(Map<String, ValidationRules.Rule> byId, SourceConfig.Extract e, String key, String idAndReason) {
         int colon = idAndReason.indexOf(": ");
+        if (idAndReason.substring(0, colon).equals(RowChecks.MAPPING)) return Finding.mappingNote(e.name(), key, idAndReason.substring(colon + 2));
         return Finding.of(byId.get(idAndReason.substring(0, colon)), e.name(), key, idAndReason.substring(colon + 2));
     }
 

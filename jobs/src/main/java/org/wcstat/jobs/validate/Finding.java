@@ -18,6 +18,11 @@ public record Finding(String extract, String rowKey, String rule, String kind, S
         return new Finding(extract, rowKey, RowChecks.MAPPING, "structural", "high", "quarantine", reason);
     }
 
+    /** A row kept although mapping could not read part of it (an age counted as unknown): reported, not quarantined. */
+    public static Finding mappingNote(String extract, String rowKey, String reason) {
+        return new Finding(extract, rowKey, RowChecks.MAPPING, "structural", "medium", "warn", reason);
+    }
+
     /** Something about the extract as a whole (no rows, a missing table): not tied to one rule. */
     public static Finding extract(String extract, String action, String reason) {
         return new Finding(extract, "", "extract", "structural", "high", action, reason);

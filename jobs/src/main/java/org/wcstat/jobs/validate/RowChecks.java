@@ -29,6 +29,8 @@ public final class RowChecks {
     public static final String WARNINGS = "_warnings";
     public static final String FAILURES = "_failures";
     public static final String MAPPING = "mapping";
+    /** What mapping could not read but kept the row for (an unreadable age counted as unknown): a warning of rule "mapping". */
+    public static final String MAPPING_NOTES = "_mapping_notes";
     /** The year the row covers, set by mapping: a load may read several years at once. */
     public static final String YEAR = "_year";
 
@@ -58,6 +60,7 @@ public final class RowChecks {
         List<Column> fail = new ArrayList<>();
         quarantineIds.add(when(mappingProblem.notEqual(""), lit(MAPPING)));
         quarantine.add(when(mappingProblem.notEqual(""), mappingProblem));
+        warn.add(when(col(MAPPING_NOTES).notEqual("").and(mappingProblem.equalTo("")), concat(lit(MAPPING + ": "), col(MAPPING_NOTES))));
         for (ValidationRules.Rule r : rules) {
             Column reason = reason(r);
             switch (r.actionOf()) {

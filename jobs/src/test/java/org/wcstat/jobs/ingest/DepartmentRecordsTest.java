@@ -56,6 +56,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  *   卫子镇 M 10, F 10, 合计 20 · 昭化镇 M 30, F 30, 合计 60 · 昭化区 (510811) M 40, F 40, 合计 81
  *   the towns' F and M are the parts; every other row is a subtotal; the district's 合计 81 disagrees with its
  *   parts, 10 + 10 + 30 + 30 = 80
+ *
+ * injury_register, one row per injury, 2023, the age in years as the clerk typed it:
+ *   1 '7' (6-11) · 2 '十二' (not a number) · 3 empty · 4 '150' (outside 0-130) · 5 '16' (15-17), all 卫子镇
+ *   injuries 5; 6-11: 1, 15-17: 1, unknown: 2, 3, 4 = 3; none quarantined, rows 2 and 4 reported
  * </pre>
  */
 class DepartmentRecordsTest {
@@ -75,6 +79,9 @@ class DepartmentRecordsTest {
         db.exec("CREATE TABLE birth_register (reg_id INT PRIMARY KEY, baby_sex CHAR(1), birth_date DATE, town_code VARCHAR(9), area VARCHAR(4))",
                 "CREATE TABLE death_register (case_id CHAR(1) PRIMARY KEY, sex CHAR(1), birth_date DATE, death_date DATE, town_name VARCHAR(10))",
                 "CREATE TABLE rc_report (nd INT, xzdm VARCHAR(12), xb CHAR(1), sl INT)",
+                "CREATE TABLE injury_register (case_no INT PRIMARY KEY, report_year INT, town_code VARCHAR(9), age_text VARCHAR(8))",
+                "INSERT INTO injury_register VALUES (1, 2023, '510811101', '7'), (2, 2023, '510811101', '十二'),"
+                        + " (3, 2023, '510811101', ''), (4, 2023, '510811101', '150'), (5, 2023, '510811101', '16')",
                 "INSERT INTO birth_register VALUES"
                         + " (1, '1', '2023-01-05', '510811101', '城镇'), (2, '2', '2023-02-05', '510811101', '城镇'),"
                         + " (3, '2', '2023-03-05', '510811101', '乡村'), (4, '9', '2023-04-05', '510811101', '乡村'),"
@@ -139,6 +146,13 @@ class DepartmentRecordsTest {
                     region: {code: XZDM}
                     sex: {column: XB, codes: {"1": M, "2": F, "0": _T}}
                     value: {column: SL}
+                  - name: injuries
+                    table: injury_register
+                    key: [CASE_NO]
+                    year: {column: REPORT_YEAR}
+                    measure: injuries
+                    region: {code: TOWN_CODE}
+                    age: {years: AGE_TEXT}
                 """.formatted(jdbc, death, death, death));
         Files.writeString(conf.resolve("indicators/test.yaml"), """
                 indicators:
@@ -152,6 +166,8 @@ class DepartmentRecordsTest {
                      numerator: deaths, by: [sex, age], target: decrease, sources: [health]}
                   - {code: U18, plan: children, area: health, name_zh: 未成年人死亡数, name_en: deaths under 18, unit: 人,
                      numerator: "deaths{age=0|1-2|3-5|6-11|12-14|15-17}", target: decrease, sources: [health]}
+                  - {code: INJ, plan: children, area: safety, name_zh: 伤害数, name_en: injuries, unit: 人,
+                     numerator: injuries, by: [age], target: decrease, sources: [health]}
                   - {code: RC_F, plan: women, area: health, name_zh: 委员中女性比例, name_en: women members, unit: "%%",
                      numerator: "rc_members{sex=F}", denominator: rc_members, factor: 100, by: [town], target: ">= 50", sources: [health]}
                 """);
@@ -206,6 +222,27 @@ class DepartmentRecordsTest {
         String report = Files.readString(home.resolve("releases/" + Y + "/report.html"));
         assertTrue(report.contains("性别不详、只计入合计的：2023年1。 Of unknown sex, counted in the total only: 1 for 2023."
                 + " 年龄组不详、只计入合计的：2023年1。 Of unknown age, counted in the total only: 1 for 2023."), report);
+    }
+
+    @Test
+    void anAgeThatCannotBeReadCountsInTheTotalAndIsReported() throws Exception {
+        // injuries 1-5 = 5; ages 7 → 6-11 and 16 → 15-17; 十二, empty and 150 unknown: 3, in no band
+        Row total = row("INJ", D, "_T", "_T");
+        assertEquals(5.0, total.<Double>getAs("value"), 1e-9);
+        assertEquals("unknown_age=3", total.getAs("flags"));
+        assertEquals(1.0, value("INJ", D, "_T", "6-11"), 1e-9);
+        assertEquals(1.0, value("INJ", D, "_T", "15-17"), 1e-9);
+        assertEquals(0.0, value("INJ", D, "_T", "0"), 1e-9);
+        assertEquals(0, rows("INJ", "age_band = '_U'").size(), "an unknown age is no group of the breakdown");
+        assertEquals(List.of(), reasons("injuries"));
+        // the two ages that are there but cannot be read are findings of the department's report; the empty one is not
+        List<String> found = Files.readString(ValidationReport.csv(home, Y, "health")).lines()
+                .filter(l -> l.contains(",injuries,")).sorted().toList();
+        assertEquals(2, found.size(), found.toString());
+        assertTrue(found.stream().allMatch(l -> l.contains(",mapping,structural,medium,warn,")), found.toString());
+        String said = String.join("\n", found);
+        assertTrue(said.contains("age '十二' is not a valid whole number of years, so the row counts in the total and in no age band (_U)"), said);
+        assertTrue(said.contains("age 150 is outside 0-130, so the row counts in the total and in no age band (_U)"), said);
     }
 
     @Test
