@@ -1,6 +1,7 @@
 package org.wcstat.cli;
 
 import org.wcstat.core.config.Configuration;
+import org.wcstat.jobs.LoadedMeasures;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -36,9 +37,12 @@ final class HomeOptions {
         return s.matches("[\\w./:@%+,=-]+") ? s : "'" + s.replace("'", "'\\''") + "'";
     }
 
-    /** With --conf, the checkout's conf/ is the configuration it was copied from: it names the files measures came from. */
+    /**
+     * With --conf, the checkout's conf/ is the configuration it was copied from: it names the files measures came from;
+     * where it cannot (the files were changed in place), the warehouse's loads do.
+     */
     Configuration load() {
-        return Configuration.load(confDir(), conf == null ? null : repo().resolve("conf"));
+        return Configuration.load(confDir(), conf == null ? null : repo().resolve("conf"), new LoadedMeasures(confDir(), home, System.getenv()));
     }
 
     /** The checkout bin/wcstat runs from; the working directory otherwise. */

@@ -57,14 +57,14 @@ public final class Catalog {
      * @param measures the measures the configured sources produce; a formula naming another is an error
      */
     public static Catalog load(Path dir, Set<String> measures, AgeBands ageBands) {
-        return load(dir, measures, ageBands, Map.of());
+        return load(dir, measures, ageBands, MeasureHistory.NONE);
     }
 
     /**
-     * @param formerly where each measure came from before the sources changed ("conf/sources/health.yaml, extract
-     *                 mch_death_report"), so a measure no source produces any more is named with the file that used to
+     * @param formerly where each measure came from before the sources changed ("conf/sources/health.yaml (extract
+     *                 mch_death_report)"), so a measure no source produces any more is named with the file that used to
      */
-    public static Catalog load(Path dir, Set<String> measures, AgeBands ageBands, Map<String, String> formerly) {
+    public static Catalog load(Path dir, Set<String> measures, AgeBands ageBands, MeasureHistory formerly) {
         List<String> problems = new ArrayList<>();
         Map<String, Entry> entries = new LinkedHashMap<>();
         List<Path> files;
@@ -99,7 +99,7 @@ public final class Catalog {
     }
 
     /** What a formula may name: the sources' measures and the configured age bands, and the files that define them. */
-    private record Names(Set<String> measures, AgeBands ageBands, Path sources, Path dimensions, Map<String, String> formerly) {
+    private record Names(Set<String> measures, AgeBands ageBands, Path sources, Path dimensions, MeasureHistory formerly) {
     }
 
     /** The formula's parts as the indicator writes them, by the fields that hold them. */
@@ -200,10 +200,8 @@ public final class Catalog {
 
     /** Which file used to produce a measure, and what to add so that one does again. */
     private static String formerly(String measure, Names names) {
-        String was = names.formerly().get(measure);
-        if (was == null) return "";
-        return "; " + was + " produced it: add an extract with 'measure: " + measure + "' (or a code mapped to it) to a file of "
-                + names.sources() + ", or remove the indicator";
+        return names.formerly().producer(measure).map(was -> "; " + was + " produced it: add an extract with 'measure: " + measure + "' (or a code mapped to it) to a file of "
+                + names.sources() + ", or remove the indicator").orElse("");
     }
 
     private static Formula.Expr parse(List<Part> parts, String text, Object... field) {

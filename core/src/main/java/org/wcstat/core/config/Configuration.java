@@ -7,6 +7,7 @@ import org.wcstat.core.yaml.ConfigException;
 import org.wcstat.core.yaml.YamlLocator;
 import org.wcstat.core.yaml.Yaml;
 import org.wcstat.core.catalog.Catalog;
+import org.wcstat.core.catalog.MeasureHistory;
 import org.wcstat.core.catalog.Indicator;
 import org.wcstat.core.dimension.Dimension;
 import org.wcstat.core.dimension.Vocabulary;
@@ -34,6 +35,14 @@ public record Configuration(Path dir, Regions regions, AgeBands ageBands, List<S
      *                 say which of its source files produced a measure the catalog still names; null for none
      */
     public static Configuration load(Path dir, Path previous) {
+        return load(dir, previous, MeasureHistory.NONE);
+    }
+
+    /**
+     * @param previous as above
+     * @param loaded   what the warehouse's loads say produced each measure, asked where {@code previous} knows nothing
+     */
+    public static Configuration load(Path dir, Path previous, MeasureHistory loaded) {
         if (!Files.isDirectory(dir)) {
             throw new ConfigException(dir + ": configuration folder not found; pass --conf DIR or run from the repository");
         }
@@ -50,7 +59,7 @@ public record Configuration(Path dir, Regions regions, AgeBands ageBands, List<S
             checkAgeCodes(f, s, ages, dir.resolve("dimensions.yaml"));
             sources.add(s);
         }
-        Catalog catalog = Catalog.load(dir.resolve("indicators"), measures(sources), ages, FormerSources.producers(previous, dir));
+        Catalog catalog = Catalog.load(dir.resolve("indicators"), measures(sources), ages, FormerSources.producers(previous, dir).orElse(loaded));
         YearbookLayout yearbook = YearbookLayout.load(dir.resolve("yearbook.yaml"));
         checkIndicatorReferences(dir, catalog, yearbook, sources);
         ResidenceBases.check(catalog, sources, dir.resolve("sources"));

@@ -1,5 +1,6 @@
 package org.wcstat.core.config;
 
+import org.wcstat.core.catalog.MeasureHistory;
 import org.wcstat.core.yaml.Yaml;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,7 +20,11 @@ final class FormerSources {
     }
 
     /** By measure, "conf/sources/health.yaml (extract mch_death_report)"; empty without a previous configuration. */
-    static Map<String, String> producers(Path previous, Path current) {
+    static MeasureHistory producers(Path previous, Path current) {
+        return MeasureHistory.of(byMeasure(previous, current));
+    }
+
+    private static Map<String, String> byMeasure(Path previous, Path current) {
         Map<String, String> by = new LinkedHashMap<>();
         if (previous == null || !Files.isDirectory(previous.resolve("sources")) || same(previous, current)) return by;
         try (Stream<Path> files = Files.list(previous.resolve("sources"))) {
