@@ -10,6 +10,19 @@ import java.util.Locale;
 public interface Coded extends Bilingual {
     String name();
 
+    /** The constant's names, given to its constructor. */
+    Names names();
+
+    @Override
+    default String zh() {
+        return names().zh();
+    }
+
+    @Override
+    default String en() {
+        return names().en();
+    }
+
     default String code() {
         return name().toLowerCase(Locale.ROOT);
     }

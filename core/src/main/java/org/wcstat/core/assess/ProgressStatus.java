@@ -1,6 +1,7 @@
 package org.wcstat.core.assess;
 
 import org.wcstat.core.Coded;
+import org.wcstat.core.Names;
 
 /**
  * Progress categories of the Statistics Canada / Open SDG progress measure. The same four
@@ -18,22 +19,15 @@ public enum ProgressStatus implements Coded {
     INCONCLUSIVE("无法判定（事件过少）", "inconclusive (too few events)"),
     INSUFFICIENT_DATA("数据不足", "insufficient data");
 
-    private final String zh;
-    private final String en;
+    private final Names names;
 
     ProgressStatus(String zh, String en) {
-        this.zh = zh;
-        this.en = en;
+        this.names = new Names(zh, en);
     }
 
     @Override
-    public String zh() {
-        return zh;
-    }
-
-    @Override
-    public String en() {
-        return en;
+    public Names names() {
+        return names;
     }
 
     /** Thresholds on the ratio of actual to required growth (Open SDG defaults). */

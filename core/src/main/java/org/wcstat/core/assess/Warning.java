@@ -1,6 +1,7 @@
 package org.wcstat.core.assess;
 
 import org.wcstat.core.Coded;
+import org.wcstat.core.Names;
 import org.wcstat.core.dimension.CellKey;
 
 /**
@@ -17,22 +18,15 @@ public record Warning(String indicator, CellKey cell, WarningKind kind, Severity
         MEDIUM("中", "medium"),
         LOW("低", "low");
 
-        private final String zh;
-        private final String en;
+        private final Names names;
 
         Severity(String zh, String en) {
-            this.zh = zh;
-            this.en = en;
+            this.names = new Names(zh, en);
         }
 
         @Override
-        public String zh() {
-            return zh;
-        }
-
-        @Override
-        public String en() {
-            return en;
+        public Names names() {
+            return names;
         }
 
         /** The severity indicators.warning stores as a code, e.g. high. */

@@ -1,6 +1,7 @@
 package org.wcstat.core.assess;
 
 import org.wcstat.core.Coded;
+import org.wcstat.core.Names;
 
 /**
  * The early warnings of 四、监测评估: indicators expected to be hard to complete, or fluctuating strongly.
@@ -15,22 +16,15 @@ public enum WarningKind implements Coded {
     IMPLAUSIBLE("数据存疑", "a value outside its plausible range"),
     TOWNS_SHORT("乡镇未全部达标", "towns short of an every-town target");
 
-    private final String zh;
-    private final String en;
+    private final Names names;
 
     WarningKind(String zh, String en) {
-        this.zh = zh;
-        this.en = en;
+        this.names = new Names(zh, en);
     }
 
     @Override
-    public String zh() {
-        return zh;
-    }
-
-    @Override
-    public String en() {
-        return en;
+    public Names names() {
+        return names;
     }
 
     /** The kind indicators.warning stores as a code, e.g. group_lag. */

@@ -8,6 +8,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.wcstat.core.Coded;
+import org.wcstat.core.Names;
 import org.wcstat.core.catalog.Catalog;
 
 import java.io.IOException;
@@ -42,22 +43,15 @@ final class RevisionNote {
         WITHHELD("不再公布（小数保护）", "now withheld"),
         RELEASED("新公布（原不公布）", "no longer withheld");
 
-        private final String zh;
-        private final String en;
+        private final Names names;
 
         Change(String zh, String en) {
-            this.zh = zh;
-            this.en = en;
+            this.names = new Names(zh, en);
         }
 
         @Override
-        public String zh() {
-            return zh;
-        }
-
-        @Override
-        public String en() {
-            return en;
+        public Names names() {
+            return names;
         }
     }
 
