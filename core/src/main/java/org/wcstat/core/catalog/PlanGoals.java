@@ -113,7 +113,8 @@ public record PlanGoals(List<Goal> goals, Path file) {
                 e = catalog.get(g.indicator());
             } catch (IllegalArgumentException ex) {
                 problems.add(at(locator, i, "indicator", g) + "names indicator " + g.indicator() + ", which the catalog does not have"
-                        + DidYouMean.hint(g.indicator(), codes));
+                        + DidYouMean.hint(g.indicator(), codes) + "; add it to conf/indicators, or, where no department of the county"
+                        + " measures the goal, replace 'indicator: " + g.indicator() + "' with 'omitted: <why>'");
                 continue;
             }
             if (!e.indicator().plan().equals(g.plan()) || !e.indicator().area().equals(g.area())) {
