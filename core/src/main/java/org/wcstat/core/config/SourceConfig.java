@@ -136,11 +136,15 @@ public record SourceConfig(
         }
     }
 
-    /** The year a row covers: a year column, a school year ('2024-2025' covers 2024) or a date. */
+    /**
+     * The year a row covers: a year column, a school year ('2024-2025' covers 2024) or a date. A date the
+     * database keeps as text has its {@code format} (yyyyMMdd, yyyy-MM-dd ...), which begins with the year.
+     */
     public record YearMapping(
             @JsonProperty("column") String yearColumn,
             @JsonProperty("school_year") String schoolYear,
-            @JsonProperty("date") String date) {
+            @JsonProperty("date") String date,
+            @JsonProperty("format") String format) {
         public String column() {
             return yearColumn != null ? yearColumn : schoolYear != null ? schoolYear : date;
         }
@@ -193,7 +197,7 @@ public record SourceConfig(
     /**
      * Age as a birth date, a whole number of years, months or days, or a band with codes. A birth date gives
      * the completed age on the event's date ({@code at}, e.g. the date of death) when the extract has one,
-     * else on 31 December of the year.
+     * else on 31 December of the year. Dates the database keeps as text have their {@code format}.
      */
     public record AgeMapping(
             @JsonProperty("birth_date") String birthDate,
@@ -202,7 +206,8 @@ public record SourceConfig(
             @JsonProperty("days") String days,
             @JsonProperty("band") String band,
             @JsonProperty("codes") Map<String, String> codes,
-            @JsonProperty("at") String at) {
+            @JsonProperty("at") String at,
+            @JsonProperty("format") String format) {
 
         public String column() {
             return birthDate != null ? birthDate : years != null ? years : months != null ? months : days != null ? days : band;
@@ -295,6 +300,12 @@ public record SourceConfig(
             if (e.year() != null && e.year().given() != 1) {
                 throw where.error("year", ": 'year' needs exactly one of 'column', 'school_year' or 'date'");
             }
+            if (e.year() != null && e.year().format() != null) {
+                if (e.year().date() == null) {
+                    throw where.error(List.of("year", "format"), ": 'format' says how a 'date' kept as text is written; a year column needs none");
+                }
+                checkDateFormat(where, List.of("year", "format"), e.year().format());
+            }
             checkCodes(where, "measure", e.measure(), null);
             checkCodes(where, "sex", e.sex(), Dimension.SEX.canonicalCodes());
             checkCodes(where, "residence", e.residence(), Dimension.RESIDENCE.canonicalCodes());
@@ -310,6 +321,12 @@ public record SourceConfig(
                 }
                 if (e.age().band() != null && (e.age().codes() == null || e.age().codes().isEmpty())) {
                     throw where.error("age", ": an age 'band' column needs 'codes' mapping its values to configured age bands");
+                }
+                if (e.age().format() != null) {
+                    if (e.age().birthDate() == null) {
+                        throw where.error(List.of("age", "format"), ": 'format' says how a 'birth_date' (and 'at') kept as text is written");
+                    }
+                    checkDateFormat(where, List.of("age", "format"), e.age().format());
                 }
                 if (e.age().at() != null && e.age().birthDate() == null) {
                     throw where.error(List.of("age", "at"), ": age: 'at' names the event's date an age is computed on from a 'birth_date';"
@@ -440,6 +457,23 @@ public record SourceConfig(
             return zip.getEntry(className.replace('.', '/') + ".class") != null;
         } catch (IOException e) {
             throw new ConfigException(where + ": " + jar + " is not a readable jar (" + e.getMessage() + ")");
+        }
+    }
+
+    /**
+     * A date kept as text is chosen by year in the department's own database by comparing the text with the year
+     * ('20230105' >= '2023' and < '2024'), which needs the year first; and the pattern must parse.
+     */
+    private static void checkDateFormat(Where where, List<Object> field, String format) {
+        if (!format.startsWith("yyyy") && !format.startsWith("uuuu")) {
+            throw where.error(field, ": date format '" + format + "' must begin with the four-digit year (yyyyMMdd, yyyy-MM-dd,"
+                    + " yyyy/M/d ...): rows are chosen by comparing the text with the year; for another layout give a 'query' that"
+                    + " converts the column to a date");
+        }
+        try {
+            java.time.format.DateTimeFormatter.ofPattern(format);
+        } catch (IllegalArgumentException e) {
+            throw where.error(field, ": date format '" + format + "' is not a date pattern (" + e.getMessage() + "); e.g. yyyyMMdd or yyyy-MM-dd");
         }
     }
 

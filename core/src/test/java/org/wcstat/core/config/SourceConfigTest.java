@@ -178,6 +178,26 @@ class SourceConfigTest {
     }
 
     @Test
+    void aDateKeptAsTextHasAFormatBeginningWithTheYear() throws IOException {
+        SourceConfig s = Yaml.read(write(replace("year: {column: Y}", "year: {date: CHECKED, format: yyyyMMdd}")
+                + "    age: {birth_date: BORN, at: CHECKED, format: yyyy-MM-dd}\n"), SourceConfig.class);
+        assertEquals("yyyyMMdd", s.extracts().get(0).year().format());
+        assertEquals("yyyy-MM-dd", s.extracts().get(0).age().format());
+
+        String dayFirst = replace("year: {column: Y}", "year: {date: CHECKED, format: dd/MM/yyyy}");
+        assertTrue(error(dayFirst).startsWith(where(dayFirst, "year:", "dd/MM") + ": date format 'dd/MM/yyyy' must begin with the"
+                + " four-digit year (yyyyMMdd, yyyy-MM-dd, yyyy/M/d ...)"), error(dayFirst));
+        String onAYear = replace("year: {column: Y}", "year: {column: Y, format: yyyyMMdd}");
+        assertEquals(where(onAYear, "year:", "yyyyMMdd") + ": 'format' says how a 'date' kept as text is written; a year column needs none",
+                error(onAYear));
+        String onYears = GOOD + "    age: {years: AGE, format: yyyyMMdd}\n";
+        assertEquals(where(onYears, "age:", "yyyyMMdd") + ": 'format' says how a 'birth_date' (and 'at') kept as text is written",
+                error(onYears));
+        String notAPattern = replace("year: {column: Y}", "year: {date: CHECKED, format: yyyyMMddb}");
+        assertTrue(error(notAPattern).contains("date format 'yyyyMMddb' is not a date pattern"), error(notAPattern));
+    }
+
+    @Test
     void anAgeLimitInDaysNeedsAnAgeFinerThanYears() throws IOException {
         String yaml = GOOD + "    age: {years: AGE}\n    age_under: {days: 28}\n";
         assertEquals(where(yaml, "age_under:", "{") + ": an age in whole years cannot tell 28 days; give the age as a 'birth_date',"

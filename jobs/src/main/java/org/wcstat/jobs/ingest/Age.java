@@ -22,16 +22,17 @@ record Age(Column years, Column months, Column days, Column known, Column proble
     /** @param typed a source column as a type, null where it does not parse */
     static Age of(SourceConfig.AgeMapping m, BiFunction<String, DataType, Column> typed, Column year) {
         if (m.birthDate() != null) {
-            Column born = typed.apply(m.birthDate(), DataTypes.DateType);
-            Column on = m.at() == null ? make_date(year, lit(12), lit(31)) : typed.apply(m.at(), DataTypes.DateType);
+            Column born = date(m.birthDate(), m.format(), typed);
+            Column on = m.at() == null ? make_date(year, lit(12), lit(31)) : date(m.at(), m.format(), typed);
             Column known = given(m.birthDate()).and(m.at() == null ? lit(true) : given(m.at()));
             // months_between counts whole months from day to day of month, so its floor is the months completed
             Column months = months_between(on, born);
+            String valid = m.format() == null ? "' is not a valid date" : "' is not a valid date of format " + m.format();
             Column problem = when(given(m.birthDate()).and(born.isNull()),
-                    concat(lit("birth date '"), shown(m.birthDate()), lit("' is not a valid date")));
+                    concat(lit("birth date '"), shown(m.birthDate()), lit(valid)));
             if (m.at() != null) {
                 problem = problem.when(given(m.at()).and(on.isNull()),
-                        concat(lit("event date '"), shown(m.at()), lit("' in " + m.at() + " is not a valid date")));
+                        concat(lit("event date '"), shown(m.at()), lit("' in " + m.at() + valid.substring(1))));
             }
             return new Age(floor(months.divide(12)).cast(DataTypes.IntegerType), floor(months), datediff(on, born), known, problem);
         }
@@ -48,6 +49,12 @@ record Age(Column years, Column months, Column days, Column known, Column proble
         }
         return new Age(floor(v.divide(DAYS_A_YEAR)).cast(DataTypes.IntegerType), floor(v.divide(DAYS_A_MONTH)), v, known,
                 notANumber(column, v, "number of days"));
+    }
+
+    /** A date column: the database's date, or text parsed by the extract's format; null where it does not parse. */
+    private static Column date(String column, String format, BiFunction<String, DataType, Column> typed) {
+        return format == null ? typed.apply(column, DataTypes.DateType)
+                : to_date(try_to_timestamp(trim(col(column).cast(DataTypes.StringType)), lit(format)));
     }
 
     /** Whether the age is under the limit; null when it is unknown. */

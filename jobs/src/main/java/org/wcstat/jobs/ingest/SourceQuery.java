@@ -67,7 +67,7 @@ public final class SourceQuery {
                     : y.column() + " IN (" + String.join(", ", years.stream().map(String::valueOf).toList()) + ")";
             case SCHOOL_YEAR -> y.column() + " IN (" + String.join(", ", years.stream()
                     .map(v -> "'" + v + "-" + (v + 1) + "'").toList()) + ")";
-            case DATE -> range ? y.column() + " >= DATE '" + first + "-01-01' AND " + y.column() + " < DATE '" + (last + 1) + "-01-01'"
+            case DATE -> range ? y.column() + " >= " + dateFrom(y, first) + " AND " + y.column() + " < " + dateFrom(y, last + 1)
                     : "(" + String.join(" OR ", years.stream().map(v -> "(" + yearFilter(y, v) + ")").toList()) + ")";
         };
     }
@@ -83,7 +83,15 @@ public final class SourceQuery {
         return switch (y.kind()) {
             case YEAR -> y.column() + " = " + year;
             case SCHOOL_YEAR -> y.column() + " = '" + year + "-" + (year + 1) + "'";
-            case DATE -> y.column() + " >= DATE '" + year + "-01-01' AND " + y.column() + " < DATE '" + (year + 1) + "-01-01'";
+            case DATE -> y.column() + " >= " + dateFrom(y, year) + " AND " + y.column() + " < " + dateFrom(y, year + 1);
         };
+    }
+
+    /**
+     * The first moment of a year, as the date column compares: a date literal, or for a date kept as text in a
+     * format that begins with the year, the year itself ('20230105' and '2023-01-05' are >= '2023' and < '2024').
+     */
+    private static String dateFrom(SourceConfig.YearMapping y, int year) {
+        return y.format() == null ? "DATE '" + year + "-01-01'" : "'" + year + "'";
     }
 }

@@ -60,6 +60,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * injury_register, one row per injury, 2023, the age in years as the clerk typed it:
  *   1 '7' (6-11) · 2 '十二' (not a number) · 3 empty · 4 '150' (outside 0-130) · 5 '16' (15-17), all 卫子镇
  *   injuries 5; 6-11: 1, 15-17: 1, unknown: 2, 3, 4 = 3; none quarantined, rows 2 and 4 reported
+ *
+ * check_register, one row per health check, dates kept as text yyyyMMdd; the year is the check's:
+ *   1 born 20180301 checked 20230315: 5 (3-5) · 2 born 20110701 checked 20230630: 11 (6-11; on 31 December 12)
+ *   3 born 20230230 (no such day) checked 20230401: unknown · 4 checked 20221231 and 5 checked 20240101: not 2023's
+ *   checks 3; 3-5: 1, 6-11: 1, unknown 1
  * </pre>
  */
 class DepartmentRecordsTest {
@@ -80,6 +85,10 @@ class DepartmentRecordsTest {
                 "CREATE TABLE death_register (case_id CHAR(1) PRIMARY KEY, sex CHAR(1), birth_date DATE, death_date DATE, town_name VARCHAR(10))",
                 "CREATE TABLE rc_report (nd INT, xzdm VARCHAR(12), xb CHAR(1), sl INT)",
                 "CREATE TABLE injury_register (case_no INT PRIMARY KEY, report_year INT, town_code VARCHAR(9), age_text VARCHAR(8))",
+                "CREATE TABLE check_register (check_no INT PRIMARY KEY, born VARCHAR(8), checked VARCHAR(8), town_code VARCHAR(9))",
+                "INSERT INTO check_register VALUES (1, '20180301', '20230315', '510811101'), (2, '20110701', '20230630', '510811101'),"
+                        + " (3, '20230230', '20230401', '510811101'), (4, '20150101', '20221231', '510811101'),"
+                        + " (5, '20150101', '20240101', '510811101')",
                 "INSERT INTO injury_register VALUES (1, 2023, '510811101', '7'), (2, 2023, '510811101', '十二'),"
                         + " (3, 2023, '510811101', ''), (4, 2023, '510811101', '150'), (5, 2023, '510811101', '16')",
                 "INSERT INTO birth_register VALUES"
@@ -153,6 +162,13 @@ class DepartmentRecordsTest {
                     measure: injuries
                     region: {code: TOWN_CODE}
                     age: {years: AGE_TEXT}
+                  - name: checks
+                    table: check_register
+                    key: [CHECK_NO]
+                    year: {date: CHECKED, format: yyyyMMdd}
+                    measure: health_checks
+                    region: {code: TOWN_CODE}
+                    age: {birth_date: BORN, at: CHECKED, format: yyyyMMdd}
                 """.formatted(jdbc, death, death, death));
         Files.writeString(conf.resolve("indicators/test.yaml"), """
                 indicators:
@@ -168,6 +184,8 @@ class DepartmentRecordsTest {
                      numerator: "deaths{age=0|1-2|3-5|6-11|12-14|15-17}", target: decrease, sources: [health]}
                   - {code: INJ, plan: children, area: safety, name_zh: 伤害数, name_en: injuries, unit: 人,
                      numerator: injuries, by: [age], target: decrease, sources: [health]}
+                  - {code: CHK, plan: children, area: health, name_zh: 体检人次, name_en: health checks, unit: 人次,
+                     numerator: health_checks, by: [age], target: increase, sources: [health]}
                   - {code: RC_F, plan: women, area: health, name_zh: 委员中女性比例, name_en: women members, unit: "%%",
                      numerator: "rc_members{sex=F}", denominator: rc_members, factor: 100, by: [town], target: ">= 50", sources: [health]}
                 """);
@@ -243,6 +261,19 @@ class DepartmentRecordsTest {
         String said = String.join("\n", found);
         assertTrue(said.contains("age '十二' is not a valid whole number of years, so the row counts in the total and in no age band (_U)"), said);
         assertTrue(said.contains("age 150 is outside 0-130, so the row counts in the total and in no age band (_U)"), said);
+    }
+
+    @Test
+    void datesKeptAsTextAreReadByTheirFormat() {
+        // checks 1, 2, 3 of 2023 (4 is 2022's, 5 2024's); born 2011-07-01 is 11 on 2023-06-30; 2023-02-30 is no day
+        Row total = row("CHK", D, "_T", "_T");
+        assertEquals(3.0, total.<Double>getAs("value"), 1e-9);
+        assertEquals("unknown_age=1", total.getAs("flags"));
+        assertEquals(1.0, value("CHK", D, "_T", "3-5"), 1e-9);
+        assertEquals(1.0, value("CHK", D, "_T", "6-11"), 1e-9);
+        // on 31 December check 2's child would have been 12: no check is counted there
+        assertEquals(List.of(), rows("CHK", "age_band = '12-14' AND value > 0"));
+        assertEquals(List.of(), reasons("checks"));
     }
 
     @Test
