@@ -15,13 +15,6 @@ import java.util.Random;
  * toilets in 52% of rural households in 2015 and 81% in 2025.
  */
 final class AgricultureWaterDemo {
-    static final String REPORT = """
-            CREATE TABLE RURAL_INFRA_STAT (
-              STAT_YEAR INT NOT NULL,
-              ADMIN_CODE VARCHAR(12) NOT NULL,
-              INDICATOR VARCHAR(20) NOT NULL,
-              AMOUNT INT NOT NULL)""";
-
     private AgricultureWaterDemo() {
     }
 
@@ -34,7 +27,7 @@ final class AgricultureWaterDemo {
     }
 
     static int write(DemoDatabase db) throws Exception {
-        db.execute(REPORT);
+        db.createTable("RURAL_INFRA_STAT");
         int rows = 0;
         Random towns = new Random(15_000L);
         double[] offset = new double[DemoDistrict.TOWNS.size()];

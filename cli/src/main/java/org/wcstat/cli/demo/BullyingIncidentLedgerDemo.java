@@ -14,21 +14,13 @@ import java.util.Random;
  * about 4 in 2025, at least one every year.
  */
 final class BullyingIncidentLedgerDemo {
-    static final String LEDGER = """
-            CREATE TABLE XSQL_SJ (
-              SJBH VARCHAR(16) PRIMARY KEY,
-              XXDM VARCHAR(12) NOT NULL,
-              XZDM VARCHAR(9) NOT NULL,
-              FSRQ DATE NOT NULL,
-              CLQK VARCHAR(20) NOT NULL)""";
-
     private static final String[] HANDLING = {"教育批评", "训诫", "家校共同教育", "移交公安机关"};
 
     private BullyingIncidentLedgerDemo() {
     }
 
     static int write(DemoDatabase db) throws Exception {
-        db.execute(LEDGER);
+        db.createTable("XSQL_SJ");
         int rows = 0;
         List<SchoolHealthSafetyInspectionDemo.School> schools = SchoolHealthSafetyInspectionDemo.schools().stream()
                 .filter(s -> !s.kind().equals("幼儿园")).toList();

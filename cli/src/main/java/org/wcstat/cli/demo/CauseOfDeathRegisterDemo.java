@@ -18,18 +18,6 @@ import java.util.Random;
  * months before his 18th birthday: an under-18 death only when his age is taken on the day he died.
  */
 final class CauseOfDeathRegisterDemo {
-    static final String REGISTER = """
-            CREATE TABLE SW_DJ (
-              SWBH VARCHAR(16) PRIMARY KEY,
-              XM VARCHAR(20),
-              SFZH VARCHAR(18),
-              XB CHAR(1) NOT NULL,
-              CSRQ DATE NOT NULL,
-              SWRQ DATE NOT NULL,
-              XZDM VARCHAR(9) NOT NULL,
-              GBSY VARCHAR(8) NOT NULL,
-              SHLB VARCHAR(8) NOT NULL)""";
-
     private static final String[] CLASSES = {"溺水", "跌倒/跌落", "烧烫伤", "中毒", "道路交通伤害", "其他伤害"};
     private static final String[] ICD = {"W69", "W10", "X00", "X49", "V43", "W84"};
 
@@ -37,7 +25,7 @@ final class CauseOfDeathRegisterDemo {
     }
 
     static int write(DemoDatabase db) throws Exception {
-        db.execute(REGISTER);
+        db.createTable("SW_DJ");
         int rows = 0;
         try (PreparedStatement ps = db.prepare("INSERT INTO SW_DJ VALUES (?,?,?,?,?,?,?,?,?)")) {
             for (int year = DemoDistrict.FIRST_YEAR; year <= DemoDistrict.LAST_YEAR; year++) {

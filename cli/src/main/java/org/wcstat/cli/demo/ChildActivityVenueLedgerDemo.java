@@ -13,23 +13,13 @@ import java.util.Random;
  * years, 19 in 2025; visits 35% of capacity in 2015 rising to 55%.
  */
 final class ChildActivityVenueLedgerDemo {
-    static final String LEDGER = """
-            CREATE TABLE WL_ETHDCS_TZ (
-              ND INT NOT NULL,
-              CSMC VARCHAR(40) NOT NULL,
-              XZDM VARCHAR(9) NOT NULL,
-              CSLX VARCHAR(12) NOT NULL,
-              KFTS INT NOT NULL,
-              RJDNL INT NOT NULL,
-              JDRC INT NOT NULL)""";
-
     private static final String[] KINDS = {"青少年活动中心", "图书馆少儿阅览室", "文化馆", "科技馆", "体育场馆", "乡村学校少年宫"};
 
     private ChildActivityVenueLedgerDemo() {
     }
 
     static int write(DemoDatabase db) throws Exception {
-        db.execute(LEDGER);
+        db.createTable("WL_ETHDCS_TZ");
         int rows = 0;
         Random setup = new Random(47_000L);
         int venues = 19;

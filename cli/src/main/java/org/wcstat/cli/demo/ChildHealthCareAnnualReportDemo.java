@@ -14,19 +14,11 @@ import java.util.Random;
  * stunting 5% to 2.5%, overweight 5% to 7% and obesity 1.5% to 2.2%.
  */
 final class ChildHealthCareAnnualReportDemo {
-    static final String REPORT = """
-            CREATE TABLE FY_ETBJ_NB (
-              ND INT NOT NULL,
-              XZDM VARCHAR(9) NOT NULL,
-              XB VARCHAR(2) NOT NULL,
-              XMDM VARCHAR(10) NOT NULL,
-              SL INT NOT NULL)""";
-
     private ChildHealthCareAnnualReportDemo() {
     }
 
     static int write(DemoDatabase db) throws Exception {
-        db.execute(REPORT);
+        db.createTable("FY_ETBJ_NB");
         int rows = 0;
         try (PreparedStatement ps = db.prepare("INSERT INTO FY_ETBJ_NB VALUES (?,?,?,?,?)")) {
             for (int year = DemoDistrict.FIRST_YEAR; year <= DemoDistrict.LAST_YEAR; year++) {

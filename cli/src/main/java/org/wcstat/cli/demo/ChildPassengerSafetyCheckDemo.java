@@ -14,20 +14,11 @@ import java.util.Random;
  * 2015 rising to 38% in 2025, helmets 20% to 72% (the helmet campaign of 2020 lifting them fastest).
  */
 final class ChildPassengerSafetyCheckDemo {
-    static final String CHECKS = """
-            CREATE TABLE JJ_ETCC_JC (
-              JCRQ DATE NOT NULL,
-              XZDM VARCHAR(9) NOT NULL,
-              QCETS INT NOT NULL,
-              AQZYS INT NOT NULL,
-              DDCETS INT NOT NULL,
-              DTKS INT NOT NULL)""";
-
     private ChildPassengerSafetyCheckDemo() {
     }
 
     static int write(DemoDatabase db) throws Exception {
-        db.execute(CHECKS);
+        db.createTable("JJ_ETCC_JC");
         int rows = 0;
         try (PreparedStatement ps = db.prepare("INSERT INTO JJ_ETCC_JC VALUES (?,?,?,?,?,?)")) {
             for (int year = DemoDistrict.FIRST_YEAR; year <= DemoDistrict.LAST_YEAR; year++) {

@@ -20,21 +20,11 @@ import java.util.Random;
  * 2020 except 射箭镇 until 2023; organisations 1 rising to 6, social workers 3 to 20.
  */
 final class ChildWelfareWorkLedgerDemo {
-    static final String LEDGER = """
-            CREATE TABLE MZ_ETFL_TZ (
-              ND INT NOT NULL,
-              DWMC VARCHAR(30) NOT NULL,
-              DWJB VARCHAR(2) NOT NULL,
-              XZDM VARCHAR(9) NOT NULL,
-              XM VARCHAR(12) NOT NULL,
-              ZT VARCHAR(2),
-              RS INT)""";
-
     private ChildWelfareWorkLedgerDemo() {
     }
 
     static int write(DemoDatabase db) throws Exception {
-        db.execute(LEDGER);
+        db.createTable("MZ_ETFL_TZ");
         int rows = 0;
         try (PreparedStatement ps = db.prepare("INSERT INTO MZ_ETFL_TZ VALUES (?,?,?,?,?,?,?)")) {
             for (int year = DemoDistrict.FIRST_YEAR; year <= DemoDistrict.LAST_YEAR; year++) {

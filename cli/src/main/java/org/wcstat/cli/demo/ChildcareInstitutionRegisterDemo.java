@@ -12,21 +12,11 @@ import java.util.Random;
  * one or two more most years after 2019, 15-20 institutions and about 600 places in 2025.
  */
 final class ChildcareInstitutionRegisterDemo {
-    static final String REGISTER = """
-            CREATE TABLE TY_JG_BA (
-              ND INT NOT NULL,
-              JGDM VARCHAR(18) NOT NULL,
-              JGMC VARCHAR(40) NOT NULL,
-              XZDM VARCHAR(9) NOT NULL,
-              PHX VARCHAR(4) NOT NULL,
-              TWS INT NOT NULL,
-              PRIMARY KEY (ND, JGDM))""";
-
     private ChildcareInstitutionRegisterDemo() {
     }
 
     static int write(DemoDatabase db) throws Exception {
-        db.execute(REGISTER);
+        db.createTable("TY_JG_BA");
         int rows = 0;
         Random r = new Random(28_000L);
         int[] opened = new int[20];

@@ -12,19 +12,11 @@ import java.util.Random;
  * one in ten of the rest opening one each year; once open, a home stays open.
  */
 final class ChildrensHomeLedgerDemo {
-    static final String LEDGER = """
-            CREATE TABLE FL_ETZJ_TZ (
-              TJNF INT NOT NULL,
-              XZDM VARCHAR(9) NOT NULL,
-              CJMC VARCHAR(30) NOT NULL,
-              CJLX VARCHAR(4) NOT NULL,
-              YWETZJ VARCHAR(2) NOT NULL)""";
-
     private ChildrensHomeLedgerDemo() {
     }
 
     static int write(DemoDatabase db) throws Exception {
-        db.execute(LEDGER);
+        db.createTable("FL_ETZJ_TZ");
         int rows = 0;
         Random r = new Random(41_000L);
         try (PreparedStatement ps = db.prepare("INSERT INTO FL_ETZJ_TZ VALUES (?,?,?,?,?)")) {

@@ -17,7 +17,6 @@ import static org.wcstat.cli.demo.ItemReport.trend;
  */
 final class CivicScienceLiteracySurveyDemo {
     static final String TABLE = "KX_SZ_DC";
-    static final String SURVEY = ItemReport.ddl(TABLE);
 
     private CivicScienceLiteracySurveyDemo() {
     }

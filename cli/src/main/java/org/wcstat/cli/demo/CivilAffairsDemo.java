@@ -11,18 +11,6 @@ import java.util.Random;
  * and 2021 elections), so the women's share changes in steps.
  */
 final class CivilAffairsDemo {
-    static final String ROSTER = """
-            CREATE TABLE VC_MEMBER (
-              MEMBER_ID BIGINT PRIMARY KEY,
-              STAT_YEAR INT NOT NULL,
-              NAME VARCHAR(20) NOT NULL,
-              ID_CARD VARCHAR(18) NOT NULL,
-              GENDER VARCHAR(2) NOT NULL,
-              BIRTHDAY DATE NOT NULL,
-              TOWN VARCHAR(10) NOT NULL,
-              VILLAGE VARCHAR(20) NOT NULL,
-              POST VARCHAR(6) NOT NULL)""";
-
     private static final int[] TERM_STARTS = {2013, 2016, 2021};
     private static final double[] WOMEN_SHARE = {0.21, 0.26, 0.32};
     private static final double[] WOMEN_DIRECTOR_SHARE = {0.06, 0.09, 0.13};
@@ -32,7 +20,7 @@ final class CivilAffairsDemo {
     }
 
     static int write(DemoDatabase db) throws Exception {
-        db.execute(ROSTER);
+        db.createTable("VC_MEMBER");
         int rows = 0;
         long id = 1;
         try (PreparedStatement ps = db.prepare("INSERT INTO VC_MEMBER VALUES (?,?,?,?,?,?,?,?,?)")) {

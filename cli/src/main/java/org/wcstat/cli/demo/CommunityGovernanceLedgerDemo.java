@@ -25,7 +25,6 @@ import static org.wcstat.cli.demo.ItemReport.trend;
  */
 final class CommunityGovernanceLedgerDemo {
     static final String TABLE = "MZ_SQ_TZ";
-    static final String LEDGER = ItemReport.ddl(TABLE);
 
     private CommunityGovernanceLedgerDemo() {
     }

@@ -9,7 +9,6 @@ import java.util.function.Consumer;
 
 /** Creates the embedded department databases: one H2 file per department under &lt;home&gt;/departments. */
 public final class Demo {
-
     @FunctionalInterface
     private interface Writer {
         int write(DemoDatabase db) throws Exception;

@@ -26,9 +26,10 @@ final class DemoDatabase implements AutoCloseable {
         return new DemoDatabase(c);
     }
 
-    void execute(String ddl) throws SQLException {
+    /** Creates a table as the department keeps it (its DDL in {@link DemoTables}). */
+    void createTable(String table) throws SQLException {
         try (Statement s = connection.createStatement()) {
-            s.execute(ddl);
+            s.execute(DemoTables.ddl(table));
         }
     }
 

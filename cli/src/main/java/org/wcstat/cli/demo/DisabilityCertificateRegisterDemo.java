@@ -17,17 +17,6 @@ import java.util.Random;
  * a fall, burn or poisoning every year, so that each series has a figure.
  */
 final class DisabilityCertificateRegisterDemo {
-    static final String REGISTER = """
-            CREATE TABLE CJ_ZFZ_DJ (
-              CJZH VARCHAR(22) PRIMARY KEY,
-              XM VARCHAR(20) NOT NULL,
-              XB CHAR(1) NOT NULL,
-              CSRQ DATE NOT NULL,
-              XZDM VARCHAR(9) NOT NULL,
-              FZRQ DATE NOT NULL,
-              CJLB VARCHAR(4) NOT NULL,
-              ZCYY VARCHAR(8) NOT NULL)""";
-
     private static final String[] DISEASE = {"先天/遗传", "疾病"};
     private static final String[] INJURY = {"跌倒/跌落", "烧烫伤", "中毒", "溺水", "道路交通事故", "其他伤害"};
     private static final String[] CATEGORIES = {"视力", "听力", "言语", "肢体", "智力", "精神", "多重"};
@@ -36,7 +25,7 @@ final class DisabilityCertificateRegisterDemo {
     }
 
     static int write(DemoDatabase db) throws Exception {
-        db.execute(REGISTER);
+        db.createTable("CJ_ZFZ_DJ");
         int rows = 0;
         try (PreparedStatement ps = db.prepare("INSERT INTO CJ_ZFZ_DJ VALUES (?,?,?,?,?,?,?,?)")) {
             for (int year = DemoDistrict.FIRST_YEAR; year <= DemoDistrict.LAST_YEAR; year++) {

@@ -18,30 +18,6 @@ import java.util.Random;
  * needing rehabilitation a year, 80% assisted in 2015 rising to 97%.
  */
 final class DisabledFederationDemo {
-    static final String PLACEMENT = """
-            CREATE TABLE CJ_SLRX_AZ (
-              XN VARCHAR(9) NOT NULL,
-              CJZH VARCHAR(20) NOT NULL,
-              XM VARCHAR(20) NOT NULL,
-              XB CHAR(1) NOT NULL,
-              CSRQ DATE NOT NULL,
-              XZDM VARCHAR(9) NOT NULL,
-              CJLB VARCHAR(4) NOT NULL,
-              AZFS VARCHAR(10) NOT NULL,
-              PRIMARY KEY (XN, CJZH))""";
-    static final String REHABILITATION = """
-            CREATE TABLE CJ_KFJZ (
-              ND INT NOT NULL,
-              ETBH VARCHAR(12) NOT NULL,
-              XM VARCHAR(20) NOT NULL,
-              JHRSFZH VARCHAR(18),
-              XB CHAR(1) NOT NULL,
-              CSRQ DATE NOT NULL,
-              XZDM VARCHAR(9) NOT NULL,
-              KFLX VARCHAR(10) NOT NULL,
-              JZZT VARCHAR(4) NOT NULL,
-              PRIMARY KEY (ND, ETBH))""";
-
     private static final String[] CATEGORIES = {"视力", "听力", "言语", "肢体", "智力", "精神", "多重"};
     private static final String[] CATEGORY_CODES = {"1", "2", "3", "4", "5", "6", "7"};
     private static final String[] REHAB_KINDS = {"康复训练", "辅助器具适配", "人工耳蜗植入", "矫治手术"};
@@ -58,8 +34,8 @@ final class DisabledFederationDemo {
     }
 
     static int write(DemoDatabase db) throws Exception {
-        db.execute(PLACEMENT);
-        db.execute(REHABILITATION);
+        db.createTable("CJ_SLRX_AZ");
+        db.createTable("CJ_KFJZ");
         int rows = 0;
         try (PreparedStatement ps = db.prepare("INSERT INTO CJ_SLRX_AZ VALUES (?,?,?,?,?,?,?,?)")) {
             Random r = new Random(16_000L);

@@ -17,7 +17,6 @@ import static org.wcstat.cli.demo.ItemReport.trend;
  */
 final class DisabledPersonsStatusUpdateDemo {
     static final String TABLE = "CJ_DTGX_TJ";
-    static final String REPORT = ItemReport.ddl(TABLE);
 
     private DisabledPersonsStatusUpdateDemo() {
     }

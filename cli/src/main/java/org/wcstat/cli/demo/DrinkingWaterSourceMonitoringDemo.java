@@ -17,7 +17,6 @@ import static org.wcstat.cli.demo.ItemReport.trend;
  */
 final class DrinkingWaterSourceMonitoringDemo {
     static final String TABLE = "STHJ_YYS_JC";
-    static final String REPORT = ItemReport.ddl(TABLE);
 
     private DrinkingWaterSourceMonitoringDemo() {
     }

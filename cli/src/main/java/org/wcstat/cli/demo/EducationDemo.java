@@ -8,16 +8,6 @@ import java.sql.PreparedStatement;
  * senior secondary schools are in 元坝镇 and 卫子镇, so high-school figures are not meaningful by town.
  */
 final class EducationDemo {
-    static final String ENROLMENT = """
-            CREATE TABLE EDU_ENROLMENT (
-              XN VARCHAR(9) NOT NULL,
-              XZDM VARCHAR(9) NOT NULL,
-              XXMC VARCHAR(40) NOT NULL,
-              XD VARCHAR(8) NOT NULL,
-              NL INT NOT NULL,
-              XB CHAR(1) NOT NULL,
-              ZXS INT NOT NULL)""";
-
     private static final int[] PRESCHOOL_AGES = {2, 3, 4, 5, 6};
     private static final double[] PRESCHOOL_AGE_MIX = {0.03, 0.31, 0.32, 0.31, 0.03};
     private static final int[] HIGH_SCHOOL_AGES = {14, 15, 16, 17, 18, 19};
@@ -37,7 +27,7 @@ final class EducationDemo {
     }
 
     static int write(DemoDatabase db) throws Exception {
-        db.execute(ENROLMENT);
+        db.createTable("EDU_ENROLMENT");
         int rows = 0;
         try (PreparedStatement ps = db.prepare("INSERT INTO EDU_ENROLMENT VALUES (?,?,?,?,?,?,?)")) {
             for (int year = DemoDistrict.FIRST_YEAR; year <= DemoDistrict.LAST_YEAR; year++) {

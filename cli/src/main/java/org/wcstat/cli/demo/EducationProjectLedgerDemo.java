@@ -13,17 +13,6 @@ import java.sql.PreparedStatement;
  * school recognised in 2024 and its training base finished in 2023.
  */
 final class EducationProjectLedgerDemo {
-    static final String LEDGER = """
-            CREATE TABLE JY_XM_TZ (
-              ND INT NOT NULL,
-              XMBH VARCHAR(12) NOT NULL,
-              XMMC VARCHAR(60) NOT NULL,
-              XZDM VARCHAR(9) NOT NULL,
-              XMLX VARCHAR(16) NOT NULL,
-              ZT VARCHAR(4) NOT NULL,
-              WCNF INT,
-              PRIMARY KEY (ND, XMBH))""";
-
     record Project(String kind, String name, int town, int done) {
     }
 
@@ -33,7 +22,7 @@ final class EducationProjectLedgerDemo {
     }
 
     static int write(DemoDatabase db) throws Exception {
-        db.execute(LEDGER);
+        db.createTable("JY_XM_TZ");
         java.util.List<Project> projects = new java.util.ArrayList<>();
         int[] kindergartensDone = {2021, 2022, 2022, 2023, 2024, 2025, 2027, 2028};
         for (int i = 0; i < kindergartensDone.length; i++) {

@@ -14,14 +14,6 @@ import java.util.Random;
  * in 2020, staying there; excellent or good fitness ratings 45% in 2015 rising to 62% in 2025.
  */
 final class EducationStatisticsReportDemo {
-    static final String REPORT = """
-            CREATE TABLE JY_TJ_ZB (
-              XN VARCHAR(9) NOT NULL,
-              XZDM VARCHAR(9) NOT NULL,
-              XB CHAR(1) NOT NULL,
-              XMDM VARCHAR(8) NOT NULL,
-              SL INT NOT NULL)""";
-
     private EducationStatisticsReportDemo() {
     }
 
@@ -30,7 +22,7 @@ final class EducationStatisticsReportDemo {
     }
 
     static int write(DemoDatabase db) throws Exception {
-        db.execute(REPORT);
+        db.createTable("JY_TJ_ZB");
         int rows = 0;
         try (PreparedStatement ps = db.prepare("INSERT INTO JY_TJ_ZB VALUES (?,?,?,?,?)")) {
             for (int year = DemoDistrict.FIRST_YEAR; year <= DemoDistrict.LAST_YEAR; year++) {

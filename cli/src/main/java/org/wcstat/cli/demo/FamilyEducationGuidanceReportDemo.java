@@ -13,18 +13,11 @@ import java.util.Random;
  * reaching 55% of households in 2015 and 88% in 2025.
  */
 final class FamilyEducationGuidanceReportDemo {
-    static final String REPORT = """
-            CREATE TABLE FL_JTJY_TJ (
-              TJNF INT NOT NULL,
-              XZDM VARCHAR(9) NOT NULL,
-              ZB VARCHAR(20) NOT NULL,
-              HS INT NOT NULL)""";
-
     private FamilyEducationGuidanceReportDemo() {
     }
 
     static int write(DemoDatabase db) throws Exception {
-        db.execute(REPORT);
+        db.createTable("FL_JTJY_TJ");
         int rows = 0;
         try (PreparedStatement ps = db.prepare("INSERT INTO FL_JTJY_TJ VALUES (?,?,?,?)")) {
             for (int year = DemoDistrict.FIRST_YEAR; year <= DemoDistrict.LAST_YEAR; year++) {

@@ -11,28 +11,6 @@ import java.util.Random;
  * keeps the hukou type as well, which the mortality rates must not divide by.
  */
 final class HealthDemo {
-    static final String BIRTH_REGISTER = """
-            CREATE TABLE BIRTH_REGISTER (
-              REG_ID BIGINT PRIMARY KEY,
-              CERT_NO VARCHAR(20) NOT NULL,
-              MOTHER_NAME VARCHAR(20),
-              MOTHER_ID_CARD VARCHAR(18),
-              BABY_SEX CHAR(1),
-              BIRTH_DATE DATE,
-              TOWN_CODE VARCHAR(9),
-              HUKOU_TYPE VARCHAR(6),
-              RESIDENCE_AREA VARCHAR(4),
-              BIRTH_WEIGHT_G INT,
-              GESTATION_WEEKS INT)""";
-    static final String DEATH_REPORT = """
-            CREATE TABLE MCH_DEATH_REPORT (
-              REPORT_YEAR INT NOT NULL,
-              TOWN_NAME VARCHAR(10) NOT NULL,
-              AREA_TYPE VARCHAR(4) NOT NULL,
-              ITEM VARCHAR(12) NOT NULL,
-              SEX VARCHAR(2),
-              CNT INT)""";
-
     /** Maternal deaths per live birth: about the national 15 per 100,000. */
     private static final double MATERNAL_MORTALITY = 15.0 / 100_000;
 
@@ -40,8 +18,8 @@ final class HealthDemo {
     }
 
     static int write(DemoDatabase db) throws Exception {
-        db.execute(BIRTH_REGISTER);
-        db.execute(DEATH_REPORT);
+        db.createTable("BIRTH_REGISTER");
+        db.createTable("MCH_DEATH_REPORT");
         int rows = 0;
         long regId = 1;
         try (PreparedStatement birth = db.prepare("INSERT INTO BIRTH_REGISTER VALUES (?,?,?,?,?,?,?,?,?,?,?)");

@@ -13,22 +13,11 @@ import java.util.Random;
  * literacy of pupils 18% in 2015 rising to 32% in 2025, of children's carers 15% to 28%.
  */
 final class HealthLiteracySurveillanceDemo {
-    static final String SURVEY = """
-            CREATE TABLE JKSY_JC (
-              ND INT NOT NULL,
-              WJBH VARCHAR(16) NOT NULL,
-              XZDM VARCHAR(9) NOT NULL,
-              XB CHAR(1) NOT NULL,
-              NL INT NOT NULL,
-              ETZHR VARCHAR(2) NOT NULL,
-              JBSY VARCHAR(2) NOT NULL,
-              PRIMARY KEY (ND, WJBH))""";
-
     private HealthLiteracySurveillanceDemo() {
     }
 
     static int write(DemoDatabase db) throws Exception {
-        db.execute(SURVEY);
+        db.createTable("JKSY_JC");
         int rows = 0;
         try (PreparedStatement ps = db.prepare("INSERT INTO JKSY_JC VALUES (?,?,?,?,?,?,?)")) {
             for (int year = DemoDistrict.FIRST_YEAR; year <= DemoDistrict.LAST_YEAR; year++) {

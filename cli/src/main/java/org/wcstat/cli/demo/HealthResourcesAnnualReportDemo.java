@@ -21,24 +21,6 @@ import java.util.Random;
  * in 2025; a quarter without a training or drill is rarer each year.
  */
 final class HealthResourcesAnnualReportDemo {
-    static final String REPORT = """
-            CREATE TABLE WS_JG_NB (
-              ND INT NOT NULL,
-              JGDM VARCHAR(18) NOT NULL,
-              JGMC VARCHAR(40) NOT NULL,
-              JGLB VARCHAR(12) NOT NULL,
-              XZDM VARCHAR(9) NOT NULL,
-              XMDM VARCHAR(8) NOT NULL,
-              SL INT NOT NULL)""";
-    static final String NICU_QUARTERLY = """
-            CREATE TABLE WZXSE_JD_BB (
-              ND INT NOT NULL,
-              JD INT NOT NULL,
-              JGDM VARCHAR(18) NOT NULL,
-              XZDM VARCHAR(9) NOT NULL,
-              XM VARCHAR(20) NOT NULL,
-              CS INT NOT NULL)""";
-
     record Institution(String code, String name, String kind, String town) {
     }
 
@@ -61,8 +43,8 @@ final class HealthResourcesAnnualReportDemo {
     }
 
     static int write(DemoDatabase db) throws Exception {
-        db.execute(REPORT);
-        db.execute(NICU_QUARTERLY);
+        db.createTable("WS_JG_NB");
+        db.createTable("WZXSE_JD_BB");
         int rows = 0;
         try (PreparedStatement ps = db.prepare("INSERT INTO WS_JG_NB VALUES (?,?,?,?,?,?,?)")) {
             for (int year = DemoDistrict.FIRST_YEAR; year <= DemoDistrict.LAST_YEAR; year++) {

@@ -21,7 +21,6 @@ import static org.wcstat.cli.demo.ItemReport.trend;
  */
 final class HrDevelopmentStatisticsDemo {
     static final String TABLE = "RS_FZ_TJ";
-    static final String REPORT = ItemReport.ddl(TABLE);
 
     private HrDevelopmentStatisticsDemo() {
     }

@@ -16,14 +16,6 @@ import java.util.Random;
  * fifth of participants in the employees' scheme. The item codes are the demo's own.
  */
 final class HrSocialSecurityDemo {
-    static final String REPORT = """
-            CREATE TABLE RS_TJ_NB (
-              TJND INT NOT NULL,
-              DQDM VARCHAR(12) NOT NULL,
-              XB CHAR(1) NOT NULL,
-              ZBDM VARCHAR(6) NOT NULL,
-              ZBZ INT NOT NULL)""";
-
     static final String URBAN_UNIT_EMPLOYEES = "A0101";
     static final String EMPLOYEE_PENSION = "B0201";
     static final String RESIDENT_PENSION = "B0301";
@@ -49,7 +41,7 @@ final class HrSocialSecurityDemo {
     }
 
     static int write(DemoDatabase db) throws Exception {
-        db.execute(REPORT);
+        db.createTable("RS_TJ_NB");
         int rows = 0;
         try (PreparedStatement ps = db.prepare("INSERT INTO RS_TJ_NB VALUES (?,?,?,?,?)")) {
             for (int year = DemoDistrict.FIRST_YEAR; year <= DemoDistrict.LAST_YEAR; year++) {

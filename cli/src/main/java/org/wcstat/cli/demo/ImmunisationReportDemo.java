@@ -12,14 +12,6 @@ import java.util.Random;
  * each town; coverage of the due doses 91-96% in 2015 rising to 96-99% in 2025, the remote towns lowest.
  */
 final class ImmunisationReportDemo {
-    static final String REPORT = """
-            CREATE TABLE MY_CGJZ_BB (
-              ND INT NOT NULL,
-              XZDM VARCHAR(9) NOT NULL,
-              YMMC VARCHAR(20) NOT NULL,
-              ZB VARCHAR(8) NOT NULL,
-              JC INT NOT NULL)""";
-
     /** The programme's vaccines and the doses a child receives of each by the age of 6. */
     private static final String[] VACCINES = {"乙肝疫苗", "卡介苗", "脊灰疫苗", "百白破疫苗", "白破疫苗", "麻腮风疫苗",
             "乙脑疫苗", "A群流脑多糖疫苗", "A群C群流脑多糖疫苗", "甲肝疫苗"};
@@ -29,7 +21,7 @@ final class ImmunisationReportDemo {
     }
 
     static int write(DemoDatabase db) throws Exception {
-        db.execute(REPORT);
+        db.createTable("MY_CGJZ_BB");
         int rows = 0;
         try (PreparedStatement ps = db.prepare("INSERT INTO MY_CGJZ_BB VALUES (?,?,?,?,?)")) {
             for (int year = DemoDistrict.FIRST_YEAR; year <= DemoDistrict.LAST_YEAR; year++) {

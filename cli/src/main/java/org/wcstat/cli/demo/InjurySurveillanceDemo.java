@@ -15,15 +15,6 @@ import java.util.Random;
  * share of adults' cards, which the children's indicator leaves out.
  */
 final class InjurySurveillanceDemo {
-    static final String CARDS = """
-            CREATE TABLE SH_JCBGK (
-              KPBH VARCHAR(16) PRIMARY KEY,
-              XB VARCHAR(2) NOT NULL,
-              NL INT NOT NULL,
-              XZDM VARCHAR(9) NOT NULL,
-              JZRQ DATE NOT NULL,
-              SHYY VARCHAR(8) NOT NULL)""";
-
     private static final String[] FALL_BURN_POISON = {"跌倒/跌落", "跌倒/跌落", "跌倒/跌落", "烧烫伤", "中毒"};
     private static final String[] OTHER = {"道路交通伤害", "钝器伤", "动物伤", "溺水", "其他"};
 
@@ -31,7 +22,7 @@ final class InjurySurveillanceDemo {
     }
 
     static int write(DemoDatabase db) throws Exception {
-        db.execute(CARDS);
+        db.createTable("SH_JCBGK");
         int rows = 0;
         try (PreparedStatement ps = db.prepare("INSERT INTO SH_JCBGK VALUES (?,?,?,?,?,?)")) {
             for (int year = DemoDistrict.FIRST_YEAR; year <= DemoDistrict.LAST_YEAR; year++) {

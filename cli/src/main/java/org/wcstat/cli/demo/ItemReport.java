@@ -11,7 +11,6 @@ import java.util.Random;
  * not by sex) and item code (ZBDM). Each demo return lists its items and how their amounts are drawn.
  */
 final class ItemReport {
-
     /** Where an item is reported: for each town, or once for the district. */
     enum Level { TOWN, DISTRICT }
 
@@ -49,19 +48,9 @@ final class ItemReport {
     private ItemReport() {
     }
 
-    static String ddl(String table) {
-        return "CREATE TABLE " + table + " (\n"
-                + "  TJND INT NOT NULL,\n"
-                + "  XZQH VARCHAR(12) NOT NULL,\n"
-                + "  XB CHAR(1) NOT NULL,\n"
-                + "  ZBDM VARCHAR(10) NOT NULL,\n"
-                + "  ZBZ BIGINT NOT NULL,\n"
-                + "  PRIMARY KEY (TJND, XZQH, XB, ZBDM))";
-    }
-
     /** Writes every item for every year of the demo; the seed makes the draws the same on every run. */
     static int write(DemoDatabase db, String table, long seed, List<Item> items) throws Exception {
-        db.execute(ddl(table));
+        db.createTable(table);
         int rows = 0;
         try (PreparedStatement ps = db.prepare("INSERT INTO " + table + " VALUES (?,?,?,?,?)")) {
             for (int year = DemoDistrict.FIRST_YEAR; year <= DemoDistrict.LAST_YEAR; year++) {

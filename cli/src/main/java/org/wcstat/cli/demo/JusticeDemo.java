@@ -16,29 +16,6 @@ import java.util.Random;
  * count with mean 5 falling to 3 a year, near the national 0.016% of minors.
  */
 final class JusticeDemo {
-    static final String LEGAL_AID = """
-            CREATE TABLE FLYZ_AJ (
-              AJBH VARCHAR(30) PRIMARY KEY,
-              SLRQ DATE NOT NULL,
-              SQRXM VARCHAR(20) NOT NULL,
-              SQRSFZH VARCHAR(18),
-              SQRXB VARCHAR(2),
-              SQRNL INT,
-              SZXZ VARCHAR(10),
-              AJLX VARCHAR(4) NOT NULL)""";
-    static final String JUVENILE_OFFENDERS = """
-            CREATE TABLE WCN_FZ_PJ (
-              AH VARCHAR(40) NOT NULL,
-              BGRXH INT NOT NULL,
-              BGRXM VARCHAR(20) NOT NULL,
-              BGRSFZH VARCHAR(18),
-              XB CHAR(1),
-              CSRQ DATE,
-              HJDM VARCHAR(9),
-              ZM VARCHAR(20),
-              PJRQ DATE NOT NULL,
-              PRIMARY KEY (AH, BGRXH))""";
-
     private static final String[] CASE_TYPES = {"民事", "民事", "民事", "刑事", "行政"};
     private static final String[] CRIMES = {"盗窃罪", "抢劫罪", "寻衅滋事罪", "故意伤害罪", "聚众斗殴罪", "帮助信息网络犯罪活动罪"};
 
@@ -46,8 +23,8 @@ final class JusticeDemo {
     }
 
     static int write(DemoDatabase db) throws Exception {
-        db.execute(LEGAL_AID);
-        db.execute(JUVENILE_OFFENDERS);
+        db.createTable("FLYZ_AJ");
+        db.createTable("WCN_FZ_PJ");
         int rows = 0;
         try (PreparedStatement aid = db.prepare("INSERT INTO FLYZ_AJ VALUES (?,?,?,?,?,?,?,?)");
              PreparedStatement offender = db.prepare("INSERT INTO WCN_FZ_PJ VALUES (?,?,?,?,?,?,?,?,?)")) {

@@ -15,23 +15,11 @@ import java.util.Random;
  * kindergartens' pupils 42% in 2015 rising to 58% in 2025; the district's first provincial model kindergarten in 2023.
  */
 final class KindergartenRegisterDemo {
-    static final String REGISTER = """
-            CREATE TABLE YEY_JBQK (
-              XN VARCHAR(9) NOT NULL,
-              YEDM VARCHAR(12) NOT NULL,
-              YEMC VARCHAR(40) NOT NULL,
-              XZDM VARCHAR(9) NOT NULL,
-              BXLX VARCHAR(8) NOT NULL,
-              ZXY VARCHAR(2) NOT NULL,
-              SJSF VARCHAR(2) NOT NULL,
-              ZYRS INT NOT NULL,
-              PRIMARY KEY (XN, YEDM))""";
-
     private KindergartenRegisterDemo() {
     }
 
     static int write(DemoDatabase db) throws Exception {
-        db.execute(REGISTER);
+        db.createTable("YEY_JBQK");
         int rows = 0;
         try (PreparedStatement ps = db.prepare("INSERT INTO YEY_JBQK VALUES (?,?,?,?,?,?,?,?)")) {
             for (int year = DemoDistrict.FIRST_YEAR; year <= DemoDistrict.LAST_YEAR; year++) {

@@ -15,14 +15,6 @@ import java.util.Random;
  * workforce.
  */
 final class MedicalInsuranceDemo {
-    static final String PARTICIPATION = """
-            CREATE TABLE YB_CBRS_TJ (
-              NF INT NOT NULL,
-              XZMC VARCHAR(10) NOT NULL,
-              XB VARCHAR(2) NOT NULL,
-              XZ VARCHAR(20) NOT NULL,
-              CBRS INT NOT NULL)""";
-
     private MedicalInsuranceDemo() {
     }
 
@@ -35,7 +27,7 @@ final class MedicalInsuranceDemo {
     }
 
     static int write(DemoDatabase db) throws Exception {
-        db.execute(PARTICIPATION);
+        db.createTable("YB_CBRS_TJ");
         int rows = 0;
         try (PreparedStatement ps = db.prepare("INSERT INTO YB_CBRS_TJ VALUES (?,?,?,?,?)")) {
             for (int year = DemoDistrict.FIRST_YEAR; year <= DemoDistrict.LAST_YEAR; year++) {

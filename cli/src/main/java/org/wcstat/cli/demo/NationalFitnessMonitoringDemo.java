@@ -18,7 +18,6 @@ import static org.wcstat.cli.demo.ItemReport.trend;
  */
 final class NationalFitnessMonitoringDemo {
     static final String TABLE = "TY_TZJC";
-    static final String REPORT = ItemReport.ddl(TABLE);
 
     private NationalFitnessMonitoringDemo() {
     }

@@ -15,7 +15,6 @@ import static org.wcstat.cli.demo.ItemReport.trend;
  */
 final class OccupationalDiseaseReportDemo {
     static final String TABLE = "ZYB_BG";
-    static final String REPORT = ItemReport.ddl(TABLE);
 
     private OccupationalDiseaseReportDemo() {
     }

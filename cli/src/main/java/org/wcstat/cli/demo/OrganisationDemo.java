@@ -17,20 +17,6 @@ import java.util.Random;
  * deputies 20% to 32%, heads 10% to 20%, institution leaders 24% to 34%), so the shares move slowly.
  */
 final class OrganisationDemo {
-    static final String ROSTER = """
-            CREATE TABLE GB_LDBZ_CY (
-              TJSJ DATE NOT NULL,
-              RYBH VARCHAR(10) NOT NULL,
-              XM VARCHAR(20) NOT NULL,
-              SFZH VARCHAR(18) NOT NULL,
-              XB VARCHAR(2) NOT NULL,
-              CSRQ DATE NOT NULL,
-              XZQH VARCHAR(6) NOT NULL,
-              DWMC VARCHAR(40) NOT NULL,
-              ZWLB VARCHAR(10) NOT NULL,
-              RZSJ DATE NOT NULL,
-              PRIMARY KEY (TJSJ, RYBH))""";
-
     /** The working departments of a district government of this size. */
     private static final String[] DEPARTMENTS = {
             "区政府办公室", "区发展和改革局", "区教育局", "区科学技术局", "区经济信息化和商务局", "区公安分局", "区民政局",
@@ -70,7 +56,7 @@ final class OrganisationDemo {
     }
 
     static int write(DemoDatabase db) throws Exception {
-        db.execute(ROSTER);
+        db.createTable("GB_LDBZ_CY");
         java.util.List<Post> posts = new java.util.ArrayList<>();
         for (String unit : DEPARTMENTS) {
             posts.add(new Post(unit, "部门正职"));

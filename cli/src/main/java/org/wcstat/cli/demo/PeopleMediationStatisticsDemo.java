@@ -16,7 +16,6 @@ import static org.wcstat.cli.demo.ItemReport.trend;
  */
 final class PeopleMediationStatisticsDemo {
     static final String TABLE = "RMTJ_TJ";
-    static final String REPORT = ItemReport.ddl(TABLE);
 
     private PeopleMediationStatisticsDemo() {
     }

@@ -16,16 +16,6 @@ import java.util.Random;
  * 88% of men and 78% of women aged 35-44.
  */
 final class PopulationSampleSurveyDemo {
-    static final String SURVEY = """
-            CREATE TABLE RK_CY_DC (
-              TJND INT NOT NULL,
-              XZQH VARCHAR(12) NOT NULL,
-              XB CHAR(1) NOT NULL,
-              NLD VARCHAR(8) NOT NULL,
-              ZBDM VARCHAR(8) NOT NULL,
-              ZBZ BIGINT NOT NULL,
-              PRIMARY KEY (TJND, XZQH, XB, NLD, ZBDM))""";
-
     private static final String[] BANDS = {"15-17", "18-24", "25-34", "35-44", "45-49", "50-59", "60-64", "65+"};
     private static final int[][] AGES = {{15, 17}, {18, 24}, {25, 34}, {35, 44}, {45, 49}, {50, 59}, {60, 64}, {65, DemoDistrict.MAX_AGE}};
     private static final double[] WOMEN_ILLITERATE = {0.002, 0.002, 0.004, 0.010, 0.020, 0.050, 0.100, 0.250};
@@ -37,7 +27,7 @@ final class PopulationSampleSurveyDemo {
     }
 
     static int write(DemoDatabase db) throws Exception {
-        db.execute(SURVEY);
+        db.createTable("RK_CY_DC");
         int rows = 0;
         try (PreparedStatement ps = db.prepare("INSERT INTO RK_CY_DC VALUES (?,?,?,?,?,?)")) {
             for (int year = DemoDistrict.FIRST_YEAR; year <= DemoDistrict.LAST_YEAR; year++) {

@@ -16,7 +16,6 @@ import static org.wcstat.cli.demo.ItemReport.trend;
  */
 final class PublicOrderCaseStatisticsDemo {
     static final String TABLE = "ZA_AJ_TJ";
-    static final String REPORT = ItemReport.ddl(TABLE);
 
     private PublicOrderCaseStatisticsDemo() {
     }

@@ -7,20 +7,11 @@ import java.sql.PreparedStatement;
  * statistical division codes, sex coded '1'/'2', single years of age, residence as '城镇'/'乡村'.
  */
 final class PublicSecurityDemo {
-    static final String POPULATION = """
-            CREATE TABLE HJ_RK_TJ (
-              TJND INT NOT NULL,
-              XZQH VARCHAR(12) NOT NULL,
-              XB CHAR(1) NOT NULL,
-              NL INT NOT NULL,
-              HJXZ VARCHAR(4) NOT NULL,
-              RKS INT NOT NULL)""";
-
     private PublicSecurityDemo() {
     }
 
     static int write(DemoDatabase db) throws Exception {
-        db.execute(POPULATION);
+        db.createTable("HJ_RK_TJ");
         int rows = 0;
         try (PreparedStatement ps = db.prepare("INSERT INTO HJ_RK_TJ VALUES (?,?,?,?,?,?)")) {
             for (int year = DemoDistrict.FIRST_YEAR; year <= DemoDistrict.LAST_YEAR; year++) {

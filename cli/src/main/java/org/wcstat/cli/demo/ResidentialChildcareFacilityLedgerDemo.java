@@ -14,20 +14,11 @@ import java.util.Random;
  * new areas from 2021, one or two a year, built with 9-12 places per 1,000 residents.
  */
 final class ResidentialChildcareFacilityLedgerDemo {
-    static final String LEDGER = """
-            CREATE TABLE ZJ_JZQ_TYSS (
-              ND INT NOT NULL,
-              JZQMC VARCHAR(40) NOT NULL,
-              XZDM VARCHAR(9) NOT NULL,
-              JZQLX VARCHAR(4) NOT NULL,
-              CZRK INT NOT NULL,
-              TWS INT NOT NULL)""";
-
     private ResidentialChildcareFacilityLedgerDemo() {
     }
 
     static int write(DemoDatabase db) throws Exception {
-        db.execute(LEDGER);
+        db.createTable("ZJ_JZQ_TYSS");
         int rows = 0;
         Random r = new Random(46_000L);
         int[] residents = new int[16];

@@ -19,16 +19,6 @@ import java.util.Random;
  * 40-85% of schools in 2015 and 85-100% in 2025.
  */
 final class SchoolHealthSafetyInspectionDemo {
-    static final String INSPECTION = """
-            CREATE TABLE DD_XXWSAQ_JC (
-              ND INT NOT NULL,
-              XXDM VARCHAR(12) NOT NULL,
-              XXMC VARCHAR(40) NOT NULL,
-              XXLX VARCHAR(6) NOT NULL,
-              XZDM VARCHAR(9) NOT NULL,
-              JCXM VARCHAR(6) NOT NULL,
-              JG VARCHAR(4) NOT NULL)""";
-
     record School(String code, String name, String kind, String town) {
     }
 
@@ -54,7 +44,7 @@ final class SchoolHealthSafetyInspectionDemo {
     }
 
     static int write(DemoDatabase db) throws Exception {
-        db.execute(INSPECTION);
+        db.createTable("DD_XXWSAQ_JC");
         int rows = 0;
         try (PreparedStatement ps = db.prepare("INSERT INTO DD_XXWSAQ_JC VALUES (?,?,?,?,?,?,?)")) {
             for (int year = DemoDistrict.FIRST_YEAR; year <= DemoDistrict.LAST_YEAR; year++) {

@@ -18,15 +18,6 @@ import java.util.Random;
  * 32% to 24%; a tenth of students answer the questionnaire, their habits improving slowly.
  */
 final class StudentHealthSurveillanceDemo {
-    static final String REPORT = """
-            CREATE TABLE XS_JKJC_NB (
-              ND INT NOT NULL,
-              XZDM VARCHAR(9) NOT NULL,
-              XD VARCHAR(4) NOT NULL,
-              XB VARCHAR(2) NOT NULL,
-              XMDM VARCHAR(8) NOT NULL,
-              SL DECIMAL(12, 1) NOT NULL)""";
-
     private static final String[] STAGES = {"小学", "初中", "高中"};
     private static final int[][] AGES = {{6, 11}, {12, 14}, {15, 17}};
     private static final double[][] MYOPIA = {{0.40, 0.36}, {0.68, 0.58}, {0.80, 0.69}};
@@ -36,7 +27,7 @@ final class StudentHealthSurveillanceDemo {
     }
 
     static int write(DemoDatabase db) throws Exception {
-        db.execute(REPORT);
+        db.createTable("XS_JKJC_NB");
         int rows = 0;
         try (PreparedStatement ps = db.prepare("INSERT INTO XS_JKJC_NB VALUES (?,?,?,?,?,?)")) {
             for (int year = DemoDistrict.FIRST_YEAR; year <= DemoDistrict.LAST_YEAR; year++) {

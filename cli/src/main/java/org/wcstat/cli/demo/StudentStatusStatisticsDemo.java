@@ -22,7 +22,6 @@ import static org.wcstat.cli.demo.ItemReport.trend;
  */
 final class StudentStatusStatisticsDemo {
     static final String TABLE = "JY_XJ_TJ";
-    static final String REPORT = ItemReport.ddl(TABLE);
 
     private StudentStatusStatisticsDemo() {
     }

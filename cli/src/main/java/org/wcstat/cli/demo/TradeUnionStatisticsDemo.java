@@ -16,7 +16,6 @@ import static org.wcstat.cli.demo.ItemReport.trend;
  */
 final class TradeUnionStatisticsDemo {
     static final String TABLE = "GH_TJ_NB";
-    static final String REPORT = ItemReport.ddl(TABLE);
 
     private TradeUnionStatisticsDemo() {
     }

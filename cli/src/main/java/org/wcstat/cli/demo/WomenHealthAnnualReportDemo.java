@@ -23,7 +23,6 @@ import static org.wcstat.cli.demo.ItemReport.trend;
  */
 final class WomenHealthAnnualReportDemo {
     static final String TABLE = "FY_FNBJ_NB";
-    static final String REPORT = ItemReport.ddl(TABLE);
 
     private WomenHealthAnnualReportDemo() {
     }

@@ -18,7 +18,6 @@ import static org.wcstat.cli.demo.ItemReport.trend;
  */
 final class WomenHealthSurveyDemo {
     static final String TABLE = "FNJK_DC";
-    static final String SURVEY = ItemReport.ddl(TABLE);
 
     private WomenHealthSurveyDemo() {
     }

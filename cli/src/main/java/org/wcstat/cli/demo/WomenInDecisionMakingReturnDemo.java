@@ -25,7 +25,6 @@ import static org.wcstat.cli.demo.ItemReport.trend;
  */
 final class WomenInDecisionMakingReturnDemo {
     static final String TABLE = "FN_JC_TJ";
-    static final String REPORT = ItemReport.ddl(TABLE);
 
     private WomenInDecisionMakingReturnDemo() {
     }

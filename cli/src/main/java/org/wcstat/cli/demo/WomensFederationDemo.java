@@ -15,22 +15,13 @@ import java.util.Random;
  * every community (from 2023) and about 88% of villages in 2025. Once open, a point stays open.
  */
 final class WomensFederationDemo {
-    static final String LEDGER = """
-            CREATE TABLE FL_JTJY_ZD (
-              TJNF INT NOT NULL,
-              XZDM VARCHAR(9) NOT NULL,
-              CJMC VARCHAR(30) NOT NULL,
-              CJLX VARCHAR(4) NOT NULL,
-              SFJL VARCHAR(2) NOT NULL,
-              JLNF INT)""";
-
     private static final String VILLAGE_NAMES = "柏杨松桃李竹梨枫槐柳桑";
 
     private WomensFederationDemo() {
     }
 
     static int write(DemoDatabase db) throws Exception {
-        db.execute(LEDGER);
+        db.createTable("FL_JTJY_ZD");
         int rows = 0;
         Random r = new Random(14_000L);
         try (PreparedStatement ps = db.prepare("INSERT INTO FL_JTJY_ZD VALUES (?,?,?,?,?,?)")) {

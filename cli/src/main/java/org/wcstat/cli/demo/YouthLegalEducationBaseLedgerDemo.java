@@ -11,19 +11,11 @@ import java.sql.PreparedStatement;
  * court, a second at a town school in 2023.
  */
 final class YouthLegalEducationBaseLedgerDemo {
-    static final String LEDGER = """
-            CREATE TABLE SF_QSNFZJD_TZ (
-              ND INT NOT NULL,
-              JDMC VARCHAR(60) NOT NULL,
-              XZDM VARCHAR(9) NOT NULL,
-              JB VARCHAR(4) NOT NULL,
-              RDNF INT NOT NULL)""";
-
     private YouthLegalEducationBaseLedgerDemo() {
     }
 
     static int write(DemoDatabase db) throws Exception {
-        db.execute(LEDGER);
+        db.createTable("SF_QSNFZJD_TZ");
         int rows = 0;
         try (PreparedStatement ps = db.prepare("INSERT INTO SF_QSNFZJD_TZ VALUES (?,?,?,?,?)")) {
             for (int year = 2018; year <= DemoDistrict.LAST_YEAR; year++) {
