@@ -1,7 +1,6 @@
 package org.wcstat.cli.demo;
 
 import java.sql.Date;
-import java.sql.PreparedStatement;
 import java.util.List;
 import java.util.Random;
 
@@ -19,23 +18,19 @@ final class BullyingIncidentLedgerDemo {
     private BullyingIncidentLedgerDemo() {
     }
 
-    static int write(DemoDatabase db) throws Exception {
-        db.createTable("XSQL_SJ");
-        int rows = 0;
+    static void write(DemoDatabase db) throws Exception {
         List<SchoolHealthSafetyInspectionDemo.School> schools = SchoolHealthSafetyInspectionDemo.schools().stream()
                 .filter(s -> !s.kind().equals("幼儿园")).toList();
-        try (PreparedStatement ps = db.prepare("INSERT INTO XSQL_SJ VALUES (?,?,?,?,?)")) {
+        try (DemoTable rows = db.table("XSQL_SJ")) {
             for (int year = DemoDistrict.FIRST_YEAR; year <= DemoDistrict.LAST_YEAR; year++) {
                 Random r = new Random(34_000L + year);
                 int incidents = 1 + SyntheticPeople.poisson(r, ChildCounts.trend(year, 8, 3));
                 for (int i = 1; i <= incidents; i++) {
                     SchoolHealthSafetyInspectionDemo.School s = schools.get(r.nextInt(schools.size()));
-                    rows += DemoDatabase.addRow(ps, String.format("QL%d%03d", year, i), s.code(), s.town(),
+                    rows.add(String.format("QL%d%03d", year, i), s.code(), s.town(),
                             Date.valueOf(SyntheticPeople.dayIn(r, year)), HANDLING[r.nextInt(HANDLING.length)]);
                 }
             }
-            ps.executeBatch();
         }
-        return rows;
     }
 }

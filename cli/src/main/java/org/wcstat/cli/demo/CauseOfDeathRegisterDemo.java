@@ -1,7 +1,6 @@
 package org.wcstat.cli.demo;
 
 import java.sql.Date;
-import java.sql.PreparedStatement;
 import java.time.LocalDate;
 import java.util.Random;
 
@@ -24,49 +23,45 @@ final class CauseOfDeathRegisterDemo {
     private CauseOfDeathRegisterDemo() {
     }
 
-    static int write(DemoDatabase db) throws Exception {
-        db.createTable("SW_DJ");
-        int rows = 0;
-        try (PreparedStatement ps = db.prepare("INSERT INTO SW_DJ VALUES (?,?,?,?,?,?,?,?,?)")) {
+    static void write(DemoDatabase db) throws Exception {
+        try (DemoTable rows = db.table("SW_DJ")) {
             for (int year = DemoDistrict.FIRST_YEAR; year <= DemoDistrict.LAST_YEAR; year++) {
                 Random r = new Random(26_000L + year);
                 int n = 0;
                 // a drowning and a fall, burn or poisoning every year, then the rest by chance
-                rows += death(ps, r, year, ++n, 0, 3 + r.nextInt(14));
-                rows += death(ps, r, year, ++n, 1 + r.nextInt(3), r.nextInt(12));
+                death(rows, r, year, ++n, 0, 3 + r.nextInt(14));
+                death(rows, r, year, ++n, 1 + r.nextInt(3), r.nextInt(12));
                 int more = SyntheticPeople.poisson(r, ChildCounts.trend(year, 1.5, 0.6));
-                for (int i = 0; i < more; i++) rows += death(ps, r, year, ++n, r.nextInt(CLASSES.length), r.nextInt(18));
+                for (int i = 0; i < more; i++) death(rows, r, year, ++n, r.nextInt(CLASSES.length), r.nextInt(18));
                 // adults, and a child dying of disease: not children's injury deaths
-                rows += death(ps, r, year, ++n, 4, 20 + r.nextInt(50));
-                rows += death(ps, r, year, ++n, 0, 40 + r.nextInt(30));
-                rows += add(ps, r, year, ++n, "J18", "疾病", 2);
-                if (year == DemoDistrict.LAST_YEAR - 2) rows += seventeenOnTheDayOfDeath(ps, r, year, ++n);
+                death(rows, r, year, ++n, 4, 20 + r.nextInt(50));
+                death(rows, r, year, ++n, 0, 40 + r.nextInt(30));
+                add(rows, r, year, ++n, "J18", "疾病", 2);
+                if (year == DemoDistrict.LAST_YEAR - 2) seventeenOnTheDayOfDeath(rows, r, year, ++n);
             }
-            ps.executeBatch();
         }
-        return rows;
     }
 
     /**
      * A boy born 1 June who drowned on 1 March, aged 17: an under-18 injury death, which an age taken on 31
      * December (18) would leave out.
      */
-    private static int seventeenOnTheDayOfDeath(PreparedStatement ps, Random r, int year, int n) throws Exception {
+    private static void seventeenOnTheDayOfDeath(DemoTable rows, Random r, int year, int n) throws Exception {
         LocalDate died = LocalDate.of(year, 3, 1);
         LocalDate born = LocalDate.of(year - 18, 6, 1);
-        return DemoDatabase.addRow(ps, String.format("SW%d%04d", year, n), SyntheticPeople.name(r), SyntheticPeople.idCard(r, born, false),
+        rows.add(String.format("SW%d%04d", year, n), SyntheticPeople.name(r), SyntheticPeople.idCard(r, born, false),
                 "1", Date.valueOf(born), Date.valueOf(died), DemoDistrict.TOWNS.get(HealthDemo.pickTown(r)).code(), ICD[0], CLASSES[0]);
     }
 
-    private static int death(PreparedStatement ps, Random r, int year, int n, int cls, int age) throws Exception {
-        return add(ps, r, year, n, ICD[cls], CLASSES[cls], age);
+    private static void death(DemoTable rows, Random r, int year, int n, int cls, int age) throws Exception {
+        add(rows, r, year, n, ICD[cls], CLASSES[cls], age);
     }
 
-    private static int add(PreparedStatement ps, Random r, int year, int n, String icd, String cls, int age) throws Exception {
+    private static void add(DemoTable rows, Random r, int year, int n, String icd, String cls, int age) throws Exception {
         LocalDate died = SyntheticPeople.dayIn(r, year);
         LocalDate born = died.minusYears(age).minusDays(1 + r.nextInt(300));
         boolean female = r.nextDouble() < 0.4;
-        return DemoDatabase.addRow(ps, String.format("SW%d%04d", year, n), SyntheticPeople.name(r), SyntheticPeople.idCard(r, born, female),
+        rows.add(String.format("SW%d%04d", year, n), SyntheticPeople.name(r), SyntheticPeople.idCard(r, born, female),
                 female ? "2" : "1", Date.valueOf(born), Date.valueOf(died), DemoDistrict.TOWNS.get(HealthDemo.pickTown(r)).code(), icd, cls);
     }
 }

@@ -1,6 +1,5 @@
 package org.wcstat.cli.demo;
 
-import java.sql.PreparedStatement;
 import java.util.Random;
 
 /**
@@ -18,9 +17,7 @@ final class ChildActivityVenueLedgerDemo {
     private ChildActivityVenueLedgerDemo() {
     }
 
-    static int write(DemoDatabase db) throws Exception {
-        db.createTable("WL_ETHDCS_TZ");
-        int rows = 0;
+    static void write(DemoDatabase db) throws Exception {
         Random setup = new Random(47_000L);
         int venues = 19;
         int[] opened = new int[venues];
@@ -29,7 +26,7 @@ final class ChildActivityVenueLedgerDemo {
             opened[i] = i < 8 ? 2010 : 2016 + (i - 8) * 9 / 11;
             capacity[i] = 40 + 20 * setup.nextInt(8);
         }
-        try (PreparedStatement ps = db.prepare("INSERT INTO WL_ETHDCS_TZ VALUES (?,?,?,?,?,?,?)")) {
+        try (DemoTable rows = db.table("WL_ETHDCS_TZ")) {
             for (int year = DemoDistrict.FIRST_YEAR; year <= DemoDistrict.LAST_YEAR; year++) {
                 Random r = new Random(47_000L + year);
                 for (int i = 0; i < venues; i++) {
@@ -38,11 +35,9 @@ final class ChildActivityVenueLedgerDemo {
                     String kind = i < 5 ? KINDS[i] : KINDS[5];
                     int days = 250 + r.nextInt(60);
                     int visits = (int) Math.round(days * capacity[i] * ChildCounts.trend(year, 0.35, 0.55) * (0.85 + 0.3 * r.nextDouble()));
-                    rows += DemoDatabase.addRow(ps, year, town.nameZh() + kind + (i < 5 ? "" : i), town.code(), kind, days, capacity[i], visits);
+                    rows.add(year, town.nameZh() + kind + (i < 5 ? "" : i), town.code(), kind, days, capacity[i], visits);
                 }
             }
-            ps.executeBatch();
         }
-        return rows;
     }
 }

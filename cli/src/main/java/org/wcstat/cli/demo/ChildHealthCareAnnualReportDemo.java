@@ -1,6 +1,5 @@
 package org.wcstat.cli.demo;
 
-import java.sql.PreparedStatement;
 import java.util.Random;
 
 /**
@@ -17,10 +16,8 @@ final class ChildHealthCareAnnualReportDemo {
     private ChildHealthCareAnnualReportDemo() {
     }
 
-    static int write(DemoDatabase db) throws Exception {
-        db.createTable("FY_ETBJ_NB");
-        int rows = 0;
-        try (PreparedStatement ps = db.prepare("INSERT INTO FY_ETBJ_NB VALUES (?,?,?,?,?)")) {
+    static void write(DemoDatabase db) throws Exception {
+        try (DemoTable rows = db.table("FY_ETBJ_NB")) {
             for (int year = DemoDistrict.FIRST_YEAR; year <= DemoDistrict.LAST_YEAR; year++) {
                 Random r = new Random(21_000L + year);
                 for (DemoDistrict.Town town : DemoDistrict.TOWNS) {
@@ -37,32 +34,30 @@ final class ChildHealthCareAnnualReportDemo {
                         int tested = ChildCounts.draw(r, under5, 0.85);
                         int measured = ChildCounts.draw(r, under5, 0.9);
                         int overweight = ChildCounts.draw(r, measured, ChildCounts.trend(year, 0.05, 0.07));
-                        rows += add(ps, year, town, sex, "XSE", newborns);
-                        rows += add(ps, year, town, sex, "XSEFS", ChildCounts.draw(r, newborns, ChildCounts.trend(year, 0.88, 0.96)));
-                        rows += add(ps, year, town, sex, "SW7", under7);
-                        rows += add(ps, year, town, sex, "SW7GL", ChildCounts.draw(r, under7, ChildCounts.trend(year, 0.85, 0.94)));
-                        rows += add(ps, year, town, sex, "SW3", under3);
-                        rows += add(ps, year, town, sex, "SW3GL", ChildCounts.draw(r, under3, ChildCounts.trend(year, 0.86, 0.93)));
-                        rows += add(ps, year, town, sex, "YBJC", ChildCounts.draw(r, under7, ChildCounts.trend(year, 0.70, 0.92)));
-                        rows += add(ps, year, town, sex, "SLSC6", screened6);
-                        rows += add(ps, year, town, sex, "JS6", ChildCounts.draw(r, screened6, ChildCounts.trend(year, 0.015, 0.032)));
-                        rows += add(ps, year, town, sex, "MRDC", infants);
-                        rows += add(ps, year, town, sex, "CMRWY", ChildCounts.draw(r, infants, ChildCounts.trend(year, 0.42, 0.55)));
-                        rows += add(ps, year, town, sex, "HBJC", tested);
-                        rows += add(ps, year, town, sex, "PX", ChildCounts.draw(r, tested, ChildCounts.trend(year, 0.12, 0.07)));
-                        rows += add(ps, year, town, sex, "SGJC", measured);
-                        rows += add(ps, year, town, sex, "SCCH", ChildCounts.draw(r, measured, ChildCounts.trend(year, 0.05, 0.025)));
-                        rows += add(ps, year, town, sex, "CZ", overweight);
-                        rows += add(ps, year, town, sex, "FP", ChildCounts.draw(r, measured, ChildCounts.trend(year, 0.015, 0.022)));
+                        add(rows, year, town, sex, "XSE", newborns);
+                        add(rows, year, town, sex, "XSEFS", ChildCounts.draw(r, newborns, ChildCounts.trend(year, 0.88, 0.96)));
+                        add(rows, year, town, sex, "SW7", under7);
+                        add(rows, year, town, sex, "SW7GL", ChildCounts.draw(r, under7, ChildCounts.trend(year, 0.85, 0.94)));
+                        add(rows, year, town, sex, "SW3", under3);
+                        add(rows, year, town, sex, "SW3GL", ChildCounts.draw(r, under3, ChildCounts.trend(year, 0.86, 0.93)));
+                        add(rows, year, town, sex, "YBJC", ChildCounts.draw(r, under7, ChildCounts.trend(year, 0.70, 0.92)));
+                        add(rows, year, town, sex, "SLSC6", screened6);
+                        add(rows, year, town, sex, "JS6", ChildCounts.draw(r, screened6, ChildCounts.trend(year, 0.015, 0.032)));
+                        add(rows, year, town, sex, "MRDC", infants);
+                        add(rows, year, town, sex, "CMRWY", ChildCounts.draw(r, infants, ChildCounts.trend(year, 0.42, 0.55)));
+                        add(rows, year, town, sex, "HBJC", tested);
+                        add(rows, year, town, sex, "PX", ChildCounts.draw(r, tested, ChildCounts.trend(year, 0.12, 0.07)));
+                        add(rows, year, town, sex, "SGJC", measured);
+                        add(rows, year, town, sex, "SCCH", ChildCounts.draw(r, measured, ChildCounts.trend(year, 0.05, 0.025)));
+                        add(rows, year, town, sex, "CZ", overweight);
+                        add(rows, year, town, sex, "FP", ChildCounts.draw(r, measured, ChildCounts.trend(year, 0.015, 0.022)));
                     }
                 }
-                ps.executeBatch();
             }
         }
-        return rows;
     }
 
-    private static int add(PreparedStatement ps, int year, DemoDistrict.Town town, String sex, String item, int count) throws Exception {
-        return DemoDatabase.addRow(ps, year, town.code(), sex, item, count);
+    private static void add(DemoTable rows, int year, DemoDistrict.Town town, String sex, String item, int count) throws Exception {
+        rows.add(year, town.code(), sex, item, count);
     }
 }

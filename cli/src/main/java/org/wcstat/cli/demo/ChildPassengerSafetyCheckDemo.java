@@ -1,7 +1,6 @@
 package org.wcstat.cli.demo;
 
 import java.sql.Date;
-import java.sql.PreparedStatement;
 import java.util.Random;
 
 /**
@@ -17,10 +16,8 @@ final class ChildPassengerSafetyCheckDemo {
     private ChildPassengerSafetyCheckDemo() {
     }
 
-    static int write(DemoDatabase db) throws Exception {
-        db.createTable("JJ_ETCC_JC");
-        int rows = 0;
-        try (PreparedStatement ps = db.prepare("INSERT INTO JJ_ETCC_JC VALUES (?,?,?,?,?,?)")) {
+    static void write(DemoDatabase db) throws Exception {
+        try (DemoTable rows = db.table("JJ_ETCC_JC")) {
             for (int year = DemoDistrict.FIRST_YEAR; year <= DemoDistrict.LAST_YEAR; year++) {
                 Random r = new Random(44_000L + year);
                 double seats = ChildCounts.trend(year, 0.12, 0.38);
@@ -29,12 +26,10 @@ final class ChildPassengerSafetyCheckDemo {
                     DemoDistrict.Town town = DemoDistrict.TOWNS.get(HealthDemo.pickTown(r));
                     int cars = 20 + r.nextInt(40);
                     int riders = 15 + r.nextInt(30);
-                    rows += DemoDatabase.addRow(ps, Date.valueOf(java.time.LocalDate.of(year, 1 + day / 2, 5 + 12 * (day % 2))), town.code(),
+                    rows.add(Date.valueOf(java.time.LocalDate.of(year, 1 + day / 2, 5 + 12 * (day % 2))), town.code(),
                             cars, ChildCounts.draw(r, cars, seats), riders, ChildCounts.draw(r, riders, helmets));
                 }
             }
-            ps.executeBatch();
         }
-        return rows;
     }
 }

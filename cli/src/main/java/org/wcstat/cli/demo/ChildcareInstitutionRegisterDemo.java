@@ -1,6 +1,5 @@
 package org.wcstat.cli.demo;
 
-import java.sql.PreparedStatement;
 import java.util.Random;
 
 /**
@@ -15,9 +14,7 @@ final class ChildcareInstitutionRegisterDemo {
     private ChildcareInstitutionRegisterDemo() {
     }
 
-    static int write(DemoDatabase db) throws Exception {
-        db.createTable("TY_JG_BA");
-        int rows = 0;
+    static void write(DemoDatabase db) throws Exception {
         Random r = new Random(28_000L);
         int[] opened = new int[20];
         int[] places = new int[opened.length];
@@ -27,17 +24,15 @@ final class ChildcareInstitutionRegisterDemo {
             places[i] = 20 + 5 * r.nextInt(8);
             town[i] = i < 6 ? 0 : HealthDemo.pickTown(r);
         }
-        try (PreparedStatement ps = db.prepare("INSERT INTO TY_JG_BA VALUES (?,?,?,?,?,?)")) {
+        try (DemoTable rows = db.table("TY_JG_BA")) {
             for (int year = DemoDistrict.FIRST_YEAR; year <= DemoDistrict.LAST_YEAR; year++) {
                 for (int i = 0; i < opened.length; i++) {
                     if (opened[i] > year) continue;
                     DemoDistrict.Town t = DemoDistrict.TOWNS.get(town[i]);
-                    rows += DemoDatabase.addRow(ps, year, String.format("52510811TY%04d", i + 1), t.nameZh() + "托育园" + (i + 1),
+                    rows.add(year, String.format("52510811TY%04d", i + 1), t.nameZh() + "托育园" + (i + 1),
                             t.code(), i % 3 == 2 ? "否" : "是", places[i]);
                 }
             }
-            ps.executeBatch();
         }
-        return rows;
     }
 }

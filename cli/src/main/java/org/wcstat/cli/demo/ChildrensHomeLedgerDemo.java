@@ -1,6 +1,5 @@
 package org.wcstat.cli.demo;
 
-import java.sql.PreparedStatement;
 import java.util.Random;
 
 /**
@@ -15,22 +14,18 @@ final class ChildrensHomeLedgerDemo {
     private ChildrensHomeLedgerDemo() {
     }
 
-    static int write(DemoDatabase db) throws Exception {
-        db.createTable("FL_ETZJ_TZ");
-        int rows = 0;
+    static void write(DemoDatabase db) throws Exception {
         Random r = new Random(41_000L);
-        try (PreparedStatement ps = db.prepare("INSERT INTO FL_ETZJ_TZ VALUES (?,?,?,?,?)")) {
+        try (DemoTable rows = db.table("FL_ETZJ_TZ")) {
             for (DemoDistrict.Town town : DemoDistrict.TOWNS) {
                 for (ChildCounts.Community c : ChildCounts.communities(town)) {
                     boolean open = r.nextDouble() < (c.urban() ? 0.75 : 0.55);
                     for (int year = DemoDistrict.FIRST_YEAR; year <= DemoDistrict.LAST_YEAR; year++) {
                         if (year > DemoDistrict.FIRST_YEAR && !open) open = r.nextDouble() < 0.1;
-                        rows += DemoDatabase.addRow(ps, year, town.code(), c.name(), c.urban() ? "社区" : "行政村", open ? "是" : "否");
+                        rows.add(year, town.code(), c.name(), c.urban() ? "社区" : "行政村", open ? "是" : "否");
                     }
                 }
             }
-            ps.executeBatch();
         }
-        return rows;
     }
 }

@@ -21,8 +21,8 @@ final class CivicScienceLiteracySurveyDemo {
     private CivicScienceLiteracySurveyDemo() {
     }
 
-    static int write(DemoDatabase db) throws Exception {
-        return ItemReport.write(db, TABLE, 47_000L, List.of(
+    static void write(DemoDatabase db) throws Exception {
+        ItemReport.write(db, TABLE, 47_000L, List.of(
                 new ItemReport.Item("DCRS", TOWN, BOTH, (y, t, f, r) -> 50,
                         new ItemReport.Part("JBSZ", (y, t, f) -> f ? trend(y, 0.030, 0.125) : trend(y, 0.055, 0.14)))));
     }

@@ -1,7 +1,6 @@
 package org.wcstat.cli.demo;
 
 import java.sql.Date;
-import java.sql.PreparedStatement;
 import java.time.LocalDate;
 import java.util.Random;
 
@@ -19,11 +18,9 @@ final class CivilAffairsDemo {
     private CivilAffairsDemo() {
     }
 
-    static int write(DemoDatabase db) throws Exception {
-        db.createTable("VC_MEMBER");
-        int rows = 0;
+    static void write(DemoDatabase db) throws Exception {
         long id = 1;
-        try (PreparedStatement ps = db.prepare("INSERT INTO VC_MEMBER VALUES (?,?,?,?,?,?,?,?,?)")) {
+        try (DemoTable rows = db.table("VC_MEMBER")) {
             for (int term = 0; term < TERM_STARTS.length; term++) {
                 int from = Math.max(TERM_STARTS[term], DemoDistrict.FIRST_YEAR);
                 int to = term + 1 < TERM_STARTS.length ? TERM_STARTS[term + 1] - 1 : DemoDistrict.LAST_YEAR;
@@ -41,15 +38,13 @@ final class CivilAffairsDemo {
                             String idCard = SyntheticPeople.idCard(r, born, female);
                             String post = director ? "主任" : m == 1 ? "副主任" : "委员";
                             for (int year = from; year <= to; year++) {
-                                rows += DemoDatabase.addRow(ps, id++, year, name, idCard, female ? "女" : "男", Date.valueOf(born),
+                                rows.add(id++, year, name, idCard, female ? "女" : "男", Date.valueOf(born),
                                         town.nameZh(), village, post);
                             }
                         }
                     }
                 }
-                ps.executeBatch();
             }
         }
-        return rows;
     }
 }

@@ -36,8 +36,8 @@ final class CommunityGovernanceLedgerDemo {
         return female ? women : size - women;
     }
 
-    static int write(DemoDatabase db) throws Exception {
-        return ItemReport.write(db, TABLE, 52_000L, List.of(
+    static void write(DemoDatabase db) throws Exception {
+        ItemReport.write(db, TABLE, 52_000L, List.of(
                 new ItemReport.Item("JWHCY", TOWN, BOTH, (y, t, f, r) -> committee(t, 5, y, f, 0.48, 0.52)),
                 new ItemReport.Item("JWHZR", TOWN, BOTH, (y, t, f, r) -> committee(t, 1, y, f, 0.32, 0.42)),
                 new ItemReport.Item("XZC", TOWN, NONE, (y, t, f, r) -> WomenInDecisionMakingReturnDemo.units(t, true),

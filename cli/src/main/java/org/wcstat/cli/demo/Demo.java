@@ -27,9 +27,8 @@ public final class Demo {
         for (var d : plan.databases().entrySet()) {
             progress.accept("writing department database " + d.getKey());
             try (DemoDatabase db = DemoDatabase.create(departmentsDir(home), d.getKey())) {
-                int written = 0;
-                for (DemoGenerators.Generator g : d.getValue()) written += g.writer().write(db);
-                rows.put(d.getKey(), written);
+                for (DemoGenerators.Generator g : d.getValue()) g.writer().write(db);
+                rows.put(d.getKey(), db.rows());
             }
         }
         for (var d : plan.returns().entrySet()) {

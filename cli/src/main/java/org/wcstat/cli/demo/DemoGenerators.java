@@ -16,7 +16,7 @@ final class DemoGenerators {
 
     @FunctionalInterface
     interface Writer {
-        int write(DemoDatabase db) throws Exception;
+        void write(DemoDatabase db) throws Exception;
     }
 
     @FunctionalInterface

@@ -1,7 +1,6 @@
 package org.wcstat.cli.demo;
 
 import java.sql.Date;
-import java.sql.PreparedStatement;
 import java.time.LocalDate;
 import java.util.Random;
 
@@ -24,10 +23,8 @@ final class DisabilityCertificateRegisterDemo {
     private DisabilityCertificateRegisterDemo() {
     }
 
-    static int write(DemoDatabase db) throws Exception {
-        db.createTable("CJ_ZFZ_DJ");
-        int rows = 0;
-        try (PreparedStatement ps = db.prepare("INSERT INTO CJ_ZFZ_DJ VALUES (?,?,?,?,?,?,?,?)")) {
+    static void write(DemoDatabase db) throws Exception {
+        try (DemoTable rows = db.table("CJ_ZFZ_DJ")) {
             for (int year = DemoDistrict.FIRST_YEAR; year <= DemoDistrict.LAST_YEAR; year++) {
                 Random r = new Random(45_000L + year);
                 int injured = SyntheticPeople.poisson(r, ChildCounts.trend(year, 1.5, 0.6));
@@ -38,13 +35,11 @@ final class DisabilityCertificateRegisterDemo {
                     LocalDate issued = SyntheticPeople.dayIn(r, year);
                     LocalDate born = issued.minusYears(1 + r.nextInt(16)).minusDays(r.nextInt(300));
                     int category = cause.equals("烧烫伤") || cause.equals("跌倒/跌落") ? 3 : r.nextInt(CATEGORIES.length);
-                    rows += DemoDatabase.addRow(ps, SyntheticPeople.idCard(r, born, female) + (category + 1) + (1 + r.nextInt(4)),
+                    rows.add(SyntheticPeople.idCard(r, born, female) + (category + 1) + (1 + r.nextInt(4)),
                             SyntheticPeople.name(r), female ? "F" : "M", Date.valueOf(born), DemoDistrict.TOWNS.get(HealthDemo.pickTown(r)).code(),
                             Date.valueOf(issued), CATEGORIES[category], cause);
                 }
             }
-            ps.executeBatch();
         }
-        return rows;
     }
 }

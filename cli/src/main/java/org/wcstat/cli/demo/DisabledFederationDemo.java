@@ -1,7 +1,6 @@
 package org.wcstat.cli.demo;
 
 import java.sql.Date;
-import java.sql.PreparedStatement;
 import java.time.LocalDate;
 import java.util.Random;
 
@@ -33,11 +32,8 @@ final class DisabledFederationDemo {
         return 0.80 + 0.017 * (year - DemoDistrict.FIRST_YEAR);
     }
 
-    static int write(DemoDatabase db) throws Exception {
-        db.createTable("CJ_SLRX_AZ");
-        db.createTable("CJ_KFJZ");
-        int rows = 0;
-        try (PreparedStatement ps = db.prepare("INSERT INTO CJ_SLRX_AZ VALUES (?,?,?,?,?,?,?,?)")) {
+    static void write(DemoDatabase db) throws Exception {
+        try (DemoTable rows = db.table("CJ_SLRX_AZ")) {
             Random r = new Random(16_000L);
             for (int cohort = DemoDistrict.FIRST_YEAR - 14; cohort <= DemoDistrict.LAST_YEAR - 6; cohort++) {
                 int children = 12 + r.nextInt(5);
@@ -56,14 +52,13 @@ final class DisabledFederationDemo {
                             double x = r.nextDouble();
                             placement = x < 0.55 ? "随班就读" : x < 0.8 ? "特殊教育学校" : "送教上门";
                         }
-                        rows += DemoDatabase.addRow(ps, year + "-" + (year + 1), certificate, name, female ? "F" : "M", Date.valueOf(born),
+                        rows.add(year + "-" + (year + 1), certificate, name, female ? "F" : "M", Date.valueOf(born),
                                 town, CATEGORIES[category], placement);
                     }
                 }
             }
-            ps.executeBatch();
         }
-        try (PreparedStatement ps = db.prepare("INSERT INTO CJ_KFJZ VALUES (?,?,?,?,?,?,?,?,?)")) {
+        try (DemoTable rows = db.table("CJ_KFJZ")) {
             for (int year = DemoDistrict.FIRST_YEAR; year <= DemoDistrict.LAST_YEAR; year++) {
                 Random r = new Random(16_000L + year);
                 int children = 40 + r.nextInt(11);
@@ -71,14 +66,12 @@ final class DisabledFederationDemo {
                     boolean female = r.nextDouble() >= 0.58;
                     LocalDate born = SyntheticPeople.dayIn(r, year - r.nextInt(7));
                     LocalDate guardianBorn = SyntheticPeople.dayIn(r, born.getYear() - 22 - r.nextInt(15));
-                    rows += DemoDatabase.addRow(ps, year, String.format("KF%d%04d", year, c), SyntheticPeople.name(r),
+                    rows.add(year, String.format("KF%d%04d", year, c), SyntheticPeople.name(r),
                             SyntheticPeople.idCard(r, guardianBorn, r.nextBoolean()), female ? "F" : "M", Date.valueOf(born),
                             DemoDistrict.TOWNS.get(HealthDemo.pickTown(r)).code(), REHAB_KINDS[r.nextInt(REHAB_KINDS.length)],
                             r.nextDouble() < rehabilitation(year) ? "已救助" : "未救助");
                 }
-                ps.executeBatch();
             }
         }
-        return rows;
     }
 }

@@ -21,8 +21,8 @@ final class DisabledPersonsStatusUpdateDemo {
     private DisabledPersonsStatusUpdateDemo() {
     }
 
-    static int write(DemoDatabase db) throws Exception {
-        return ItemReport.write(db, TABLE, 49_000L, List.of(
+    static void write(DemoDatabase db) throws Exception {
+        ItemReport.write(db, TABLE, 49_000L, List.of(
                 new ItemReport.Item("LDNL", TOWN, BOTH, (y, t, f, r) -> Math.round(3200 * t.share() * (f ? 0.45 : 0.55)),
                         new ItemReport.Part("JYRS", (y, t, f) -> f ? trend(y, 0.38, 0.48) : trend(y, 0.50, 0.58)))));
     }

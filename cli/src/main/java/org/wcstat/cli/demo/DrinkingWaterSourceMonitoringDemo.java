@@ -21,8 +21,8 @@ final class DrinkingWaterSourceMonitoringDemo {
     private DrinkingWaterSourceMonitoringDemo() {
     }
 
-    static int write(DemoDatabase db) throws Exception {
-        return ItemReport.write(db, TABLE, 54_000L, List.of(
+    static void write(DemoDatabase db) throws Exception {
+        ItemReport.write(db, TABLE, 54_000L, List.of(
                 new ItemReport.Item("JCYP", DISTRICT, NONE, (y, t, f, r) -> 168,
                         new ItemReport.Part("DBYP", (y, t, f) -> trend(y, 0.93, 0.99)))));
     }

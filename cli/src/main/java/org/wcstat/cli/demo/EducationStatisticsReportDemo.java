@@ -1,6 +1,5 @@
 package org.wcstat.cli.demo;
 
-import java.sql.PreparedStatement;
 import java.util.Random;
 
 /**
@@ -21,10 +20,8 @@ final class EducationStatisticsReportDemo {
         return year <= 2020 ? 0.995 + (0.9992 - 0.995) * (year - 2015) / 5 : 0.9992;
     }
 
-    static int write(DemoDatabase db) throws Exception {
-        db.createTable("JY_TJ_ZB");
-        int rows = 0;
-        try (PreparedStatement ps = db.prepare("INSERT INTO JY_TJ_ZB VALUES (?,?,?,?,?)")) {
+    static void write(DemoDatabase db) throws Exception {
+        try (DemoTable rows = db.table("JY_TJ_ZB")) {
             for (int year = DemoDistrict.FIRST_YEAR; year <= DemoDistrict.LAST_YEAR; year++) {
                 Random r = new Random(31_000L + year);
                 String schoolYear = year + "-" + (year + 1);
@@ -35,16 +32,14 @@ final class EducationStatisticsReportDemo {
                         int tested = ChildCounts.children(year, town, f == 1, 6, 14);
                         int good = ChildCounts.draw(r, tested, ChildCounts.trend(year, 0.45, 0.62));
                         int excellent = ChildCounts.draw(r, good, 0.3);
-                        rows += DemoDatabase.addRow(ps, schoolYear, town.code(), sex, "GL_RXS", entered);
-                        rows += DemoDatabase.addRow(ps, schoolYear, town.code(), sex, "GL_BYS", ChildCounts.draw(r, entered, retention(year)));
-                        rows += DemoDatabase.addRow(ps, schoolYear, town.code(), sex, "TC_CS", tested);
-                        rows += DemoDatabase.addRow(ps, schoolYear, town.code(), sex, "TC_YX", excellent);
-                        rows += DemoDatabase.addRow(ps, schoolYear, town.code(), sex, "TC_LH", good - excellent);
+                        rows.add(schoolYear, town.code(), sex, "GL_RXS", entered);
+                        rows.add(schoolYear, town.code(), sex, "GL_BYS", ChildCounts.draw(r, entered, retention(year)));
+                        rows.add(schoolYear, town.code(), sex, "TC_CS", tested);
+                        rows.add(schoolYear, town.code(), sex, "TC_YX", excellent);
+                        rows.add(schoolYear, town.code(), sex, "TC_LH", good - excellent);
                     }
                 }
-                ps.executeBatch();
             }
         }
-        return rows;
     }
 }

@@ -1,6 +1,5 @@
 package org.wcstat.cli.demo;
 
-import java.sql.PreparedStatement;
 import java.util.Random;
 
 /**
@@ -16,20 +15,16 @@ final class FamilyEducationGuidanceReportDemo {
     private FamilyEducationGuidanceReportDemo() {
     }
 
-    static int write(DemoDatabase db) throws Exception {
-        db.createTable("FL_JTJY_TJ");
-        int rows = 0;
-        try (PreparedStatement ps = db.prepare("INSERT INTO FL_JTJY_TJ VALUES (?,?,?,?)")) {
+    static void write(DemoDatabase db) throws Exception {
+        try (DemoTable rows = db.table("FL_JTJY_TJ")) {
             for (int year = DemoDistrict.FIRST_YEAR; year <= DemoDistrict.LAST_YEAR; year++) {
                 Random r = new Random(42_000L + year);
                 for (DemoDistrict.Town town : DemoDistrict.TOWNS) {
                     int households = (int) Math.round((ChildCounts.children(year, town, false, 0, 17) + ChildCounts.children(year, town, true, 0, 17)) / 1.3);
-                    rows += DemoDatabase.addRow(ps, year, town.code(), "0-18岁儿童家庭户数", households);
-                    rows += DemoDatabase.addRow(ps, year, town.code(), "接受家庭教育指导家庭户数", ChildCounts.draw(r, households, ChildCounts.trend(year, 0.55, 0.88)));
+                    rows.add(year, town.code(), "0-18岁儿童家庭户数", households);
+                    rows.add(year, town.code(), "接受家庭教育指导家庭户数", ChildCounts.draw(r, households, ChildCounts.trend(year, 0.55, 0.88)));
                 }
-                ps.executeBatch();
             }
         }
-        return rows;
     }
 }

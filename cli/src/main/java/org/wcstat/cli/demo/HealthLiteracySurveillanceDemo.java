@@ -1,6 +1,5 @@
 package org.wcstat.cli.demo;
 
-import java.sql.PreparedStatement;
 import java.util.Random;
 
 /**
@@ -16,10 +15,8 @@ final class HealthLiteracySurveillanceDemo {
     private HealthLiteracySurveillanceDemo() {
     }
 
-    static int write(DemoDatabase db) throws Exception {
-        db.createTable("JKSY_JC");
-        int rows = 0;
-        try (PreparedStatement ps = db.prepare("INSERT INTO JKSY_JC VALUES (?,?,?,?,?,?,?)")) {
+    static void write(DemoDatabase db) throws Exception {
+        try (DemoTable rows = db.table("JKSY_JC")) {
             for (int year = DemoDistrict.FIRST_YEAR; year <= DemoDistrict.LAST_YEAR; year++) {
                 Random r = new Random(25_000L + year);
                 for (int i = 1; i <= 1200; i++) {
@@ -28,13 +25,11 @@ final class HealthLiteracySurveillanceDemo {
                     boolean carer = !pupil && age < 60 && r.nextDouble() < 0.45;
                     double literacy = pupil ? ChildCounts.trend(year, 0.18, 0.32)
                             : carer ? ChildCounts.trend(year, 0.15, 0.28) : ChildCounts.trend(year, 0.12, 0.25);
-                    rows += DemoDatabase.addRow(ps, year, String.format("JK%d%05d", year, i),
+                    rows.add(year, String.format("JK%d%05d", year, i),
                             DemoDistrict.TOWNS.get(HealthDemo.pickTown(r)).code(), r.nextBoolean() ? "1" : "2", age,
                             carer ? "是" : "否", r.nextDouble() < literacy ? "是" : "否");
                 }
-                ps.executeBatch();
             }
         }
-        return rows;
     }
 }

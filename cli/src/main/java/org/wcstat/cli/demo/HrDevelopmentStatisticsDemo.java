@@ -34,8 +34,8 @@ final class HrDevelopmentStatisticsDemo {
         return Math.round(400 * t.share());
     }
 
-    static int write(DemoDatabase db) throws Exception {
-        return ItemReport.write(db, TABLE, 48_000L, List.of(
+    static void write(DemoDatabase db) throws Exception {
+        ItemReport.write(db, TABLE, 48_000L, List.of(
                 new ItemReport.Item("GJZC", TOWN, BOTH, (y, t, f, r) -> split(700, t, f, trend(y, 0.33, 0.40), r)),
                 new ItemReport.Item("ZGZS", TOWN, BOTH, (y, t, f, r) -> split(6000, t, f, trend(y, 0.35, 0.41), r)),
                 new ItemReport.Item("SYBX", TOWN, BOTH, (y, t, f, r) ->

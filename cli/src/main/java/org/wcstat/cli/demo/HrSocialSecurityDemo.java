@@ -1,6 +1,5 @@
 package org.wcstat.cli.demo;
 
-import java.sql.PreparedStatement;
 import java.util.Random;
 
 /**
@@ -40,10 +39,8 @@ final class HrSocialSecurityDemo {
         return 0.88 + 0.008 * (year - DemoDistrict.FIRST_YEAR) + (female ? 0 : 0.01);
     }
 
-    static int write(DemoDatabase db) throws Exception {
-        db.createTable("RS_TJ_NB");
-        int rows = 0;
-        try (PreparedStatement ps = db.prepare("INSERT INTO RS_TJ_NB VALUES (?,?,?,?,?)")) {
+    static void write(DemoDatabase db) throws Exception {
+        try (DemoTable rows = db.table("RS_TJ_NB")) {
             for (int year = DemoDistrict.FIRST_YEAR; year <= DemoDistrict.LAST_YEAR; year++) {
                 Random r = new Random(11_000L + year);
                 for (DemoDistrict.Town town : DemoDistrict.TOWNS) {
@@ -59,14 +56,12 @@ final class HrSocialSecurityDemo {
                         int employeeScheme = (int) Math.round(insured * 0.2);
                         int residentScheme = (int) Math.round(insured) - employeeScheme;
                         String code = town.code() + "000";
-                        rows += DemoDatabase.addRow(ps, year, code, sex, URBAN_UNIT_EMPLOYEES, employees);
-                        rows += DemoDatabase.addRow(ps, year, code, sex, EMPLOYEE_PENSION, employeeScheme);
-                        rows += DemoDatabase.addRow(ps, year, code, sex, RESIDENT_PENSION, residentScheme);
+                        rows.add(year, code, sex, URBAN_UNIT_EMPLOYEES, employees);
+                        rows.add(year, code, sex, EMPLOYEE_PENSION, employeeScheme);
+                        rows.add(year, code, sex, RESIDENT_PENSION, residentScheme);
                     }
                 }
-                ps.executeBatch();
             }
         }
-        return rows;
     }
 }

@@ -1,6 +1,5 @@
 package org.wcstat.cli.demo;
 
-import java.sql.PreparedStatement;
 import java.util.Random;
 
 /**
@@ -20,10 +19,8 @@ final class ImmunisationReportDemo {
     private ImmunisationReportDemo() {
     }
 
-    static int write(DemoDatabase db) throws Exception {
-        db.createTable("MY_CGJZ_BB");
-        int rows = 0;
-        try (PreparedStatement ps = db.prepare("INSERT INTO MY_CGJZ_BB VALUES (?,?,?,?,?)")) {
+    static void write(DemoDatabase db) throws Exception {
+        try (DemoTable rows = db.table("MY_CGJZ_BB")) {
             for (int year = DemoDistrict.FIRST_YEAR; year <= DemoDistrict.LAST_YEAR; year++) {
                 Random r = new Random(22_000L + year);
                 for (int t = 0; t < DemoDistrict.TOWNS.size(); t++) {
@@ -32,13 +29,11 @@ final class ImmunisationReportDemo {
                     double coverage = ChildCounts.trend(year, 0.96 - 0.005 * t, 0.99 - 0.003 * t);
                     for (int v = 0; v < VACCINES.length; v++) {
                         int due = cohort * DOSES[v];
-                        rows += DemoDatabase.addRow(ps, year, town.code(), VACCINES[v], "应种剂次", due);
-                        rows += DemoDatabase.addRow(ps, year, town.code(), VACCINES[v], "实种剂次", ChildCounts.draw(r, due, coverage));
+                        rows.add(year, town.code(), VACCINES[v], "应种剂次", due);
+                        rows.add(year, town.code(), VACCINES[v], "实种剂次", ChildCounts.draw(r, due, coverage));
                     }
                 }
-                ps.executeBatch();
             }
         }
-        return rows;
     }
 }

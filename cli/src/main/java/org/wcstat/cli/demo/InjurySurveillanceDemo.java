@@ -1,7 +1,6 @@
 package org.wcstat.cli.demo;
 
 import java.sql.Date;
-import java.sql.PreparedStatement;
 import java.util.Random;
 
 /**
@@ -21,10 +20,8 @@ final class InjurySurveillanceDemo {
     private InjurySurveillanceDemo() {
     }
 
-    static int write(DemoDatabase db) throws Exception {
-        db.createTable("SH_JCBGK");
-        int rows = 0;
-        try (PreparedStatement ps = db.prepare("INSERT INTO SH_JCBGK VALUES (?,?,?,?,?,?)")) {
+    static void write(DemoDatabase db) throws Exception {
+        try (DemoTable rows = db.table("SH_JCBGK")) {
             for (int year = DemoDistrict.FIRST_YEAR; year <= DemoDistrict.LAST_YEAR; year++) {
                 Random r = new Random(27_000L + year);
                 int n = 0;
@@ -38,14 +35,12 @@ final class InjurySurveillanceDemo {
                             String cause = i < fbp ? FALL_BURN_POISON[r.nextInt(FALL_BURN_POISON.length)]
                                     : i < fbp + other ? OTHER[r.nextInt(OTHER.length)] : FALL_BURN_POISON[r.nextInt(FALL_BURN_POISON.length)];
                             int age = i < fbp + other ? r.nextInt(18) : 18 + r.nextInt(70);
-                            rows += DemoDatabase.addRow(ps, String.format("SH%d%05d", year, ++n), ChildCounts.SEXES_ZH[f], age, town.code(),
+                            rows.add(String.format("SH%d%05d", year, ++n), ChildCounts.SEXES_ZH[f], age, town.code(),
                                     Date.valueOf(SyntheticPeople.dayIn(r, year)), cause);
                         }
                     }
                 }
-                ps.executeBatch();
             }
         }
-        return rows;
     }
 }

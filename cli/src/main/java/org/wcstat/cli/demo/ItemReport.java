@@ -1,6 +1,5 @@
 package org.wcstat.cli.demo;
 
-import java.sql.PreparedStatement;
 import java.util.List;
 import java.util.Random;
 
@@ -49,10 +48,8 @@ final class ItemReport {
     }
 
     /** Writes every item for every year of the demo; the seed makes the draws the same on every run. */
-    static int write(DemoDatabase db, String table, long seed, List<Item> items) throws Exception {
-        db.createTable(table);
-        int rows = 0;
-        try (PreparedStatement ps = db.prepare("INSERT INTO " + table + " VALUES (?,?,?,?,?)")) {
+    static void write(DemoDatabase db, String table, long seed, List<Item> items) throws Exception {
+        try (DemoTable rows = db.table(table)) {
             for (int year = DemoDistrict.FIRST_YEAR; year <= DemoDistrict.LAST_YEAR; year++) {
                 Random r = new Random(seed + year);
                 for (Item item : items) {
@@ -65,26 +62,22 @@ final class ItemReport {
                             case NONE -> List.of("0");
                         }) {
                             long amount = item.amount().of(year, town, sex.equals("2"), r);
-                            rows += DemoDatabase.addRow(ps, year, area, sex, item.code(), amount);
-                            rows += parts(ps, item.parts(), amount, year, town, area, sex, r);
+                            rows.add(year, area, sex, item.code(), amount);
+                            parts(rows, item.parts(), amount, year, town, area, sex, r);
                         }
                     }
                 }
-                ps.executeBatch();
             }
         }
-        return rows;
     }
 
-    private static int parts(PreparedStatement ps, List<Part> parts, long of, int year, DemoDistrict.Town town, String area,
-                             String sex, Random r) throws Exception {
-        int rows = 0;
+    private static void parts(DemoTable rows, List<Part> parts, long of, int year, DemoDistrict.Town town, String area,
+                              String sex, Random r) throws Exception {
         for (Part p : parts) {
             long amount = draw(r, (int) of, p.rate().of(year, town, sex.equals("2")));
-            rows += DemoDatabase.addRow(ps, year, area, sex, p.code(), amount);
-            rows += parts(ps, p.parts(), amount, year, town, area, sex, r);
+            rows.add(year, area, sex, p.code(), amount);
+            parts(rows, p.parts(), amount, year, town, area, sex, r);
         }
-        return rows;
     }
 
     /** Registered residents of a town (or the district, for null) and sex aged from..to at the end of the year. */

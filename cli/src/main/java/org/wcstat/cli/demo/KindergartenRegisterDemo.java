@@ -1,6 +1,5 @@
 package org.wcstat.cli.demo;
 
-import java.sql.PreparedStatement;
 import java.util.Random;
 
 /**
@@ -18,10 +17,8 @@ final class KindergartenRegisterDemo {
     private KindergartenRegisterDemo() {
     }
 
-    static int write(DemoDatabase db) throws Exception {
-        db.createTable("YEY_JBQK");
-        int rows = 0;
-        try (PreparedStatement ps = db.prepare("INSERT INTO YEY_JBQK VALUES (?,?,?,?,?,?,?,?)")) {
+    static void write(DemoDatabase db) throws Exception {
+        try (DemoTable rows = db.table("YEY_JBQK")) {
             for (int year = DemoDistrict.FIRST_YEAR; year <= DemoDistrict.LAST_YEAR; year++) {
                 Random r = new Random(32_000L + year);
                 String schoolYear = year + "-" + (year + 1);
@@ -35,21 +32,19 @@ final class KindergartenRegisterDemo {
                     boolean central = !town.code().endsWith("109") || year >= 2022;
                     int pub = (int) Math.round(pupils * publicShare);
                     int inclusive = (int) Math.round(pupils * inclusiveShare);
-                    rows += DemoDatabase.addRow(ps, schoolYear, "YE" + prefix + "01", town.nameZh() + (central ? "中心幼儿园" : "幼儿园"), town.code(),
+                    rows.add(schoolYear, "YE" + prefix + "01", town.nameZh() + (central ? "中心幼儿园" : "幼儿园"), town.code(),
                             "公办", central ? "是" : "否", year >= 2023 && t == 0 ? "是" : "否", pub);
                     // a town's non-inclusive kindergarten turns inclusive in its year, the seat's first
                     boolean turned = year >= 2017 + t;
                     int other = Math.max(0, pupils - pub - inclusive + r.nextInt(3));
-                    rows += DemoDatabase.addRow(ps, schoolYear, "YE" + prefix + "02", town.nameZh() + "阳光幼儿园", town.code(),
+                    rows.add(schoolYear, "YE" + prefix + "02", town.nameZh() + "阳光幼儿园", town.code(),
                             "普惠性民办", "否", "否", inclusive + (turned ? other : 0));
                     if (!turned) {
-                        rows += DemoDatabase.addRow(ps, schoolYear, "YE" + prefix + "03", town.nameZh() + "贝贝幼儿园", town.code(),
+                        rows.add(schoolYear, "YE" + prefix + "03", town.nameZh() + "贝贝幼儿园", town.code(),
                                 "非普惠性民办", "否", "否", other);
                     }
                 }
-                ps.executeBatch();
             }
         }
-        return rows;
     }
 }

@@ -22,8 +22,8 @@ final class NationalFitnessMonitoringDemo {
     private NationalFitnessMonitoringDemo() {
     }
 
-    static int write(DemoDatabase db) throws Exception {
-        return ItemReport.write(db, TABLE, 44_000L, List.of(
+    static void write(DemoDatabase db) throws Exception {
+        ItemReport.write(db, TABLE, 44_000L, List.of(
                 new ItemReport.Item("TZCS", TOWN, BOTH, (y, t, f, r) -> 30,
                         new ItemReport.Part("TZHG", (y, t, f) -> f ? trend(y, 0.86, 0.92) : trend(y, 0.85, 0.90))),
                 new ItemReport.Item("DLDC", TOWN, BOTH, (y, t, f, r) -> 60,

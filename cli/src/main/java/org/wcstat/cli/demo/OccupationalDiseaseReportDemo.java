@@ -19,8 +19,8 @@ final class OccupationalDiseaseReportDemo {
     private OccupationalDiseaseReportDemo() {
     }
 
-    static int write(DemoDatabase db) throws Exception {
-        return ItemReport.write(db, TABLE, 43_000L, List.of(
+    static void write(DemoDatabase db) throws Exception {
+        ItemReport.write(db, TABLE, 43_000L, List.of(
                 new ItemReport.Item("XFBL", TOWN, BOTH, (y, t, f, r) -> SyntheticPeople.poisson(r,
                         HrSocialSecurityDemo.urbanUnitEmployees(y, t, f) * (f ? trend(y, 0.0012, 0.0006) : trend(y, 0.0020, 0.0012))))));
     }

@@ -1,7 +1,6 @@
 package org.wcstat.cli.demo;
 
 import java.sql.Date;
-import java.sql.PreparedStatement;
 import java.time.LocalDate;
 import java.util.Random;
 
@@ -55,8 +54,7 @@ final class OrganisationDemo {
         };
     }
 
-    static int write(DemoDatabase db) throws Exception {
-        db.createTable("GB_LDBZ_CY");
+    static void write(DemoDatabase db) throws Exception {
         java.util.List<Post> posts = new java.util.ArrayList<>();
         for (String unit : DEPARTMENTS) {
             posts.add(new Post(unit, "部门正职"));
@@ -70,8 +68,7 @@ final class OrganisationDemo {
         }
         Random r = new Random(17_000L);
         int nextId = 1;
-        int rows = 0;
-        try (PreparedStatement ps = db.prepare("INSERT INTO GB_LDBZ_CY VALUES (?,?,?,?,?,?,?,?,?,?)")) {
+        try (DemoTable rows = db.table("GB_LDBZ_CY")) {
             for (int year = DemoDistrict.FIRST_YEAR; year <= DemoDistrict.LAST_YEAR; year++) {
                 for (Post p : posts) {
                     if (p.id == null || year >= p.until) {
@@ -85,12 +82,10 @@ final class OrganisationDemo {
                         p.since = SyntheticPeople.dayIn(r, appointed);
                         p.until = appointed + 3 + r.nextInt(5);
                     }
-                    rows += DemoDatabase.addRow(ps, Date.valueOf(LocalDate.of(year, 12, 31)), p.id, p.name, p.idCard, p.female ? "女" : "男",
+                    rows.add(Date.valueOf(LocalDate.of(year, 12, 31)), p.id, p.name, p.idCard, p.female ? "女" : "男",
                             Date.valueOf(p.born), "510811", p.unit, p.postClass, Date.valueOf(p.since));
                 }
-                ps.executeBatch();
             }
         }
-        return rows;
     }
 }

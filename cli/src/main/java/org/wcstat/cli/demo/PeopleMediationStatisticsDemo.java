@@ -20,8 +20,8 @@ final class PeopleMediationStatisticsDemo {
     private PeopleMediationStatisticsDemo() {
     }
 
-    static int write(DemoDatabase db) throws Exception {
-        return ItemReport.write(db, TABLE, 53_000L, List.of(
+    static void write(DemoDatabase db) throws Exception {
+        ItemReport.write(db, TABLE, 53_000L, List.of(
                 new ItemReport.Item("HYJT", TOWN, NONE, (y, t, f, r) -> SyntheticPeople.poisson(r,
                         DemoDistrict.population(y) * t.share() / 10_000 * trend(y, 9, 6)))));
     }

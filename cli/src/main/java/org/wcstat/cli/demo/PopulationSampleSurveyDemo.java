@@ -1,6 +1,5 @@
 package org.wcstat.cli.demo;
 
-import java.sql.PreparedStatement;
 import java.util.Random;
 
 /**
@@ -26,10 +25,8 @@ final class PopulationSampleSurveyDemo {
     private PopulationSampleSurveyDemo() {
     }
 
-    static int write(DemoDatabase db) throws Exception {
-        db.createTable("RK_CY_DC");
-        int rows = 0;
-        try (PreparedStatement ps = db.prepare("INSERT INTO RK_CY_DC VALUES (?,?,?,?,?,?)")) {
+    static void write(DemoDatabase db) throws Exception {
+        try (DemoTable rows = db.table("RK_CY_DC")) {
             for (int year = DemoDistrict.FIRST_YEAR; year <= DemoDistrict.LAST_YEAR; year++) {
                 Random r = new Random(46_000L + year);
                 double fading = ItemReport.trend(year, 1.0, 0.6);
@@ -44,16 +41,14 @@ final class PopulationSampleSurveyDemo {
                             double illiterate = WOMEN_ILLITERATE[b] * fading * (female ? 1 : 0.4);
                             double schooling = WOMEN_SCHOOLING[b] + gained + (female ? 0 : 1);
                             double employed = female ? WOMEN_EMPLOYED[b] : MEN_EMPLOYED[b];
-                            rows += DemoDatabase.addRow(ps, year, area, sex, BANDS[b], "DCRS", n);
-                            rows += DemoDatabase.addRow(ps, year, area, sex, BANDS[b], "WMRS", ItemReport.draw(r, n, illiterate));
-                            rows += DemoDatabase.addRow(ps, year, area, sex, BANDS[b], "SJNX", Math.round(n * (schooling + 0.3 * r.nextGaussian())));
-                            rows += DemoDatabase.addRow(ps, year, area, sex, BANDS[b], "JYRS", ItemReport.draw(r, n, employed));
+                            rows.add(year, area, sex, BANDS[b], "DCRS", n);
+                            rows.add(year, area, sex, BANDS[b], "WMRS", ItemReport.draw(r, n, illiterate));
+                            rows.add(year, area, sex, BANDS[b], "SJNX", Math.round(n * (schooling + 0.3 * r.nextGaussian())));
+                            rows.add(year, area, sex, BANDS[b], "JYRS", ItemReport.draw(r, n, employed));
                         }
                     }
                 }
-                ps.executeBatch();
             }
         }
-        return rows;
     }
 }

@@ -20,8 +20,8 @@ final class PublicOrderCaseStatisticsDemo {
     private PublicOrderCaseStatisticsDemo() {
     }
 
-    static int write(DemoDatabase db) throws Exception {
-        return ItemReport.write(db, TABLE, 55_000L, List.of(
+    static void write(DemoDatabase db) throws Exception {
+        ItemReport.write(db, TABLE, 55_000L, List.of(
                 new ItemReport.Item("XSR", TOWN, WOMEN, (y, t, f, r) -> SyntheticPeople.poisson(r,
                         DemoDistrict.population(y) * DemoDistrict.femaleShare() * t.share() / 100_000 * trend(y, 14, 9)))));
     }

@@ -26,8 +26,8 @@ final class StudentStatusStatisticsDemo {
     private StudentStatusStatisticsDemo() {
     }
 
-    static int write(DemoDatabase db) throws Exception {
-        return ItemReport.write(db, TABLE, 45_000L, List.of(
+    static void write(DemoDatabase db) throws Exception {
+        ItemReport.write(db, TABLE, 45_000L, List.of(
                 new ItemReport.Item("JNJRX", TOWN, BOTH, (y, t, f, r) -> ItemReport.residents(y - 8, t, f, 6, 6)),
                 new ItemReport.Item("JNJXS", TOWN, BOTH, (y, t, f, r) ->
                         ItemReport.draw(r, ItemReport.residents(y - 8, t, f, 6, 6), trend(y, 0.975, 0.99))),

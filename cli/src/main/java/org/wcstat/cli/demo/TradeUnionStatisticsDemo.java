@@ -20,8 +20,8 @@ final class TradeUnionStatisticsDemo {
     private TradeUnionStatisticsDemo() {
     }
 
-    static int write(DemoDatabase db) throws Exception {
-        return ItemReport.write(db, TABLE, 51_000L, List.of(
+    static void write(DemoDatabase db) throws Exception {
+        ItemReport.write(db, TABLE, 51_000L, List.of(
                 new ItemReport.Item("ZGRS", DISTRICT, BOTH, (y, t, f, r) -> Math.round(9000 * (f ? trend(y, 0.41, 0.43) : 1 - trend(y, 0.41, 0.43)))),
                 new ItemReport.Item("ZDDB", DISTRICT, BOTH, (y, t, f, r) -> Math.round(1200 * (f ? trend(y, 0.38, 0.43) : 1 - trend(y, 0.38, 0.43))))));
     }

@@ -27,9 +27,9 @@ final class WomenHealthAnnualReportDemo {
     private WomenHealthAnnualReportDemo() {
     }
 
-    static int write(DemoDatabase db) throws Exception {
+    static void write(DemoDatabase db) throws Exception {
         ItemReport.Rate testing = (y, t, f) -> trend(y, 0.97, 0.995);
-        return ItemReport.write(db, TABLE, 41_000L, List.of(
+        ItemReport.write(db, TABLE, 41_000L, List.of(
                 new ItemReport.Item("CFS", TOWN, WOMEN, (y, t, f, r) -> Math.round(DemoDistrict.births(y) * share(t) * (1 + 0.03 * r.nextGaussian())),
                         new ItemReport.Part("XTGL", (y, t, f) -> trend(y, 0.86, 0.94)),
                         new ItemReport.Part("HIVJC", testing),

@@ -29,8 +29,8 @@ final class WomenHealthSurveyDemo {
         return p;
     }
 
-    static int write(DemoDatabase db) throws Exception {
-        return ItemReport.write(db, TABLE, 42_000L, List.of(
+    static void write(DemoDatabase db) throws Exception {
+        ItemReport.write(db, TABLE, 42_000L, List.of(
                 new ItemReport.Item("DCRS", TOWN, WOMEN, (y, t, f, r) -> Math.round(1000 * t.share()),
                         new ItemReport.Part("JKSY", (y, t, f) -> trend(y, 0.12, 0.28)),
                         new ItemReport.Part("XLSY", (y, t, f) -> trend(y, 0.15, 0.30)),

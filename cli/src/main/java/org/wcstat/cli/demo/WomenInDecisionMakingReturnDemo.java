@@ -50,8 +50,8 @@ final class WomenInDecisionMakingReturnDemo {
         return female ? women : size - women;
     }
 
-    static int write(DemoDatabase db) throws Exception {
-        return ItemReport.write(db, TABLE, 50_000L, List.of(
+    static void write(DemoDatabase db) throws Exception {
+        ItemReport.write(db, TABLE, 50_000L, List.of(
                 new ItemReport.Item("DY", DISTRICT, BOTH, body(7000, 0.27, 0.31)),
                 new ItemReport.Item("DDB", DISTRICT, BOTH, body(200, 0.28, 0.33)),
                 new ItemReport.Item("DDB", TOWN, BOTH, (y, t, f, r) -> draw(t, 90, y, f, 0.29, 0.34)),

@@ -1,6 +1,5 @@
 package org.wcstat.cli.demo;
 
-import java.sql.PreparedStatement;
 import java.util.Random;
 
 /**
@@ -20,11 +19,9 @@ final class WomensFederationDemo {
     private WomensFederationDemo() {
     }
 
-    static int write(DemoDatabase db) throws Exception {
-        db.createTable("FL_JTJY_ZD");
-        int rows = 0;
+    static void write(DemoDatabase db) throws Exception {
         Random r = new Random(14_000L);
-        try (PreparedStatement ps = db.prepare("INSERT INTO FL_JTJY_ZD VALUES (?,?,?,?,?,?)")) {
+        try (DemoTable rows = db.table("FL_JTJY_ZD")) {
             for (DemoDistrict.Town town : DemoDistrict.TOWNS) {
                 int communities = town.code().endsWith("100") ? 3 : town.code().endsWith("101") ? 2 : 1;
                 int villages = (int) Math.round(town.share() * 180);
@@ -35,13 +32,11 @@ final class WomensFederationDemo {
                     Integer opened = openingYear(r, urban);
                     for (int year = DemoDistrict.FIRST_YEAR; year <= DemoDistrict.LAST_YEAR; year++) {
                         boolean open = opened != null && opened <= year;
-                        rows += DemoDatabase.addRow(ps, year, town.code(), name, urban ? "社区" : "行政村", open ? "是" : "否", open ? opened : null);
+                        rows.add(year, town.code(), name, urban ? "社区" : "行政村", open ? "是" : "否", open ? opened : null);
                     }
                 }
             }
-            ps.executeBatch();
         }
-        return rows;
     }
 
     /** The year the point opened, or null if it has not by the last year. */
