@@ -24,7 +24,7 @@ final class BullyingIncidentLedgerDemo {
         try (DemoTable rows = db.table("XSQL_SJ")) {
             for (int year = DemoDistrict.FIRST_YEAR; year <= DemoDistrict.LAST_YEAR; year++) {
                 Random r = new Random(34_000L + year);
-                int incidents = 1 + SyntheticPeople.poisson(r, ChildCounts.trend(year, 8, 3));
+                int incidents = 1 + SyntheticPeople.poisson(r, DemoDistrict.trend(year, 8, 3));
                 for (int i = 1; i <= incidents; i++) {
                     SchoolHealthSafetyInspectionDemo.School s = schools.get(r.nextInt(schools.size()));
                     rows.add(String.format("QL%d%03d", year, i), s.code(), s.town(),

@@ -31,7 +31,7 @@ final class CauseOfDeathRegisterDemo {
                 // a drowning and a fall, burn or poisoning every year, then the rest by chance
                 death(rows, r, year, ++n, 0, 3 + r.nextInt(14));
                 death(rows, r, year, ++n, 1 + r.nextInt(3), r.nextInt(12));
-                int more = SyntheticPeople.poisson(r, ChildCounts.trend(year, 1.5, 0.6));
+                int more = SyntheticPeople.poisson(r, DemoDistrict.trend(year, 1.5, 0.6));
                 for (int i = 0; i < more; i++) death(rows, r, year, ++n, r.nextInt(CLASSES.length), r.nextInt(18));
                 // adults, and a child dying of disease: not children's injury deaths
                 death(rows, r, year, ++n, 4, 20 + r.nextInt(50));

@@ -34,7 +34,7 @@ final class ChildActivityVenueLedgerDemo {
                     DemoDistrict.Town town = DemoDistrict.TOWNS.get(i < 5 ? 0 : i % 12);
                     String kind = i < 5 ? KINDS[i] : KINDS[5];
                     int days = 250 + r.nextInt(60);
-                    int visits = (int) Math.round(days * capacity[i] * ChildCounts.trend(year, 0.35, 0.55) * (0.85 + 0.3 * r.nextDouble()));
+                    int visits = (int) Math.round(days * capacity[i] * DemoDistrict.trend(year, 0.35, 0.55) * (0.85 + 0.3 * r.nextDouble()));
                     rows.add(year, town.nameZh() + kind + (i < 5 ? "" : i), town.code(), kind, days, capacity[i], visits);
                 }
             }

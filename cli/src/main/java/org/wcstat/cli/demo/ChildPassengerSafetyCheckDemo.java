@@ -20,14 +20,14 @@ final class ChildPassengerSafetyCheckDemo {
         try (DemoTable rows = db.table("JJ_ETCC_JC")) {
             for (int year = DemoDistrict.FIRST_YEAR; year <= DemoDistrict.LAST_YEAR; year++) {
                 Random r = new Random(44_000L + year);
-                double seats = ChildCounts.trend(year, 0.12, 0.38);
+                double seats = DemoDistrict.trend(year, 0.12, 0.38);
                 double helmets = year < 2020 ? 0.20 + 0.02 * (year - 2015) : 0.45 + 0.054 * (year - 2020);
                 for (int day = 0; day < 24; day++) {
                     DemoDistrict.Town town = DemoDistrict.TOWNS.get(HealthDemo.pickTown(r));
                     int cars = 20 + r.nextInt(40);
                     int riders = 15 + r.nextInt(30);
                     rows.add(Date.valueOf(java.time.LocalDate.of(year, 1 + day / 2, 5 + 12 * (day % 2))), town.code(),
-                            cars, ChildCounts.draw(r, cars, seats), riders, ChildCounts.draw(r, riders, helmets));
+                            cars, SyntheticPeople.draw(r, cars, seats), riders, SyntheticPeople.draw(r, riders, helmets));
                 }
             }
         }

@@ -41,9 +41,9 @@ final class ChildWelfareWorkLedgerDemo {
                     for (ChildCounts.Community c : ChildCounts.communities(town)) {
                         String level = c.urban() ? "社区" : "村";
                         rows.add(year, c.name(), level, town.code(), "儿童主任",
-                                r.nextDouble() < ChildCounts.trend(year, 0.70, 0.98) ? "是" : "否", null);
+                                r.nextDouble() < DemoDistrict.trend(year, 0.70, 0.98) ? "是" : "否", null);
                         rows.add(year, c.name(), level, town.code(), "防溺水教育",
-                                r.nextDouble() < ChildCounts.trend(year, 0.60, 0.97) ? "是" : "否", null);
+                                r.nextDouble() < DemoDistrict.trend(year, 0.60, 0.97) ? "是" : "否", null);
                     }
                 }
             }

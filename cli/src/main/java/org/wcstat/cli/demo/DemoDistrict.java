@@ -55,6 +55,32 @@ final class DemoDistrict {
         return (int) Math.round(population(year) * town.share() * sexShare * ageShare(age) * resShare);
     }
 
+    /** A town's urban communities (社区): three in the district's seat, two in the next town, one elsewhere. */
+    static int communities(Town town) {
+        return town.code().endsWith("100") ? 3 : town.code().endsWith("101") ? 2 : 1;
+    }
+
+    /** A town's administrative villages (行政村), about 180 in the district by the towns' shares. */
+    static int villages(Town town) {
+        return (int) Math.round(town.share() * 180);
+    }
+
+    /** Registered residents of a town (or the district, for null) and sex aged from..to at the end of the year, urban and rural. */
+    static int residentsAged(int year, Town town, boolean female, int from, int to) {
+        int n = 0;
+        for (Town t : town == null ? TOWNS : List.of(town)) {
+            for (int age = from; age <= to; age++) {
+                n += residents(year, t, female, age, true) + residents(year, t, female, age, false);
+            }
+        }
+        return n;
+    }
+
+    /** A rate moving in a straight line from its 2015 value to its 2025 value. */
+    static double trend(int year, double in2015, double in2025) {
+        return in2015 + (in2025 - in2015) * (year - FIRST_YEAR) / (LAST_YEAR - FIRST_YEAR);
+    }
+
     static int births(int year) {
         return (int) Math.round(1180 * Math.pow(0.969, year - FIRST_YEAR));
     }

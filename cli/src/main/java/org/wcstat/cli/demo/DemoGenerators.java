@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * What writes each demo table, by table name: the demo writes a table because a source in
@@ -32,7 +33,7 @@ final class DemoGenerators {
         }
     }
 
-    static final List<Generator> ALL = List.of(
+    static final List<Generator> ALL = Stream.concat(Stream.of(
             generator(HealthDemo::write, "BIRTH_REGISTER", "MCH_DEATH_REPORT"),
             generator(EducationDemo::write, "EDU_ENROLMENT"),
             generator(PublicSecurityDemo::write, "HJ_RK_TJ"),
@@ -65,21 +66,9 @@ final class DemoGenerators {
             generator(DisabilityCertificateRegisterDemo::write, "CJ_ZFZ_DJ"),
             generator(ResidentialChildcareFacilityLedgerDemo::write, "ZJ_JZQ_TYSS"),
             generator(ChildActivityVenueLedgerDemo::write, "WL_ETHDCS_TZ"),
-            generator(WomenHealthAnnualReportDemo::write, "FY_FNBJ_NB"),
-            generator(WomenHealthSurveyDemo::write, "FNJK_DC"),
-            generator(OccupationalDiseaseReportDemo::write, "ZYB_BG"),
-            generator(StudentStatusStatisticsDemo::write, "JY_XJ_TJ"),
-            generator(PublicOrderCaseStatisticsDemo::write, "ZA_AJ_TJ"),
-            generator(CommunityGovernanceLedgerDemo::write, "MZ_SQ_TZ"),
-            generator(HrDevelopmentStatisticsDemo::write, "RS_FZ_TJ"),
-            generator(PeopleMediationStatisticsDemo::write, "RMTJ_TJ"),
-            generator(DisabledPersonsStatusUpdateDemo::write, "CJ_DTGX_TJ"),
-            generator(WomenInDecisionMakingReturnDemo::write, "FN_JC_TJ"),
-            generator(PopulationSampleSurveyDemo::write, "RK_CY_DC"),
-            generator(NationalFitnessMonitoringDemo::write, "TY_TZJC"),
-            generator(CivicScienceLiteracySurveyDemo::write, "KX_SZ_DC"),
-            generator(TradeUnionStatisticsDemo::write, "GH_TJ_NB"),
-            generator(DrinkingWaterSourceMonitoringDemo::write, "STHJ_YYS_JC"));
+            generator(PopulationSampleSurveyDemo::write, "RK_CY_DC")),
+            // the returns in the long layout, each described by its items
+            ItemReports.ALL.stream().map(r -> new Generator(List.of(r.table()), r::write))).toList();
 
     /** The returns of the departments that send files instead of giving access to a database, by department. */
     static final Map<String, ReturnsWriter> RETURNS = Map.of("next_generation", NextGenerationReturnDemo::write);

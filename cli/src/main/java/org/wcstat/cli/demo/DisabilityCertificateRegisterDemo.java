@@ -27,7 +27,7 @@ final class DisabilityCertificateRegisterDemo {
         try (DemoTable rows = db.table("CJ_ZFZ_DJ")) {
             for (int year = DemoDistrict.FIRST_YEAR; year <= DemoDistrict.LAST_YEAR; year++) {
                 Random r = new Random(45_000L + year);
-                int injured = SyntheticPeople.poisson(r, ChildCounts.trend(year, 1.5, 0.6));
+                int injured = SyntheticPeople.poisson(r, DemoDistrict.trend(year, 1.5, 0.6));
                 int total = 12 + r.nextInt(5);
                 for (int i = 0; i < total; i++) {
                     String cause = i == 0 ? INJURY[r.nextInt(3)] : i <= injured ? INJURY[r.nextInt(INJURY.length)] : DISEASE[r.nextInt(2)];

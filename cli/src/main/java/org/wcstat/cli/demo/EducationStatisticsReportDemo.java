@@ -28,12 +28,12 @@ final class EducationStatisticsReportDemo {
                 for (DemoDistrict.Town town : DemoDistrict.TOWNS) {
                     for (int f = 0; f < 2; f++) {
                         String sex = f == 1 ? "F" : "M";
-                        int entered = ChildCounts.children(year, town, f == 1, 14, 14);
-                        int tested = ChildCounts.children(year, town, f == 1, 6, 14);
-                        int good = ChildCounts.draw(r, tested, ChildCounts.trend(year, 0.45, 0.62));
-                        int excellent = ChildCounts.draw(r, good, 0.3);
+                        int entered = DemoDistrict.residentsAged(year, town, f == 1, 14, 14);
+                        int tested = DemoDistrict.residentsAged(year, town, f == 1, 6, 14);
+                        int good = SyntheticPeople.draw(r, tested, DemoDistrict.trend(year, 0.45, 0.62));
+                        int excellent = SyntheticPeople.draw(r, good, 0.3);
                         rows.add(schoolYear, town.code(), sex, "GL_RXS", entered);
-                        rows.add(schoolYear, town.code(), sex, "GL_BYS", ChildCounts.draw(r, entered, retention(year)));
+                        rows.add(schoolYear, town.code(), sex, "GL_BYS", SyntheticPeople.draw(r, entered, retention(year)));
                         rows.add(schoolYear, town.code(), sex, "TC_CS", tested);
                         rows.add(schoolYear, town.code(), sex, "TC_YX", excellent);
                         rows.add(schoolYear, town.code(), sex, "TC_LH", good - excellent);

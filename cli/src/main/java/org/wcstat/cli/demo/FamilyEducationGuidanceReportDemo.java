@@ -20,9 +20,9 @@ final class FamilyEducationGuidanceReportDemo {
             for (int year = DemoDistrict.FIRST_YEAR; year <= DemoDistrict.LAST_YEAR; year++) {
                 Random r = new Random(42_000L + year);
                 for (DemoDistrict.Town town : DemoDistrict.TOWNS) {
-                    int households = (int) Math.round((ChildCounts.children(year, town, false, 0, 17) + ChildCounts.children(year, town, true, 0, 17)) / 1.3);
+                    int households = (int) Math.round((DemoDistrict.residentsAged(year, town, false, 0, 17) + DemoDistrict.residentsAged(year, town, true, 0, 17)) / 1.3);
                     rows.add(year, town.code(), "0-18岁儿童家庭户数", households);
-                    rows.add(year, town.code(), "接受家庭教育指导家庭户数", ChildCounts.draw(r, households, ChildCounts.trend(year, 0.55, 0.88)));
+                    rows.add(year, town.code(), "接受家庭教育指导家庭户数", SyntheticPeople.draw(r, households, DemoDistrict.trend(year, 0.55, 0.88)));
                 }
             }
         }

@@ -23,8 +23,8 @@ final class HealthLiteracySurveillanceDemo {
                     boolean pupil = i <= 400;
                     int age = pupil ? 9 + r.nextInt(9) : 18 + r.nextInt(52);
                     boolean carer = !pupil && age < 60 && r.nextDouble() < 0.45;
-                    double literacy = pupil ? ChildCounts.trend(year, 0.18, 0.32)
-                            : carer ? ChildCounts.trend(year, 0.15, 0.28) : ChildCounts.trend(year, 0.12, 0.25);
+                    double literacy = pupil ? DemoDistrict.trend(year, 0.18, 0.32)
+                            : carer ? DemoDistrict.trend(year, 0.15, 0.28) : DemoDistrict.trend(year, 0.12, 0.25);
                     rows.add(year, String.format("JK%d%05d", year, i),
                             DemoDistrict.TOWNS.get(HealthDemo.pickTown(r)).code(), r.nextBoolean() ? "1" : "2", age,
                             carer ? "是" : "否", r.nextDouble() < literacy ? "是" : "否");

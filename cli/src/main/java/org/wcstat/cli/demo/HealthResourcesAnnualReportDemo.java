@@ -78,7 +78,7 @@ final class HealthResourcesAnnualReportDemo {
             Institution mch = institutions().get(1);
             for (int year = NICU_OPENED; year <= DemoDistrict.LAST_YEAR; year++) {
                 Random r = new Random(23_500L + year);
-                double held = ChildCounts.trend(year, 0.4, 0.95);
+                double held = DemoDistrict.trend(year, 0.4, 0.95);
                 for (int quarter = 1; quarter <= 4; quarter++) {
                     rows.add(year, quarter, mch.code(), mch.town(), "专项技能培训", r.nextDouble() < held ? 1 + r.nextInt(2) : 0);
                     rows.add(year, quarter, mch.code(), mch.town(), "快速反应团队急救演练", r.nextDouble() < held ? 1 : 0);

@@ -25,12 +25,12 @@ final class ImmunisationReportDemo {
                 Random r = new Random(22_000L + year);
                 for (int t = 0; t < DemoDistrict.TOWNS.size(); t++) {
                     DemoDistrict.Town town = DemoDistrict.TOWNS.get(t);
-                    int cohort = (ChildCounts.children(year, town, false, 0, 6) + ChildCounts.children(year, town, true, 0, 6)) / 7;
-                    double coverage = ChildCounts.trend(year, 0.96 - 0.005 * t, 0.99 - 0.003 * t);
+                    int cohort = (DemoDistrict.residentsAged(year, town, false, 0, 6) + DemoDistrict.residentsAged(year, town, true, 0, 6)) / 7;
+                    double coverage = DemoDistrict.trend(year, 0.96 - 0.005 * t, 0.99 - 0.003 * t);
                     for (int v = 0; v < VACCINES.length; v++) {
                         int due = cohort * DOSES[v];
                         rows.add(year, town.code(), VACCINES[v], "应种剂次", due);
-                        rows.add(year, town.code(), VACCINES[v], "实种剂次", ChildCounts.draw(r, due, coverage));
+                        rows.add(year, town.code(), VACCINES[v], "实种剂次", SyntheticPeople.draw(r, due, coverage));
                     }
                 }
             }

@@ -27,9 +27,9 @@ final class InjurySurveillanceDemo {
                 int n = 0;
                 for (DemoDistrict.Town town : DemoDistrict.TOWNS) {
                     for (int f = 0; f < 2; f++) {
-                        int children = ChildCounts.children(year, town, f == 1, 0, 17);
-                        int fbp = ChildCounts.draw(r, children, ChildCounts.trend(year, 0.009, 0.007) * (f == 1 ? 0.85 : 1.15));
-                        int other = ChildCounts.draw(r, children, 0.006);
+                        int children = DemoDistrict.residentsAged(year, town, f == 1, 0, 17);
+                        int fbp = SyntheticPeople.draw(r, children, DemoDistrict.trend(year, 0.009, 0.007) * (f == 1 ? 0.85 : 1.15));
+                        int other = SyntheticPeople.draw(r, children, 0.006);
                         int adults = 20 + r.nextInt(20);
                         for (int i = 0; i < fbp + other + adults; i++) {
                             String cause = i < fbp ? FALL_BURN_POISON[r.nextInt(FALL_BURN_POISON.length)]

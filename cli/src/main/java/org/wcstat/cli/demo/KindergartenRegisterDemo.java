@@ -22,12 +22,12 @@ final class KindergartenRegisterDemo {
             for (int year = DemoDistrict.FIRST_YEAR; year <= DemoDistrict.LAST_YEAR; year++) {
                 Random r = new Random(32_000L + year);
                 String schoolYear = year + "-" + (year + 1);
-                double publicShare = ChildCounts.trend(year, 0.42, 0.58);
-                double inclusiveShare = ChildCounts.trend(year, 0.28, 0.34);
+                double publicShare = DemoDistrict.trend(year, 0.42, 0.58);
+                double inclusiveShare = DemoDistrict.trend(year, 0.28, 0.34);
                 for (int t = 0; t < DemoDistrict.TOWNS.size(); t++) {
                     DemoDistrict.Town town = DemoDistrict.TOWNS.get(t);
                     int pupils = 0;
-                    for (int f = 0; f < 2; f++) pupils += (int) Math.round(ChildCounts.children(year, town, f == 1, 3, 5) * 0.95);
+                    for (int f = 0; f < 2; f++) pupils += (int) Math.round(DemoDistrict.residentsAged(year, town, f == 1, 3, 5) * 0.95);
                     String prefix = town.code().substring(6);
                     boolean central = !town.code().endsWith("109") || year >= 2022;
                     int pub = (int) Math.round(pupils * publicShare);

@@ -29,7 +29,7 @@ final class PopulationSampleSurveyDemo {
         try (DemoTable rows = db.table("RK_CY_DC")) {
             for (int year = DemoDistrict.FIRST_YEAR; year <= DemoDistrict.LAST_YEAR; year++) {
                 Random r = new Random(46_000L + year);
-                double fading = ItemReport.trend(year, 1.0, 0.6);
+                double fading = DemoDistrict.trend(year, 1.0, 0.6);
                 double gained = 0.08 * (year - DemoDistrict.FIRST_YEAR);
                 for (DemoDistrict.Town town : DemoDistrict.TOWNS) {
                     String area = town.code() + "000";
@@ -37,14 +37,14 @@ final class PopulationSampleSurveyDemo {
                         boolean female = f == 1;
                         String sex = female ? "2" : "1";
                         for (int b = 0; b < BANDS.length; b++) {
-                            int n = (int) Math.round(0.02 * ItemReport.residents(year, town, female, AGES[b][0], AGES[b][1]));
+                            int n = (int) Math.round(0.02 * DemoDistrict.residentsAged(year, town, female, AGES[b][0], AGES[b][1]));
                             double illiterate = WOMEN_ILLITERATE[b] * fading * (female ? 1 : 0.4);
                             double schooling = WOMEN_SCHOOLING[b] + gained + (female ? 0 : 1);
                             double employed = female ? WOMEN_EMPLOYED[b] : MEN_EMPLOYED[b];
                             rows.add(year, area, sex, BANDS[b], "DCRS", n);
-                            rows.add(year, area, sex, BANDS[b], "WMRS", ItemReport.draw(r, n, illiterate));
+                            rows.add(year, area, sex, BANDS[b], "WMRS", SyntheticPeople.draw(r, n, illiterate));
                             rows.add(year, area, sex, BANDS[b], "SJNX", Math.round(n * (schooling + 0.3 * r.nextGaussian())));
-                            rows.add(year, area, sex, BANDS[b], "JYRS", ItemReport.draw(r, n, employed));
+                            rows.add(year, area, sex, BANDS[b], "JYRS", SyntheticPeople.draw(r, n, employed));
                         }
                     }
                 }

@@ -48,11 +48,11 @@ final class SchoolHealthSafetyInspectionDemo {
                 Random r = new Random(33_000L + year);
                 for (School s : schools()) {
                     if (s.kind().equals("幼儿园")) {
-                        add(rows, year, s, "YEYL", r.nextDouble() < ChildCounts.trend(year, 0.75, 0.98));
+                        add(rows, year, s, "YEYL", r.nextDouble() < DemoDistrict.trend(year, 0.75, 0.98));
                         continue;
                     }
                     for (int i = 0; i < SCHOOL_ITEMS.length; i++) {
-                        add(rows, year, s, SCHOOL_ITEMS[i], r.nextDouble() < ChildCounts.trend(year, MET[i][0], MET[i][1]));
+                        add(rows, year, s, SCHOOL_ITEMS[i], r.nextDouble() < DemoDistrict.trend(year, MET[i][0], MET[i][1]));
                     }
                 }
             }

@@ -33,12 +33,12 @@ final class StudentHealthSurveillanceDemo {
                     for (int f = 0; f < 2; f++) {
                         int highSchool = 0;
                         if (s == 2) {
-                            for (DemoDistrict.Town town : DemoDistrict.TOWNS) highSchool += ChildCounts.children(year, town, f == 1, 15, 17);
+                            for (DemoDistrict.Town town : DemoDistrict.TOWNS) highSchool += DemoDistrict.residentsAged(year, town, f == 1, 15, 17);
                         }
                         for (DemoDistrict.Town town : DemoDistrict.TOWNS) {
                             int students;
                             if (s < 2) {
-                                students = ChildCounts.children(year, town, f == 1, AGES[s][0], AGES[s][1]);
+                                students = DemoDistrict.residentsAged(year, town, f == 1, AGES[s][0], AGES[s][1]);
                             } else if (town.code().equals("510811100") || town.code().equals("510811101")) {
                                 students = (int) Math.round(highSchool * 0.9 * (town.code().endsWith("100") ? 0.65 : 0.35));
                             } else {
@@ -54,28 +54,28 @@ final class StudentHealthSurveillanceDemo {
 
     private static void student(DemoTable rows, Random r, int year, String town, int s, String sex, int students) throws Exception {
         String stage = STAGES[s];
-        int screened = ChildCounts.draw(r, students, ChildCounts.trend(year, 0.85, 0.99));
-        double myopia = ChildCounts.trend(year, MYOPIA[s][0], MYOPIA[s][1]);
+        int screened = SyntheticPeople.draw(r, students, DemoDistrict.trend(year, 0.85, 0.99));
+        double myopia = DemoDistrict.trend(year, MYOPIA[s][0], MYOPIA[s][1]);
         int notMyopicBefore = (int) Math.round(screened * (1 - myopia));
         add(rows, year, town, stage, sex, "ZXS", students);
-        add(rows, year, town, stage, sex, "SLJC", Math.round(students * ChildCounts.trend(year, 0.9, 1.8)));
+        add(rows, year, town, stage, sex, "SLJC", Math.round(students * DemoDistrict.trend(year, 0.9, 1.8)));
         add(rows, year, town, stage, sex, "SLSC", screened);
-        add(rows, year, town, stage, sex, "JS", ChildCounts.draw(r, screened, myopia));
+        add(rows, year, town, stage, sex, "JS", SyntheticPeople.draw(r, screened, myopia));
         add(rows, year, town, stage, sex, "SNWJS", notMyopicBefore);
-        add(rows, year, town, stage, sex, "XFJS", ChildCounts.draw(r, notMyopicBefore, ChildCounts.trend(year, 0.12, 0.08)));
+        add(rows, year, town, stage, sex, "XFJS", SyntheticPeople.draw(r, notMyopicBefore, DemoDistrict.trend(year, 0.12, 0.08)));
         if (s == 1) {
             int twelve = students / 3;
             add(rows, year, town, stage, sex, "KQJC12", twelve);
-            add(rows, year, town, stage, sex, "KQQH12", ChildCounts.draw(r, twelve, ChildCounts.trend(year, 0.32, 0.24)));
+            add(rows, year, town, stage, sex, "KQQH12", SyntheticPeople.draw(r, twelve, DemoDistrict.trend(year, 0.32, 0.24)));
         }
         int answered = Math.max(1, students / 10);
         add(rows, year, town, stage, sex, "WJ", answered);
-        add(rows, year, town, stage, sex, "SMSC", answered * jitter(r, ChildCounts.trend(year, SLEEP[s][0], SLEEP[s][1])));
-        add(rows, year, town, stage, sex, "HWGZ", answered * jitter(r, ChildCounts.trend(year, 0.8, 1.2)));
-        add(rows, year, town, stage, sex, "XNTY", answered * jitter(r, ChildCounts.trend(year, 0.7, 1.05)));
-        add(rows, year, town, stage, sex, "XWTY", answered * jitter(r, ChildCounts.trend(year, 0.6, 0.95)));
-        add(rows, year, town, stage, sex, "LXYY", answered * jitter(r, ChildCounts.trend(year, 55, 42)));
-        add(rows, year, town, stage, sex, "YBJC", answered * jitter(r, ChildCounts.trend(year, 1.4, 1.9)));
+        add(rows, year, town, stage, sex, "SMSC", answered * jitter(r, DemoDistrict.trend(year, SLEEP[s][0], SLEEP[s][1])));
+        add(rows, year, town, stage, sex, "HWGZ", answered * jitter(r, DemoDistrict.trend(year, 0.8, 1.2)));
+        add(rows, year, town, stage, sex, "XNTY", answered * jitter(r, DemoDistrict.trend(year, 0.7, 1.05)));
+        add(rows, year, town, stage, sex, "XWTY", answered * jitter(r, DemoDistrict.trend(year, 0.6, 0.95)));
+        add(rows, year, town, stage, sex, "LXYY", answered * jitter(r, DemoDistrict.trend(year, 55, 42)));
+        add(rows, year, town, stage, sex, "YBJC", answered * jitter(r, DemoDistrict.trend(year, 1.4, 1.9)));
     }
 
     /** A questionnaire mean, a little off the trend from town to town. */

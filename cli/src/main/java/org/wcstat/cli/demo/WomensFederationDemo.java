@@ -23,8 +23,8 @@ final class WomensFederationDemo {
         Random r = new Random(14_000L);
         try (DemoTable rows = db.table("FL_JTJY_ZD")) {
             for (DemoDistrict.Town town : DemoDistrict.TOWNS) {
-                int communities = town.code().endsWith("100") ? 3 : town.code().endsWith("101") ? 2 : 1;
-                int villages = (int) Math.round(town.share() * 180);
+                int communities = DemoDistrict.communities(town);
+                int villages = DemoDistrict.villages(town);
                 for (int c = 0; c < communities + villages; c++) {
                     boolean urban = c < communities;
                     String name = urban ? town.nameZh().replace("镇", "") + (c + 1) + "社区"
