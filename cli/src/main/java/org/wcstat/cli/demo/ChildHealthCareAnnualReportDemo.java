@@ -23,7 +23,7 @@ final class ChildHealthCareAnnualReportDemo {
                 for (DemoDistrict.Town town : DemoDistrict.TOWNS) {
                     for (int f = 0; f < 2; f++) {
                         boolean female = f == 1;
-                        String sex = ChildCounts.SEXES_ZH[f];
+                        String sex = DemoDistrict.SEXES_ZH[f];
                         int newborns = (int) Math.round(DemoDistrict.births(year) * town.share() * (female ? 0.48 : 0.52));
                         int under7 = DemoDistrict.residentsAged(year, town, female, 0, 6);
                         int under3 = DemoDistrict.residentsAged(year, town, female, 0, 2);

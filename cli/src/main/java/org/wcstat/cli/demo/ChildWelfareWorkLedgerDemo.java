@@ -38,7 +38,7 @@ final class ChildWelfareWorkLedgerDemo {
                             t < 2 + (year - DemoDistrict.FIRST_YEAR) * 9 / 10 ? "是" : "否", null);
                     rows.add(year, town.nameZh(), "镇", town.code(), "儿童督导员", null,
                             year < 2020 || (town.code().endsWith("109") && year < 2023) ? 0 : 1);
-                    for (ChildCounts.Community c : ChildCounts.communities(town)) {
+                    for (DemoDistrict.Community c : DemoDistrict.communities(town)) {
                         String level = c.urban() ? "社区" : "村";
                         rows.add(year, c.name(), level, town.code(), "儿童主任",
                                 r.nextDouble() < DemoDistrict.trend(year, 0.70, 0.98) ? "是" : "否", null);

@@ -18,7 +18,7 @@ final class ChildrensHomeLedgerDemo {
         Random r = new Random(41_000L);
         try (DemoTable rows = db.table("FL_ETZJ_TZ")) {
             for (DemoDistrict.Town town : DemoDistrict.TOWNS) {
-                for (ChildCounts.Community c : ChildCounts.communities(town)) {
+                for (DemoDistrict.Community c : DemoDistrict.communities(town)) {
                     boolean open = r.nextDouble() < (c.urban() ? 0.75 : 0.55);
                     for (int year = DemoDistrict.FIRST_YEAR; year <= DemoDistrict.LAST_YEAR; year++) {
                         if (year > DemoDistrict.FIRST_YEAR && !open) open = r.nextDouble() < 0.1;

@@ -13,7 +13,6 @@ final class CivilAffairsDemo {
     private static final int[] TERM_STARTS = {2013, 2016, 2021};
     private static final double[] WOMEN_SHARE = {0.21, 0.26, 0.32};
     private static final double[] WOMEN_DIRECTOR_SHARE = {0.06, 0.09, 0.13};
-    private static final String VILLAGE_NAMES = "柏杨松桃李竹梨枫槐柳桑";
 
     private CivilAffairsDemo() {
     }
@@ -28,7 +27,7 @@ final class CivilAffairsDemo {
                 for (DemoDistrict.Town town : DemoDistrict.TOWNS) {
                     int villages = (int) Math.round(town.share() * 190);
                     for (int v = 0; v < villages; v++) {
-                        String village = VILLAGE_NAMES.charAt(v % VILLAGE_NAMES.length()) + (v / VILLAGE_NAMES.length() + 1 > 1 ? String.valueOf(v / VILLAGE_NAMES.length() + 1) : "") + "村";
+                        String village = DemoDistrict.villageName(v);
                         int size = 3 + v % 3;
                         for (int m = 0; m < size; m++) {
                             boolean director = m == 0;

@@ -1,5 +1,6 @@
 package org.wcstat.cli.demo;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -56,7 +57,7 @@ final class DemoDistrict {
     }
 
     /** A town's urban communities (社区): three in the district's seat, two in the next town, one elsewhere. */
-    static int communities(Town town) {
+    static int urbanCommunities(Town town) {
         return town.code().endsWith("100") ? 3 : town.code().endsWith("101") ? 2 : 1;
     }
 
@@ -110,5 +111,31 @@ final class DemoDistrict {
         double sum = 0;
         for (int a = from; a <= to; a++) sum += shape.applyAsDouble(a);
         for (int a = from; a <= to; a++) w[a] = total * shape.applyAsDouble(a) / sum;
+    }
+
+    /** The sexes as the departments' Chinese-language returns write them, men first. */
+    static final String[] SEXES_ZH = {"男", "女"};
+
+    /** The characters the civil affairs bureau and the women's federation name villages by. */
+    private static final String VILLAGE_NAMES = "柏杨松桃李竹梨枫槐柳桑";
+
+    /** The v-th village's name in a department's ledger: 柏村, 杨村 ... 桑村, then 柏2村 and so on. */
+    static String villageName(int v) {
+        int round = v / VILLAGE_NAMES.length();
+        return VILLAGE_NAMES.charAt(v % VILLAGE_NAMES.length()) + (round == 0 ? "" : String.valueOf(round + 1)) + "村";
+    }
+
+    record Community(String name, boolean urban) {
+    }
+
+    /** A town's urban communities and administrative villages, as the women's federation's ledger lists them. */
+    static List<Community> communities(Town town) {
+        int urban = urbanCommunities(town);
+        int villages = villages(town);
+        List<Community> list = new ArrayList<>();
+        String place = town.nameZh().replace("镇", "");
+        for (int c = 1; c <= urban; c++) list.add(new Community(place + c + "社区", true));
+        for (int v = 1; v <= villages; v++) list.add(new Community(place + v + "村", false));
+        return list;
     }
 }

@@ -18,7 +18,6 @@ import java.util.Random;
 final class DisabilityCertificateRegisterDemo {
     private static final String[] DISEASE = {"先天/遗传", "疾病"};
     private static final String[] INJURY = {"跌倒/跌落", "烧烫伤", "中毒", "溺水", "道路交通事故", "其他伤害"};
-    private static final String[] CATEGORIES = {"视力", "听力", "言语", "肢体", "智力", "精神", "多重"};
 
     private DisabilityCertificateRegisterDemo() {
     }
@@ -34,10 +33,10 @@ final class DisabilityCertificateRegisterDemo {
                     boolean female = r.nextDouble() >= 0.58;
                     LocalDate issued = SyntheticPeople.dayIn(r, year);
                     LocalDate born = issued.minusYears(1 + r.nextInt(16)).minusDays(r.nextInt(300));
-                    int category = cause.equals("烧烫伤") || cause.equals("跌倒/跌落") ? 3 : r.nextInt(CATEGORIES.length);
+                    int category = cause.equals("烧烫伤") || cause.equals("跌倒/跌落") ? 3 : r.nextInt(DisabledFederationDemo.CATEGORIES.length);
                     rows.add(SyntheticPeople.idCard(r, born, female) + (category + 1) + (1 + r.nextInt(4)),
                             SyntheticPeople.name(r), female ? "F" : "M", Date.valueOf(born), DemoDistrict.TOWNS.get(HealthDemo.pickTown(r)).code(),
-                            Date.valueOf(issued), CATEGORIES[category], cause);
+                            Date.valueOf(issued), DisabledFederationDemo.CATEGORIES[category], cause);
                 }
             }
         }

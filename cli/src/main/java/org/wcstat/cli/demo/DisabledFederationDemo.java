@@ -17,7 +17,8 @@ import java.util.Random;
  * needing rehabilitation a year, 80% assisted in 2015 rising to 97%.
  */
 final class DisabledFederationDemo {
-    private static final String[] CATEGORIES = {"视力", "听力", "言语", "肢体", "智力", "精神", "多重"};
+    /** The disability categories of the certificate (残疾人证), in the order of their codes 1-7. */
+    static final String[] CATEGORIES = {"视力", "听力", "言语", "肢体", "智力", "精神", "多重"};
     private static final String[] CATEGORY_CODES = {"1", "2", "3", "4", "5", "6", "7"};
     private static final String[] REHAB_KINDS = {"康复训练", "辅助器具适配", "人工耳蜗植入", "矫治手术"};
 

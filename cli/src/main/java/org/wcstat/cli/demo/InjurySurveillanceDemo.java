@@ -35,7 +35,7 @@ final class InjurySurveillanceDemo {
                             String cause = i < fbp ? FALL_BURN_POISON[r.nextInt(FALL_BURN_POISON.length)]
                                     : i < fbp + other ? OTHER[r.nextInt(OTHER.length)] : FALL_BURN_POISON[r.nextInt(FALL_BURN_POISON.length)];
                             int age = i < fbp + other ? r.nextInt(18) : 18 + r.nextInt(70);
-                            rows.add(String.format("SH%d%05d", year, ++n), ChildCounts.SEXES_ZH[f], age, town.code(),
+                            rows.add(String.format("SH%d%05d", year, ++n), DemoDistrict.SEXES_ZH[f], age, town.code(),
                                     Date.valueOf(SyntheticPeople.dayIn(r, year)), cause);
                         }
                     }

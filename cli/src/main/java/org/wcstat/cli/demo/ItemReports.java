@@ -143,7 +143,7 @@ final class ItemReports {
             new Item("JWHZR", TOWN, BOTH, (y, t, f, r) -> committee(t, 1, y, f, 0.32, 0.42)),
             new Item("XZC", TOWN, NONE, (y, t, f, r) -> DemoDistrict.villages(t),
                     new Part("LWYNX", (y, t, f) -> Math.min(1.0, trend(y, 0.93, 1.02)))),
-            new Item("CXSQ", TOWN, NONE, (y, t, f, r) -> DemoDistrict.villages(t) + DemoDistrict.communities(t),
+            new Item("CXSQ", TOWN, NONE, (y, t, f, r) -> DemoDistrict.villages(t) + DemoDistrict.urbanCommunities(t),
                     new Part("YLFW", (y, t, f) -> trend(y, 0.60, 0.92))),
             new Item("JJYL", TOWN, NONE, (y, t, f, r) -> y >= 2020 && t == DemoDistrict.TOWNS.get(0) ? 2 : 1),
             new Item("YLZYD", TOWN, NONE, (y, t, f, r) -> y >= 2021 ? 1 : 0),
@@ -304,7 +304,7 @@ final class ItemReports {
     }
 
     private static long committee(DemoDistrict.Town t, int perCommunity, int year, boolean female, double in2015, double in2025) {
-        int size = perCommunity * DemoDistrict.communities(t);
+        int size = perCommunity * DemoDistrict.urbanCommunities(t);
         // both sexes' rows draw the same women, so that they add up to the committees' size
         int women = SyntheticPeople.draw(new Random(Objects.hash(t.code(), perCommunity, year)), size, trend(year, in2015, in2025));
         return female ? women : size - women;
@@ -326,7 +326,7 @@ final class ItemReports {
 
     /** The same for each town's village (about 15 a town) or community bodies, with so many members each. */
     private static ItemReport.Amount perTown(boolean villages, int perBody, double in2015, double in2025) {
-        return (y, t, f, r) -> members(t, perBody * (villages ? DemoDistrict.villages(t) : DemoDistrict.communities(t)), y, f, in2015, in2025);
+        return (y, t, f, r) -> members(t, perBody * (villages ? DemoDistrict.villages(t) : DemoDistrict.urbanCommunities(t)), y, f, in2015, in2025);
     }
 
     private static long members(DemoDistrict.Town t, int size, int year, boolean female, double in2015, double in2025) {

@@ -44,7 +44,7 @@ final class StudentHealthSurveillanceDemo {
                             } else {
                                 continue;
                             }
-                            student(rows, r, year, town.code(), s, ChildCounts.SEXES_ZH[f], students);
+                            student(rows, r, year, town.code(), s, DemoDistrict.SEXES_ZH[f], students);
                         }
                     }
                 }

@@ -14,8 +14,6 @@ import java.util.Random;
  * every community (from 2023) and about 88% of villages in 2025. Once open, a point stays open.
  */
 final class WomensFederationDemo {
-    private static final String VILLAGE_NAMES = "柏杨松桃李竹梨枫槐柳桑";
-
     private WomensFederationDemo() {
     }
 
@@ -23,12 +21,12 @@ final class WomensFederationDemo {
         Random r = new Random(14_000L);
         try (DemoTable rows = db.table("FL_JTJY_ZD")) {
             for (DemoDistrict.Town town : DemoDistrict.TOWNS) {
-                int communities = DemoDistrict.communities(town);
+                int communities = DemoDistrict.urbanCommunities(town);
                 int villages = DemoDistrict.villages(town);
                 for (int c = 0; c < communities + villages; c++) {
                     boolean urban = c < communities;
                     String name = urban ? town.nameZh().replace("镇", "") + (c + 1) + "社区"
-                            : VILLAGE_NAMES.charAt((c - communities) % VILLAGE_NAMES.length()) + suffix((c - communities) / VILLAGE_NAMES.length()) + "村";
+                            : DemoDistrict.villageName(c - communities);
                     Integer opened = openingYear(r, urban);
                     for (int year = DemoDistrict.FIRST_YEAR; year <= DemoDistrict.LAST_YEAR; year++) {
                         boolean open = opened != null && opened <= year;
@@ -50,9 +48,5 @@ final class WomensFederationDemo {
         if (x < 0.35) return 2008 + r.nextInt(7);
         if (x >= 0.88) return null;
         return 2015 + (int) ((x - 0.35) / 0.53 * 11);
-    }
-
-    private static String suffix(int n) {
-        return n == 0 ? "" : String.valueOf(n + 1);
     }
 }
