@@ -17,8 +17,12 @@ import java.util.Set;
  */
 record DemoPlan(Map<String, List<DemoGenerators.Generator>> databases, Map<String, DemoGenerators.ReturnsWriter> returns) {
 
+    /** Where every demo source's database is: the department's H2 file, which the demo writes. */
+    static final String DATABASES = "jdbc:h2:file:${home}/departments/";
+
     /** The plan for the sources, with the demo's generators. */
     static DemoPlan of(List<SourceConfig> sources) {
+        checkTheDemosDatabases(sources);
         Map<String, Set<String>> tablesRead = new LinkedHashMap<>();
         List<String> fileDepartments = new ArrayList<>();
         for (SourceConfig s : sources) {
@@ -26,6 +30,27 @@ record DemoPlan(Map<String, List<DemoGenerators.Generator>> databases, Map<Strin
             else tablesRead.put(s.department(), SourceTables.read(s).keySet());
         }
         return of(tablesRead, fileDepartments, DemoGenerators.ALL, DemoGenerators.RETURNS);
+    }
+
+    /**
+     * The demo writes the shipped sources' embedded databases; a source reading any other database (a
+     * county's own) is not the demo's, and writing an H2 file beside it would only mislead.
+     */
+    static void checkTheDemosDatabases(List<SourceConfig> sources) {
+        List<String> problems = new ArrayList<>();
+        for (SourceConfig s : sources) {
+            if (s.isFile()) continue;
+            String expected = DATABASES + s.department();
+            String url = s.jdbc().url();
+            if (!(url.equals(expected) || url.startsWith(expected + ";"))) {
+                problems.add("conf/sources/" + s.department() + ".yaml reads " + url + ", not the demo's " + expected);
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("wcstat demo writes the demo district's departments, which the shipped conf/ reads;"
+                    + " these sources read other databases, which the demo does not write (run the demo with the shipped conf/,"
+                    + " or load these departments with wcstat run):\n  " + String.join("\n  ", problems));
+        }
     }
 
     /**

@@ -85,6 +85,19 @@ class DemoPlanTest {
     }
 
     @Test
+    void aSourceReadingACountysOwnDatabaseIsNotTheDemosAndIsRefused() {
+        SourceConfig health = SHIPPED.stream().filter(s -> s.department().equals("health")).findFirst().orElseThrow();
+        SourceConfig county = new SourceConfig("health", health.nameZh(), health.nameEn(), new SourceConfig.Jdbc(
+                "jdbc:postgresql://10.0.0.5:5432/wjw", "org.postgresql.Driver", null, null, null, null, null), health.extracts());
+        List<SourceConfig> sources = SHIPPED.stream().map(s -> s.department().equals("health") ? county : s).toList();
+
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> DemoPlan.of(sources));
+
+        assertTrue(e.getMessage().contains("conf/sources/health.yaml reads jdbc:postgresql://10.0.0.5:5432/wjw,"
+                + " not the demo's jdbc:h2:file:${home}/departments/health"), e.getMessage());
+    }
+
+    @Test
     void aQueryReadsTheTablesInItsFromAndJoin() {
         SourceConfig.Extract byQuery = SHIPPED.stream().filter(s -> s.department().equals("culture_sports"))
                 .flatMap(s -> s.extracts().stream()).filter(x -> x.query() != null).findFirst().orElseThrow();
