@@ -1,5 +1,5 @@
--- A person-level birth register of :rows live births in :year, shaped like the health department's
--- BIRTH_REGISTER (cli/src/main/java/org/wcstat/cli/demo/HealthDemo.java) and sized like a large
+-- A person-level birth register of :rows live births in :year, the health department's BIRTH_REGISTER
+-- (cli/src/main/resources/demo/tables/BIRTH_REGISTER.sql, filled by the demo's HealthDemo) sized like a large
 -- department. Run with: psql -d wcstat_bench -v rows=5000000 -v year=2024 -f birth_register.sql
 --
 -- Every value is a function of REG_ID through hashint8extended, so the same row count gives the same table on
@@ -12,17 +12,9 @@ SET maintenance_work_mem = '512MB';
 
 SET client_min_messages = warning;
 DROP TABLE IF EXISTS birth_register;
-CREATE TABLE birth_register (
-  REG_ID BIGINT NOT NULL,
-  CERT_NO VARCHAR(20) NOT NULL,
-  MOTHER_NAME VARCHAR(20),
-  MOTHER_ID_CARD VARCHAR(18),
-  BABY_SEX CHAR(1),
-  BIRTH_DATE DATE,
-  TOWN_CODE VARCHAR(9),
-  HUKOU_TYPE VARCHAR(6),
-  BIRTH_WEIGHT_G INT,
-  GESTATION_WEEKS INT);
+-- the demo's own table (H2 and PostgreSQL both take it); its key is dropped for the load and made after
+\ir ../../cli/src/main/resources/demo/tables/BIRTH_REGISTER.sql
+ALTER TABLE birth_register DROP CONSTRAINT birth_register_pkey;
 
 -- the demo district's towns: code, cumulative share (per mille) and urban share (per mille)
 CREATE TEMP TABLE town (idx int, code text, cum_lo int, cum_hi int, urban int);
@@ -48,6 +40,8 @@ SELECT i,
        make_date(:year, 1, 1) + ((h3 >> 16) % (make_date(:year + 1, 1, 1) - make_date(:year, 1, 1)))::int,
        town,
        CASE WHEN (h2 >> 40) % 1000 < urban_share THEN '非农业' ELSE '农业' END,
+       -- as in the demo, the mother lives in a town's urban area exactly when her hukou is non-agricultural
+       CASE WHEN (h2 >> 40) % 1000 < urban_share THEN '城镇' ELSE '乡村' END,
        2500 + ((h3 >> 28) % 1700)::int,
        36 + ((h3 >> 40) % 6)::int
 FROM generate_series(1, :rows) AS i,

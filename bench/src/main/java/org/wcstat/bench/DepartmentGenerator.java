@@ -3,6 +3,7 @@ package org.wcstat.bench;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.wcstat.cli.demo.Demo;
+import org.wcstat.cli.demo.SourceTables;
 import org.wcstat.core.config.Configuration;
 import org.wcstat.core.config.SourceConfig;
 import org.wcstat.jobs.ingest.SourceQuery;
@@ -27,8 +28,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -69,7 +68,7 @@ public final class DepartmentGenerator {
         long started = System.nanoTime();
         Path demoHome = Files.createTempDirectory("wcstat-bench-demo-");
         try {
-            Demo.create(demoHome, s -> { });
+            Demo.create(demoHome, shipped.sources(), s -> { });
             recreateDatabase(db);
             Map<String, long[]> bounds = new HashMap<>();
             long total = 0;
@@ -80,7 +79,7 @@ public final class DepartmentGenerator {
                     exec(pg, "CREATE SCHEMA " + source.department());
                     try (Connection h2 = DriverManager.getConnection("jdbc:h2:file:"
                             + Demo.departmentsDir(demoHome).resolve(source.department()) + ";ACCESS_MODE_DATA=r", "sa", "")) {
-                        for (Map.Entry<String, List<SourceConfig.Extract>> t : tablesRead(source).entrySet()) {
+                        for (Map.Entry<String, List<SourceConfig.Extract>> t : SourceTables.read(source).entrySet()) {
                             long n = copyTable(h2, pg, source.department(), t.getKey(), t.getValue(), years, towns);
                             total += n;
                             Bench.log("%-20s %-24s %,12d rows", source.department(), t.getKey().toLowerCase(Locale.ROOT), n);
@@ -100,20 +99,6 @@ public final class DepartmentGenerator {
         } finally {
             Bench.deleteTree(demoHome);
         }
-    }
-
-    private static final Pattern FROM = Pattern.compile("\\b(?:FROM|JOIN)\\s+([A-Za-z_][A-Za-z0-9_]*)", Pattern.CASE_INSENSITIVE);
-
-    /** The department's tables its extracts read (named, or in the FROM of a query), each with the extracts reading it. */
-    static Map<String, List<SourceConfig.Extract>> tablesRead(SourceConfig source) {
-        Map<String, List<SourceConfig.Extract>> tables = new LinkedHashMap<>();
-        for (SourceConfig.Extract e : source.extracts()) {
-            Set<String> read = new java.util.LinkedHashSet<>();
-            if (e.table() != null) read.add(e.table().toUpperCase(Locale.ROOT));
-            else for (Matcher m = FROM.matcher(e.query()); m.find(); ) read.add(m.group(1).toUpperCase(Locale.ROOT));
-            read.forEach(t -> tables.computeIfAbsent(t, k -> new ArrayList<>()).add(e));
-        }
-        return tables;
     }
 
     /**

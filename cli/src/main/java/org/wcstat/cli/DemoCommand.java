@@ -1,6 +1,7 @@
 package org.wcstat.cli;
 
 import org.wcstat.cli.demo.Demo;
+import org.wcstat.core.config.Configuration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -15,13 +16,14 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        create(home.home, new ConsoleProgress(System.out, System.err));
+        create(home.home, home.load(), new ConsoleProgress(System.out, System.err));
         return 0;
     }
 
-    static void create(Path home, ConsoleProgress progress) throws Exception {
+    /** Writes what the configuration's sources read. */
+    static void create(Path home, Configuration config, ConsoleProgress progress) throws Exception {
         progress.stage("demo departments in " + Demo.departmentsDir(home).toAbsolutePath());
-        Map<String, Integer> rows = Demo.create(home, progress::step);
+        Map<String, Integer> rows = Demo.create(home, config.sources(), progress::step);
         rows.forEach((d, n) -> progress.step(String.format("%-16s %,9d rows", d, n)));
     }
 }

@@ -39,7 +39,7 @@ final class QuickstartCommand implements Callable<Integer> {
         // Spark starts while the demo databases are written: each keeps one core busy, and neither needs the other
         CompletableFuture<JobContext> session = CompletableFuture.supplyAsync(() -> Session.open(config, home.home, progress),
                 r -> new Thread(r, "wcstat-spark-start").start());
-        DemoCommand.create(home.home, progress);
+        DemoCommand.create(home.home, config, progress);
         JobContext ctx;
         try {
             ctx = session.join();

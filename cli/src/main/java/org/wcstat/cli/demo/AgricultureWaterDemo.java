@@ -1,6 +1,5 @@
 package org.wcstat.cli.demo;
 
-import java.sql.PreparedStatement;
 import java.util.Random;
 
 /**
@@ -15,13 +14,6 @@ import java.util.Random;
  * toilets in 52% of rural households in 2015 and 81% in 2025.
  */
 final class AgricultureWaterDemo {
-    static final String REPORT = """
-            CREATE TABLE RURAL_INFRA_STAT (
-              STAT_YEAR INT NOT NULL,
-              ADMIN_CODE VARCHAR(12) NOT NULL,
-              INDICATOR VARCHAR(20) NOT NULL,
-              AMOUNT INT NOT NULL)""";
-
     private AgricultureWaterDemo() {
     }
 
@@ -33,13 +25,11 @@ final class AgricultureWaterDemo {
         return 0.52 + 0.029 * (year - DemoDistrict.FIRST_YEAR);
     }
 
-    static int write(DemoDatabase db) throws Exception {
-        db.execute(REPORT);
-        int rows = 0;
+    static void write(DemoDatabase db) throws Exception {
         Random towns = new Random(15_000L);
         double[] offset = new double[DemoDistrict.TOWNS.size()];
         for (int i = 0; i < offset.length; i++) offset[i] = 0.03 * (2 * towns.nextDouble() - 1);
-        try (PreparedStatement ps = db.prepare("INSERT INTO RURAL_INFRA_STAT VALUES (?,?,?,?)")) {
+        try (DemoTable rows = db.table("RURAL_INFRA_STAT")) {
             for (int year = DemoDistrict.FIRST_YEAR; year <= DemoDistrict.LAST_YEAR; year++) {
                 Random r = new Random(15_000L + year);
                 for (int i = 0; i < DemoDistrict.TOWNS.size(); i++) {
@@ -55,14 +45,12 @@ final class AgricultureWaterDemo {
                     double tap = Math.min(0.995, tapWater(year) + offset[i] + 0.004 * (r.nextDouble() - 0.5));
                     double toilets = Math.min(0.98, sanitaryToilets(year) + 1.5 * offset[i] + 0.01 * (r.nextDouble() - 0.5));
                     String code = town.code() + "000";
-                    rows += DemoDatabase.addRow(ps, year, code, "农村常住人口", residents);
-                    rows += DemoDatabase.addRow(ps, year, code, "农村自来水受益人口", (int) Math.round(residents * tap));
-                    rows += DemoDatabase.addRow(ps, year, code, "农村常住户数", households);
-                    rows += DemoDatabase.addRow(ps, year, code, "卫生厕所户数", (int) Math.round(households * toilets));
+                    rows.add(year, code, "农村常住人口", residents);
+                    rows.add(year, code, "农村自来水受益人口", (int) Math.round(residents * tap));
+                    rows.add(year, code, "农村常住户数", households);
+                    rows.add(year, code, "卫生厕所户数", (int) Math.round(households * toilets));
                 }
-                ps.executeBatch();
             }
         }
-        return rows;
     }
 }

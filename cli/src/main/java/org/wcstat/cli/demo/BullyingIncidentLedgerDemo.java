@@ -1,7 +1,6 @@
 package org.wcstat.cli.demo;
 
 import java.sql.Date;
-import java.sql.PreparedStatement;
 import java.util.List;
 import java.util.Random;
 
@@ -14,36 +13,24 @@ import java.util.Random;
  * about 4 in 2025, at least one every year.
  */
 final class BullyingIncidentLedgerDemo {
-    static final String LEDGER = """
-            CREATE TABLE XSQL_SJ (
-              SJBH VARCHAR(16) PRIMARY KEY,
-              XXDM VARCHAR(12) NOT NULL,
-              XZDM VARCHAR(9) NOT NULL,
-              FSRQ DATE NOT NULL,
-              CLQK VARCHAR(20) NOT NULL)""";
-
     private static final String[] HANDLING = {"教育批评", "训诫", "家校共同教育", "移交公安机关"};
 
     private BullyingIncidentLedgerDemo() {
     }
 
-    static int write(DemoDatabase db) throws Exception {
-        db.execute(LEDGER);
-        int rows = 0;
+    static void write(DemoDatabase db) throws Exception {
         List<SchoolHealthSafetyInspectionDemo.School> schools = SchoolHealthSafetyInspectionDemo.schools().stream()
                 .filter(s -> !s.kind().equals("幼儿园")).toList();
-        try (PreparedStatement ps = db.prepare("INSERT INTO XSQL_SJ VALUES (?,?,?,?,?)")) {
+        try (DemoTable rows = db.table("XSQL_SJ")) {
             for (int year = DemoDistrict.FIRST_YEAR; year <= DemoDistrict.LAST_YEAR; year++) {
                 Random r = new Random(34_000L + year);
-                int incidents = 1 + SyntheticPeople.poisson(r, ChildCounts.trend(year, 8, 3));
+                int incidents = 1 + SyntheticPeople.poisson(r, DemoDistrict.trend(year, 8, 3));
                 for (int i = 1; i <= incidents; i++) {
                     SchoolHealthSafetyInspectionDemo.School s = schools.get(r.nextInt(schools.size()));
-                    rows += DemoDatabase.addRow(ps, String.format("QL%d%03d", year, i), s.code(), s.town(),
+                    rows.add(String.format("QL%d%03d", year, i), s.code(), s.town(),
                             Date.valueOf(SyntheticPeople.dayIn(r, year)), HANDLING[r.nextInt(HANDLING.length)]);
                 }
             }
-            ps.executeBatch();
         }
-        return rows;
     }
 }

@@ -1,7 +1,6 @@
 package org.wcstat.cli.demo;
 
 import java.sql.Date;
-import java.sql.PreparedStatement;
 import java.time.LocalDate;
 import java.util.Random;
 
@@ -18,67 +17,51 @@ import java.util.Random;
  * months before his 18th birthday: an under-18 death only when his age is taken on the day he died.
  */
 final class CauseOfDeathRegisterDemo {
-    static final String REGISTER = """
-            CREATE TABLE SW_DJ (
-              SWBH VARCHAR(16) PRIMARY KEY,
-              XM VARCHAR(20),
-              SFZH VARCHAR(18),
-              XB CHAR(1) NOT NULL,
-              CSRQ DATE NOT NULL,
-              SWRQ DATE NOT NULL,
-              XZDM VARCHAR(9) NOT NULL,
-              GBSY VARCHAR(8) NOT NULL,
-              SHLB VARCHAR(8) NOT NULL)""";
-
     private static final String[] CLASSES = {"溺水", "跌倒/跌落", "烧烫伤", "中毒", "道路交通伤害", "其他伤害"};
     private static final String[] ICD = {"W69", "W10", "X00", "X49", "V43", "W84"};
 
     private CauseOfDeathRegisterDemo() {
     }
 
-    static int write(DemoDatabase db) throws Exception {
-        db.execute(REGISTER);
-        int rows = 0;
-        try (PreparedStatement ps = db.prepare("INSERT INTO SW_DJ VALUES (?,?,?,?,?,?,?,?,?)")) {
+    static void write(DemoDatabase db) throws Exception {
+        try (DemoTable rows = db.table("SW_DJ")) {
             for (int year = DemoDistrict.FIRST_YEAR; year <= DemoDistrict.LAST_YEAR; year++) {
                 Random r = new Random(26_000L + year);
                 int n = 0;
                 // a drowning and a fall, burn or poisoning every year, then the rest by chance
-                rows += death(ps, r, year, ++n, 0, 3 + r.nextInt(14));
-                rows += death(ps, r, year, ++n, 1 + r.nextInt(3), r.nextInt(12));
-                int more = SyntheticPeople.poisson(r, ChildCounts.trend(year, 1.5, 0.6));
-                for (int i = 0; i < more; i++) rows += death(ps, r, year, ++n, r.nextInt(CLASSES.length), r.nextInt(18));
+                death(rows, r, year, ++n, 0, 3 + r.nextInt(14));
+                death(rows, r, year, ++n, 1 + r.nextInt(3), r.nextInt(12));
+                int more = SyntheticPeople.poisson(r, DemoDistrict.trend(year, 1.5, 0.6));
+                for (int i = 0; i < more; i++) death(rows, r, year, ++n, r.nextInt(CLASSES.length), r.nextInt(18));
                 // adults, and a child dying of disease: not children's injury deaths
-                rows += death(ps, r, year, ++n, 4, 20 + r.nextInt(50));
-                rows += death(ps, r, year, ++n, 0, 40 + r.nextInt(30));
-                rows += add(ps, r, year, ++n, "J18", "疾病", 2);
-                if (year == DemoDistrict.LAST_YEAR - 2) rows += seventeenOnTheDayOfDeath(ps, r, year, ++n);
+                death(rows, r, year, ++n, 4, 20 + r.nextInt(50));
+                death(rows, r, year, ++n, 0, 40 + r.nextInt(30));
+                add(rows, r, year, ++n, "J18", "疾病", 2);
+                if (year == DemoDistrict.LAST_YEAR - 2) seventeenOnTheDayOfDeath(rows, r, year, ++n);
             }
-            ps.executeBatch();
         }
-        return rows;
     }
 
     /**
      * A boy born 1 June who drowned on 1 March, aged 17: an under-18 injury death, which an age taken on 31
      * December (18) would leave out.
      */
-    private static int seventeenOnTheDayOfDeath(PreparedStatement ps, Random r, int year, int n) throws Exception {
+    private static void seventeenOnTheDayOfDeath(DemoTable rows, Random r, int year, int n) throws Exception {
         LocalDate died = LocalDate.of(year, 3, 1);
         LocalDate born = LocalDate.of(year - 18, 6, 1);
-        return DemoDatabase.addRow(ps, String.format("SW%d%04d", year, n), SyntheticPeople.name(r), SyntheticPeople.idCard(r, born, false),
+        rows.add(String.format("SW%d%04d", year, n), SyntheticPeople.name(r), SyntheticPeople.idCard(r, born, false),
                 "1", Date.valueOf(born), Date.valueOf(died), DemoDistrict.TOWNS.get(HealthDemo.pickTown(r)).code(), ICD[0], CLASSES[0]);
     }
 
-    private static int death(PreparedStatement ps, Random r, int year, int n, int cls, int age) throws Exception {
-        return add(ps, r, year, n, ICD[cls], CLASSES[cls], age);
+    private static void death(DemoTable rows, Random r, int year, int n, int cls, int age) throws Exception {
+        add(rows, r, year, n, ICD[cls], CLASSES[cls], age);
     }
 
-    private static int add(PreparedStatement ps, Random r, int year, int n, String icd, String cls, int age) throws Exception {
+    private static void add(DemoTable rows, Random r, int year, int n, String icd, String cls, int age) throws Exception {
         LocalDate died = SyntheticPeople.dayIn(r, year);
         LocalDate born = died.minusYears(age).minusDays(1 + r.nextInt(300));
         boolean female = r.nextDouble() < 0.4;
-        return DemoDatabase.addRow(ps, String.format("SW%d%04d", year, n), SyntheticPeople.name(r), SyntheticPeople.idCard(r, born, female),
+        rows.add(String.format("SW%d%04d", year, n), SyntheticPeople.name(r), SyntheticPeople.idCard(r, born, female),
                 female ? "2" : "1", Date.valueOf(born), Date.valueOf(died), DemoDistrict.TOWNS.get(HealthDemo.pickTown(r)).code(), icd, cls);
     }
 }

@@ -1,6 +1,5 @@
 package org.wcstat.cli.demo;
 
-import java.sql.PreparedStatement;
 import java.util.Random;
 
 /**
@@ -13,24 +12,12 @@ import java.util.Random;
  * years, 19 in 2025; visits 35% of capacity in 2015 rising to 55%.
  */
 final class ChildActivityVenueLedgerDemo {
-    static final String LEDGER = """
-            CREATE TABLE WL_ETHDCS_TZ (
-              ND INT NOT NULL,
-              CSMC VARCHAR(40) NOT NULL,
-              XZDM VARCHAR(9) NOT NULL,
-              CSLX VARCHAR(12) NOT NULL,
-              KFTS INT NOT NULL,
-              RJDNL INT NOT NULL,
-              JDRC INT NOT NULL)""";
-
     private static final String[] KINDS = {"青少年活动中心", "图书馆少儿阅览室", "文化馆", "科技馆", "体育场馆", "乡村学校少年宫"};
 
     private ChildActivityVenueLedgerDemo() {
     }
 
-    static int write(DemoDatabase db) throws Exception {
-        db.execute(LEDGER);
-        int rows = 0;
+    static void write(DemoDatabase db) throws Exception {
         Random setup = new Random(47_000L);
         int venues = 19;
         int[] opened = new int[venues];
@@ -39,7 +26,7 @@ final class ChildActivityVenueLedgerDemo {
             opened[i] = i < 8 ? 2010 : 2016 + (i - 8) * 9 / 11;
             capacity[i] = 40 + 20 * setup.nextInt(8);
         }
-        try (PreparedStatement ps = db.prepare("INSERT INTO WL_ETHDCS_TZ VALUES (?,?,?,?,?,?,?)")) {
+        try (DemoTable rows = db.table("WL_ETHDCS_TZ")) {
             for (int year = DemoDistrict.FIRST_YEAR; year <= DemoDistrict.LAST_YEAR; year++) {
                 Random r = new Random(47_000L + year);
                 for (int i = 0; i < venues; i++) {
@@ -47,12 +34,10 @@ final class ChildActivityVenueLedgerDemo {
                     DemoDistrict.Town town = DemoDistrict.TOWNS.get(i < 5 ? 0 : i % 12);
                     String kind = i < 5 ? KINDS[i] : KINDS[5];
                     int days = 250 + r.nextInt(60);
-                    int visits = (int) Math.round(days * capacity[i] * ChildCounts.trend(year, 0.35, 0.55) * (0.85 + 0.3 * r.nextDouble()));
-                    rows += DemoDatabase.addRow(ps, year, town.nameZh() + kind + (i < 5 ? "" : i), town.code(), kind, days, capacity[i], visits);
+                    int visits = (int) Math.round(days * capacity[i] * DemoDistrict.trend(year, 0.35, 0.55) * (0.85 + 0.3 * r.nextDouble()));
+                    rows.add(year, town.nameZh() + kind + (i < 5 ? "" : i), town.code(), kind, days, capacity[i], visits);
                 }
             }
-            ps.executeBatch();
         }
-        return rows;
     }
 }

@@ -1,6 +1,5 @@
 package org.wcstat.cli.demo;
 
-import java.sql.PreparedStatement;
 import java.util.Random;
 
 /**
@@ -14,63 +13,51 @@ import java.util.Random;
  * stunting 5% to 2.5%, overweight 5% to 7% and obesity 1.5% to 2.2%.
  */
 final class ChildHealthCareAnnualReportDemo {
-    static final String REPORT = """
-            CREATE TABLE FY_ETBJ_NB (
-              ND INT NOT NULL,
-              XZDM VARCHAR(9) NOT NULL,
-              XB VARCHAR(2) NOT NULL,
-              XMDM VARCHAR(10) NOT NULL,
-              SL INT NOT NULL)""";
-
     private ChildHealthCareAnnualReportDemo() {
     }
 
-    static int write(DemoDatabase db) throws Exception {
-        db.execute(REPORT);
-        int rows = 0;
-        try (PreparedStatement ps = db.prepare("INSERT INTO FY_ETBJ_NB VALUES (?,?,?,?,?)")) {
+    static void write(DemoDatabase db) throws Exception {
+        try (DemoTable rows = db.table("FY_ETBJ_NB")) {
             for (int year = DemoDistrict.FIRST_YEAR; year <= DemoDistrict.LAST_YEAR; year++) {
                 Random r = new Random(21_000L + year);
                 for (DemoDistrict.Town town : DemoDistrict.TOWNS) {
                     for (int f = 0; f < 2; f++) {
                         boolean female = f == 1;
-                        String sex = ChildCounts.SEXES_ZH[f];
+                        String sex = DemoDistrict.SEXES_ZH[f];
                         int newborns = (int) Math.round(DemoDistrict.births(year) * town.share() * (female ? 0.48 : 0.52));
-                        int under7 = ChildCounts.children(year, town, female, 0, 6);
-                        int under3 = ChildCounts.children(year, town, female, 0, 2);
-                        int under5 = ChildCounts.children(year, town, female, 0, 4);
-                        int under6 = ChildCounts.children(year, town, female, 0, 5);
-                        int screened6 = ChildCounts.draw(r, under6, 0.8);
+                        int under7 = DemoDistrict.residentsAged(year, town, female, 0, 6);
+                        int under3 = DemoDistrict.residentsAged(year, town, female, 0, 2);
+                        int under5 = DemoDistrict.residentsAged(year, town, female, 0, 4);
+                        int under6 = DemoDistrict.residentsAged(year, town, female, 0, 5);
+                        int screened6 = SyntheticPeople.draw(r, under6, 0.8);
                         int infants = newborns / 2;
-                        int tested = ChildCounts.draw(r, under5, 0.85);
-                        int measured = ChildCounts.draw(r, under5, 0.9);
-                        int overweight = ChildCounts.draw(r, measured, ChildCounts.trend(year, 0.05, 0.07));
-                        rows += add(ps, year, town, sex, "XSE", newborns);
-                        rows += add(ps, year, town, sex, "XSEFS", ChildCounts.draw(r, newborns, ChildCounts.trend(year, 0.88, 0.96)));
-                        rows += add(ps, year, town, sex, "SW7", under7);
-                        rows += add(ps, year, town, sex, "SW7GL", ChildCounts.draw(r, under7, ChildCounts.trend(year, 0.85, 0.94)));
-                        rows += add(ps, year, town, sex, "SW3", under3);
-                        rows += add(ps, year, town, sex, "SW3GL", ChildCounts.draw(r, under3, ChildCounts.trend(year, 0.86, 0.93)));
-                        rows += add(ps, year, town, sex, "YBJC", ChildCounts.draw(r, under7, ChildCounts.trend(year, 0.70, 0.92)));
-                        rows += add(ps, year, town, sex, "SLSC6", screened6);
-                        rows += add(ps, year, town, sex, "JS6", ChildCounts.draw(r, screened6, ChildCounts.trend(year, 0.015, 0.032)));
-                        rows += add(ps, year, town, sex, "MRDC", infants);
-                        rows += add(ps, year, town, sex, "CMRWY", ChildCounts.draw(r, infants, ChildCounts.trend(year, 0.42, 0.55)));
-                        rows += add(ps, year, town, sex, "HBJC", tested);
-                        rows += add(ps, year, town, sex, "PX", ChildCounts.draw(r, tested, ChildCounts.trend(year, 0.12, 0.07)));
-                        rows += add(ps, year, town, sex, "SGJC", measured);
-                        rows += add(ps, year, town, sex, "SCCH", ChildCounts.draw(r, measured, ChildCounts.trend(year, 0.05, 0.025)));
-                        rows += add(ps, year, town, sex, "CZ", overweight);
-                        rows += add(ps, year, town, sex, "FP", ChildCounts.draw(r, measured, ChildCounts.trend(year, 0.015, 0.022)));
+                        int tested = SyntheticPeople.draw(r, under5, 0.85);
+                        int measured = SyntheticPeople.draw(r, under5, 0.9);
+                        int overweight = SyntheticPeople.draw(r, measured, DemoDistrict.trend(year, 0.05, 0.07));
+                        add(rows, year, town, sex, "XSE", newborns);
+                        add(rows, year, town, sex, "XSEFS", SyntheticPeople.draw(r, newborns, DemoDistrict.trend(year, 0.88, 0.96)));
+                        add(rows, year, town, sex, "SW7", under7);
+                        add(rows, year, town, sex, "SW7GL", SyntheticPeople.draw(r, under7, DemoDistrict.trend(year, 0.85, 0.94)));
+                        add(rows, year, town, sex, "SW3", under3);
+                        add(rows, year, town, sex, "SW3GL", SyntheticPeople.draw(r, under3, DemoDistrict.trend(year, 0.86, 0.93)));
+                        add(rows, year, town, sex, "YBJC", SyntheticPeople.draw(r, under7, DemoDistrict.trend(year, 0.70, 0.92)));
+                        add(rows, year, town, sex, "SLSC6", screened6);
+                        add(rows, year, town, sex, "JS6", SyntheticPeople.draw(r, screened6, DemoDistrict.trend(year, 0.015, 0.032)));
+                        add(rows, year, town, sex, "MRDC", infants);
+                        add(rows, year, town, sex, "CMRWY", SyntheticPeople.draw(r, infants, DemoDistrict.trend(year, 0.42, 0.55)));
+                        add(rows, year, town, sex, "HBJC", tested);
+                        add(rows, year, town, sex, "PX", SyntheticPeople.draw(r, tested, DemoDistrict.trend(year, 0.12, 0.07)));
+                        add(rows, year, town, sex, "SGJC", measured);
+                        add(rows, year, town, sex, "SCCH", SyntheticPeople.draw(r, measured, DemoDistrict.trend(year, 0.05, 0.025)));
+                        add(rows, year, town, sex, "CZ", overweight);
+                        add(rows, year, town, sex, "FP", SyntheticPeople.draw(r, measured, DemoDistrict.trend(year, 0.015, 0.022)));
                     }
                 }
-                ps.executeBatch();
             }
         }
-        return rows;
     }
 
-    private static int add(PreparedStatement ps, int year, DemoDistrict.Town town, String sex, String item, int count) throws Exception {
-        return DemoDatabase.addRow(ps, year, town.code(), sex, item, count);
+    private static void add(DemoTable rows, int year, DemoDistrict.Town town, String sex, String item, int count) throws Exception {
+        rows.add(year, town.code(), sex, item, count);
     }
 }

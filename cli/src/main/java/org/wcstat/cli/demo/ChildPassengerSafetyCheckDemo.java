@@ -1,7 +1,6 @@
 package org.wcstat.cli.demo;
 
 import java.sql.Date;
-import java.sql.PreparedStatement;
 import java.util.Random;
 
 /**
@@ -14,36 +13,23 @@ import java.util.Random;
  * 2015 rising to 38% in 2025, helmets 20% to 72% (the helmet campaign of 2020 lifting them fastest).
  */
 final class ChildPassengerSafetyCheckDemo {
-    static final String CHECKS = """
-            CREATE TABLE JJ_ETCC_JC (
-              JCRQ DATE NOT NULL,
-              XZDM VARCHAR(9) NOT NULL,
-              QCETS INT NOT NULL,
-              AQZYS INT NOT NULL,
-              DDCETS INT NOT NULL,
-              DTKS INT NOT NULL)""";
-
     private ChildPassengerSafetyCheckDemo() {
     }
 
-    static int write(DemoDatabase db) throws Exception {
-        db.execute(CHECKS);
-        int rows = 0;
-        try (PreparedStatement ps = db.prepare("INSERT INTO JJ_ETCC_JC VALUES (?,?,?,?,?,?)")) {
+    static void write(DemoDatabase db) throws Exception {
+        try (DemoTable rows = db.table("JJ_ETCC_JC")) {
             for (int year = DemoDistrict.FIRST_YEAR; year <= DemoDistrict.LAST_YEAR; year++) {
                 Random r = new Random(44_000L + year);
-                double seats = ChildCounts.trend(year, 0.12, 0.38);
+                double seats = DemoDistrict.trend(year, 0.12, 0.38);
                 double helmets = year < 2020 ? 0.20 + 0.02 * (year - 2015) : 0.45 + 0.054 * (year - 2020);
                 for (int day = 0; day < 24; day++) {
                     DemoDistrict.Town town = DemoDistrict.TOWNS.get(HealthDemo.pickTown(r));
                     int cars = 20 + r.nextInt(40);
                     int riders = 15 + r.nextInt(30);
-                    rows += DemoDatabase.addRow(ps, Date.valueOf(java.time.LocalDate.of(year, 1 + day / 2, 5 + 12 * (day % 2))), town.code(),
-                            cars, ChildCounts.draw(r, cars, seats), riders, ChildCounts.draw(r, riders, helmets));
+                    rows.add(Date.valueOf(java.time.LocalDate.of(year, 1 + day / 2, 5 + 12 * (day % 2))), town.code(),
+                            cars, SyntheticPeople.draw(r, cars, seats), riders, SyntheticPeople.draw(r, riders, helmets));
                 }
             }
-            ps.executeBatch();
         }
-        return rows;
     }
 }

@@ -1,6 +1,5 @@
 package org.wcstat.cli.demo;
 
-import java.sql.PreparedStatement;
 import java.util.Random;
 
 /**
@@ -20,48 +19,34 @@ import java.util.Random;
  * 2020 except 射箭镇 until 2023; organisations 1 rising to 6, social workers 3 to 20.
  */
 final class ChildWelfareWorkLedgerDemo {
-    static final String LEDGER = """
-            CREATE TABLE MZ_ETFL_TZ (
-              ND INT NOT NULL,
-              DWMC VARCHAR(30) NOT NULL,
-              DWJB VARCHAR(2) NOT NULL,
-              XZDM VARCHAR(9) NOT NULL,
-              XM VARCHAR(12) NOT NULL,
-              ZT VARCHAR(2),
-              RS INT)""";
-
     private ChildWelfareWorkLedgerDemo() {
     }
 
-    static int write(DemoDatabase db) throws Exception {
-        db.execute(LEDGER);
-        int rows = 0;
-        try (PreparedStatement ps = db.prepare("INSERT INTO MZ_ETFL_TZ VALUES (?,?,?,?,?,?,?)")) {
+    static void write(DemoDatabase db) throws Exception {
+        try (DemoTable rows = db.table("MZ_ETFL_TZ")) {
             for (int year = DemoDistrict.FIRST_YEAR; year <= DemoDistrict.LAST_YEAR; year++) {
                 Random r = new Random(43_000L + year);
                 double progress = (year - DemoDistrict.FIRST_YEAR) / 10.0;
-                rows += DemoDatabase.addRow(ps, year, "昭化区未成年人救助保护中心", "区", "510811", "未成年人保护机构", year >= 2019 ? "是" : "否", null);
-                rows += DemoDatabase.addRow(ps, year, "昭化区", "区", "510811", "儿童服务类社会组织", null, 1 + (int) Math.round(5 * progress));
-                rows += DemoDatabase.addRow(ps, year, "昭化区", "区", "510811", "儿童社会工作者", null, 3 + (int) Math.round(17 * progress));
+                rows.add(year, "昭化区未成年人救助保护中心", "区", "510811", "未成年人保护机构", year >= 2019 ? "是" : "否", null);
+                rows.add(year, "昭化区", "区", "510811", "儿童服务类社会组织", null, 1 + (int) Math.round(5 * progress));
+                rows.add(year, "昭化区", "区", "510811", "儿童社会工作者", null, 3 + (int) Math.round(17 * progress));
                 for (int t = 0; t < DemoDistrict.TOWNS.size(); t++) {
                     DemoDistrict.Town town = DemoDistrict.TOWNS.get(t);
-                    rows += DemoDatabase.addRow(ps, year, town.nameZh() + "未成年人保护工作站", "镇", town.code(), "未成年人保护机构",
+                    rows.add(year, town.nameZh() + "未成年人保护工作站", "镇", town.code(), "未成年人保护机构",
                             t < 11 && year >= 2020 + t / 3 ? "是" : "否", null);
-                    rows += DemoDatabase.addRow(ps, year, town.nameZh(), "镇", town.code(), "公益性社区托育托管",
+                    rows.add(year, town.nameZh(), "镇", town.code(), "公益性社区托育托管",
                             t < 2 + (year - DemoDistrict.FIRST_YEAR) * 9 / 10 ? "是" : "否", null);
-                    rows += DemoDatabase.addRow(ps, year, town.nameZh(), "镇", town.code(), "儿童督导员", null,
+                    rows.add(year, town.nameZh(), "镇", town.code(), "儿童督导员", null,
                             year < 2020 || (town.code().endsWith("109") && year < 2023) ? 0 : 1);
-                    for (ChildCounts.Community c : ChildCounts.communities(town)) {
+                    for (DemoDistrict.Community c : DemoDistrict.communities(town)) {
                         String level = c.urban() ? "社区" : "村";
-                        rows += DemoDatabase.addRow(ps, year, c.name(), level, town.code(), "儿童主任",
-                                r.nextDouble() < ChildCounts.trend(year, 0.70, 0.98) ? "是" : "否", null);
-                        rows += DemoDatabase.addRow(ps, year, c.name(), level, town.code(), "防溺水教育",
-                                r.nextDouble() < ChildCounts.trend(year, 0.60, 0.97) ? "是" : "否", null);
+                        rows.add(year, c.name(), level, town.code(), "儿童主任",
+                                r.nextDouble() < DemoDistrict.trend(year, 0.70, 0.98) ? "是" : "否", null);
+                        rows.add(year, c.name(), level, town.code(), "防溺水教育",
+                                r.nextDouble() < DemoDistrict.trend(year, 0.60, 0.97) ? "是" : "否", null);
                     }
                 }
-                ps.executeBatch();
             }
         }
-        return rows;
     }
 }

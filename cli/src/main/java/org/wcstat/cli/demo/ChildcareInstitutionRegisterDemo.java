@@ -1,6 +1,5 @@
 package org.wcstat.cli.demo;
 
-import java.sql.PreparedStatement;
 import java.util.Random;
 
 /**
@@ -12,22 +11,10 @@ import java.util.Random;
  * one or two more most years after 2019, 15-20 institutions and about 600 places in 2025.
  */
 final class ChildcareInstitutionRegisterDemo {
-    static final String REGISTER = """
-            CREATE TABLE TY_JG_BA (
-              ND INT NOT NULL,
-              JGDM VARCHAR(18) NOT NULL,
-              JGMC VARCHAR(40) NOT NULL,
-              XZDM VARCHAR(9) NOT NULL,
-              PHX VARCHAR(4) NOT NULL,
-              TWS INT NOT NULL,
-              PRIMARY KEY (ND, JGDM))""";
-
     private ChildcareInstitutionRegisterDemo() {
     }
 
-    static int write(DemoDatabase db) throws Exception {
-        db.execute(REGISTER);
-        int rows = 0;
+    static void write(DemoDatabase db) throws Exception {
         Random r = new Random(28_000L);
         int[] opened = new int[20];
         int[] places = new int[opened.length];
@@ -37,17 +24,15 @@ final class ChildcareInstitutionRegisterDemo {
             places[i] = 20 + 5 * r.nextInt(8);
             town[i] = i < 6 ? 0 : HealthDemo.pickTown(r);
         }
-        try (PreparedStatement ps = db.prepare("INSERT INTO TY_JG_BA VALUES (?,?,?,?,?,?)")) {
+        try (DemoTable rows = db.table("TY_JG_BA")) {
             for (int year = DemoDistrict.FIRST_YEAR; year <= DemoDistrict.LAST_YEAR; year++) {
                 for (int i = 0; i < opened.length; i++) {
                     if (opened[i] > year) continue;
                     DemoDistrict.Town t = DemoDistrict.TOWNS.get(town[i]);
-                    rows += DemoDatabase.addRow(ps, year, String.format("52510811TY%04d", i + 1), t.nameZh() + "托育园" + (i + 1),
+                    rows.add(year, String.format("52510811TY%04d", i + 1), t.nameZh() + "托育园" + (i + 1),
                             t.code(), i % 3 == 2 ? "否" : "是", places[i]);
                 }
             }
-            ps.executeBatch();
         }
-        return rows;
     }
 }

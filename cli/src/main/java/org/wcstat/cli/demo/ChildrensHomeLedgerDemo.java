@@ -1,6 +1,5 @@
 package org.wcstat.cli.demo;
 
-import java.sql.PreparedStatement;
 import java.util.Random;
 
 /**
@@ -12,33 +11,21 @@ import java.util.Random;
  * one in ten of the rest opening one each year; once open, a home stays open.
  */
 final class ChildrensHomeLedgerDemo {
-    static final String LEDGER = """
-            CREATE TABLE FL_ETZJ_TZ (
-              TJNF INT NOT NULL,
-              XZDM VARCHAR(9) NOT NULL,
-              CJMC VARCHAR(30) NOT NULL,
-              CJLX VARCHAR(4) NOT NULL,
-              YWETZJ VARCHAR(2) NOT NULL)""";
-
     private ChildrensHomeLedgerDemo() {
     }
 
-    static int write(DemoDatabase db) throws Exception {
-        db.execute(LEDGER);
-        int rows = 0;
+    static void write(DemoDatabase db) throws Exception {
         Random r = new Random(41_000L);
-        try (PreparedStatement ps = db.prepare("INSERT INTO FL_ETZJ_TZ VALUES (?,?,?,?,?)")) {
+        try (DemoTable rows = db.table("FL_ETZJ_TZ")) {
             for (DemoDistrict.Town town : DemoDistrict.TOWNS) {
-                for (ChildCounts.Community c : ChildCounts.communities(town)) {
+                for (DemoDistrict.Community c : DemoDistrict.communities(town)) {
                     boolean open = r.nextDouble() < (c.urban() ? 0.75 : 0.55);
                     for (int year = DemoDistrict.FIRST_YEAR; year <= DemoDistrict.LAST_YEAR; year++) {
                         if (year > DemoDistrict.FIRST_YEAR && !open) open = r.nextDouble() < 0.1;
-                        rows += DemoDatabase.addRow(ps, year, town.code(), c.name(), c.urban() ? "社区" : "行政村", open ? "是" : "否");
+                        rows.add(year, town.code(), c.name(), c.urban() ? "社区" : "行政村", open ? "是" : "否");
                     }
                 }
             }
-            ps.executeBatch();
         }
-        return rows;
     }
 }

@@ -1,7 +1,6 @@
 package org.wcstat.cli.demo;
 
 import java.sql.Date;
-import java.sql.PreparedStatement;
 import java.time.LocalDate;
 import java.util.Random;
 
@@ -11,31 +10,16 @@ import java.util.Random;
  * and 2021 elections), so the women's share changes in steps.
  */
 final class CivilAffairsDemo {
-    static final String ROSTER = """
-            CREATE TABLE VC_MEMBER (
-              MEMBER_ID BIGINT PRIMARY KEY,
-              STAT_YEAR INT NOT NULL,
-              NAME VARCHAR(20) NOT NULL,
-              ID_CARD VARCHAR(18) NOT NULL,
-              GENDER VARCHAR(2) NOT NULL,
-              BIRTHDAY DATE NOT NULL,
-              TOWN VARCHAR(10) NOT NULL,
-              VILLAGE VARCHAR(20) NOT NULL,
-              POST VARCHAR(6) NOT NULL)""";
-
     private static final int[] TERM_STARTS = {2013, 2016, 2021};
     private static final double[] WOMEN_SHARE = {0.21, 0.26, 0.32};
     private static final double[] WOMEN_DIRECTOR_SHARE = {0.06, 0.09, 0.13};
-    private static final String VILLAGE_NAMES = "柏杨松桃李竹梨枫槐柳桑";
 
     private CivilAffairsDemo() {
     }
 
-    static int write(DemoDatabase db) throws Exception {
-        db.execute(ROSTER);
-        int rows = 0;
+    static void write(DemoDatabase db) throws Exception {
         long id = 1;
-        try (PreparedStatement ps = db.prepare("INSERT INTO VC_MEMBER VALUES (?,?,?,?,?,?,?,?,?)")) {
+        try (DemoTable rows = db.table("VC_MEMBER")) {
             for (int term = 0; term < TERM_STARTS.length; term++) {
                 int from = Math.max(TERM_STARTS[term], DemoDistrict.FIRST_YEAR);
                 int to = term + 1 < TERM_STARTS.length ? TERM_STARTS[term + 1] - 1 : DemoDistrict.LAST_YEAR;
@@ -43,7 +27,7 @@ final class CivilAffairsDemo {
                 for (DemoDistrict.Town town : DemoDistrict.TOWNS) {
                     int villages = (int) Math.round(town.share() * 190);
                     for (int v = 0; v < villages; v++) {
-                        String village = VILLAGE_NAMES.charAt(v % VILLAGE_NAMES.length()) + (v / VILLAGE_NAMES.length() + 1 > 1 ? String.valueOf(v / VILLAGE_NAMES.length() + 1) : "") + "村";
+                        String village = DemoDistrict.villageName(v);
                         int size = 3 + v % 3;
                         for (int m = 0; m < size; m++) {
                             boolean director = m == 0;
@@ -53,15 +37,13 @@ final class CivilAffairsDemo {
                             String idCard = SyntheticPeople.idCard(r, born, female);
                             String post = director ? "主任" : m == 1 ? "副主任" : "委员";
                             for (int year = from; year <= to; year++) {
-                                rows += DemoDatabase.addRow(ps, id++, year, name, idCard, female ? "女" : "男", Date.valueOf(born),
+                                rows.add(id++, year, name, idCard, female ? "女" : "男", Date.valueOf(born),
                                         town.nameZh(), village, post);
                             }
                         }
                     }
                 }
-                ps.executeBatch();
             }
         }
-        return rows;
     }
 }

@@ -5,13 +5,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
 /** One department's embedded H2 database file, made afresh so that the demo is the same every time. */
 final class DemoDatabase implements AutoCloseable {
     private final Connection connection;
+    private int rows;
 
     private DemoDatabase(Connection connection) {
         this.connection = connection;
@@ -26,23 +27,22 @@ final class DemoDatabase implements AutoCloseable {
         return new DemoDatabase(c);
     }
 
-    void execute(String ddl) throws SQLException {
+    /** Creates a table as the department keeps it (its DDL in {@link DemoTables}), to add its rows to. */
+    DemoTable table(String name) throws SQLException {
+        int columns;
         try (Statement s = connection.createStatement()) {
-            s.execute(ddl);
+            s.execute(DemoTables.ddl(name));
+            try (ResultSet none = s.executeQuery("SELECT * FROM " + name + " WHERE 1 = 0")) {
+                columns = none.getMetaData().getColumnCount();
+            }
         }
+        String insert = "INSERT INTO " + name + " VALUES (" + "?,".repeat(columns - 1) + "?)";
+        return new DemoTable(name, connection.prepareStatement(insert), columns, () -> rows++);
     }
 
-    PreparedStatement prepare(String sql) throws SQLException {
-        return connection.prepareStatement(sql);
-    }
-
-    /** Adds one row to a batch insert, the values in column order. */
-    static int addRow(PreparedStatement ps, Object... values) throws SQLException {
-        for (int i = 0; i < values.length; i++) {
-            ps.setObject(i + 1, values[i]);
-        }
-        ps.addBatch();
-        return 1;
+    /** The rows added to all its tables so far. */
+    int rows() {
+        return rows;
     }
 
     @Override

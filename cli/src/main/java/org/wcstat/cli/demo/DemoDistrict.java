@@ -1,5 +1,6 @@
 package org.wcstat.cli.demo;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -55,6 +56,32 @@ final class DemoDistrict {
         return (int) Math.round(population(year) * town.share() * sexShare * ageShare(age) * resShare);
     }
 
+    /** A town's urban communities (社区): three in the district's seat, two in the next town, one elsewhere. */
+    static int urbanCommunities(Town town) {
+        return town.code().endsWith("100") ? 3 : town.code().endsWith("101") ? 2 : 1;
+    }
+
+    /** A town's administrative villages (行政村), about 180 in the district by the towns' shares. */
+    static int villages(Town town) {
+        return (int) Math.round(town.share() * 180);
+    }
+
+    /** Registered residents of a town (or the district, for null) and sex aged from..to at the end of the year, urban and rural. */
+    static int residentsAged(int year, Town town, boolean female, int from, int to) {
+        int n = 0;
+        for (Town t : town == null ? TOWNS : List.of(town)) {
+            for (int age = from; age <= to; age++) {
+                n += residents(year, t, female, age, true) + residents(year, t, female, age, false);
+            }
+        }
+        return n;
+    }
+
+    /** A rate moving in a straight line from its 2015 value to its 2025 value. */
+    static double trend(int year, double in2015, double in2025) {
+        return in2015 + (in2025 - in2015) * (year - FIRST_YEAR) / (LAST_YEAR - FIRST_YEAR);
+    }
+
     static int births(int year) {
         return (int) Math.round(1180 * Math.pow(0.969, year - FIRST_YEAR));
     }
@@ -84,5 +111,31 @@ final class DemoDistrict {
         double sum = 0;
         for (int a = from; a <= to; a++) sum += shape.applyAsDouble(a);
         for (int a = from; a <= to; a++) w[a] = total * shape.applyAsDouble(a) / sum;
+    }
+
+    /** The sexes as the departments' Chinese-language returns write them, men first. */
+    static final String[] SEXES_ZH = {"男", "女"};
+
+    /** The characters the civil affairs bureau and the women's federation name villages by. */
+    private static final String VILLAGE_NAMES = "柏杨松桃李竹梨枫槐柳桑";
+
+    /** The v-th village's name in a department's ledger: 柏村, 杨村 ... 桑村, then 柏2村 and so on. */
+    static String villageName(int v) {
+        int round = v / VILLAGE_NAMES.length();
+        return VILLAGE_NAMES.charAt(v % VILLAGE_NAMES.length()) + (round == 0 ? "" : String.valueOf(round + 1)) + "村";
+    }
+
+    record Community(String name, boolean urban) {
+    }
+
+    /** A town's urban communities and administrative villages, as the women's federation's ledger lists them. */
+    static List<Community> communities(Town town) {
+        int urban = urbanCommunities(town);
+        int villages = villages(town);
+        List<Community> list = new ArrayList<>();
+        String place = town.nameZh().replace("镇", "");
+        for (int c = 1; c <= urban; c++) list.add(new Community(place + c + "社区", true));
+        for (int v = 1; v <= villages; v++) list.add(new Community(place + v + "村", false));
+        return list;
     }
 }

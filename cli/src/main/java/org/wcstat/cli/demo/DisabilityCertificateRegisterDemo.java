@@ -1,7 +1,6 @@
 package org.wcstat.cli.demo;
 
 import java.sql.Date;
-import java.sql.PreparedStatement;
 import java.time.LocalDate;
 import java.util.Random;
 
@@ -17,45 +16,29 @@ import java.util.Random;
  * a fall, burn or poisoning every year, so that each series has a figure.
  */
 final class DisabilityCertificateRegisterDemo {
-    static final String REGISTER = """
-            CREATE TABLE CJ_ZFZ_DJ (
-              CJZH VARCHAR(22) PRIMARY KEY,
-              XM VARCHAR(20) NOT NULL,
-              XB CHAR(1) NOT NULL,
-              CSRQ DATE NOT NULL,
-              XZDM VARCHAR(9) NOT NULL,
-              FZRQ DATE NOT NULL,
-              CJLB VARCHAR(4) NOT NULL,
-              ZCYY VARCHAR(8) NOT NULL)""";
-
     private static final String[] DISEASE = {"先天/遗传", "疾病"};
     private static final String[] INJURY = {"跌倒/跌落", "烧烫伤", "中毒", "溺水", "道路交通事故", "其他伤害"};
-    private static final String[] CATEGORIES = {"视力", "听力", "言语", "肢体", "智力", "精神", "多重"};
 
     private DisabilityCertificateRegisterDemo() {
     }
 
-    static int write(DemoDatabase db) throws Exception {
-        db.execute(REGISTER);
-        int rows = 0;
-        try (PreparedStatement ps = db.prepare("INSERT INTO CJ_ZFZ_DJ VALUES (?,?,?,?,?,?,?,?)")) {
+    static void write(DemoDatabase db) throws Exception {
+        try (DemoTable rows = db.table("CJ_ZFZ_DJ")) {
             for (int year = DemoDistrict.FIRST_YEAR; year <= DemoDistrict.LAST_YEAR; year++) {
                 Random r = new Random(45_000L + year);
-                int injured = SyntheticPeople.poisson(r, ChildCounts.trend(year, 1.5, 0.6));
+                int injured = SyntheticPeople.poisson(r, DemoDistrict.trend(year, 1.5, 0.6));
                 int total = 12 + r.nextInt(5);
                 for (int i = 0; i < total; i++) {
                     String cause = i == 0 ? INJURY[r.nextInt(3)] : i <= injured ? INJURY[r.nextInt(INJURY.length)] : DISEASE[r.nextInt(2)];
                     boolean female = r.nextDouble() >= 0.58;
                     LocalDate issued = SyntheticPeople.dayIn(r, year);
                     LocalDate born = issued.minusYears(1 + r.nextInt(16)).minusDays(r.nextInt(300));
-                    int category = cause.equals("烧烫伤") || cause.equals("跌倒/跌落") ? 3 : r.nextInt(CATEGORIES.length);
-                    rows += DemoDatabase.addRow(ps, SyntheticPeople.idCard(r, born, female) + (category + 1) + (1 + r.nextInt(4)),
+                    int category = cause.equals("烧烫伤") || cause.equals("跌倒/跌落") ? 3 : r.nextInt(DisabledFederationDemo.CATEGORIES.length);
+                    rows.add(SyntheticPeople.idCard(r, born, female) + (category + 1) + (1 + r.nextInt(4)),
                             SyntheticPeople.name(r), female ? "F" : "M", Date.valueOf(born), DemoDistrict.TOWNS.get(HealthDemo.pickTown(r)).code(),
-                            Date.valueOf(issued), CATEGORIES[category], cause);
+                            Date.valueOf(issued), DisabledFederationDemo.CATEGORIES[category], cause);
                 }
             }
-            ps.executeBatch();
         }
-        return rows;
     }
 }

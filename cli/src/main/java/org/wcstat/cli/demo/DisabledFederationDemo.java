@@ -1,7 +1,6 @@
 package org.wcstat.cli.demo;
 
 import java.sql.Date;
-import java.sql.PreparedStatement;
 import java.time.LocalDate;
 import java.util.Random;
 
@@ -18,31 +17,8 @@ import java.util.Random;
  * needing rehabilitation a year, 80% assisted in 2015 rising to 97%.
  */
 final class DisabledFederationDemo {
-    static final String PLACEMENT = """
-            CREATE TABLE CJ_SLRX_AZ (
-              XN VARCHAR(9) NOT NULL,
-              CJZH VARCHAR(20) NOT NULL,
-              XM VARCHAR(20) NOT NULL,
-              XB CHAR(1) NOT NULL,
-              CSRQ DATE NOT NULL,
-              XZDM VARCHAR(9) NOT NULL,
-              CJLB VARCHAR(4) NOT NULL,
-              AZFS VARCHAR(10) NOT NULL,
-              PRIMARY KEY (XN, CJZH))""";
-    static final String REHABILITATION = """
-            CREATE TABLE CJ_KFJZ (
-              ND INT NOT NULL,
-              ETBH VARCHAR(12) NOT NULL,
-              XM VARCHAR(20) NOT NULL,
-              JHRSFZH VARCHAR(18),
-              XB CHAR(1) NOT NULL,
-              CSRQ DATE NOT NULL,
-              XZDM VARCHAR(9) NOT NULL,
-              KFLX VARCHAR(10) NOT NULL,
-              JZZT VARCHAR(4) NOT NULL,
-              PRIMARY KEY (ND, ETBH))""";
-
-    private static final String[] CATEGORIES = {"视力", "听力", "言语", "肢体", "智力", "精神", "多重"};
+    /** The disability categories of the certificate (残疾人证), in the order of their codes 1-7. */
+    static final String[] CATEGORIES = {"视力", "听力", "言语", "肢体", "智力", "精神", "多重"};
     private static final String[] CATEGORY_CODES = {"1", "2", "3", "4", "5", "6", "7"};
     private static final String[] REHAB_KINDS = {"康复训练", "辅助器具适配", "人工耳蜗植入", "矫治手术"};
 
@@ -57,11 +33,8 @@ final class DisabledFederationDemo {
         return 0.80 + 0.017 * (year - DemoDistrict.FIRST_YEAR);
     }
 
-    static int write(DemoDatabase db) throws Exception {
-        db.execute(PLACEMENT);
-        db.execute(REHABILITATION);
-        int rows = 0;
-        try (PreparedStatement ps = db.prepare("INSERT INTO CJ_SLRX_AZ VALUES (?,?,?,?,?,?,?,?)")) {
+    static void write(DemoDatabase db) throws Exception {
+        try (DemoTable rows = db.table("CJ_SLRX_AZ")) {
             Random r = new Random(16_000L);
             for (int cohort = DemoDistrict.FIRST_YEAR - 14; cohort <= DemoDistrict.LAST_YEAR - 6; cohort++) {
                 int children = 12 + r.nextInt(5);
@@ -80,14 +53,13 @@ final class DisabledFederationDemo {
                             double x = r.nextDouble();
                             placement = x < 0.55 ? "随班就读" : x < 0.8 ? "特殊教育学校" : "送教上门";
                         }
-                        rows += DemoDatabase.addRow(ps, year + "-" + (year + 1), certificate, name, female ? "F" : "M", Date.valueOf(born),
+                        rows.add(year + "-" + (year + 1), certificate, name, female ? "F" : "M", Date.valueOf(born),
                                 town, CATEGORIES[category], placement);
                     }
                 }
             }
-            ps.executeBatch();
         }
-        try (PreparedStatement ps = db.prepare("INSERT INTO CJ_KFJZ VALUES (?,?,?,?,?,?,?,?,?)")) {
+        try (DemoTable rows = db.table("CJ_KFJZ")) {
             for (int year = DemoDistrict.FIRST_YEAR; year <= DemoDistrict.LAST_YEAR; year++) {
                 Random r = new Random(16_000L + year);
                 int children = 40 + r.nextInt(11);
@@ -95,14 +67,12 @@ final class DisabledFederationDemo {
                     boolean female = r.nextDouble() >= 0.58;
                     LocalDate born = SyntheticPeople.dayIn(r, year - r.nextInt(7));
                     LocalDate guardianBorn = SyntheticPeople.dayIn(r, born.getYear() - 22 - r.nextInt(15));
-                    rows += DemoDatabase.addRow(ps, year, String.format("KF%d%04d", year, c), SyntheticPeople.name(r),
+                    rows.add(year, String.format("KF%d%04d", year, c), SyntheticPeople.name(r),
                             SyntheticPeople.idCard(r, guardianBorn, r.nextBoolean()), female ? "F" : "M", Date.valueOf(born),
                             DemoDistrict.TOWNS.get(HealthDemo.pickTown(r)).code(), REHAB_KINDS[r.nextInt(REHAB_KINDS.length)],
                             r.nextDouble() < rehabilitation(year) ? "已救助" : "未救助");
                 }
-                ps.executeBatch();
             }
         }
-        return rows;
     }
 }

@@ -1,6 +1,5 @@
 package org.wcstat.cli.demo;
 
-import java.sql.PreparedStatement;
 
 /**
  * The education bureau's enrolment statistics (教育事业统计) by school year ('2024-2025'), school,
@@ -8,16 +7,6 @@ import java.sql.PreparedStatement;
  * senior secondary schools are in 元坝镇 and 卫子镇, so high-school figures are not meaningful by town.
  */
 final class EducationDemo {
-    static final String ENROLMENT = """
-            CREATE TABLE EDU_ENROLMENT (
-              XN VARCHAR(9) NOT NULL,
-              XZDM VARCHAR(9) NOT NULL,
-              XXMC VARCHAR(40) NOT NULL,
-              XD VARCHAR(8) NOT NULL,
-              NL INT NOT NULL,
-              XB CHAR(1) NOT NULL,
-              ZXS INT NOT NULL)""";
-
     private static final int[] PRESCHOOL_AGES = {2, 3, 4, 5, 6};
     private static final double[] PRESCHOOL_AGE_MIX = {0.03, 0.31, 0.32, 0.31, 0.03};
     private static final int[] HIGH_SCHOOL_AGES = {14, 15, 16, 17, 18, 19};
@@ -36,10 +25,8 @@ final class EducationDemo {
         return year <= 2020 ? 0.86 + (0.9205 - 0.86) * (year - 2015) / 5 : 0.9205 + 0.009 * (year - 2020);
     }
 
-    static int write(DemoDatabase db) throws Exception {
-        db.execute(ENROLMENT);
-        int rows = 0;
-        try (PreparedStatement ps = db.prepare("INSERT INTO EDU_ENROLMENT VALUES (?,?,?,?,?,?,?)")) {
+    static void write(DemoDatabase db) throws Exception {
+        try (DemoTable rows = db.table("EDU_ENROLMENT")) {
             for (int year = DemoDistrict.FIRST_YEAR; year <= DemoDistrict.LAST_YEAR; year++) {
                 String schoolYear = year + "-" + (year + 1);
                 for (int f = 0; f < 2; f++) {
@@ -56,24 +43,22 @@ final class EducationDemo {
                         }
                         double pupils = young * preschoolRatio(year) * girls;
                         for (int i = 0; i < PRESCHOOL_AGES.length; i++) {
-                            rows += add(ps, schoolYear, town.code(), town.nameZh() + "中心幼儿园", "学前教育", PRESCHOOL_AGES[i], sex,
+                            add(rows, schoolYear, town.code(), town.nameZh() + "中心幼儿园", "学前教育", PRESCHOOL_AGES[i], sex,
                                     (int) Math.round(pupils * PRESCHOOL_AGE_MIX[i]));
                         }
                     }
                     double students = districtTeens * highSchoolRatio(year) * girls;
                     for (int i = 0; i < HIGH_SCHOOL_AGES.length; i++) {
                         double atAge = students * HIGH_SCHOOL_AGE_MIX[i];
-                        rows += add(ps, schoolYear, "510811100", "广元市昭化区元坝中学", "高中", HIGH_SCHOOL_AGES[i], sex, (int) Math.round(atAge * 0.65));
-                        rows += add(ps, schoolYear, "510811101", "广元市昭化区卫子中学", "高中", HIGH_SCHOOL_AGES[i], sex, (int) Math.round(atAge * 0.35));
+                        add(rows, schoolYear, "510811100", "广元市昭化区元坝中学", "高中", HIGH_SCHOOL_AGES[i], sex, (int) Math.round(atAge * 0.65));
+                        add(rows, schoolYear, "510811101", "广元市昭化区卫子中学", "高中", HIGH_SCHOOL_AGES[i], sex, (int) Math.round(atAge * 0.35));
                     }
                 }
-                ps.executeBatch();
             }
         }
-        return rows;
     }
 
-    private static int add(PreparedStatement ps, String schoolYear, String town, String school, String level, int age, String sex, int count) throws Exception {
-        return DemoDatabase.addRow(ps, schoolYear, town, school, level, age, sex, count);
+    private static void add(DemoTable rows, String schoolYear, String town, String school, String level, int age, String sex, int count) throws Exception {
+        rows.add(schoolYear, town, school, level, age, sex, count);
     }
 }

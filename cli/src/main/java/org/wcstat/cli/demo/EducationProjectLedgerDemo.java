@@ -1,6 +1,5 @@
 package org.wcstat.cli.demo;
 
-import java.sql.PreparedStatement;
 
 /**
  * The education bureau's ledger of the outline period's projects (教育发展项目推进台账), one row per
@@ -13,17 +12,6 @@ import java.sql.PreparedStatement;
  * school recognised in 2024 and its training base finished in 2023.
  */
 final class EducationProjectLedgerDemo {
-    static final String LEDGER = """
-            CREATE TABLE JY_XM_TZ (
-              ND INT NOT NULL,
-              XMBH VARCHAR(12) NOT NULL,
-              XMMC VARCHAR(60) NOT NULL,
-              XZDM VARCHAR(9) NOT NULL,
-              XMLX VARCHAR(16) NOT NULL,
-              ZT VARCHAR(4) NOT NULL,
-              WCNF INT,
-              PRIMARY KEY (ND, XMBH))""";
-
     record Project(String kind, String name, int town, int done) {
     }
 
@@ -32,8 +20,7 @@ final class EducationProjectLedgerDemo {
     private EducationProjectLedgerDemo() {
     }
 
-    static int write(DemoDatabase db) throws Exception {
-        db.execute(LEDGER);
+    static void write(DemoDatabase db) throws Exception {
         java.util.List<Project> projects = new java.util.ArrayList<>();
         int[] kindergartensDone = {2021, 2022, 2022, 2023, 2024, 2025, 2027, 2028};
         for (int i = 0; i < kindergartensDone.length; i++) {
@@ -45,19 +32,16 @@ final class EducationProjectLedgerDemo {
         }
         projects.add(new Project("示范（特色）专业", "昭化区职业高级中学现代农艺技术省级示范专业", 0, 2024));
         projects.add(new Project("高水平专业化实训基地", "昭化区职业高级中学智能制造实训基地", 0, 2023));
-        int rows = 0;
-        try (PreparedStatement ps = db.prepare("INSERT INTO JY_XM_TZ VALUES (?,?,?,?,?,?,?)")) {
+        try (DemoTable rows = db.table("JY_XM_TZ")) {
             for (int year = PERIOD_START; year <= DemoDistrict.LAST_YEAR; year++) {
                 for (int i = 0; i < projects.size(); i++) {
                     Project p = projects.get(i);
                     DemoDistrict.Town town = DemoDistrict.TOWNS.get(p.town());
                     boolean done = p.done() <= year;
-                    rows += DemoDatabase.addRow(ps, year, String.format("JYXM%03d", i + 1), town.nameZh() + p.name(), town.code(),
+                    rows.add(year, String.format("JYXM%03d", i + 1), town.nameZh() + p.name(), town.code(),
                             p.kind(), done ? "已完成" : "实施中", done ? p.done() : null);
                 }
             }
-            ps.executeBatch();
         }
-        return rows;
     }
 }

@@ -1,6 +1,5 @@
 package org.wcstat.cli.demo;
 
-import java.sql.PreparedStatement;
 import java.util.Random;
 
 /**
@@ -14,14 +13,6 @@ import java.util.Random;
  * in 2020, staying there; excellent or good fitness ratings 45% in 2015 rising to 62% in 2025.
  */
 final class EducationStatisticsReportDemo {
-    static final String REPORT = """
-            CREATE TABLE JY_TJ_ZB (
-              XN VARCHAR(9) NOT NULL,
-              XZDM VARCHAR(9) NOT NULL,
-              XB CHAR(1) NOT NULL,
-              XMDM VARCHAR(8) NOT NULL,
-              SL INT NOT NULL)""";
-
     private EducationStatisticsReportDemo() {
     }
 
@@ -29,30 +20,26 @@ final class EducationStatisticsReportDemo {
         return year <= 2020 ? 0.995 + (0.9992 - 0.995) * (year - 2015) / 5 : 0.9992;
     }
 
-    static int write(DemoDatabase db) throws Exception {
-        db.execute(REPORT);
-        int rows = 0;
-        try (PreparedStatement ps = db.prepare("INSERT INTO JY_TJ_ZB VALUES (?,?,?,?,?)")) {
+    static void write(DemoDatabase db) throws Exception {
+        try (DemoTable rows = db.table("JY_TJ_ZB")) {
             for (int year = DemoDistrict.FIRST_YEAR; year <= DemoDistrict.LAST_YEAR; year++) {
                 Random r = new Random(31_000L + year);
                 String schoolYear = year + "-" + (year + 1);
                 for (DemoDistrict.Town town : DemoDistrict.TOWNS) {
                     for (int f = 0; f < 2; f++) {
                         String sex = f == 1 ? "F" : "M";
-                        int entered = ChildCounts.children(year, town, f == 1, 14, 14);
-                        int tested = ChildCounts.children(year, town, f == 1, 6, 14);
-                        int good = ChildCounts.draw(r, tested, ChildCounts.trend(year, 0.45, 0.62));
-                        int excellent = ChildCounts.draw(r, good, 0.3);
-                        rows += DemoDatabase.addRow(ps, schoolYear, town.code(), sex, "GL_RXS", entered);
-                        rows += DemoDatabase.addRow(ps, schoolYear, town.code(), sex, "GL_BYS", ChildCounts.draw(r, entered, retention(year)));
-                        rows += DemoDatabase.addRow(ps, schoolYear, town.code(), sex, "TC_CS", tested);
-                        rows += DemoDatabase.addRow(ps, schoolYear, town.code(), sex, "TC_YX", excellent);
-                        rows += DemoDatabase.addRow(ps, schoolYear, town.code(), sex, "TC_LH", good - excellent);
+                        int entered = DemoDistrict.residentsAged(year, town, f == 1, 14, 14);
+                        int tested = DemoDistrict.residentsAged(year, town, f == 1, 6, 14);
+                        int good = SyntheticPeople.draw(r, tested, DemoDistrict.trend(year, 0.45, 0.62));
+                        int excellent = SyntheticPeople.draw(r, good, 0.3);
+                        rows.add(schoolYear, town.code(), sex, "GL_RXS", entered);
+                        rows.add(schoolYear, town.code(), sex, "GL_BYS", SyntheticPeople.draw(r, entered, retention(year)));
+                        rows.add(schoolYear, town.code(), sex, "TC_CS", tested);
+                        rows.add(schoolYear, town.code(), sex, "TC_YX", excellent);
+                        rows.add(schoolYear, town.code(), sex, "TC_LH", good - excellent);
                     }
                 }
-                ps.executeBatch();
             }
         }
-        return rows;
     }
 }

@@ -1,6 +1,5 @@
 package org.wcstat.cli.demo;
 
-import java.sql.PreparedStatement;
 import java.util.Random;
 
 /**
@@ -13,30 +12,19 @@ import java.util.Random;
  * reaching 55% of households in 2015 and 88% in 2025.
  */
 final class FamilyEducationGuidanceReportDemo {
-    static final String REPORT = """
-            CREATE TABLE FL_JTJY_TJ (
-              TJNF INT NOT NULL,
-              XZDM VARCHAR(9) NOT NULL,
-              ZB VARCHAR(20) NOT NULL,
-              HS INT NOT NULL)""";
-
     private FamilyEducationGuidanceReportDemo() {
     }
 
-    static int write(DemoDatabase db) throws Exception {
-        db.execute(REPORT);
-        int rows = 0;
-        try (PreparedStatement ps = db.prepare("INSERT INTO FL_JTJY_TJ VALUES (?,?,?,?)")) {
+    static void write(DemoDatabase db) throws Exception {
+        try (DemoTable rows = db.table("FL_JTJY_TJ")) {
             for (int year = DemoDistrict.FIRST_YEAR; year <= DemoDistrict.LAST_YEAR; year++) {
                 Random r = new Random(42_000L + year);
                 for (DemoDistrict.Town town : DemoDistrict.TOWNS) {
-                    int households = (int) Math.round((ChildCounts.children(year, town, false, 0, 17) + ChildCounts.children(year, town, true, 0, 17)) / 1.3);
-                    rows += DemoDatabase.addRow(ps, year, town.code(), "0-18岁儿童家庭户数", households);
-                    rows += DemoDatabase.addRow(ps, year, town.code(), "接受家庭教育指导家庭户数", ChildCounts.draw(r, households, ChildCounts.trend(year, 0.55, 0.88)));
+                    int households = (int) Math.round((DemoDistrict.residentsAged(year, town, false, 0, 17) + DemoDistrict.residentsAged(year, town, true, 0, 17)) / 1.3);
+                    rows.add(year, town.code(), "0-18岁儿童家庭户数", households);
+                    rows.add(year, town.code(), "接受家庭教育指导家庭户数", SyntheticPeople.draw(r, households, DemoDistrict.trend(year, 0.55, 0.88)));
                 }
-                ps.executeBatch();
             }
         }
-        return rows;
     }
 }

@@ -1,7 +1,6 @@
 package org.wcstat.cli.demo;
 
 import java.sql.Date;
-import java.sql.PreparedStatement;
 import java.util.Random;
 
 /**
@@ -11,41 +10,16 @@ import java.util.Random;
  * keeps the hukou type as well, which the mortality rates must not divide by.
  */
 final class HealthDemo {
-    static final String BIRTH_REGISTER = """
-            CREATE TABLE BIRTH_REGISTER (
-              REG_ID BIGINT PRIMARY KEY,
-              CERT_NO VARCHAR(20) NOT NULL,
-              MOTHER_NAME VARCHAR(20),
-              MOTHER_ID_CARD VARCHAR(18),
-              BABY_SEX CHAR(1),
-              BIRTH_DATE DATE,
-              TOWN_CODE VARCHAR(9),
-              HUKOU_TYPE VARCHAR(6),
-              RESIDENCE_AREA VARCHAR(4),
-              BIRTH_WEIGHT_G INT,
-              GESTATION_WEEKS INT)""";
-    static final String DEATH_REPORT = """
-            CREATE TABLE MCH_DEATH_REPORT (
-              REPORT_YEAR INT NOT NULL,
-              TOWN_NAME VARCHAR(10) NOT NULL,
-              AREA_TYPE VARCHAR(4) NOT NULL,
-              ITEM VARCHAR(12) NOT NULL,
-              SEX VARCHAR(2),
-              CNT INT)""";
-
     /** Maternal deaths per live birth: about the national 15 per 100,000. */
     private static final double MATERNAL_MORTALITY = 15.0 / 100_000;
 
     private HealthDemo() {
     }
 
-    static int write(DemoDatabase db) throws Exception {
-        db.execute(BIRTH_REGISTER);
-        db.execute(DEATH_REPORT);
-        int rows = 0;
+    static void write(DemoDatabase db) throws Exception {
         long regId = 1;
-        try (PreparedStatement birth = db.prepare("INSERT INTO BIRTH_REGISTER VALUES (?,?,?,?,?,?,?,?,?,?,?)");
-             PreparedStatement death = db.prepare("INSERT INTO MCH_DEATH_REPORT VALUES (?,?,?,?,?,?)")) {
+        try (DemoTable birth = db.table("BIRTH_REGISTER");
+             DemoTable death = db.table("MCH_DEATH_REPORT")) {
             for (int year = DemoDistrict.FIRST_YEAR; year <= DemoDistrict.LAST_YEAR; year++) {
                 Random r = new Random(1_000L + year);
                 // births[town][urban][female]
@@ -58,14 +32,12 @@ final class HealthDemo {
                     boolean female = r.nextDouble() >= pMale;
                     births[t][urban ? 1 : 0][female ? 1 : 0]++;
                     int motherBorn = year - 20 - r.nextInt(18);
-                    DemoDatabase.addRow(birth, regId, String.format("R%d%s%05d", year, town.code().substring(6), regId),
+                    birth.add(regId, String.format("R%d%s%05d", year, town.code().substring(6), regId),
                             SyntheticPeople.name(r), SyntheticPeople.idCard(r, SyntheticPeople.dayIn(r, motherBorn), true),
                             sexCode(regId, female), Date.valueOf(SyntheticPeople.dayIn(r, year)), town.code(),
                             urban ? "非农业" : "农业", urban ? "城镇" : "乡村", 2500 + r.nextInt(1700), 36 + r.nextInt(6));
                     regId++;
-                    rows++;
                 }
-                birth.executeBatch();
                 for (int t = 0; t < DemoDistrict.TOWNS.size(); t++) {
                     for (int u = 0; u < 2; u++) {
                         String town = DemoDistrict.TOWNS.get(t).nameZh();
@@ -78,27 +50,21 @@ final class HealthDemo {
                             int neonatal = SyntheticPeople.binomial(r, infant, 0.6);
                             int under5 = infant + SyntheticPeople.poisson(r, b * 0.0012);
                             String sex = f == 1 ? "女" : "男";
-                            rows += addDeath(death, year, town, area, "NEO_DEATH", sex, neonatal);
-                            rows += addDeath(death, year, town, area, "INF_DEATH", sex, infant);
-                            rows += addDeath(death, year, town, area, "U5_DEATH", sex, under5);
+                            death.add(year, town, area, "NEO_DEATH", sex, neonatal);
+                            death.add(year, town, area, "INF_DEATH", sex, infant);
+                            death.add(year, town, area, "U5_DEATH", sex, under5);
                         }
                         int mothers = births[t][u][0] + births[t][u][1];
-                        rows += addDeath(death, year, town, area, "MAT_DEATH", "女", SyntheticPeople.poisson(r, mothers * MATERNAL_MORTALITY));
+                        death.add(year, town, area, "MAT_DEATH", "女", SyntheticPeople.poisson(r, mothers * MATERNAL_MORTALITY));
                     }
                 }
-                death.executeBatch();
             }
         }
-        return rows;
     }
 
     /** '1' boy, '2' girl; every 400th certificate '9' (未说明), as real registers have a few: counted in no sex. */
     private static String sexCode(long regId, boolean female) {
         return regId % 400 == 0 ? "9" : female ? "2" : "1";
-    }
-
-    private static int addDeath(PreparedStatement ps, int year, String town, String area, String item, String sex, int count) throws Exception {
-        return DemoDatabase.addRow(ps, year, town, area, item, sex, count);
     }
 
     static int pickTown(Random r) {

@@ -1,6 +1,5 @@
 package org.wcstat.cli.demo;
 
-import java.sql.PreparedStatement;
 import java.util.Random;
 
 /**
@@ -13,39 +12,24 @@ import java.util.Random;
  * literacy of pupils 18% in 2015 rising to 32% in 2025, of children's carers 15% to 28%.
  */
 final class HealthLiteracySurveillanceDemo {
-    static final String SURVEY = """
-            CREATE TABLE JKSY_JC (
-              ND INT NOT NULL,
-              WJBH VARCHAR(16) NOT NULL,
-              XZDM VARCHAR(9) NOT NULL,
-              XB CHAR(1) NOT NULL,
-              NL INT NOT NULL,
-              ETZHR VARCHAR(2) NOT NULL,
-              JBSY VARCHAR(2) NOT NULL,
-              PRIMARY KEY (ND, WJBH))""";
-
     private HealthLiteracySurveillanceDemo() {
     }
 
-    static int write(DemoDatabase db) throws Exception {
-        db.execute(SURVEY);
-        int rows = 0;
-        try (PreparedStatement ps = db.prepare("INSERT INTO JKSY_JC VALUES (?,?,?,?,?,?,?)")) {
+    static void write(DemoDatabase db) throws Exception {
+        try (DemoTable rows = db.table("JKSY_JC")) {
             for (int year = DemoDistrict.FIRST_YEAR; year <= DemoDistrict.LAST_YEAR; year++) {
                 Random r = new Random(25_000L + year);
                 for (int i = 1; i <= 1200; i++) {
                     boolean pupil = i <= 400;
                     int age = pupil ? 9 + r.nextInt(9) : 18 + r.nextInt(52);
                     boolean carer = !pupil && age < 60 && r.nextDouble() < 0.45;
-                    double literacy = pupil ? ChildCounts.trend(year, 0.18, 0.32)
-                            : carer ? ChildCounts.trend(year, 0.15, 0.28) : ChildCounts.trend(year, 0.12, 0.25);
-                    rows += DemoDatabase.addRow(ps, year, String.format("JK%d%05d", year, i),
+                    double literacy = pupil ? DemoDistrict.trend(year, 0.18, 0.32)
+                            : carer ? DemoDistrict.trend(year, 0.15, 0.28) : DemoDistrict.trend(year, 0.12, 0.25);
+                    rows.add(year, String.format("JK%d%05d", year, i),
                             DemoDistrict.TOWNS.get(HealthDemo.pickTown(r)).code(), r.nextBoolean() ? "1" : "2", age,
                             carer ? "是" : "否", r.nextDouble() < literacy ? "是" : "否");
                 }
-                ps.executeBatch();
             }
         }
-        return rows;
     }
 }

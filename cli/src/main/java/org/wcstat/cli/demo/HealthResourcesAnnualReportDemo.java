@@ -1,6 +1,5 @@
 package org.wcstat.cli.demo;
 
-import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -21,24 +20,6 @@ import java.util.Random;
  * in 2025; a quarter without a training or drill is rarer each year.
  */
 final class HealthResourcesAnnualReportDemo {
-    static final String REPORT = """
-            CREATE TABLE WS_JG_NB (
-              ND INT NOT NULL,
-              JGDM VARCHAR(18) NOT NULL,
-              JGMC VARCHAR(40) NOT NULL,
-              JGLB VARCHAR(12) NOT NULL,
-              XZDM VARCHAR(9) NOT NULL,
-              XMDM VARCHAR(8) NOT NULL,
-              SL INT NOT NULL)""";
-    static final String NICU_QUARTERLY = """
-            CREATE TABLE WZXSE_JD_BB (
-              ND INT NOT NULL,
-              JD INT NOT NULL,
-              JGDM VARCHAR(18) NOT NULL,
-              XZDM VARCHAR(9) NOT NULL,
-              XM VARCHAR(20) NOT NULL,
-              CS INT NOT NULL)""";
-
     record Institution(String code, String name, String kind, String town) {
     }
 
@@ -60,59 +41,53 @@ final class HealthResourcesAnnualReportDemo {
         return list;
     }
 
-    static int write(DemoDatabase db) throws Exception {
-        db.execute(REPORT);
-        db.execute(NICU_QUARTERLY);
-        int rows = 0;
-        try (PreparedStatement ps = db.prepare("INSERT INTO WS_JG_NB VALUES (?,?,?,?,?,?,?)")) {
+    static void write(DemoDatabase db) throws Exception {
+        try (DemoTable rows = db.table("WS_JG_NB")) {
             for (int year = DemoDistrict.FIRST_YEAR; year <= DemoDistrict.LAST_YEAR; year++) {
                 Random r = new Random(23_000L + year);
                 double progress = (year - DemoDistrict.FIRST_YEAR) / 10.0;
                 for (Institution in : institutions()) {
                     switch (in.kind()) {
                         case "综合医院" -> {
-                            rows += add(ps, year, in, "EKYS", 8 + (int) Math.round(5 * progress));
-                            rows += add(ps, year, in, "EKCW", 30 + (int) Math.round(15 * progress));
-                            rows += add(ps, year, in, "WZXSE", 0);
-                            rows += add(ps, year, in, "CQSC", year >= 2020 ? 1 : 0);
-                            rows += add(ps, year, in, "JZMZ", 1);
+                            add(rows, year, in, "EKYS", 8 + (int) Math.round(5 * progress));
+                            add(rows, year, in, "EKCW", 30 + (int) Math.round(15 * progress));
+                            add(rows, year, in, "WZXSE", 0);
+                            add(rows, year, in, "CQSC", year >= 2020 ? 1 : 0);
+                            add(rows, year, in, "JZMZ", 1);
                         }
                         case "妇幼保健院" -> {
-                            rows += add(ps, year, in, "EKYS", 4 + (int) Math.round(3 * progress));
-                            rows += add(ps, year, in, "EKCW", 12 + (int) Math.round(9 * progress));
-                            rows += add(ps, year, in, "WZXSE", year >= NICU_OPENED ? 1 : 0);
-                            rows += add(ps, year, in, "CQSC", 1);
-                            rows += add(ps, year, in, "JZMZ", 0);
+                            add(rows, year, in, "EKYS", 4 + (int) Math.round(3 * progress));
+                            add(rows, year, in, "EKCW", 12 + (int) Math.round(9 * progress));
+                            add(rows, year, in, "WZXSE", year >= NICU_OPENED ? 1 : 0);
+                            add(rows, year, in, "CQSC", 1);
+                            add(rows, year, in, "JZMZ", 0);
                         }
                         default -> {
-                            rows += add(ps, year, in, "EKYS", r.nextDouble() < 0.1 * progress ? 1 : 0);
-                            rows += add(ps, year, in, "EKCW", 0);
-                            rows += add(ps, year, in, "JZMZ", 1);
+                            add(rows, year, in, "EKYS", r.nextDouble() < 0.1 * progress ? 1 : 0);
+                            add(rows, year, in, "EKCW", 0);
+                            add(rows, year, in, "JZMZ", 1);
                             // 2015: about half have a child-care GP, a quarter two child health doctors
-                            rows += add(ps, year, in, "ETQK", r.nextDouble() < 0.5 + 0.42 * progress ? 1 + r.nextInt(2) : 0);
-                            rows += add(ps, year, in, "ETBJ", r.nextDouble() < 0.25 + 0.65 * progress ? 2 + r.nextInt(2) : 1);
+                            add(rows, year, in, "ETQK", r.nextDouble() < 0.5 + 0.42 * progress ? 1 + r.nextInt(2) : 0);
+                            add(rows, year, in, "ETBJ", r.nextDouble() < 0.25 + 0.65 * progress ? 2 + r.nextInt(2) : 1);
                         }
                     }
                 }
-                ps.executeBatch();
             }
         }
-        try (PreparedStatement ps = db.prepare("INSERT INTO WZXSE_JD_BB VALUES (?,?,?,?,?,?)")) {
+        try (DemoTable rows = db.table("WZXSE_JD_BB")) {
             Institution mch = institutions().get(1);
             for (int year = NICU_OPENED; year <= DemoDistrict.LAST_YEAR; year++) {
                 Random r = new Random(23_500L + year);
-                double held = ChildCounts.trend(year, 0.4, 0.95);
+                double held = DemoDistrict.trend(year, 0.4, 0.95);
                 for (int quarter = 1; quarter <= 4; quarter++) {
-                    rows += DemoDatabase.addRow(ps, year, quarter, mch.code(), mch.town(), "专项技能培训", r.nextDouble() < held ? 1 + r.nextInt(2) : 0);
-                    rows += DemoDatabase.addRow(ps, year, quarter, mch.code(), mch.town(), "快速反应团队急救演练", r.nextDouble() < held ? 1 : 0);
+                    rows.add(year, quarter, mch.code(), mch.town(), "专项技能培训", r.nextDouble() < held ? 1 + r.nextInt(2) : 0);
+                    rows.add(year, quarter, mch.code(), mch.town(), "快速反应团队急救演练", r.nextDouble() < held ? 1 : 0);
                 }
             }
-            ps.executeBatch();
         }
-        return rows;
     }
 
-    private static int add(PreparedStatement ps, int year, Institution in, String item, int count) throws Exception {
-        return DemoDatabase.addRow(ps, year, in.code(), in.name(), in.kind(), in.town(), item, count);
+    private static void add(DemoTable rows, int year, Institution in, String item, int count) throws Exception {
+        rows.add(year, in.code(), in.name(), in.kind(), in.town(), item, count);
     }
 }

@@ -1,6 +1,5 @@
 package org.wcstat.cli.demo;
 
-import java.sql.PreparedStatement;
 import java.util.Random;
 
 /**
@@ -16,14 +15,6 @@ import java.util.Random;
  * fifth of participants in the employees' scheme. The item codes are the demo's own.
  */
 final class HrSocialSecurityDemo {
-    static final String REPORT = """
-            CREATE TABLE RS_TJ_NB (
-              TJND INT NOT NULL,
-              DQDM VARCHAR(12) NOT NULL,
-              XB CHAR(1) NOT NULL,
-              ZBDM VARCHAR(6) NOT NULL,
-              ZBZ INT NOT NULL)""";
-
     static final String URBAN_UNIT_EMPLOYEES = "A0101";
     static final String EMPLOYEE_PENSION = "B0201";
     static final String RESIDENT_PENSION = "B0301";
@@ -48,10 +39,8 @@ final class HrSocialSecurityDemo {
         return 0.88 + 0.008 * (year - DemoDistrict.FIRST_YEAR) + (female ? 0 : 0.01);
     }
 
-    static int write(DemoDatabase db) throws Exception {
-        db.execute(REPORT);
-        int rows = 0;
-        try (PreparedStatement ps = db.prepare("INSERT INTO RS_TJ_NB VALUES (?,?,?,?,?)")) {
+    static void write(DemoDatabase db) throws Exception {
+        try (DemoTable rows = db.table("RS_TJ_NB")) {
             for (int year = DemoDistrict.FIRST_YEAR; year <= DemoDistrict.LAST_YEAR; year++) {
                 Random r = new Random(11_000L + year);
                 for (DemoDistrict.Town town : DemoDistrict.TOWNS) {
@@ -67,14 +56,12 @@ final class HrSocialSecurityDemo {
                         int employeeScheme = (int) Math.round(insured * 0.2);
                         int residentScheme = (int) Math.round(insured) - employeeScheme;
                         String code = town.code() + "000";
-                        rows += DemoDatabase.addRow(ps, year, code, sex, URBAN_UNIT_EMPLOYEES, employees);
-                        rows += DemoDatabase.addRow(ps, year, code, sex, EMPLOYEE_PENSION, employeeScheme);
-                        rows += DemoDatabase.addRow(ps, year, code, sex, RESIDENT_PENSION, residentScheme);
+                        rows.add(year, code, sex, URBAN_UNIT_EMPLOYEES, employees);
+                        rows.add(year, code, sex, EMPLOYEE_PENSION, employeeScheme);
+                        rows.add(year, code, sex, RESIDENT_PENSION, residentScheme);
                     }
                 }
-                ps.executeBatch();
             }
         }
-        return rows;
     }
 }

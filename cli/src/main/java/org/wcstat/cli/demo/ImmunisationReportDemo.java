@@ -1,6 +1,5 @@
 package org.wcstat.cli.demo;
 
-import java.sql.PreparedStatement;
 import java.util.Random;
 
 /**
@@ -12,14 +11,6 @@ import java.util.Random;
  * each town; coverage of the due doses 91-96% in 2015 rising to 96-99% in 2025, the remote towns lowest.
  */
 final class ImmunisationReportDemo {
-    static final String REPORT = """
-            CREATE TABLE MY_CGJZ_BB (
-              ND INT NOT NULL,
-              XZDM VARCHAR(9) NOT NULL,
-              YMMC VARCHAR(20) NOT NULL,
-              ZB VARCHAR(8) NOT NULL,
-              JC INT NOT NULL)""";
-
     /** The programme's vaccines and the doses a child receives of each by the age of 6. */
     private static final String[] VACCINES = {"乙肝疫苗", "卡介苗", "脊灰疫苗", "百白破疫苗", "白破疫苗", "麻腮风疫苗",
             "乙脑疫苗", "A群流脑多糖疫苗", "A群C群流脑多糖疫苗", "甲肝疫苗"};
@@ -28,25 +19,21 @@ final class ImmunisationReportDemo {
     private ImmunisationReportDemo() {
     }
 
-    static int write(DemoDatabase db) throws Exception {
-        db.execute(REPORT);
-        int rows = 0;
-        try (PreparedStatement ps = db.prepare("INSERT INTO MY_CGJZ_BB VALUES (?,?,?,?,?)")) {
+    static void write(DemoDatabase db) throws Exception {
+        try (DemoTable rows = db.table("MY_CGJZ_BB")) {
             for (int year = DemoDistrict.FIRST_YEAR; year <= DemoDistrict.LAST_YEAR; year++) {
                 Random r = new Random(22_000L + year);
                 for (int t = 0; t < DemoDistrict.TOWNS.size(); t++) {
                     DemoDistrict.Town town = DemoDistrict.TOWNS.get(t);
-                    int cohort = (ChildCounts.children(year, town, false, 0, 6) + ChildCounts.children(year, town, true, 0, 6)) / 7;
-                    double coverage = ChildCounts.trend(year, 0.96 - 0.005 * t, 0.99 - 0.003 * t);
+                    int cohort = (DemoDistrict.residentsAged(year, town, false, 0, 6) + DemoDistrict.residentsAged(year, town, true, 0, 6)) / 7;
+                    double coverage = DemoDistrict.trend(year, 0.96 - 0.005 * t, 0.99 - 0.003 * t);
                     for (int v = 0; v < VACCINES.length; v++) {
                         int due = cohort * DOSES[v];
-                        rows += DemoDatabase.addRow(ps, year, town.code(), VACCINES[v], "应种剂次", due);
-                        rows += DemoDatabase.addRow(ps, year, town.code(), VACCINES[v], "实种剂次", ChildCounts.draw(r, due, coverage));
+                        rows.add(year, town.code(), VACCINES[v], "应种剂次", due);
+                        rows.add(year, town.code(), VACCINES[v], "实种剂次", SyntheticPeople.draw(r, due, coverage));
                     }
                 }
-                ps.executeBatch();
             }
         }
-        return rows;
     }
 }

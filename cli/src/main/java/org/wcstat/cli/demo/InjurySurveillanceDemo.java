@@ -1,7 +1,6 @@
 package org.wcstat.cli.demo;
 
 import java.sql.Date;
-import java.sql.PreparedStatement;
 import java.util.Random;
 
 /**
@@ -15,46 +14,33 @@ import java.util.Random;
  * share of adults' cards, which the children's indicator leaves out.
  */
 final class InjurySurveillanceDemo {
-    static final String CARDS = """
-            CREATE TABLE SH_JCBGK (
-              KPBH VARCHAR(16) PRIMARY KEY,
-              XB VARCHAR(2) NOT NULL,
-              NL INT NOT NULL,
-              XZDM VARCHAR(9) NOT NULL,
-              JZRQ DATE NOT NULL,
-              SHYY VARCHAR(8) NOT NULL)""";
-
     private static final String[] FALL_BURN_POISON = {"跌倒/跌落", "跌倒/跌落", "跌倒/跌落", "烧烫伤", "中毒"};
     private static final String[] OTHER = {"道路交通伤害", "钝器伤", "动物伤", "溺水", "其他"};
 
     private InjurySurveillanceDemo() {
     }
 
-    static int write(DemoDatabase db) throws Exception {
-        db.execute(CARDS);
-        int rows = 0;
-        try (PreparedStatement ps = db.prepare("INSERT INTO SH_JCBGK VALUES (?,?,?,?,?,?)")) {
+    static void write(DemoDatabase db) throws Exception {
+        try (DemoTable rows = db.table("SH_JCBGK")) {
             for (int year = DemoDistrict.FIRST_YEAR; year <= DemoDistrict.LAST_YEAR; year++) {
                 Random r = new Random(27_000L + year);
                 int n = 0;
                 for (DemoDistrict.Town town : DemoDistrict.TOWNS) {
                     for (int f = 0; f < 2; f++) {
-                        int children = ChildCounts.children(year, town, f == 1, 0, 17);
-                        int fbp = ChildCounts.draw(r, children, ChildCounts.trend(year, 0.009, 0.007) * (f == 1 ? 0.85 : 1.15));
-                        int other = ChildCounts.draw(r, children, 0.006);
+                        int children = DemoDistrict.residentsAged(year, town, f == 1, 0, 17);
+                        int fbp = SyntheticPeople.draw(r, children, DemoDistrict.trend(year, 0.009, 0.007) * (f == 1 ? 0.85 : 1.15));
+                        int other = SyntheticPeople.draw(r, children, 0.006);
                         int adults = 20 + r.nextInt(20);
                         for (int i = 0; i < fbp + other + adults; i++) {
                             String cause = i < fbp ? FALL_BURN_POISON[r.nextInt(FALL_BURN_POISON.length)]
                                     : i < fbp + other ? OTHER[r.nextInt(OTHER.length)] : FALL_BURN_POISON[r.nextInt(FALL_BURN_POISON.length)];
                             int age = i < fbp + other ? r.nextInt(18) : 18 + r.nextInt(70);
-                            rows += DemoDatabase.addRow(ps, String.format("SH%d%05d", year, ++n), ChildCounts.SEXES_ZH[f], age, town.code(),
+                            rows.add(String.format("SH%d%05d", year, ++n), DemoDistrict.SEXES_ZH[f], age, town.code(),
                                     Date.valueOf(SyntheticPeople.dayIn(r, year)), cause);
                         }
                     }
                 }
-                ps.executeBatch();
             }
         }
-        return rows;
     }
 }

@@ -1,6 +1,5 @@
 package org.wcstat.cli.demo;
 
-import java.sql.PreparedStatement;
 import java.util.List;
 import java.util.Random;
 
@@ -8,10 +7,10 @@ import java.util.Random;
  * The long layout of a department's yearly statistical return to the district's women and children
  * working committee (妇女儿童发展纲要监测统计报表): one amount per year (TJND), area (XZQH: the
  * 12-digit code of a town, or 510811 for a district-wide figure), sex (XB: '1' men, '2' women, '0'
- * not by sex) and item code (ZBDM). Each demo return lists its items and how their amounts are drawn.
+ * not by sex) and item code (ZBDM). Each return is a {@link Report}: its table, items and how their
+ * amounts are drawn (the demo's in {@link ItemReports}), written by one generator, {@link #write}.
  */
 final class ItemReport {
-
     /** Where an item is reported: for each town, or once for the district. */
     enum Level { TOWN, DISTRICT }
 
@@ -46,24 +45,19 @@ final class ItemReport {
         }
     }
 
+    /** A return: its table, the seed of its draws and its items, in the order written. */
+    record Report(String table, long seed, List<Item> items) {
+        void write(DemoDatabase db) throws Exception {
+            ItemReport.write(db, table, seed, items);
+        }
+    }
+
     private ItemReport() {
     }
 
-    static String ddl(String table) {
-        return "CREATE TABLE " + table + " (\n"
-                + "  TJND INT NOT NULL,\n"
-                + "  XZQH VARCHAR(12) NOT NULL,\n"
-                + "  XB CHAR(1) NOT NULL,\n"
-                + "  ZBDM VARCHAR(10) NOT NULL,\n"
-                + "  ZBZ BIGINT NOT NULL,\n"
-                + "  PRIMARY KEY (TJND, XZQH, XB, ZBDM))";
-    }
-
     /** Writes every item for every year of the demo; the seed makes the draws the same on every run. */
-    static int write(DemoDatabase db, String table, long seed, List<Item> items) throws Exception {
-        db.execute(ddl(table));
-        int rows = 0;
-        try (PreparedStatement ps = db.prepare("INSERT INTO " + table + " VALUES (?,?,?,?,?)")) {
+    static void write(DemoDatabase db, String table, long seed, List<Item> items) throws Exception {
+        try (DemoTable rows = db.table(table)) {
             for (int year = DemoDistrict.FIRST_YEAR; year <= DemoDistrict.LAST_YEAR; year++) {
                 Random r = new Random(seed + year);
                 for (Item item : items) {
@@ -76,49 +70,22 @@ final class ItemReport {
                             case NONE -> List.of("0");
                         }) {
                             long amount = item.amount().of(year, town, sex.equals("2"), r);
-                            rows += DemoDatabase.addRow(ps, year, area, sex, item.code(), amount);
-                            rows += parts(ps, item.parts(), amount, year, town, area, sex, r);
+                            rows.add(year, area, sex, item.code(), amount);
+                            parts(rows, item.parts(), amount, year, town, area, sex, r);
                         }
                     }
                 }
-                ps.executeBatch();
             }
         }
-        return rows;
     }
 
-    private static int parts(PreparedStatement ps, List<Part> parts, long of, int year, DemoDistrict.Town town, String area,
-                             String sex, Random r) throws Exception {
-        int rows = 0;
+    private static void parts(DemoTable rows, List<Part> parts, long of, int year, DemoDistrict.Town town, String area,
+                              String sex, Random r) throws Exception {
         for (Part p : parts) {
-            long amount = draw(r, (int) of, p.rate().of(year, town, sex.equals("2")));
-            rows += DemoDatabase.addRow(ps, year, area, sex, p.code(), amount);
-            rows += parts(ps, p.parts(), amount, year, town, area, sex, r);
+            long amount = SyntheticPeople.draw(r, (int) of, p.rate().of(year, town, sex.equals("2")));
+            rows.add(year, area, sex, p.code(), amount);
+            parts(rows, p.parts(), amount, year, town, area, sex, r);
         }
-        return rows;
-    }
-
-    /** Registered residents of a town (or the district, for null) and sex aged from..to at the end of the year. */
-    static int residents(int year, DemoDistrict.Town town, boolean female, int from, int to) {
-        int n = 0;
-        for (DemoDistrict.Town t : town == null ? DemoDistrict.TOWNS : List.of(town)) {
-            for (int age = from; age <= to; age++) {
-                n += DemoDistrict.residents(year, t, female, age, true) + DemoDistrict.residents(year, t, female, age, false);
-            }
-        }
-        return n;
-    }
-
-    /** A rate moving in a straight line from its 2015 value to its 2025 value. */
-    static double trend(int year, double in2015, double in2025) {
-        return in2015 + (in2025 - in2015) * (year - DemoDistrict.FIRST_YEAR) / (DemoDistrict.LAST_YEAR - DemoDistrict.FIRST_YEAR);
-    }
-
-    /** How many of n have a property of probability p: binomial, by its normal approximation for large n. */
-    static int draw(Random r, int n, double p) {
-        if (n <= 200) return SyntheticPeople.binomial(r, n, p);
-        double k = n * p + r.nextGaussian() * Math.sqrt(n * p * (1 - p));
-        return (int) Math.max(0, Math.min(n, Math.round(k)));
     }
 
     /** A town's share of the district's births, population or services. */

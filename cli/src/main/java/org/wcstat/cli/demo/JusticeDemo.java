@@ -1,7 +1,6 @@
 package org.wcstat.cli.demo;
 
 import java.sql.Date;
-import java.sql.PreparedStatement;
 import java.time.LocalDate;
 import java.util.Random;
 
@@ -16,41 +15,15 @@ import java.util.Random;
  * count with mean 5 falling to 3 a year, near the national 0.016% of minors.
  */
 final class JusticeDemo {
-    static final String LEGAL_AID = """
-            CREATE TABLE FLYZ_AJ (
-              AJBH VARCHAR(30) PRIMARY KEY,
-              SLRQ DATE NOT NULL,
-              SQRXM VARCHAR(20) NOT NULL,
-              SQRSFZH VARCHAR(18),
-              SQRXB VARCHAR(2),
-              SQRNL INT,
-              SZXZ VARCHAR(10),
-              AJLX VARCHAR(4) NOT NULL)""";
-    static final String JUVENILE_OFFENDERS = """
-            CREATE TABLE WCN_FZ_PJ (
-              AH VARCHAR(40) NOT NULL,
-              BGRXH INT NOT NULL,
-              BGRXM VARCHAR(20) NOT NULL,
-              BGRSFZH VARCHAR(18),
-              XB CHAR(1),
-              CSRQ DATE,
-              HJDM VARCHAR(9),
-              ZM VARCHAR(20),
-              PJRQ DATE NOT NULL,
-              PRIMARY KEY (AH, BGRXH))""";
-
     private static final String[] CASE_TYPES = {"民事", "民事", "民事", "刑事", "行政"};
     private static final String[] CRIMES = {"盗窃罪", "抢劫罪", "寻衅滋事罪", "故意伤害罪", "聚众斗殴罪", "帮助信息网络犯罪活动罪"};
 
     private JusticeDemo() {
     }
 
-    static int write(DemoDatabase db) throws Exception {
-        db.execute(LEGAL_AID);
-        db.execute(JUVENILE_OFFENDERS);
-        int rows = 0;
-        try (PreparedStatement aid = db.prepare("INSERT INTO FLYZ_AJ VALUES (?,?,?,?,?,?,?,?)");
-             PreparedStatement offender = db.prepare("INSERT INTO WCN_FZ_PJ VALUES (?,?,?,?,?,?,?,?,?)")) {
+    static void write(DemoDatabase db) throws Exception {
+        try (DemoTable aid = db.table("FLYZ_AJ");
+             DemoTable offender = db.table("WCN_FZ_PJ")) {
             for (int year = DemoDistrict.FIRST_YEAR; year <= DemoDistrict.LAST_YEAR; year++) {
                 Random r = new Random(13_000L + year);
                 int t = year - DemoDistrict.FIRST_YEAR;
@@ -60,25 +33,20 @@ final class JusticeDemo {
                     boolean female = r.nextDouble() < women;
                     int age = r.nextDouble() < 1.0 / 12 ? 8 + r.nextInt(10) : 18 + r.nextInt(60);
                     LocalDate born = SyntheticPeople.dayIn(r, year - age - 1);
-                    DemoDatabase.addRow(aid, String.format("(%d)昭法援字第%04d号", year, i), Date.valueOf(SyntheticPeople.dayIn(r, year)),
+                    aid.add(String.format("(%d)昭法援字第%04d号", year, i), Date.valueOf(SyntheticPeople.dayIn(r, year)),
                             SyntheticPeople.name(r), SyntheticPeople.idCard(r, born, female), female ? "女" : "男", age,
                             DemoDistrict.TOWNS.get(HealthDemo.pickTown(r)).nameZh(), CASE_TYPES[r.nextInt(CASE_TYPES.length)]);
-                    rows++;
                 }
-                aid.executeBatch();
                 int offenders = SyntheticPeople.poisson(r, 5.0 - 0.2 * t);
                 for (int i = 1; i <= offenders; i++) {
                     boolean female = r.nextDouble() < 0.1;
                     LocalDate born = SyntheticPeople.dayIn(r, year - 15 - r.nextInt(3));
                     String town = DemoDistrict.TOWNS.get(HealthDemo.pickTown(r)).code();
-                    DemoDatabase.addRow(offender, String.format("(%d)川0811刑初%d号", year, 10 + 7 * i + r.nextInt(7)), 1,
+                    offender.add(String.format("(%d)川0811刑初%d号", year, 10 + 7 * i + r.nextInt(7)), 1,
                             SyntheticPeople.name(r), SyntheticPeople.idCard(r, born, female), female ? "2" : "1", Date.valueOf(born), town,
                             CRIMES[r.nextInt(CRIMES.length)], Date.valueOf(SyntheticPeople.dayIn(r, year)));
-                    rows++;
                 }
-                offender.executeBatch();
             }
         }
-        return rows;
     }
 }

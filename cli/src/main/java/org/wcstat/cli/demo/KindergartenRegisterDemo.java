@@ -1,6 +1,5 @@
 package org.wcstat.cli.demo;
 
-import java.sql.PreparedStatement;
 import java.util.Random;
 
 /**
@@ -15,53 +14,37 @@ import java.util.Random;
  * kindergartens' pupils 42% in 2015 rising to 58% in 2025; the district's first provincial model kindergarten in 2023.
  */
 final class KindergartenRegisterDemo {
-    static final String REGISTER = """
-            CREATE TABLE YEY_JBQK (
-              XN VARCHAR(9) NOT NULL,
-              YEDM VARCHAR(12) NOT NULL,
-              YEMC VARCHAR(40) NOT NULL,
-              XZDM VARCHAR(9) NOT NULL,
-              BXLX VARCHAR(8) NOT NULL,
-              ZXY VARCHAR(2) NOT NULL,
-              SJSF VARCHAR(2) NOT NULL,
-              ZYRS INT NOT NULL,
-              PRIMARY KEY (XN, YEDM))""";
-
     private KindergartenRegisterDemo() {
     }
 
-    static int write(DemoDatabase db) throws Exception {
-        db.execute(REGISTER);
-        int rows = 0;
-        try (PreparedStatement ps = db.prepare("INSERT INTO YEY_JBQK VALUES (?,?,?,?,?,?,?,?)")) {
+    static void write(DemoDatabase db) throws Exception {
+        try (DemoTable rows = db.table("YEY_JBQK")) {
             for (int year = DemoDistrict.FIRST_YEAR; year <= DemoDistrict.LAST_YEAR; year++) {
                 Random r = new Random(32_000L + year);
                 String schoolYear = year + "-" + (year + 1);
-                double publicShare = ChildCounts.trend(year, 0.42, 0.58);
-                double inclusiveShare = ChildCounts.trend(year, 0.28, 0.34);
+                double publicShare = DemoDistrict.trend(year, 0.42, 0.58);
+                double inclusiveShare = DemoDistrict.trend(year, 0.28, 0.34);
                 for (int t = 0; t < DemoDistrict.TOWNS.size(); t++) {
                     DemoDistrict.Town town = DemoDistrict.TOWNS.get(t);
                     int pupils = 0;
-                    for (int f = 0; f < 2; f++) pupils += (int) Math.round(ChildCounts.children(year, town, f == 1, 3, 5) * 0.95);
+                    for (int f = 0; f < 2; f++) pupils += (int) Math.round(DemoDistrict.residentsAged(year, town, f == 1, 3, 5) * 0.95);
                     String prefix = town.code().substring(6);
                     boolean central = !town.code().endsWith("109") || year >= 2022;
                     int pub = (int) Math.round(pupils * publicShare);
                     int inclusive = (int) Math.round(pupils * inclusiveShare);
-                    rows += DemoDatabase.addRow(ps, schoolYear, "YE" + prefix + "01", town.nameZh() + (central ? "中心幼儿园" : "幼儿园"), town.code(),
+                    rows.add(schoolYear, "YE" + prefix + "01", town.nameZh() + (central ? "中心幼儿园" : "幼儿园"), town.code(),
                             "公办", central ? "是" : "否", year >= 2023 && t == 0 ? "是" : "否", pub);
                     // a town's non-inclusive kindergarten turns inclusive in its year, the seat's first
                     boolean turned = year >= 2017 + t;
                     int other = Math.max(0, pupils - pub - inclusive + r.nextInt(3));
-                    rows += DemoDatabase.addRow(ps, schoolYear, "YE" + prefix + "02", town.nameZh() + "阳光幼儿园", town.code(),
+                    rows.add(schoolYear, "YE" + prefix + "02", town.nameZh() + "阳光幼儿园", town.code(),
                             "普惠性民办", "否", "否", inclusive + (turned ? other : 0));
                     if (!turned) {
-                        rows += DemoDatabase.addRow(ps, schoolYear, "YE" + prefix + "03", town.nameZh() + "贝贝幼儿园", town.code(),
+                        rows.add(schoolYear, "YE" + prefix + "03", town.nameZh() + "贝贝幼儿园", town.code(),
                                 "非普惠性民办", "否", "否", other);
                     }
                 }
-                ps.executeBatch();
             }
         }
-        return rows;
     }
 }

@@ -1,6 +1,5 @@
 package org.wcstat.cli.demo;
 
-import java.sql.PreparedStatement;
 import java.util.Random;
 
 /**
@@ -15,14 +14,6 @@ import java.util.Random;
  * workforce.
  */
 final class MedicalInsuranceDemo {
-    static final String PARTICIPATION = """
-            CREATE TABLE YB_CBRS_TJ (
-              NF INT NOT NULL,
-              XZMC VARCHAR(10) NOT NULL,
-              XB VARCHAR(2) NOT NULL,
-              XZ VARCHAR(20) NOT NULL,
-              CBRS INT NOT NULL)""";
-
     private MedicalInsuranceDemo() {
     }
 
@@ -34,10 +25,8 @@ final class MedicalInsuranceDemo {
         return 0.84 + 0.011 * (year - DemoDistrict.FIRST_YEAR);
     }
 
-    static int write(DemoDatabase db) throws Exception {
-        db.execute(PARTICIPATION);
-        int rows = 0;
-        try (PreparedStatement ps = db.prepare("INSERT INTO YB_CBRS_TJ VALUES (?,?,?,?,?)")) {
+    static void write(DemoDatabase db) throws Exception {
+        try (DemoTable rows = db.table("YB_CBRS_TJ")) {
             for (int year = DemoDistrict.FIRST_YEAR; year <= DemoDistrict.LAST_YEAR; year++) {
                 Random r = new Random(12_000L + year);
                 for (DemoDistrict.Town town : DemoDistrict.TOWNS) {
@@ -52,14 +41,12 @@ final class MedicalInsuranceDemo {
                         int residentScheme = (int) Math.round(insured) - employees;
                         double maternity = HrSocialSecurityDemo.urbanUnitEmployees(year, town, female) * maternityCoverage(year) * (0.98 + 0.04 * r.nextDouble());
                         String sex = female ? "女" : "男";
-                        rows += DemoDatabase.addRow(ps, year, town.nameZh(), sex, "职工基本医疗保险", employees);
-                        rows += DemoDatabase.addRow(ps, year, town.nameZh(), sex, "城乡居民基本医疗保险", residentScheme);
-                        rows += DemoDatabase.addRow(ps, year, town.nameZh(), sex, "生育保险", (int) Math.round(maternity));
+                        rows.add(year, town.nameZh(), sex, "职工基本医疗保险", employees);
+                        rows.add(year, town.nameZh(), sex, "城乡居民基本医疗保险", residentScheme);
+                        rows.add(year, town.nameZh(), sex, "生育保险", (int) Math.round(maternity));
                     }
                 }
-                ps.executeBatch();
             }
         }
-        return rows;
     }
 }

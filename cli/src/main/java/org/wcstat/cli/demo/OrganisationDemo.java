@@ -1,7 +1,6 @@
 package org.wcstat.cli.demo;
 
 import java.sql.Date;
-import java.sql.PreparedStatement;
 import java.time.LocalDate;
 import java.util.Random;
 
@@ -17,20 +16,6 @@ import java.util.Random;
  * deputies 20% to 32%, heads 10% to 20%, institution leaders 24% to 34%), so the shares move slowly.
  */
 final class OrganisationDemo {
-    static final String ROSTER = """
-            CREATE TABLE GB_LDBZ_CY (
-              TJSJ DATE NOT NULL,
-              RYBH VARCHAR(10) NOT NULL,
-              XM VARCHAR(20) NOT NULL,
-              SFZH VARCHAR(18) NOT NULL,
-              XB VARCHAR(2) NOT NULL,
-              CSRQ DATE NOT NULL,
-              XZQH VARCHAR(6) NOT NULL,
-              DWMC VARCHAR(40) NOT NULL,
-              ZWLB VARCHAR(10) NOT NULL,
-              RZSJ DATE NOT NULL,
-              PRIMARY KEY (TJSJ, RYBH))""";
-
     /** The working departments of a district government of this size. */
     private static final String[] DEPARTMENTS = {
             "区政府办公室", "区发展和改革局", "区教育局", "区科学技术局", "区经济信息化和商务局", "区公安分局", "区民政局",
@@ -69,8 +54,7 @@ final class OrganisationDemo {
         };
     }
 
-    static int write(DemoDatabase db) throws Exception {
-        db.execute(ROSTER);
+    static void write(DemoDatabase db) throws Exception {
         java.util.List<Post> posts = new java.util.ArrayList<>();
         for (String unit : DEPARTMENTS) {
             posts.add(new Post(unit, "部门正职"));
@@ -84,8 +68,7 @@ final class OrganisationDemo {
         }
         Random r = new Random(17_000L);
         int nextId = 1;
-        int rows = 0;
-        try (PreparedStatement ps = db.prepare("INSERT INTO GB_LDBZ_CY VALUES (?,?,?,?,?,?,?,?,?,?)")) {
+        try (DemoTable rows = db.table("GB_LDBZ_CY")) {
             for (int year = DemoDistrict.FIRST_YEAR; year <= DemoDistrict.LAST_YEAR; year++) {
                 for (Post p : posts) {
                     if (p.id == null || year >= p.until) {
@@ -99,12 +82,10 @@ final class OrganisationDemo {
                         p.since = SyntheticPeople.dayIn(r, appointed);
                         p.until = appointed + 3 + r.nextInt(5);
                     }
-                    rows += DemoDatabase.addRow(ps, Date.valueOf(LocalDate.of(year, 12, 31)), p.id, p.name, p.idCard, p.female ? "女" : "男",
+                    rows.add(Date.valueOf(LocalDate.of(year, 12, 31)), p.id, p.name, p.idCard, p.female ? "女" : "男",
                             Date.valueOf(p.born), "510811", p.unit, p.postClass, Date.valueOf(p.since));
                 }
-                ps.executeBatch();
             }
         }
-        return rows;
     }
 }

@@ -1,6 +1,5 @@
 package org.wcstat.cli.demo;
 
-import java.sql.PreparedStatement;
 import java.util.Random;
 
 /**
@@ -16,16 +15,6 @@ import java.util.Random;
  * 88% of men and 78% of women aged 35-44.
  */
 final class PopulationSampleSurveyDemo {
-    static final String SURVEY = """
-            CREATE TABLE RK_CY_DC (
-              TJND INT NOT NULL,
-              XZQH VARCHAR(12) NOT NULL,
-              XB CHAR(1) NOT NULL,
-              NLD VARCHAR(8) NOT NULL,
-              ZBDM VARCHAR(8) NOT NULL,
-              ZBZ BIGINT NOT NULL,
-              PRIMARY KEY (TJND, XZQH, XB, NLD, ZBDM))""";
-
     private static final String[] BANDS = {"15-17", "18-24", "25-34", "35-44", "45-49", "50-59", "60-64", "65+"};
     private static final int[][] AGES = {{15, 17}, {18, 24}, {25, 34}, {35, 44}, {45, 49}, {50, 59}, {60, 64}, {65, DemoDistrict.MAX_AGE}};
     private static final double[] WOMEN_ILLITERATE = {0.002, 0.002, 0.004, 0.010, 0.020, 0.050, 0.100, 0.250};
@@ -36,13 +25,11 @@ final class PopulationSampleSurveyDemo {
     private PopulationSampleSurveyDemo() {
     }
 
-    static int write(DemoDatabase db) throws Exception {
-        db.execute(SURVEY);
-        int rows = 0;
-        try (PreparedStatement ps = db.prepare("INSERT INTO RK_CY_DC VALUES (?,?,?,?,?,?)")) {
+    static void write(DemoDatabase db) throws Exception {
+        try (DemoTable rows = db.table("RK_CY_DC")) {
             for (int year = DemoDistrict.FIRST_YEAR; year <= DemoDistrict.LAST_YEAR; year++) {
                 Random r = new Random(46_000L + year);
-                double fading = ItemReport.trend(year, 1.0, 0.6);
+                double fading = DemoDistrict.trend(year, 1.0, 0.6);
                 double gained = 0.08 * (year - DemoDistrict.FIRST_YEAR);
                 for (DemoDistrict.Town town : DemoDistrict.TOWNS) {
                     String area = town.code() + "000";
@@ -50,20 +37,18 @@ final class PopulationSampleSurveyDemo {
                         boolean female = f == 1;
                         String sex = female ? "2" : "1";
                         for (int b = 0; b < BANDS.length; b++) {
-                            int n = (int) Math.round(0.02 * ItemReport.residents(year, town, female, AGES[b][0], AGES[b][1]));
+                            int n = (int) Math.round(0.02 * DemoDistrict.residentsAged(year, town, female, AGES[b][0], AGES[b][1]));
                             double illiterate = WOMEN_ILLITERATE[b] * fading * (female ? 1 : 0.4);
                             double schooling = WOMEN_SCHOOLING[b] + gained + (female ? 0 : 1);
                             double employed = female ? WOMEN_EMPLOYED[b] : MEN_EMPLOYED[b];
-                            rows += DemoDatabase.addRow(ps, year, area, sex, BANDS[b], "DCRS", n);
-                            rows += DemoDatabase.addRow(ps, year, area, sex, BANDS[b], "WMRS", ItemReport.draw(r, n, illiterate));
-                            rows += DemoDatabase.addRow(ps, year, area, sex, BANDS[b], "SJNX", Math.round(n * (schooling + 0.3 * r.nextGaussian())));
-                            rows += DemoDatabase.addRow(ps, year, area, sex, BANDS[b], "JYRS", ItemReport.draw(r, n, employed));
+                            rows.add(year, area, sex, BANDS[b], "DCRS", n);
+                            rows.add(year, area, sex, BANDS[b], "WMRS", SyntheticPeople.draw(r, n, illiterate));
+                            rows.add(year, area, sex, BANDS[b], "SJNX", Math.round(n * (schooling + 0.3 * r.nextGaussian())));
+                            rows.add(year, area, sex, BANDS[b], "JYRS", SyntheticPeople.draw(r, n, employed));
                         }
                     }
                 }
-                ps.executeBatch();
             }
         }
-        return rows;
     }
 }

@@ -1,42 +1,28 @@
 package org.wcstat.cli.demo;
 
-import java.sql.PreparedStatement;
 
 /**
  * The public security bureau's household-register population table (户籍人口统计): 12-digit
  * statistical division codes, sex coded '1'/'2', single years of age, residence as '城镇'/'乡村'.
  */
 final class PublicSecurityDemo {
-    static final String POPULATION = """
-            CREATE TABLE HJ_RK_TJ (
-              TJND INT NOT NULL,
-              XZQH VARCHAR(12) NOT NULL,
-              XB CHAR(1) NOT NULL,
-              NL INT NOT NULL,
-              HJXZ VARCHAR(4) NOT NULL,
-              RKS INT NOT NULL)""";
-
     private PublicSecurityDemo() {
     }
 
-    static int write(DemoDatabase db) throws Exception {
-        db.execute(POPULATION);
-        int rows = 0;
-        try (PreparedStatement ps = db.prepare("INSERT INTO HJ_RK_TJ VALUES (?,?,?,?,?,?)")) {
+    static void write(DemoDatabase db) throws Exception {
+        try (DemoTable rows = db.table("HJ_RK_TJ")) {
             for (int year = DemoDistrict.FIRST_YEAR; year <= DemoDistrict.LAST_YEAR; year++) {
                 for (DemoDistrict.Town town : DemoDistrict.TOWNS) {
                     for (int f = 0; f < 2; f++) {
                         for (int age = 0; age <= DemoDistrict.MAX_AGE; age++) {
                             for (int u = 0; u < 2; u++) {
-                                rows += DemoDatabase.addRow(ps, year, town.code() + "000", f == 1 ? "2" : "1", age, u == 1 ? "城镇" : "乡村",
+                                rows.add(year, town.code() + "000", f == 1 ? "2" : "1", age, u == 1 ? "城镇" : "乡村",
                                         DemoDistrict.residents(year, town, f == 1, age, u == 1));
                             }
                         }
                     }
                 }
-                ps.executeBatch();
             }
         }
-        return rows;
     }
 }

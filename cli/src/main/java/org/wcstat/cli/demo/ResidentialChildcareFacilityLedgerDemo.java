@@ -1,6 +1,5 @@
 package org.wcstat.cli.demo;
 
-import java.sql.PreparedStatement;
 import java.util.Random;
 
 /**
@@ -14,21 +13,10 @@ import java.util.Random;
  * new areas from 2021, one or two a year, built with 9-12 places per 1,000 residents.
  */
 final class ResidentialChildcareFacilityLedgerDemo {
-    static final String LEDGER = """
-            CREATE TABLE ZJ_JZQ_TYSS (
-              ND INT NOT NULL,
-              JZQMC VARCHAR(40) NOT NULL,
-              XZDM VARCHAR(9) NOT NULL,
-              JZQLX VARCHAR(4) NOT NULL,
-              CZRK INT NOT NULL,
-              TWS INT NOT NULL)""";
-
     private ResidentialChildcareFacilityLedgerDemo() {
     }
 
-    static int write(DemoDatabase db) throws Exception {
-        db.execute(LEDGER);
-        int rows = 0;
+    static void write(DemoDatabase db) throws Exception {
         Random r = new Random(46_000L);
         int[] residents = new int[16];
         int[] retrofit = new int[residents.length];
@@ -39,22 +27,20 @@ final class ResidentialChildcareFacilityLedgerDemo {
         int[] newResidents = {3200, 4100, 2600, 3800, 2900, 3500, 4400};
         int[] newBuilt = {2021, 2022, 2022, 2023, 2024, 2025, 2025};
         double[] newRate = {0.009, 0.0105, 0.012, 0.01, 0.0095, 0.011, 0.0115};
-        try (PreparedStatement ps = db.prepare("INSERT INTO ZJ_JZQ_TYSS VALUES (?,?,?,?,?,?)")) {
+        try (DemoTable rows = db.table("ZJ_JZQ_TYSS")) {
             for (int year = DemoDistrict.FIRST_YEAR; year <= DemoDistrict.LAST_YEAR; year++) {
                 for (int i = 0; i < residents.length; i++) {
                     DemoDistrict.Town town = DemoDistrict.TOWNS.get(i % 3 == 2 ? 8 : i % 3);
                     int places = year >= retrofit[i] ? (int) Math.round(residents[i] * 0.008 / 5) * 5 : 0;
-                    rows += DemoDatabase.addRow(ps, year, town.nameZh() + "第" + (i + 1) + "小区", town.code(), "已建成", residents[i], places);
+                    rows.add(year, town.nameZh() + "第" + (i + 1) + "小区", town.code(), "已建成", residents[i], places);
                 }
                 for (int i = 0; i < newResidents.length; i++) {
                     if (newBuilt[i] > year) continue;
                     DemoDistrict.Town town = DemoDistrict.TOWNS.get(i % 2);
-                    rows += DemoDatabase.addRow(ps, year, town.nameZh() + "新区" + (i + 1) + "号地块", town.code(), "新建", newResidents[i],
+                    rows.add(year, town.nameZh() + "新区" + (i + 1) + "号地块", town.code(), "新建", newResidents[i],
                             (int) Math.round(newResidents[i] * newRate[i]));
                 }
             }
-            ps.executeBatch();
         }
-        return rows;
     }
 }

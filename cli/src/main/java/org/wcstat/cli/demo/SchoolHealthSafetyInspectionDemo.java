@@ -1,6 +1,5 @@
 package org.wcstat.cli.demo;
 
-import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -19,16 +18,6 @@ import java.util.Random;
  * 40-85% of schools in 2015 and 85-100% in 2025.
  */
 final class SchoolHealthSafetyInspectionDemo {
-    static final String INSPECTION = """
-            CREATE TABLE DD_XXWSAQ_JC (
-              ND INT NOT NULL,
-              XXDM VARCHAR(12) NOT NULL,
-              XXMC VARCHAR(40) NOT NULL,
-              XXLX VARCHAR(6) NOT NULL,
-              XZDM VARCHAR(9) NOT NULL,
-              JCXM VARCHAR(6) NOT NULL,
-              JG VARCHAR(4) NOT NULL)""";
-
     record School(String code, String name, String kind, String town) {
     }
 
@@ -53,28 +42,24 @@ final class SchoolHealthSafetyInspectionDemo {
         return list;
     }
 
-    static int write(DemoDatabase db) throws Exception {
-        db.execute(INSPECTION);
-        int rows = 0;
-        try (PreparedStatement ps = db.prepare("INSERT INTO DD_XXWSAQ_JC VALUES (?,?,?,?,?,?,?)")) {
+    static void write(DemoDatabase db) throws Exception {
+        try (DemoTable rows = db.table("DD_XXWSAQ_JC")) {
             for (int year = DemoDistrict.FIRST_YEAR; year <= DemoDistrict.LAST_YEAR; year++) {
                 Random r = new Random(33_000L + year);
                 for (School s : schools()) {
                     if (s.kind().equals("幼儿园")) {
-                        rows += add(ps, year, s, "YEYL", r.nextDouble() < ChildCounts.trend(year, 0.75, 0.98));
+                        add(rows, year, s, "YEYL", r.nextDouble() < DemoDistrict.trend(year, 0.75, 0.98));
                         continue;
                     }
                     for (int i = 0; i < SCHOOL_ITEMS.length; i++) {
-                        rows += add(ps, year, s, SCHOOL_ITEMS[i], r.nextDouble() < ChildCounts.trend(year, MET[i][0], MET[i][1]));
+                        add(rows, year, s, SCHOOL_ITEMS[i], r.nextDouble() < DemoDistrict.trend(year, MET[i][0], MET[i][1]));
                     }
                 }
-                ps.executeBatch();
             }
         }
-        return rows;
     }
 
-    private static int add(PreparedStatement ps, int year, School s, String item, boolean met) throws Exception {
-        return DemoDatabase.addRow(ps, year, s.code(), s.name(), s.kind(), s.town(), item, met ? "达标" : "未达标");
+    private static void add(DemoTable rows, int year, School s, String item, boolean met) throws Exception {
+        rows.add(year, s.code(), s.name(), s.kind(), s.town(), item, met ? "达标" : "未达标");
     }
 }

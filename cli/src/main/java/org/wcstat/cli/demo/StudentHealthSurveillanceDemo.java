@@ -1,6 +1,5 @@
 package org.wcstat.cli.demo;
 
-import java.sql.PreparedStatement;
 import java.util.Random;
 
 /**
@@ -18,15 +17,6 @@ import java.util.Random;
  * 32% to 24%; a tenth of students answer the questionnaire, their habits improving slowly.
  */
 final class StudentHealthSurveillanceDemo {
-    static final String REPORT = """
-            CREATE TABLE XS_JKJC_NB (
-              ND INT NOT NULL,
-              XZDM VARCHAR(9) NOT NULL,
-              XD VARCHAR(4) NOT NULL,
-              XB VARCHAR(2) NOT NULL,
-              XMDM VARCHAR(8) NOT NULL,
-              SL DECIMAL(12, 1) NOT NULL)""";
-
     private static final String[] STAGES = {"小学", "初中", "高中"};
     private static final int[][] AGES = {{6, 11}, {12, 14}, {15, 17}};
     private static final double[][] MYOPIA = {{0.40, 0.36}, {0.68, 0.58}, {0.80, 0.69}};
@@ -35,63 +25,57 @@ final class StudentHealthSurveillanceDemo {
     private StudentHealthSurveillanceDemo() {
     }
 
-    static int write(DemoDatabase db) throws Exception {
-        db.execute(REPORT);
-        int rows = 0;
-        try (PreparedStatement ps = db.prepare("INSERT INTO XS_JKJC_NB VALUES (?,?,?,?,?,?)")) {
+    static void write(DemoDatabase db) throws Exception {
+        try (DemoTable rows = db.table("XS_JKJC_NB")) {
             for (int year = DemoDistrict.FIRST_YEAR; year <= DemoDistrict.LAST_YEAR; year++) {
                 Random r = new Random(24_000L + year);
                 for (int s = 0; s < STAGES.length; s++) {
                     for (int f = 0; f < 2; f++) {
                         int highSchool = 0;
                         if (s == 2) {
-                            for (DemoDistrict.Town town : DemoDistrict.TOWNS) highSchool += ChildCounts.children(year, town, f == 1, 15, 17);
+                            for (DemoDistrict.Town town : DemoDistrict.TOWNS) highSchool += DemoDistrict.residentsAged(year, town, f == 1, 15, 17);
                         }
                         for (DemoDistrict.Town town : DemoDistrict.TOWNS) {
                             int students;
                             if (s < 2) {
-                                students = ChildCounts.children(year, town, f == 1, AGES[s][0], AGES[s][1]);
+                                students = DemoDistrict.residentsAged(year, town, f == 1, AGES[s][0], AGES[s][1]);
                             } else if (town.code().equals("510811100") || town.code().equals("510811101")) {
                                 students = (int) Math.round(highSchool * 0.9 * (town.code().endsWith("100") ? 0.65 : 0.35));
                             } else {
                                 continue;
                             }
-                            rows += student(ps, r, year, town.code(), s, ChildCounts.SEXES_ZH[f], students);
+                            student(rows, r, year, town.code(), s, DemoDistrict.SEXES_ZH[f], students);
                         }
                     }
                 }
-                ps.executeBatch();
             }
         }
-        return rows;
     }
 
-    private static int student(PreparedStatement ps, Random r, int year, String town, int s, String sex, int students) throws Exception {
-        int rows = 0;
+    private static void student(DemoTable rows, Random r, int year, String town, int s, String sex, int students) throws Exception {
         String stage = STAGES[s];
-        int screened = ChildCounts.draw(r, students, ChildCounts.trend(year, 0.85, 0.99));
-        double myopia = ChildCounts.trend(year, MYOPIA[s][0], MYOPIA[s][1]);
+        int screened = SyntheticPeople.draw(r, students, DemoDistrict.trend(year, 0.85, 0.99));
+        double myopia = DemoDistrict.trend(year, MYOPIA[s][0], MYOPIA[s][1]);
         int notMyopicBefore = (int) Math.round(screened * (1 - myopia));
-        rows += add(ps, year, town, stage, sex, "ZXS", students);
-        rows += add(ps, year, town, stage, sex, "SLJC", Math.round(students * ChildCounts.trend(year, 0.9, 1.8)));
-        rows += add(ps, year, town, stage, sex, "SLSC", screened);
-        rows += add(ps, year, town, stage, sex, "JS", ChildCounts.draw(r, screened, myopia));
-        rows += add(ps, year, town, stage, sex, "SNWJS", notMyopicBefore);
-        rows += add(ps, year, town, stage, sex, "XFJS", ChildCounts.draw(r, notMyopicBefore, ChildCounts.trend(year, 0.12, 0.08)));
+        add(rows, year, town, stage, sex, "ZXS", students);
+        add(rows, year, town, stage, sex, "SLJC", Math.round(students * DemoDistrict.trend(year, 0.9, 1.8)));
+        add(rows, year, town, stage, sex, "SLSC", screened);
+        add(rows, year, town, stage, sex, "JS", SyntheticPeople.draw(r, screened, myopia));
+        add(rows, year, town, stage, sex, "SNWJS", notMyopicBefore);
+        add(rows, year, town, stage, sex, "XFJS", SyntheticPeople.draw(r, notMyopicBefore, DemoDistrict.trend(year, 0.12, 0.08)));
         if (s == 1) {
             int twelve = students / 3;
-            rows += add(ps, year, town, stage, sex, "KQJC12", twelve);
-            rows += add(ps, year, town, stage, sex, "KQQH12", ChildCounts.draw(r, twelve, ChildCounts.trend(year, 0.32, 0.24)));
+            add(rows, year, town, stage, sex, "KQJC12", twelve);
+            add(rows, year, town, stage, sex, "KQQH12", SyntheticPeople.draw(r, twelve, DemoDistrict.trend(year, 0.32, 0.24)));
         }
         int answered = Math.max(1, students / 10);
-        rows += add(ps, year, town, stage, sex, "WJ", answered);
-        rows += add(ps, year, town, stage, sex, "SMSC", answered * jitter(r, ChildCounts.trend(year, SLEEP[s][0], SLEEP[s][1])));
-        rows += add(ps, year, town, stage, sex, "HWGZ", answered * jitter(r, ChildCounts.trend(year, 0.8, 1.2)));
-        rows += add(ps, year, town, stage, sex, "XNTY", answered * jitter(r, ChildCounts.trend(year, 0.7, 1.05)));
-        rows += add(ps, year, town, stage, sex, "XWTY", answered * jitter(r, ChildCounts.trend(year, 0.6, 0.95)));
-        rows += add(ps, year, town, stage, sex, "LXYY", answered * jitter(r, ChildCounts.trend(year, 55, 42)));
-        rows += add(ps, year, town, stage, sex, "YBJC", answered * jitter(r, ChildCounts.trend(year, 1.4, 1.9)));
-        return rows;
+        add(rows, year, town, stage, sex, "WJ", answered);
+        add(rows, year, town, stage, sex, "SMSC", answered * jitter(r, DemoDistrict.trend(year, SLEEP[s][0], SLEEP[s][1])));
+        add(rows, year, town, stage, sex, "HWGZ", answered * jitter(r, DemoDistrict.trend(year, 0.8, 1.2)));
+        add(rows, year, town, stage, sex, "XNTY", answered * jitter(r, DemoDistrict.trend(year, 0.7, 1.05)));
+        add(rows, year, town, stage, sex, "XWTY", answered * jitter(r, DemoDistrict.trend(year, 0.6, 0.95)));
+        add(rows, year, town, stage, sex, "LXYY", answered * jitter(r, DemoDistrict.trend(year, 55, 42)));
+        add(rows, year, town, stage, sex, "YBJC", answered * jitter(r, DemoDistrict.trend(year, 1.4, 1.9)));
     }
 
     /** A questionnaire mean, a little off the trend from town to town. */
@@ -99,7 +83,7 @@ final class StudentHealthSurveillanceDemo {
         return mean * (1 + 0.03 * r.nextGaussian());
     }
 
-    private static int add(PreparedStatement ps, int year, String town, String stage, String sex, String item, double amount) throws Exception {
-        return DemoDatabase.addRow(ps, year, town, stage, sex, item, Math.round(amount * 10) / 10.0);
+    private static void add(DemoTable rows, int year, String town, String stage, String sex, String item, double amount) throws Exception {
+        rows.add(year, town, stage, sex, item, Math.round(amount * 10) / 10.0);
     }
 }

@@ -51,4 +51,14 @@ final class SyntheticPeople {
         }
         return k;
     }
+
+    /**
+     * How many of n have a property of probability p: binomial, drawn one by one for small n and by
+     * its normal approximation for large n, where the one-by-one draw would be slow for no gain.
+     */
+    static int draw(Random r, int n, double p) {
+        if (n <= 200) return binomial(r, n, p);
+        double k = n * p + r.nextGaussian() * Math.sqrt(n * p * (1 - p));
+        return (int) Math.max(0, Math.min(n, Math.round(k)));
+    }
 }

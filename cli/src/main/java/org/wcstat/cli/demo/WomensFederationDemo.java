@@ -1,6 +1,5 @@
 package org.wcstat.cli.demo;
 
-import java.sql.PreparedStatement;
 import java.util.Random;
 
 /**
@@ -15,42 +14,27 @@ import java.util.Random;
  * every community (from 2023) and about 88% of villages in 2025. Once open, a point stays open.
  */
 final class WomensFederationDemo {
-    static final String LEDGER = """
-            CREATE TABLE FL_JTJY_ZD (
-              TJNF INT NOT NULL,
-              XZDM VARCHAR(9) NOT NULL,
-              CJMC VARCHAR(30) NOT NULL,
-              CJLX VARCHAR(4) NOT NULL,
-              SFJL VARCHAR(2) NOT NULL,
-              JLNF INT)""";
-
-    private static final String VILLAGE_NAMES = "柏杨松桃李竹梨枫槐柳桑";
-
     private WomensFederationDemo() {
     }
 
-    static int write(DemoDatabase db) throws Exception {
-        db.execute(LEDGER);
-        int rows = 0;
+    static void write(DemoDatabase db) throws Exception {
         Random r = new Random(14_000L);
-        try (PreparedStatement ps = db.prepare("INSERT INTO FL_JTJY_ZD VALUES (?,?,?,?,?,?)")) {
+        try (DemoTable rows = db.table("FL_JTJY_ZD")) {
             for (DemoDistrict.Town town : DemoDistrict.TOWNS) {
-                int communities = town.code().endsWith("100") ? 3 : town.code().endsWith("101") ? 2 : 1;
-                int villages = (int) Math.round(town.share() * 180);
+                int communities = DemoDistrict.urbanCommunities(town);
+                int villages = DemoDistrict.villages(town);
                 for (int c = 0; c < communities + villages; c++) {
                     boolean urban = c < communities;
                     String name = urban ? town.nameZh().replace("镇", "") + (c + 1) + "社区"
-                            : VILLAGE_NAMES.charAt((c - communities) % VILLAGE_NAMES.length()) + suffix((c - communities) / VILLAGE_NAMES.length()) + "村";
+                            : DemoDistrict.villageName(c - communities);
                     Integer opened = openingYear(r, urban);
                     for (int year = DemoDistrict.FIRST_YEAR; year <= DemoDistrict.LAST_YEAR; year++) {
                         boolean open = opened != null && opened <= year;
-                        rows += DemoDatabase.addRow(ps, year, town.code(), name, urban ? "社区" : "行政村", open ? "是" : "否", open ? opened : null);
+                        rows.add(year, town.code(), name, urban ? "社区" : "行政村", open ? "是" : "否", open ? opened : null);
                     }
                 }
             }
-            ps.executeBatch();
         }
-        return rows;
     }
 
     /** The year the point opened, or null if it has not by the last year. */
@@ -64,9 +48,5 @@ final class WomensFederationDemo {
         if (x < 0.35) return 2008 + r.nextInt(7);
         if (x >= 0.88) return null;
         return 2015 + (int) ((x - 0.35) / 0.53 * 11);
-    }
-
-    private static String suffix(int n) {
-        return n == 0 ? "" : String.valueOf(n + 1);
     }
 }

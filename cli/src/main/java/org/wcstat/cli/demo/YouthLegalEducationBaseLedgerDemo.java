@@ -1,6 +1,5 @@
 package org.wcstat.cli.demo;
 
-import java.sql.PreparedStatement;
 
 /**
  * The justice bureau's ledger of youth legal education practice bases (青少年法治宣传教育实践基地台账),
@@ -11,27 +10,15 @@ import java.sql.PreparedStatement;
  * court, a second at a town school in 2023.
  */
 final class YouthLegalEducationBaseLedgerDemo {
-    static final String LEDGER = """
-            CREATE TABLE SF_QSNFZJD_TZ (
-              ND INT NOT NULL,
-              JDMC VARCHAR(60) NOT NULL,
-              XZDM VARCHAR(9) NOT NULL,
-              JB VARCHAR(4) NOT NULL,
-              RDNF INT NOT NULL)""";
-
     private YouthLegalEducationBaseLedgerDemo() {
     }
 
-    static int write(DemoDatabase db) throws Exception {
-        db.execute(LEDGER);
-        int rows = 0;
-        try (PreparedStatement ps = db.prepare("INSERT INTO SF_QSNFZJD_TZ VALUES (?,?,?,?,?)")) {
+    static void write(DemoDatabase db) throws Exception {
+        try (DemoTable rows = db.table("SF_QSNFZJD_TZ")) {
             for (int year = 2018; year <= DemoDistrict.LAST_YEAR; year++) {
-                rows += DemoDatabase.addRow(ps, year, "昭化区人民法院青少年法治教育基地", "510811100", "区级", 2018);
-                if (year >= 2023) rows += DemoDatabase.addRow(ps, year, "卫子镇中心小学法治教育实践基地", "510811101", "市级", 2023);
+                rows.add(year, "昭化区人民法院青少年法治教育基地", "510811100", "区级", 2018);
+                if (year >= 2023) rows.add(year, "卫子镇中心小学法治教育实践基地", "510811101", "市级", 2023);
             }
-            ps.executeBatch();
         }
-        return rows;
     }
 }

@@ -36,7 +36,7 @@ class ChildrenIndicatorsByHandTest {
         Files.createDirectories(dir);
         // Population 2024. 卫子镇: boys aged 5 600, girls aged 5 400. 昭化镇: boys and girls aged 10 500
         // each, men aged 40 3,000. Children under 18 (and 0-14): 2,000, boys 1,100, girls 900.
-        db(dir, "public_security", PublicSecurityDemo.POPULATION,
+        db(dir, "public_security", DemoTables.ddl("HJ_RK_TJ"),
                 pop("510811101000", "1", 5, 600),
                 pop("510811101000", "2", 5, 400),
                 pop("510811108000", "1", 10, 500),
@@ -51,8 +51,8 @@ class ChildrenIndicatorsByHandTest {
         // Deaths 2024: a boy of 10 drowned (卫子镇), a girl of 5 burned (昭化镇), a man of 44 in a road
         // accident, a boy of 12 of pneumonia (not read), and a boy's road death under 510812101, a town
         // of another district (quarantined).
-        db(dir, "health", HealthDemo.BIRTH_REGISTER, HealthDemo.DEATH_REPORT, ImmunisationReportDemo.REPORT,
-                HealthResourcesAnnualReportDemo.REPORT, CauseOfDeathRegisterDemo.REGISTER,
+        db(dir, "health", DemoTables.ddl("BIRTH_REGISTER"), DemoTables.ddl("MCH_DEATH_REPORT"), DemoTables.ddl("MY_CGJZ_BB"),
+                DemoTables.ddl("WS_JG_NB"), DemoTables.ddl("SW_DJ"),
                 dose(YEAR, "510811101", "乙肝疫苗", "应种剂次", 100),
                 dose(YEAR, "510811101", "乙肝疫苗", "实种剂次", 95),
                 dose(YEAR, "510811101", "麻腮风疫苗", "应种剂次", 50),
@@ -78,7 +78,7 @@ class ChildrenIndicatorsByHandTest {
         // School inspection 2024. 卫子镇 school A: counselling room and monthly drills met. 昭化镇 school B:
         // room not met, drills met; school C: room met, drills not. 卫子镇 kindergarten K: quarterly drills
         // met. An item code the extract does not know (quarantined).
-        db(dir, "education", EducationDemo.ENROLMENT, SchoolHealthSafetyInspectionDemo.INSPECTION,
+        db(dir, "education", DemoTables.ddl("EDU_ENROLMENT"), DemoTables.ddl("DD_XXWSAQ_JC"),
                 inspection("A", "小学", "510811101", "XLFDS", "达标"),
                 inspection("A", "小学", "510811101", "SSYL", "达标"),
                 inspection("B", "初中", "510811108", "XLFDS", "未达标"),
@@ -90,7 +90,7 @@ class ChildrenIndicatorsByHandTest {
         // Child welfare ledger 2024. Supervisors: 卫子镇 1, 昭化镇 2. Child directors: 卫子1村 yes, 卫子2村
         // no, 昭化1村 yes, 昭化1社区 yes. Protection bodies: the district's centre and 卫子镇's workstation
         // in place, 昭化镇's not.
-        db(dir, "civil_affairs", CivilAffairsDemo.ROSTER, ChildWelfareWorkLedgerDemo.LEDGER,
+        db(dir, "civil_affairs", DemoTables.ddl("VC_MEMBER"), DemoTables.ddl("MZ_ETFL_TZ"),
                 welfare("卫子镇", "镇", "510811101", "儿童督导员", null, 1),
                 welfare("昭化镇", "镇", "510811108", "儿童督导员", null, 2),
                 welfare("卫子1村", "村", "510811101", "儿童主任", "是", null),
@@ -101,13 +101,13 @@ class ChildrenIndicatorsByHandTest {
                 welfare("卫子镇未成年人保护工作站", "镇", "510811101", "未成年人保护机构", "是", null),
                 welfare("昭化镇未成年人保护工作站", "镇", "510811108", "未成年人保护机构", "否", null));
         // the other departments' tables, empty
-        db(dir, "hr_social_security", HrSocialSecurityDemo.REPORT);
-        db(dir, "medical_insurance", MedicalInsuranceDemo.PARTICIPATION);
-        db(dir, "justice", JusticeDemo.LEGAL_AID, JusticeDemo.JUVENILE_OFFENDERS);
-        db(dir, "womens_federation", WomensFederationDemo.LEDGER);
-        db(dir, "agriculture_water", AgricultureWaterDemo.REPORT);
-        db(dir, "disabled_federation", DisabledFederationDemo.PLACEMENT, DisabledFederationDemo.REHABILITATION);
-        db(dir, "organisation", OrganisationDemo.ROSTER);
+        db(dir, "hr_social_security", DemoTables.ddl("RS_TJ_NB"));
+        db(dir, "medical_insurance", DemoTables.ddl("YB_CBRS_TJ"));
+        db(dir, "justice", DemoTables.ddl("FLYZ_AJ"), DemoTables.ddl("WCN_FZ_PJ"));
+        db(dir, "womens_federation", DemoTables.ddl("FL_JTJY_ZD"));
+        db(dir, "agriculture_water", DemoTables.ddl("RURAL_INFRA_STAT"));
+        db(dir, "disabled_federation", DemoTables.ddl("CJ_SLRX_AZ"), DemoTables.ddl("CJ_KFJZ"));
+        db(dir, "organisation", DemoTables.ddl("GB_LDBZ_CY"));
 
         JobContext ctx = HandWrittenYear.run(home, YEAR);
         spark = ctx.warehouse().spark();

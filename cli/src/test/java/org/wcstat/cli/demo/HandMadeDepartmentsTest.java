@@ -40,7 +40,7 @@ class HandMadeDepartmentsTest {
         // 昭化镇 7); urban 1 boy 1 girl; rural 5 boys 4 girls and the one of unknown sex, 10. Urban and rural is
         // the mother's area of residence, as in the death report; every hukou is 农业 and must not count.
         // Also: one 2023 birth (outside the year) and one with sex code '3', which no code list knows (quarantined).
-        db(dir, "health", HealthDemo.BIRTH_REGISTER, HealthDemo.DEATH_REPORT,
+        db(dir, "health", DemoTables.ddl("BIRTH_REGISTER"), DemoTables.ddl("MCH_DEATH_REPORT"),
                 birth(1, "1", "2024-01-05", "510811101", "乡村"),
                 birth(2, "1", "2024-02-05", "510811101", "乡村"),
                 birth(3, "1", "2024-03-05", "510811101", "城镇"),
@@ -68,7 +68,7 @@ class HandMadeDepartmentsTest {
                 death(2023, "卫子镇", "乡村", "INF_DEATH", "男", 7));
         // High school 2024-2025: 40 boys and 45 girls aged 16 (元坝镇); kindergarten: 10 boys aged 4 in
         // 卫子镇, 12 girls aged 4 in 昭化镇. The 2023-2024 school year must not count.
-        db(dir, "education", EducationDemo.ENROLMENT,
+        db(dir, "education", DemoTables.ddl("EDU_ENROLMENT"),
                 enrol("2024-2025", "510811100", "高中", 16, "M", 40),
                 enrol("2024-2025", "510811100", "高中", 16, "F", 45),
                 enrol("2024-2025", "510811101", "学前教育", 4, "M", 10),
@@ -76,7 +76,7 @@ class HandMadeDepartmentsTest {
                 enrol("2023-2024", "510811100", "高中", 16, "F", 999));
         // Population 2024: boys 15-17: 20 aged 15 + 30 aged 16 = 50; girls 15-17: 40 aged 17.
         // Ages 3-5: 12 boys aged 3 in 卫子镇, 10 girls aged 5 in 昭化镇. A 14-year-old is outside both bands.
-        db(dir, "public_security", PublicSecurityDemo.POPULATION,
+        db(dir, "public_security", DemoTables.ddl("HJ_RK_TJ"),
                 pop(YEAR, "510811100000", "1", 15, "乡村", 20),
                 pop(YEAR, "510811100000", "1", 16, "城镇", 30),
                 pop(YEAR, "510811100000", "2", 17, "乡村", 40),
@@ -85,7 +85,7 @@ class HandMadeDepartmentsTest {
                 pop(YEAR, "510811108000", "2", 14, "乡村", 500));
         // Village committees 2024: 卫子镇 director man, two women members; 昭化镇 director woman, three men.
         // Women 3 of 7; directors: 1 woman of 2.
-        db(dir, "civil_affairs", CivilAffairsDemo.ROSTER,
+        db(dir, "civil_affairs", DemoTables.ddl("VC_MEMBER"),
                 member(1, "男", "卫子镇", "主任"),
                 member(2, "女", "卫子镇", "委员"),
                 member(3, "女", "卫子镇", "委员"),
@@ -94,13 +94,13 @@ class HandMadeDepartmentsTest {
                 member(6, "男", "昭化镇", "委员"),
                 member(7, "男", "昭化镇", "委员"));
         // the other departments of the shipped configuration are there, with their tables empty
-        db(dir, "hr_social_security", HrSocialSecurityDemo.REPORT);
-        db(dir, "medical_insurance", MedicalInsuranceDemo.PARTICIPATION);
-        db(dir, "justice", JusticeDemo.LEGAL_AID, JusticeDemo.JUVENILE_OFFENDERS);
-        db(dir, "womens_federation", WomensFederationDemo.LEDGER);
-        db(dir, "agriculture_water", AgricultureWaterDemo.REPORT);
-        db(dir, "disabled_federation", DisabledFederationDemo.PLACEMENT, DisabledFederationDemo.REHABILITATION);
-        db(dir, "organisation", OrganisationDemo.ROSTER);
+        db(dir, "hr_social_security", DemoTables.ddl("RS_TJ_NB"));
+        db(dir, "medical_insurance", DemoTables.ddl("YB_CBRS_TJ"));
+        db(dir, "justice", DemoTables.ddl("FLYZ_AJ"), DemoTables.ddl("WCN_FZ_PJ"));
+        db(dir, "womens_federation", DemoTables.ddl("FL_JTJY_ZD"));
+        db(dir, "agriculture_water", DemoTables.ddl("RURAL_INFRA_STAT"));
+        db(dir, "disabled_federation", DemoTables.ddl("CJ_SLRX_AZ"), DemoTables.ddl("CJ_KFJZ"));
+        db(dir, "organisation", DemoTables.ddl("GB_LDBZ_CY"));
         ctx = HandWrittenYear.run(home, YEAR);
         spark = ctx.warehouse().spark();
     }

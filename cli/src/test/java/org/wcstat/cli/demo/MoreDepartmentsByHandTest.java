@@ -36,14 +36,14 @@ class MoreDepartmentsByHandTest {
         Path dir = home.resolve("departments");
         Files.createDirectories(dir);
         // the departments this test has no rows for are there, with their tables empty
-        db(dir, "health", HealthDemo.BIRTH_REGISTER, HealthDemo.DEATH_REPORT);
-        db(dir, "education", EducationDemo.ENROLMENT);
-        db(dir, "civil_affairs", CivilAffairsDemo.ROSTER);
+        db(dir, "health", DemoTables.ddl("BIRTH_REGISTER"), DemoTables.ddl("MCH_DEATH_REPORT"));
+        db(dir, "education", DemoTables.ddl("EDU_ENROLMENT"));
+        db(dir, "civil_affairs", DemoTables.ddl("VC_MEMBER"));
         // Population 2024, the denominators. 卫子镇: women aged 30 100, girls aged 10 20.
         // 昭化镇: women aged 70 80, boys aged 16 30, men aged 40 90.
         // Women 200 (卫子镇 120, 昭化镇 80); women 18+ 180 (卫子镇 100, 昭化镇 80);
         // minors 50 (boys 30, girls 20).
-        db(dir, "public_security", PublicSecurityDemo.POPULATION,
+        db(dir, "public_security", DemoTables.ddl("HJ_RK_TJ"),
                 pop("510811101000", "2", 30, "乡村", 100),
                 pop("510811101000", "2", 10, "乡村", 20),
                 pop("510811108000", "2", 70, "城镇", 80),
@@ -52,7 +52,7 @@ class MoreDepartmentsByHandTest {
         // Urban-unit employees: 卫子镇 40 women + 60 men, 昭化镇 20 women + 40 men.
         // Pension, women: 卫子镇 20 + 70 = 90, 昭化镇 10 + 66 = 76. A man's row, a 2023 row that
         // must not count, and a row for a division code that is no town (quarantined).
-        db(dir, "hr_social_security", HrSocialSecurityDemo.REPORT,
+        db(dir, "hr_social_security", DemoTables.ddl("RS_TJ_NB"),
                 hr(YEAR, "510811101000", "2", "A0101", 40),
                 hr(YEAR, "510811101000", "1", "A0101", 60),
                 hr(YEAR, "510811108000", "2", "A0101", 20),
@@ -66,7 +66,7 @@ class MoreDepartmentsByHandTest {
                 hr(YEAR, "510811199000", "2", "A0101", 5));
         // Medical insurance, women: 卫子镇 10 + 108 = 118, 昭化镇 5 + 70 = 75. Maternity: women 36 in
         // 卫子镇, 19 in 昭化镇; 50 men in 卫子镇. A scheme the extract does not know (quarantined).
-        db(dir, "medical_insurance", MedicalInsuranceDemo.PARTICIPATION,
+        db(dir, "medical_insurance", DemoTables.ddl("YB_CBRS_TJ"),
                 yb("卫子镇", "女", "职工基本医疗保险", 10),
                 yb("卫子镇", "女", "城乡居民基本医疗保险", 108),
                 yb("昭化镇", "女", "职工基本医疗保险", 5),
@@ -80,7 +80,7 @@ class MoreDepartmentsByHandTest {
         // accepted on 2023-12-30 (not 2024) and one from 元坝乡, no town of the district (quarantined).
         // Juvenile offenders sentenced in 2024: boys from 卫子镇 and 昭化镇, a girl from 昭化镇, and a boy
         // whose town code 510811999 is no town (quarantined).
-        db(dir, "justice", JusticeDemo.LEGAL_AID, JusticeDemo.JUVENILE_OFFENDERS,
+        db(dir, "justice", DemoTables.ddl("FLYZ_AJ"), DemoTables.ddl("WCN_FZ_PJ"),
                 aid(1, "2024-03-01", "女", 35, "卫子镇"),
                 aid(2, "2024-05-01", "女", 16, "昭化镇"),
                 aid(3, "2024-07-01", "女", 52, "昭化镇"),
@@ -94,7 +94,7 @@ class MoreDepartmentsByHandTest {
                 offender("(2024)川0811刑初31号", 1, "1", "2008-01-01", "510811999", "2024-11-01"));
         // Parent schools 2024. 卫子镇: its community has one; villages 2 of 3. 昭化镇: its community has
         // none; villages 1 of 2. A village under code 510811199 (quarantined), and a 2023 row.
-        db(dir, "womens_federation", WomensFederationDemo.LEDGER,
+        db(dir, "womens_federation", DemoTables.ddl("FL_JTJY_ZD"),
                 point(YEAR, "510811101", "卫子1社区", "社区", "是", 2018),
                 point(YEAR, "510811101", "柏村", "行政村", "是", 2020),
                 point(YEAR, "510811101", "杨村", "行政村", "否", null),
@@ -107,7 +107,7 @@ class MoreDepartmentsByHandTest {
         // Rural infrastructure 2024. 卫子镇: 1,000 residents, 950 on tap water; 400 households, 300 with
         // a sanitary toilet. 昭化镇: 600 and 540; 250 and 150. A rate row, which is no count and no code
         // of the extract (quarantined).
-        db(dir, "agriculture_water", AgricultureWaterDemo.REPORT,
+        db(dir, "agriculture_water", DemoTables.ddl("RURAL_INFRA_STAT"),
                 infra("510811101000", "农村常住人口", 1000),
                 infra("510811101000", "农村自来水受益人口", 950),
                 infra("510811101000", "农村常住户数", 400),
@@ -122,7 +122,7 @@ class MoreDepartmentsByHandTest {
         // The 2023-2024 row must not count; a placement the extract does not know (休学) is quarantined.
         // Rehabilitation 2024: boys 1 of 2 assisted, girls 2 of 2; a child under 510812101, a town of
         // another district (quarantined).
-        db(dir, "disabled_federation", DisabledFederationDemo.PLACEMENT, DisabledFederationDemo.REHABILITATION,
+        db(dir, "disabled_federation", DemoTables.ddl("CJ_SLRX_AZ"), DemoTables.ddl("CJ_KFJZ"),
                 placement("2024-2025", "C1", "M", "2014-03-01", "510811101", "随班就读"),
                 placement("2024-2025", "C2", "F", "2012-06-01", "510811101", "送教上门"),
                 placement("2024-2025", "C3", "M", "2016-01-01", "510811108", "未入学"),
@@ -138,7 +138,7 @@ class MoreDepartmentsByHandTest {
         // Leadership teams on 2024-12-31. Department heads: 1 woman of 3; deputies: 2 women of 4.
         // Institutions: a woman head and three men deputies. A woman whose post class the extract does
         // not know (quarantined), and a 2023 roster row.
-        db(dir, "organisation", OrganisationDemo.ROSTER,
+        db(dir, "organisation", DemoTables.ddl("GB_LDBZ_CY"),
                 cadre("2024-12-31", "GB1", "男", "部门正职"),
                 cadre("2024-12-31", "GB2", "女", "部门正职"),
                 cadre("2024-12-31", "GB3", "男", "部门正职"),
