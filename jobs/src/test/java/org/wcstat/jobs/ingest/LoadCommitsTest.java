@@ -25,15 +25,18 @@ import java.util.regex.Pattern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * What a load costs the warehouse in commits, as docs/reliability.md describes them: a department's load of
- * a year that replaces an earlier load of it (as every yearly run after the first does) adds to each of its
- * raw tables one snapshot (its rows in and the earlier load's out, together) and three metadata files (the
- * branch made, the snapshot on it, main moved to it with the branch dropped); to facts.observation and
- * meta.load one snapshot each; to quarantine.rejected nothing when no row was quarantined, now or before.
+ * What a load costs the warehouse in commits, as docs/reliability.md describes them: an ingest of two
+ * departments' year that replaces an earlier load of it (as every yearly run after the first does) adds to
+ * each of their raw tables one snapshot (its rows in and the earlier load's out, together) and three metadata
+ * files (the branch made, the snapshot on it, main moved to it with the branch dropped); to facts.observation
+ * one snapshot per department; to meta.load one for the whole ingest; to quarantine.rejected nothing when no
+ * row was quarantined, now or before.
  * Each metadata file lists every snapshot the table keeps, so these counts are what a load's commits cost.
  */
 class LoadCommitsTest {
     static final String DEPARTMENT = "commits_h2";
+    /** A second department in the same ingest, one extract: its facts commit is its own, its record joins the first's. */
+    static final String OTHER = "commits_h2_other";
     static final List<String> EXTRACTS = List.of("households", "dwellings", "farms");
 
     @TempDir
@@ -61,7 +64,25 @@ class LoadCommitsTest {
                           keep: [Y, TOWN, CNT]
                     """.formatted(e, e.toUpperCase(), e));
         }
-        Path conf = ItWarehouse.conf(dir, Map.of(DEPARTMENT, """
+        Path conf = ItWarehouse.conf(dir, Map.of(OTHER, """
+                department: %s
+                name_zh: 统计
+                name_en: Statistics
+                jdbc:
+                  url: "%s"
+                  driver: org.h2.Driver
+                  user: {env: IT_H2_USER}
+                  password: {env: IT_H2_PASSWORD}
+                extracts:
+                  - name: households
+                    table: HOUSEHOLDS
+                    year: {column: Y}
+                    measure: households
+                    region: {name: TOWN}
+                    value: {column: CNT}
+                    raw:
+                      keep: [Y, TOWN, CNT]
+                """.formatted(OTHER, h2Url()), DEPARTMENT, """
                 department: %s
                 name_zh: 民政
                 name_en: Civil Affairs
@@ -78,18 +99,23 @@ class LoadCommitsTest {
     @Test
     void aReloadOfAYearCommitsOncePerRawTableAndOnceToTheSharedTables() {
         IngestJob job = new IngestJob(10);
-        job.run(ctx, 2024, Optional.of(DEPARTMENT));
+        job.run(ctx, 2024, Optional.empty());
         Map<String, Commits> before = commits();
 
-        job.run(ctx, 2024, Optional.of(DEPARTMENT));
+        job.run(ctx, 2024, Optional.empty());
         Map<String, Commits> after = commits();
 
-        for (String e : EXTRACTS) {
-            String raw = Warehouse.rawTable(DEPARTMENT, e);
+        for (String raw : rawTables()) {
             assertEquals(new Commits(1, 3), after.get(raw).minus(before.get(raw)), raw);
         }
-        assertEquals(new Commits(1, 1), after.get(Warehouse.FACTS).minus(before.get(Warehouse.FACTS)), Warehouse.FACTS);
+        // one facts commit per department; the two departments' records in one append
+        assertEquals(new Commits(2, 2), after.get(Warehouse.FACTS).minus(before.get(Warehouse.FACTS)), Warehouse.FACTS);
         assertEquals(new Commits(1, 1), after.get(Warehouse.LOADS).minus(before.get(Warehouse.LOADS)), Warehouse.LOADS);
+        // 3 extracts of the first department and 1 of the other, each recorded once for 2024
+        assertEquals(List.of(DEPARTMENT + " 3", OTHER + " 1"), ItWarehouse.strings("SELECT source, count(*) FROM " + Warehouse.LOADS
+                + " WHERE year = 2024 AND source LIKE 'commits_h2%' AND load_id IN (SELECT DISTINCT load_id FROM " + Warehouse.FACTS
+                + " WHERE year = 2024) GROUP BY source"));
+        assertEquals(List.of(), LoadCoordination.unfinishedLoads(ItWarehouse.home()), "a marker was left behind");
         assertEquals(new Commits(0, 0), after.get(Warehouse.QUARANTINE).minus(before.get(Warehouse.QUARANTINE)), Warehouse.QUARANTINE);
         // and the reload replaced the year: 卫子镇 5 and 昭化镇 7 of each extract, once, no branch left behind
         for (String e : EXTRACTS) {
@@ -110,9 +136,16 @@ class LoadCommitsTest {
 
     private static Map<String, Commits> commits() {
         Map<String, Commits> commits = new LinkedHashMap<>();
-        for (String e : EXTRACTS) commits.put(Warehouse.rawTable(DEPARTMENT, e), commits(Warehouse.rawTable(DEPARTMENT, e)));
+        for (String raw : rawTables()) commits.put(raw, commits(raw));
         for (String t : List.of(Warehouse.FACTS, Warehouse.LOADS, Warehouse.QUARANTINE)) commits.put(t, commits(t));
         return commits;
+    }
+
+    private static List<String> rawTables() {
+        List<String> tables = new java.util.ArrayList<>();
+        EXTRACTS.forEach(e -> tables.add(Warehouse.rawTable(DEPARTMENT, e)));
+        tables.add(Warehouse.rawTable(OTHER, "households"));
+        return tables;
     }
 
     private static Commits commits(String name) {
