@@ -36,6 +36,15 @@ class ForklessLocalFileSystemTest {
         fs.mkdirs(new Path(dir.resolve("raw").toUri()), new FsPermission((short) 0700));
         fs.setPermission(new Path(dir.resolve("raw").toUri()), new FsPermission((short) 0700));
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("raw"))));
+        // listed with their locations, as maintenance lists a table's folder, files carry the permissions and
+        // owner set above (read through Java, not by running ls for each file)
+        var listed = fs.listFiles(new Path(dir.toUri()), true);
+        assertTrue(listed.hasNext());
+        var status = listed.next();
+        assertEquals("v1.metadata.json", status.getPath().getName());
+        assertEquals("rw-r-----", status.getPermission().toString());
+        assertEquals(Files.getOwner(dir.resolve("v1.metadata.json")).getName(), status.getOwner());
+        assertEquals("rwx------", fs.getFileStatus(new Path(dir.resolve("raw").toUri())).getPermission().toString());
         // still Hadoop's checksummed local file system: the .crc beside the file is written and checked
         assertTrue(Files.exists(dir.resolve(".v1.metadata.json.crc")));
         try (var in = fs.open(file)) {

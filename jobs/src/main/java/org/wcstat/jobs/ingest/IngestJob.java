@@ -5,7 +5,6 @@ import org.apache.spark.sql.RowFactory;
 import org.wcstat.core.config.SourceConfig;
 import org.wcstat.jobs.YearsJob;
 import org.wcstat.jobs.JobContext;
-import org.wcstat.jobs.Warehouse;
 
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -42,19 +41,33 @@ public final class IngestJob implements YearsJob {
         ctx.warehouse().ensureTables();
         List<SourceConfig> sources = only.map(s -> List.of(ctx.config().source(s))).orElse(ctx.config().sources());
         List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
-        List<List<ExtractResult>> loaded = new DepartmentSchedule(sources, ctx.config())
-                .run(DepartmentSchedule.parallelism(), source -> {
-                    try {
-                        return loadWithRetry(ctx, source, years);
-                    } catch (SourceUnavailableException | LoadLock.LoadBusyException e) {
-                        failures.add(source.department() + ": " + e.getMessage());
-                        ctx.progress().warn(source.department() + " failed: " + e.getMessage());
-                    } catch (SourceDataException | SourceLoad.RejectedLoadException e) {
-                        failures.add(e.getMessage());
-                        ctx.progress().warn(e.getMessage());
-                    }
-                    return List.of();
-                });
+        LoadRecords records = new LoadRecords();
+        List<List<ExtractResult>> loaded;
+        try {
+            loaded = new DepartmentSchedule(sources, ctx.config())
+                    .run(DepartmentSchedule.parallelism(), source -> {
+                        try {
+                            return loadWithRetry(ctx, source, years, records);
+                        } catch (SourceUnavailableException | LoadLock.LoadBusyException e) {
+                            failures.add(source.department() + ": " + e.getMessage());
+                            ctx.progress().warn(source.department() + " failed: " + e.getMessage());
+                        } catch (SourceDataException | SourceLoad.RejectedLoadException e) {
+                            failures.add(e.getMessage());
+                            ctx.progress().warn(e.getMessage());
+                        }
+                        return List.of();
+                    });
+        } catch (RuntimeException e) {
+            // the departments committed before the failure are recorded all the same
+            try {
+                records.write(ctx);
+            } catch (RuntimeException unrecorded) {
+                e.addSuppressed(unrecorded); // their markers stay: the next command records them
+            }
+            throw e;
+        }
+        // every department's meta.load record in one commit
+        records.write(ctx);
         long rows = 0;
         long quarantined = 0;
         for (List<ExtractResult> results : loaded) {
@@ -71,17 +84,17 @@ public final class IngestJob implements YearsJob {
         return summary;
     }
 
-    private List<ExtractResult> loadWithRetry(JobContext ctx, SourceConfig source, List<Integer> years) {
+    private List<ExtractResult> loadWithRetry(JobContext ctx, SourceConfig source, List<Integer> years, LoadRecords records) {
         long backoff = firstBackoffMs;
         for (int attempt = 1; ; attempt++) {
-            SourceLoad load = new SourceLoad(ctx, source, years);
+            SourceLoad load = new SourceLoad(ctx, source, years, records);
             try {
                 return load.run();
             } catch (SourceLoad.RejectedLoadException e) {
-                record(ctx, failedRows(load, source, e.years(), e.getMessage()));
+                records.failed(failedRows(load, source, e.years(), e.getMessage()));
                 throw e;
             } catch (SourceDataException e) {
-                record(ctx, failedRows(load, source, years, e.getMessage()));
+                records.failed(failedRows(load, source, years, e.getMessage()));
                 throw e;
             } catch (Exception e) {
                 // Exception, not RuntimeException: Spark's JDBC source throws the driver's checked
@@ -94,12 +107,12 @@ public final class IngestJob implements YearsJob {
                 String why = sql.getMessage();
                 if (!refused.retryable()) {
                     // a wrong password or database stays wrong: trying again only delays the message
-                    record(ctx, failedRows(load, source, years, refused.getMessage()));
+                    records.failed(failedRows(load, source, years, refused.getMessage()));
                     throw new SourceUnavailableException("cannot read " + source.nameEn() + " (" + source.nameZh() + "): "
                             + refused.getMessage());
                 }
                 if (attempt >= ATTEMPTS) {
-                    record(ctx, failedRows(load, source, years, why));
+                    records.failed(failedRows(load, source, years, why));
                     throw new SourceUnavailableException("cannot read " + source.nameEn() + " (" + source.nameZh() + ") after "
                             + ATTEMPTS + " attempts: " + refused.getMessage());
                 }
@@ -118,11 +131,6 @@ public final class IngestJob implements YearsJob {
                     new Timestamp(System.currentTimeMillis()), 0L, 0L, 0L, 0L, 0L, null, null, "failed", why, null));
         }
         return rows;
-    }
-
-    private static void record(JobContext ctx, List<Row> rows) {
-        var spark = ctx.warehouse().spark();
-        ctx.warehouse().append(spark.createDataFrame(rows, spark.table(Warehouse.LOADS).schema()), Warehouse.LOADS);
     }
 
     private static Throwable cause(Throwable t, Class<? extends Throwable> type) {

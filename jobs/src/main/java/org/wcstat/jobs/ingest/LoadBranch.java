@@ -2,6 +2,7 @@ package org.wcstat.jobs.ingest;
 
 import org.apache.iceberg.SnapshotRef;
 import org.apache.iceberg.Table;
+import org.apache.iceberg.exceptions.ValidationException;
 import org.apache.iceberg.expressions.Expression;
 import org.apache.iceberg.expressions.Expressions;
 import org.apache.iceberg.io.CloseableIterable;
@@ -28,6 +29,7 @@ import static org.apache.spark.sql.functions.expr;
  */
 final class LoadBranch {
     static final String PREFIX = "wcstat_load_";
+    private static final String METRICS_OF_LOAD_ID = "write.metadata.metrics.column.load_id";
 
     /**
      * The rows of a table a load of (department, years) owns: those of its years (and department, in a table
@@ -71,7 +73,8 @@ final class LoadBranch {
 
     /**
      * Stages the load's rows on the table's branch, made afresh from main: appends them and deletes the rows of
-     * the scope other loads wrote. A table never written gets an empty main first, as a branch grows from a snapshot.
+     * the scope other loads wrote, in one commit where it can. A table never written gets an empty main first, as
+     * a branch grows from a snapshot.
      *
      * @param rows the load's rows; null for none
      * @return the branch's snapshot, or null when there was nothing to stage (no rows, nothing to delete): then no branch
@@ -93,19 +96,66 @@ final class LoadBranch {
             t.manageSnapshots().createBranch(name, main).commit();
         }
         String branch = table + ".branch_" + name;
-        if (rows != null) {
-            try {
-                rows.writeTo(branch).append();
-            } catch (NoSuchTableException e) {
-                throw new IllegalStateException(table + " does not exist; it is created at the start of every job", e);
-            }
-        }
-        if (replaces) {
-            // the other loads' files: whole files, as their load_id bounds (exact: full metrics) and years say
-            warehouse.spark().sql("DELETE FROM " + branch + " WHERE " + scope.others());
+        if (rows != null && replaces && exactLoadIds(t)) {
+            replaceOthers(branch, rows, scope);
+        } else {
+            if (rows != null) append(branch, rows);
+            if (replaces) deleteOthers(branch, scope);
         }
         t.refresh();
         return t.refs().get(name).snapshotId();
+    }
+
+    /**
+     * The load's rows in, the other loads' rows of the scope out, in one commit: an overwrite by filter drops
+     * whole files, which their load_id bounds and years say match. Should a file hold the rows of
+     * several loads, Iceberg refuses to drop it whole and commits nothing: the rows then go in and out as two
+     * commits, the DELETE rewriting that file.
+     */
+    private void replaceOthers(String branch, Dataset<Row> rows, Scope scope) {
+        try {
+            rows.writeTo(branch).overwrite(expr(scope.others()));
+        } catch (NoSuchTableException e) {
+            throw missing(branch, e);
+        } catch (RuntimeException e) {
+            if (!refusedToDropPartOfAFile(e)) throw e;
+            append(branch, rows);
+            deleteOthers(branch, scope);
+        }
+    }
+
+    /**
+     * Whether the table keeps every file's load ids whole in its metadata (raw tables do): only then can an
+     * overwrite tell a file of other loads from one that holds this load's rows too, as ids share their first
+     * 16 characters, which is all Iceberg keeps by default.
+     */
+    private static boolean exactLoadIds(Table t) {
+        return "full".equals(t.properties().get(METRICS_OF_LOAD_ID));
+    }
+
+    /** Iceberg's refusal, as Spark passes it on (wrapped or not), to drop a file only some of whose rows the filter matches. */
+    private static boolean refusedToDropPartOfAFile(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof ValidationException) return true;
+        }
+        return false;
+    }
+
+    private static void append(String branch, Dataset<Row> rows) {
+        try {
+            rows.writeTo(branch).append();
+        } catch (NoSuchTableException e) {
+            throw missing(branch, e);
+        }
+    }
+
+    /** Spark's DELETE drops whole files where it can and rewrites the others. */
+    private void deleteOthers(String branch, Scope scope) {
+        warehouse.spark().sql("DELETE FROM " + branch + " WHERE " + scope.others());
+    }
+
+    private static IllegalStateException missing(String branch, NoSuchTableException e) {
+        return new IllegalStateException(branch + " does not exist; its table is created at the start of every job", e);
     }
 
     /** Whether the snapshot holds rows of the scope another load wrote, by the table's metadata alone. */
@@ -128,16 +178,17 @@ final class LoadBranch {
         SnapshotRef ref = t.refs().get(name);
         if (ref == null) return;
         long main = t.currentSnapshot().snapshotId();
-        if (main != ref.snapshotId()) {
-            if (SnapshotUtil.isAncestorOf(t, ref.snapshotId(), main)) {
-                t.manageSnapshots().fastForwardBranch(SnapshotRef.MAIN_BRANCH, name).commit();
-            } else {
-                Dataset<Row> staged = warehouse.spark().read().option("branch", name).table(table).where(expr(scope.ofYears()));
-                warehouse.replace(staged, table, expr(scope.ofYears()));
-            }
+        if (main == ref.snapshotId()) {
+            t.manageSnapshots().removeBranch(name).commit();
+        } else if (SnapshotUtil.isAncestorOf(t, ref.snapshotId(), main)) {
+            // main moves and the branch goes in one metadata commit: a kill leaves both or neither
+            t.manageSnapshots().fastForwardBranch(SnapshotRef.MAIN_BRANCH, name).removeBranch(name).commit();
+        } else {
+            Dataset<Row> staged = warehouse.spark().read().option("branch", name).table(table).where(expr(scope.ofYears()));
+            warehouse.replace(staged, table, expr(scope.ofYears()));
             t.refresh();
+            t.manageSnapshots().removeBranch(name).commit();
         }
-        t.manageSnapshots().removeBranch(name).commit();
     }
 
     /** Drops the branch of a load that will not happen; main is as it was. */

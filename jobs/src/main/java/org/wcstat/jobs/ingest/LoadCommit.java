@@ -40,21 +40,23 @@ import static org.apache.spark.sql.functions.col;
  *       rows other loads wrote for the department's years deleted there. Readers of main see none of it;</li>
  *   <li>facts.observation's rows of (year, department) are replaced in one commit whose snapshot summary
  *       carries the load's id and its meta.load record: the commit point;</li>
- *   <li>the load is recorded in meta.load, and main of quarantine.rejected and of each raw table is
- *       fast-forwarded to the load's branch, which is then dropped.</li>
+ *   <li>main of quarantine.rejected and of each raw table is fast-forwarded to the load's branch, which is
+ *       dropped in the same metadata commit;</li>
+ *   <li>the load is recorded in meta.load: at once, or, in an ingest ({@link LoadRecords}), with every other
+ *       department's record in one append at its end.</li>
  * </ol>
  * A load killed before step 2 leaves every table's main as it was; its branches are dropped later (or at once,
- * by the load itself, when it fails rather than dies). What a branch cannot do is make step 3 atomic with
- * step 2, since Iceberg commits no two tables together: that is the marker's remaining role. A marker file,
- * written before step 1 and removed after step 3, names the load's branch and ids; the next command that opens
+ * by the load itself, when it fails rather than dies). What a branch cannot do is make steps 3 and 4 atomic
+ * with step 2, since Iceberg commits no two tables together: that is the marker's remaining role. A marker
+ * file, written before step 1 and removed after step 4, names the load's branch and ids; the next command that opens
  * the warehouse ({@link LoadCoordination#finishKilledLoads}) or the next load of the department and year,
  * finding it and the load's facts commit in the history, records the load from the snapshot summary and
  * fast-forwards its branches (rolls it forward), and otherwise drops them. A load that ended well costs the
  * next one a file lookup.
  *
  * <p>A load of several years takes each step once for all of them: one branch per table, one facts commit
- * replacing (those years, department) whose summary carries every year's load id and record, one append to
- * meta.load, one fast-forward per table. Each year keeps its own load id and marker (naming the shared
+ * replacing (those years, department) whose summary carries every year's load id and record, one
+ * fast-forward per table, its records in the one append. Each year keeps its own load id and marker (naming the shared
  * branch), so the next load of any one of them finishes it as it would a load of that year alone.
  * docs/validation.md and docs/reliability.md describe it for readers.
  */
@@ -85,12 +87,20 @@ final class LoadCommit {
     private final JobContext ctx;
     private final SourceConfig source;
     private final List<Integer> years;
+    /** Where the load's meta.load record waits to be written with the other departments'; null to write it at once. */
+    private final LoadRecords records;
 
     /** @param years those the load covers, ascending */
     LoadCommit(JobContext ctx, SourceConfig source, List<Integer> years) {
+        this(ctx, source, years, null);
+    }
+
+    /** @param records where the record of a committed load waits, with its markers, for the ingest's one append to meta.load */
+    LoadCommit(JobContext ctx, SourceConfig source, List<Integer> years, LoadRecords records) {
         this.ctx = ctx;
         this.source = source;
         this.years = List.copyOf(years);
+        this.records = records;
     }
 
     /** The marker of a load of (department, year) that began to write and has not finished. */
@@ -156,9 +166,14 @@ final class LoadCommit {
     }
 
     private void end(Collection<Integer> done) {
+        end(ctx.home(), source.department(), done);
+    }
+
+    /** Removes the markers of a load of the department's years: it is recorded, and its raw rows are main. */
+    static void end(Path home, String department, Collection<Integer> done) {
         try {
             for (int year : done) {
-                Files.deleteIfExists(pending(ctx.home(), source.department(), year));
+                Files.deleteIfExists(pending(home, department, year));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot mark the load as finished: " + e.getMessage(), e);
@@ -183,6 +198,7 @@ final class LoadCommit {
         List<ExtractResult> done = new ArrayList<>();
         LoadBranch branch = LoadBranch.of(ctx.warehouse(), loadIds.values().iterator().next());
         List<String> rawTables = new ArrayList<>();
+        List<Row> record = new ArrayList<>();
         boolean committing = false;
         try (LoadLock ignored = LoadLock.forDepartmentCommit(ctx.home(), source.department())) {
             begin(loadIds, branch);
@@ -205,11 +221,12 @@ final class LoadCommit {
                     ctx.warehouse().replace(staged.facts(), Warehouse.FACTS, thisLoad, properties(loadIds, source.department(), done));
                     FaultPoint.reach("after-facts");
                     Long factsSnapshot = ctx.warehouse().snapshotId(Warehouse.FACTS);
-                    List<Row> record = new ArrayList<>();
                     done.forEach(r -> record.add(r.loadRow(source.department(), factsSnapshot)));
-                    var spark = ctx.warehouse().spark();
-                    ctx.warehouse().append(spark.createDataFrame(record, spark.table(Warehouse.LOADS).schema()), Warehouse.LOADS);
-                    FaultPoint.reach("after-record");
+                    if (records == null) {
+                        var spark = ctx.warehouse().spark();
+                        ctx.warehouse().append(spark.createDataFrame(record, spark.table(Warehouse.LOADS).schema()), Warehouse.LOADS);
+                        FaultPoint.reach("after-record");
+                    }
                     branch.publish(Warehouse.QUARANTINE, quarantineScope(loadIds));
                 }
                 for (String table : rawTables) {
@@ -229,7 +246,12 @@ final class LoadCommit {
                 throw e;
             }
         }
-        end(loadIds.keySet());
+        if (records == null) {
+            end(loadIds.keySet());
+        } else {
+            // the markers stay until the record is written: a kill before then is finished from the facts commit
+            records.committed(source.department(), loadIds.keySet(), record);
+        }
         return done;
     }
 

@@ -55,11 +55,15 @@ final class SourceLoad {
     /** Where each extract's rows of each year came from, for meta.load: a return's file and SHA-256. */
     private final Map<String, String> origins = new java.util.HashMap<>();
 
+    /** Where a committed load's meta.load record waits for the ingest's one append; null to write it with the load. */
+    private final LoadRecords records;
+
     SourceLoad(JobContext ctx, SourceConfig source, int year) {
-        this(ctx, source, List.of(year));
+        this(ctx, source, List.of(year), null);
     }
 
-    SourceLoad(JobContext ctx, SourceConfig source, List<Integer> years) {
+    SourceLoad(JobContext ctx, SourceConfig source, List<Integer> years, LoadRecords records) {
+        this.records = records;
         this.ctx = ctx;
         this.source = source;
         this.years = List.copyOf(new TreeSet<>(years));
@@ -166,7 +170,7 @@ final class SourceLoad {
             if (!passed.isEmpty()) {
                 Map<Integer, String> ids = new TreeMap<>(loadIds);
                 ids.keySet().retainAll(passed);
-                committed = new LoadCommit(ctx, source, years).commit(ids, staged(checked, passed),
+                committed = new LoadCommit(ctx, source, years, records).commit(ids, staged(checked, passed),
                         results.stream().filter(r -> passed.contains(r.year())).toList());
                 for (int year : passed) {
                     Path html = reports.get(year).write(ctx.home(), "Loaded as " + loadIds.get(year));
