@@ -19,6 +19,11 @@ final class StagePeaks {
         }
     }
 
+    /** The JVM's CPU time so far, all threads, in nanoseconds (-1 where the platform does not say). */
+    static long processCpuNs() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : -1;
+    }
+
     /**
      * {peak RSS in KiB, peak heap in bytes}. The heap's peak is the sum of each pool's own peak, which may
      * not have been reached at the same moment: an upper bound, never below the true peak.

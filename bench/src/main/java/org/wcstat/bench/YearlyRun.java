@@ -17,7 +17,7 @@ import java.util.Map;
 /**
  * One yearly run as `wcstat run` does it (pipelines/yearly-load.yaml: every department's ingest,
  * compute, assess, publish, maintain), timed from the JVM's start: the figure a bureau waits for. Each
- * stage's peak memory is reported beside its time: the JVM's resident set (Linux VmHWM, reset as the stage
+ * stage's CPU time and peak memory are reported beside its time: the JVM's resident set (Linux VmHWM, reset as the stage
  * starts) and the heap in use (the collector's pools' peaks, reset likewise), so a province run shows which
  * stage needs the -Xmx it is given. On a fresh warehouse (a province's first year) the run creates the tables.
  *
@@ -44,12 +44,15 @@ public final class YearlyRun {
         List<String> stages = new ArrayList<>();
         List<Double> starts = new ArrayList<>();
         List<long[]> peaks = new ArrayList<>();
+        List<Long> cpuAt = new ArrayList<>();
         Progress progress = new Progress() {
             @Override
             public void stage(String name) {
                 if (!stages.isEmpty()) peaks.add(StagePeaks.read());
+        cpuAt.add(StagePeaks.processCpuNs());
                 stages.add(name);
                 starts.add(Bench.jvmUptimeS());
+                cpuAt.add(StagePeaks.processCpuNs());
                 StagePeaks.reset();
                 Bench.log("stage %s (load %.2f)", name, Bench.load());
             }
@@ -66,13 +69,14 @@ public final class YearlyRun {
         PipelineRunner.run(ctx, pipeline, year);
         double end = Bench.jvmUptimeS();
         if (!stages.isEmpty()) peaks.add(StagePeaks.read());
+        cpuAt.add(StagePeaks.processCpuNs());
         StringBuilder r = new StringBuilder(String.format(Locale.ROOT,
                 "yearly run of %d: %.2f s from the JVM's start (JVM start to main %.2f s, configuration %.2f s, Spark session and tables %.2f s",
                 year, end, atMain, sessionFrom - atMain, sessionS));
         for (int i = 0; i < stages.size(); i++) {
             double to = i + 1 < stages.size() ? starts.get(i + 1) : end;
-            r.append(String.format(Locale.ROOT, ", %s %.2f s (peak RSS %d MiB, heap %d MiB)", stages.get(i), to - starts.get(i),
-                    peaks.get(i)[0] / 1024, peaks.get(i)[1] >> 20));
+            r.append(String.format(Locale.ROOT, ", %s %.2f s (JVM CPU %.1f s, peak RSS %d MiB, heap %d MiB)", stages.get(i), to - starts.get(i),
+                    (cpuAt.get(i + 1) - cpuAt.get(i)) / 1e9, peaks.get(i)[0] / 1024, peaks.get(i)[1] >> 20));
         }
         System.out.println(r.append(")"));
         wh.spark().stop();
