@@ -6,9 +6,13 @@
 # the scales in bench/target/scale/summary.md.
 #
 #   bench/run.sh [--scales county,city,province] [--years 2022-2024] [--reps 3] [--province-reps 1]
-#                [--province-no-history] [--regenerate] [--keep] [--max-compute-ratio R] [--max-ingest-ratio R]
+#                [--province-no-history] [--province-yearly] [--regenerate] [--keep] [--max-compute-ratio R] [--max-ingest-ratio R]
 #
 # --province-no-history loads only the measured (last) year at province scale, not the years before it.
+# --province-yearly runs, at province scale, one yearly run from the JVM's start on a fresh warehouse (YearlyRun:
+# ingest, compute, assess, publish and maintain of the last year, each stage's time and peak memory) instead of
+# the stage-by-stage comparison with COPY and DuckDB; the province's conf/yearbook.yaml splits the yearbook by city
+# (volumes: {by: city}). Its line is in bench/target/scale/province/yearly-run.txt.
 # --keep keeps every scale's warehouse in bench/target/scale/<scale>/work (by default only the county's, for
 # its yearly run), e.g. to time compute's parts on it afterwards with org.wcstat.bench.ComputeSplit.
 #
@@ -25,7 +29,7 @@ repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 host="${BENCH_PGHOST:-127.0.0.1}" port="${BENCH_PGPORT:-5432}" user="${BENCH_PGUSER:-postgres}"
 export PGPASSWORD="${WCSTAT_BENCH_PGPASSWORD:-}"
 
-scales=county,city,province years=2022-2024 reps=3 province_reps=1 province_history=() regenerate=0 keep=0 max_compute="" max_ingest=""
+scales=county,city,province years=2022-2024 reps=3 province_reps=1 province_history=() province_yearly=0 regenerate=0 keep=0 max_compute="" max_ingest=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --scales) scales="$2"; shift 2 ;;
@@ -33,6 +37,7 @@ while [ $# -gt 0 ]; do
     --reps) reps="$2"; shift 2 ;;
     --province-reps) province_reps="$2"; shift 2 ;;
     --province-no-history) province_history=(--no-history); shift ;;
+    --province-yearly) province_yearly=1; shift ;;
     --regenerate) regenerate=1; shift ;;
     --keep) keep=1; shift ;;
     --max-compute-ratio) max_compute="$2"; shift 2 ;;
@@ -69,6 +74,23 @@ for scale in ${scales//,/ }; do
   fi
   r="$reps" history=()
   [ "$scale" = province ] && r="$province_reps" history=("${province_history[@]}")
+  # a province publishes one yearbook volume per city and a provincial summary
+  [ "$scale" = province ] && ! grep -q '^volumes:' "$dir/conf/yearbook.yaml" && printf '%s\n' \
+    '# the province publishes one volume per city and a provincial summary (conf/README.md)' 'volumes: {by: city}' >>"$dir/conf/yearbook.yaml"
+  if [ "$scale" = province ] && [ "$province_yearly" = 1 ]; then
+    echo "$(date -u +%T) province: one yearly run from the JVM's start on a fresh warehouse; load $(cut -d' ' -f1-3 /proc/loadavg) ..." >&2
+    rm -rf "$dir/work"
+    mkdir -p "$dir/work/home"
+    uptime >"$dir/yearly-run.load"
+    bench "$dir/yearly-run.time" org.wcstat.bench.YearlyRun --repo "$repo" --conf "$dir/conf" --home "$dir/work/home" --year "$year" \
+      >"$dir/yearly-run.txt" 2> >(tee "$dir/benchmark.log" >&2)
+    uptime >>"$dir/yearly-run.load"
+    line="$(cat "$dir/yearly-run.txt"); uptime before and after: $(paste -sd'|' "$dir/yearly-run.load"); process: $(grep -E 'User time|System time|Elapsed|Maximum resident' "$dir/yearly-run.time" | sed 's/^\s*//' | paste -sd';')"
+    echo "$line" >"$dir/yearly-run.txt"
+    [ "$keep" = 1 ] || rm -rf "$dir/work"
+    echo "$(date -u +%T) province: done; $line" >&2
+    continue
+  fi
   echo "$(date -u +%T) $scale: load $(cut -d' ' -f1-3 /proc/loadavg); benchmarking ..." >&2
   rm -rf "$dir/work" "$dir/classes.jsa"
   # at county the benchmark's JVM leaves, at its exit, the archive of the classes it loaded that the yearly
@@ -105,6 +127,7 @@ done
     fi
   done
   if [ -f "$out/county/yearly-run.txt" ]; then echo "- county $(cat "$out/county/yearly-run.txt")"; fi
+  if [ -f "$out/province/yearly-run.txt" ]; then echo "- province $(cat "$out/province/yearly-run.txt")"; fi
   echo
   for scale in county city province; do
     if [ -f "$out/$scale/report.md" ]; then cat "$out/$scale/report.md"; echo; fi

@@ -16,7 +16,10 @@ import java.util.Map;
 
 /**
  * One yearly run as `wcstat run` does it (pipelines/yearly-load.yaml: every department's ingest,
- * compute, publish), timed from the JVM's start: the figure a bureau waits for.
+ * compute, assess, publish, maintain), timed from the JVM's start: the figure a bureau waits for. Each
+ * stage's CPU time and peak memory are reported beside its time: the JVM's resident set (Linux VmHWM, reset as the stage
+ * starts) and the heap in use (the collector's pools' peaks, reset likewise), so a province run shows which
+ * stage needs the -Xmx it is given. On a fresh warehouse (a province's first year) the run creates the tables.
  *
  * <pre>YearlyRun --repo DIR --conf DIR --home DIR --year 2024</pre>
  */
@@ -40,11 +43,18 @@ public final class YearlyRun {
         double sessionS = Bench.jvmUptimeS() - sessionFrom;
         List<String> stages = new ArrayList<>();
         List<Double> starts = new ArrayList<>();
+        List<long[]> peaks = new ArrayList<>();
+        List<Long> cpuAt = new ArrayList<>();
         Progress progress = new Progress() {
             @Override
             public void stage(String name) {
+                if (!stages.isEmpty()) peaks.add(StagePeaks.read());
+        cpuAt.add(StagePeaks.processCpuNs());
                 stages.add(name);
                 starts.add(Bench.jvmUptimeS());
+                cpuAt.add(StagePeaks.processCpuNs());
+                StagePeaks.reset();
+                Bench.log("stage %s (load %.2f)", name, Bench.load());
             }
 
             @Override
@@ -58,12 +68,15 @@ public final class YearlyRun {
         JobContext ctx = new JobContext(config, home, wh, progress, Map.of("WCSTAT_PSEUDONYM_KEY", "bench-key-not-secret"));
         PipelineRunner.run(ctx, pipeline, year);
         double end = Bench.jvmUptimeS();
+        if (!stages.isEmpty()) peaks.add(StagePeaks.read());
+        cpuAt.add(StagePeaks.processCpuNs());
         StringBuilder r = new StringBuilder(String.format(Locale.ROOT,
                 "yearly run of %d: %.2f s from the JVM's start (JVM start to main %.2f s, configuration %.2f s, Spark session and tables %.2f s",
                 year, end, atMain, sessionFrom - atMain, sessionS));
         for (int i = 0; i < stages.size(); i++) {
             double to = i + 1 < stages.size() ? starts.get(i + 1) : end;
-            r.append(String.format(Locale.ROOT, ", %s %.2f s", stages.get(i), to - starts.get(i)));
+            r.append(String.format(Locale.ROOT, ", %s %.2f s (JVM CPU %.1f s, peak RSS %d MiB, heap %d MiB)", stages.get(i), to - starts.get(i),
+                    (cpuAt.get(i + 1) - cpuAt.get(i)) / 1e9, peaks.get(i)[0] / 1024, peaks.get(i)[1] >> 20));
         }
         System.out.println(r.append(")"));
         wh.spark().stop();

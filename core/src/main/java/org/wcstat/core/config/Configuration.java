@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -62,9 +63,28 @@ public record Configuration(Path dir, Regions regions, AgeBands ageBands, List<S
         Catalog catalog = Catalog.load(dir.resolve("indicators"), measures(sources), ages, FormerSources.producers(previous, dir).orElse(loaded));
         YearbookLayout yearbook = YearbookLayout.load(dir.resolve("yearbook.yaml"));
         checkIndicatorReferences(dir, catalog, yearbook, sources);
+        checkVolumes(dir, regions, yearbook);
         ResidenceBases.check(catalog, sources, dir.resolve("sources"));
         return new Configuration(dir, regions, ages, List.copyOf(sources), catalog, yearbook, AssessmentSettings.load(dir),
                 ValidationRules.load(dir.resolve("validation"), sources, measures(sources)));
+    }
+
+    /** A yearbook split by city (or county) needs every town's city listed in regions.yaml, to name its volume. */
+    private static void checkVolumes(Path dir, Regions regions, YearbookLayout yearbook) {
+        if (yearbook.volumesSetting().isEmpty()) return;
+        Regions.Level level = yearbook.volumesSetting().get().level();
+        Set<String> listed = new HashSet<>();
+        regions.areas(level).forEach(a -> listed.add(a.code()));
+        for (int i = 0; i < regions.towns().size(); i++) {
+            Regions.Region t = regions.towns().get(i);
+            String area = Regions.areaOf(t.code(), level);
+            if (!listed.contains(area)) {
+                throw new ConfigException(YamlLocator.at(dir.resolve("regions.yaml"), "towns", i, "code") + ": town " + t.nameZh() + " ("
+                        + t.code() + ") is in " + level.id + " " + area + ", which regions.yaml does not list under '" + level.field
+                        + "'; " + dir.resolve("yearbook.yaml") + " splits the yearbook by " + level.id + " (volumes), so list "
+                        + area + " with its names under '" + level.field + "', or leave volumes out");
+            }
+        }
     }
 
     /** Every indicator files under a chapter of the yearbook and names departments that have a source. */

@@ -5,6 +5,7 @@ import org.wcstat.core.yaml.Yaml;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.wcstat.core.catalog.Catalog;
 import org.wcstat.core.disclosure.SmallCounts;
+import org.wcstat.core.dimension.Regions;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -22,10 +23,43 @@ public record YearbookLayout(
         @JsonProperty(value = "chapters", required = true) List<Chapter> chapters,
         @JsonProperty("english") boolean english,
         @JsonProperty("key_indicators") List<String> keyIndicators,
-        @JsonProperty("pdf_font") String pdfFont) {
+        @JsonProperty("pdf_font") String pdfFont,
+        @JsonProperty("volumes") Volumes volumes) {
 
     public YearbookLayout {
         keyIndicators = keyIndicators == null ? List.of() : List.copyOf(keyIndicators);
+    }
+
+    public YearbookLayout(String titleZh, String titleEn, int firstYear, Disclosure disclosure, List<Chapter> chapters,
+                          boolean english, List<String> keyIndicators, String pdfFont) {
+        this(titleZh, titleEn, firstYear, disclosure, chapters, english, keyIndicators, pdfFont, null);
+    }
+
+    /**
+     * How a release's yearbook is split: {@code by: city} (or {@code county}) publishes one volume per city of
+     * regions.yaml, with its towns, and a summary volume with the area's totals and one row per city. Left out,
+     * the yearbook is one volume with every town.
+     */
+    public record Volumes(@JsonProperty(value = "by", required = true) String by) {
+        public Volumes {
+            if (Regions.Level.of(by).isEmpty()) {
+                throw new InvalidField("volumes by '" + by + "': a yearbook is split by city or by county (the lists of the same"
+                        + " name in regions.yaml)", "by");
+            }
+        }
+
+        public Regions.Level level() {
+            return Regions.Level.of(by).orElseThrow();
+        }
+    }
+
+    public Optional<Volumes> volumesSetting() {
+        return Optional.ofNullable(volumes);
+    }
+
+    /** The same layout under another title: a volume's. */
+    public YearbookLayout titled(String zh, String en) {
+        return new YearbookLayout(zh, en, firstYear, disclosure, chapters, english, keyIndicators, pdfFont, volumes);
     }
 
     /**

@@ -14,10 +14,59 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** The district and its towns, by national administrative division code. */
+/**
+ * The district and its towns, by national administrative division code. An area larger than a county (a city,
+ * a province) may list its cities (4-digit codes) and counties (6 digits) too: a town belongs to the city and
+ * the county whose codes begin its own, as national division codes are built, and a yearbook can be published
+ * in one volume per city or county (conf/yearbook.yaml, volumes).
+ */
 public record Regions(
         @JsonProperty(value = "district", required = true) Region district,
-        @JsonProperty(value = "towns", required = true) List<Region> towns) implements Yaml.Validated {
+        @JsonProperty(value = "towns", required = true) List<Region> towns,
+        @JsonProperty("cities") List<Region> cities,
+        @JsonProperty("counties") List<Region> counties) implements Yaml.Validated {
+
+    public Regions {
+        cities = cities == null ? List.of() : List.copyOf(cities);
+        counties = counties == null ? List.of() : List.copyOf(counties);
+    }
+
+    public Regions(Region district, List<Region> towns) {
+        this(district, towns, null, null);
+    }
+
+    /** A level between the district and its towns, by which a yearbook can be split into volumes. */
+    public enum Level {
+        CITY("city", "cities", 4),
+        COUNTY("county", "counties", 6);
+
+        public final String id;
+        /** The list in regions.yaml that names the level's areas. */
+        public final String field;
+        /** The digits of a town's code that are its area's code at this level. */
+        public final int digits;
+
+        Level(String id, String field, int digits) {
+            this.id = id;
+            this.field = field;
+            this.digits = digits;
+        }
+
+        public static Optional<Level> of(String id) {
+            for (Level l : values()) if (l.id.equals(id)) return Optional.of(l);
+            return Optional.empty();
+        }
+    }
+
+    /** The areas regions.yaml lists at a level (its cities or its counties), in the order listed. */
+    public List<Region> areas(Level level) {
+        return level == Level.CITY ? cities : counties;
+    }
+
+    /** The code of the area at a level that a town belongs to: the first digits of the town's code. */
+    public static String areaOf(String townCode, Level level) {
+        return townCode.substring(0, level.digits);
+    }
 
     /**
      * A town, or the district. {@code aliases} are the other names departments write it under: without 镇, the
@@ -68,6 +117,24 @@ public record Regions(
             }
             if (!names.add(t.nameZh())) {
                 throw new ConfigException(YamlLocator.at(file, "towns", i, "name_zh") + ": town " + t.nameZh() + " (" + t.code() + ") is listed twice");
+            }
+        }
+        for (Level level : Level.values()) validateAreas(file, level);
+    }
+
+    /** A city or county listed is a code of its level's digits inside the district, listed once. */
+    private void validateAreas(Path file, Level level) {
+        Set<String> seen = new HashSet<>();
+        List<Region> areas = areas(level);
+        for (int i = 0; i < areas.size(); i++) {
+            Region a = areas.get(i);
+            if (!a.code().startsWith(district.code()) || !a.code().matches("\\d{" + level.digits + "}")) {
+                throw new ConfigException(YamlLocator.at(file, level.field, i, "code") + ": " + level.id + " " + a.nameZh() + " has code "
+                        + a.code() + "; a " + level.id + "'s code is " + level.digits + " digits starting with the district's " + district.code());
+            }
+            if (!seen.add(a.code())) {
+                throw new ConfigException(YamlLocator.at(file, level.field, i, "code") + ": " + level.id + " " + a.nameZh() + " ("
+                        + a.code() + ") is listed twice");
             }
         }
     }

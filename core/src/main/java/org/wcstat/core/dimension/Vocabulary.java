@@ -35,6 +35,10 @@ public final class Vocabulary {
             regionsByCode.putIfAbsent(t.code(), c);
         }
         codes.put(Dimension.TOWN, List.copyOf(towns));
+        // the cities and counties a yearbook split by them names in its summary's rows
+        for (Regions.Level level : Regions.Level.values()) {
+            for (Regions.Region a : regions.areas(level)) regionsByCode.putIfAbsent(a.code(), new Code(a.code(), a.nameZh(), a.nameEn()));
+        }
         codes.put(Dimension.AGE, ageBands.bands().stream().map(b -> ageBand(b.code())).toList());
         for (Dimension dim : Dimension.values()) {
             if (!dim.configured()) codes.put(dim, dim.standardCodes());

@@ -4,6 +4,7 @@ import org.wcstat.core.dimension.CellKey;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,14 +30,38 @@ public final class CountGroups {
      *                    years some term lacks sums the years every term has); the whole window otherwise
      */
     public static List<AdditiveGroup<CountCell>> of(Collection<CountCell> cells, String district, Map<CountCell, Set<Integer>> yearsPooled) {
+        return of(cells, district, yearsPooled, Map.of());
+    }
+
+    /**
+     * @param areaOfTown where a release also publishes its cities' (or counties') totals, each town's city: the cells
+     *                   whose region is a city then add up to the district, and each city's towns to the city, besides
+     *                   the towns to the district. Empty when the release has no such rows.
+     */
+    public static List<AdditiveGroup<CountCell>> of(Collection<CountCell> cells, String district, Map<CountCell, Set<Integer>> yearsPooled,
+                                                    Map<String, String> areaOfTown) {
+        Set<String> areas = new HashSet<>(areaOfTown.values());
         Map<CountCell, Set<CellKey>> tables = new LinkedHashMap<>();
+        Map<CountCell, Set<CellKey>> areaCells = new LinkedHashMap<>();
         for (CountCell c : cells) {
-            tables.computeIfAbsent(new CountCell(c.family(), c.pooledYears(), c.year(), null), k -> new LinkedHashSet<>()).add(c.cell());
+            CountCell table = new CountCell(c.family(), c.pooledYears(), c.year(), null);
+            (areas.contains(c.cell().region()) ? areaCells : tables).computeIfAbsent(table, k -> new LinkedHashSet<>()).add(c.cell());
         }
         List<AdditiveGroup<CountCell>> groups = new ArrayList<>();
         tables.forEach((table, keys) -> {
             for (AdditiveGroup<CellKey> g : AdditiveGroup.oneWay(keys, district)) {
                 groups.add(new AdditiveGroup<>(at(table, g.total()), g.parts().stream().map(p -> at(table, p)).toList()));
+            }
+        });
+        areaCells.forEach((table, keys) -> {
+            // only an area's own total (no sex, age or residence) is published, as its towns are
+            List<CellKey> totals = keys.stream().filter(k -> k.equals(CellKey.total(k.region()))).toList();
+            groups.add(new AdditiveGroup<>(at(table, CellKey.total(district)), totals.stream().map(k -> at(table, k)).toList()));
+            for (CellKey area : totals) {
+                List<CountCell> towns = tables.getOrDefault(table, Set.of()).stream()
+                        .filter(k -> area.region().equals(areaOfTown.get(k.region())) && k.equals(CellKey.total(k.region())))
+                        .map(k -> at(table, k)).toList();
+                groups.add(new AdditiveGroup<>(at(table, area), towns));
             }
         });
         Set<CountCell> present = Set.copyOf(cells);

@@ -89,13 +89,16 @@ public final class ComputeJob implements Job {
                 }
                 // a town without an event has a zero count, not no row
                 if (count && d == Dimension.TOWN) regions.towns().forEach(t -> groups.putIfAbsent(t.code(), TermSums.Group.empty(t.code())));
+                // the flag of unknown codes is the breakdown's, the same on every group: worked out once, not per town
+                Map<Pooling, List<String>> unknownFlags = new LinkedHashMap<>();
+                for (Pooling p : poolings) unknownFlags.put(p, UnknownCodes.flag(d, e, sums, p, values::sum));
                 for (TermSums.Group g : groups.values()) {
                     CellKey cell = total.with(d, g.code());
                     // the unbroken group is the total; an unknown code counts in the total and in no breakdown
                     if (cell.breakdown(district) != Breakdown.by(d)) continue;
                     for (Pooling p : poolings) {
                         // a group seen only in years the value does not sum (a town with no 2024 rows) has nothing to say
-                        if (count || values.anyTermPresent(g, p)) out.add(values.row(cell, g, p, UnknownCodes.flag(d, e, sums, p, values::sum)));
+                        if (count || values.anyTermPresent(g, p)) out.add(values.row(cell, g, p, unknownFlags.get(p)));
                     }
                 }
             }

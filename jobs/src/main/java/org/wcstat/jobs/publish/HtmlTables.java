@@ -65,7 +65,7 @@ final class HtmlTables {
         if (b.rows().isEmpty()) return "";
         Indicator ind = b.indicator();
         StringBuilder t = new StringBuilder("<table class=\"breakdown\">\n<caption>")
-                .append(esc(labels.text(ind.nameZh(), ind.nameEn()) + "，" + labels.text(b.dimension().titleZh(), b.dimension().titleEn())
+                .append(esc(labels.text(ind.nameZh(), ind.nameEn()) + "，" + labels.text(b.title())
                         + "（" + ind.unit() + "）"))
                 .append("</caption>\n<thead><tr><th scope=\"col\">").append(esc(labels.text(YearbookTables.GROUP))).append("</th>");
         for (int y : tables.years()) t.append("<th scope=\"col\">").append(y).append("</th>");

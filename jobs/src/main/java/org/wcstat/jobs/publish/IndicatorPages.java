@@ -73,7 +73,7 @@ final class IndicatorPages {
             List<Map<String, Object>> breakdowns = new ArrayList<>();
             for (YearbookTables.IndicatorBreakdown b : tables.breakdownsOf(ind)) {
                 Map<String, Object> bd = new LinkedHashMap<>();
-                bd.put("title", labels.text(b.dimension().titleZh(), b.dimension().titleEn()));
+                bd.put("title", labels.text(b.title()));
                 List<Map<String, Object>> rows = new ArrayList<>();
                 for (YearbookTables.CategoryRow r : b.rows()) rows.add(line(r.name(), r.values(), years, ind.decimals()));
                 bd.put("rows", rows);

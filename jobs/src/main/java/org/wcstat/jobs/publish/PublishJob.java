@@ -82,8 +82,16 @@ public final class PublishJob implements Job {
 
         List<Row> rows = snapshot.read(Warehouse.INDICATOR_VALUES).where(col("year").leq(year))
                 .orderBy("indicator", "year", "region", "sex", "age_band", "residence", "pooled_years").collectAsList();
-        Withholding withholding = new Withholding(catalog, district, layout.disclosure().rule());
-        List<PublishedValue> values = withholding.apply(rows);
+        // a yearbook split by city also publishes each city's own totals: they are withheld with the rest, and their towns with them
+        Optional<Volumes> volumes = layout.volumesSetting().map(v -> new Volumes(ctx.config().regions(), v.level()));
+        List<Row> areaRows = volumes.map(v -> AreaValues.of(rows, catalog, v.areaOfTown())).orElse(List.of());
+        Withholding withholding = new Withholding(catalog, district, layout.disclosure().rule(),
+                volumes.map(Volumes::areaOfTown).orElse(Map.of()));
+        List<PublishedValue> values = new ArrayList<>();
+        List<PublishedValue> areaValues = new ArrayList<>();
+        List<Row> all = new ArrayList<>(rows);
+        all.addAll(areaRows);
+        for (PublishedValue v : withholding.apply(all)) (volumes.isPresent() && volumes.get().isArea(v.region()) ? areaValues : values).add(v);
         // the assessment judges the values indicators are published by; a withheld single year of a pooled one is not among them
         ReleaseTables tables = new ReleaseTables(PublishedValue.headline(values));
         // the tables as the snapshot has them, schema included: a later column must not change a rebuilt release
@@ -110,7 +118,7 @@ public final class PublishJob implements Job {
                     revision, RevisionNote.of(values), RevisionNote.newLoads(m, loads), catalog));
 
             // the release's writers: each gets the scratch folder and the values after disclosure control
-            YearbookTables yearbook = writeYearbook(ctx, scratch, values, catalog, layout, year, evaluation, note);
+            YearbookTables yearbook = writeYearbook(ctx, scratch, values, catalog, layout, year, evaluation, note, volumes, areaValues);
             FaultPoint.reach(HALF_WRITTEN);
             DataFiles data = new DataFiles(wh.spark(), scratch.resolve("data"));
             data.write(ReleaseTables.VALUES, ReleaseTables.VALUES_SCHEMA, ReleaseTables.values(values));
@@ -177,7 +185,8 @@ public final class PublishJob implements Job {
      */
     private static YearbookTables writeYearbook(JobContext ctx, Path dir, List<PublishedValue> values, Catalog catalog,
                                                 YearbookLayout layout, int year, Optional<EvaluationData> evaluation,
-                                                Optional<RevisionNote> revision) throws IOException {
+                                                Optional<RevisionNote> revision, Optional<Volumes> volumes,
+                                                List<PublishedValue> areaValues) throws IOException {
         String district = ctx.config().regions().district().code();
         int firstYear = Math.min(layout.firstYear(), year);
         YearbookData data = YearbookData.read(ctx.warehouse(), year, firstYear, district, values);
@@ -186,7 +195,24 @@ public final class PublishJob implements Job {
                 + code + " is not in the catalog, so the yearbook charts it not; correct key_indicators"));
         Map<String, String> departments = new TreeMap<>();
         ctx.config().sources().forEach(s -> departments.put(s.department(), s.nameZh()));
-        YearbookTables tables = YearbookTables.of(data, catalog, layout, labels, departments, ctx.config().assessment().targetYear());
+        int targetYear = ctx.config().assessment().targetYear();
+        YearbookTables tables;
+        if (volumes.isPresent()) {
+            // the release's own yearbook is the summary volume; each city's is written after it, under volumes/
+            Volumes v = volumes.get();
+            for (Volumes.Volume volume : v.volumes()) {
+                ctx.progress().step("writing the " + year + " yearbook's volume of " + volume.nameZh() + " (" + volume.code() + ", "
+                        + volume.towns().size() + " towns)");
+                YearbookTables of = YearbookTables.of(v.volume(data, volume, areaValues), catalog, Volumes.volumeLayout(layout, volume),
+                        labels, departments, targetYear, Volumes.volumeBreakdowns(), YearbookTables.Places.TOWNS);
+                Path at = Files.createDirectories(volume.dir(dir));
+                render(ctx, at, of, List.of(new YearbookWorkbook(), new WebReport()));
+            }
+            tables = YearbookTables.of(v.summary(data, areaValues), catalog, Volumes.summaryLayout(layout), labels, departments,
+                    targetYear, YearbookTables.BREAKDOWNS, v.summaryPlaces());
+        } else {
+            tables = YearbookTables.of(data, catalog, layout, labels, departments, targetYear);
+        }
         if (revision.isPresent()) tables = tables.withRevision(revision.get());
         List<YearbookRenderer> others = new ArrayList<>(List.of(new YearbookWorkbook(), new WebReport()));
         if (evaluation.isPresent()) {
@@ -196,11 +222,16 @@ public final class PublishJob implements Job {
                     + EvaluationPdf.FILE + ", a chapter of the report and a sheet of the workbook");
         }
         ctx.progress().step("writing the " + year + " yearbook: workbook, printable yearbook and web report");
+        render(ctx, dir, tables, others);
+        return tables;
+    }
+
+    /** Writes the tables as the printable yearbook and, beside it (its layout takes longest), the other renderings. */
+    private static void render(JobContext ctx, Path dir, YearbookTables tables, List<YearbookRenderer> others) throws IOException {
         YearbookRenderer slowest = new YearbookPdf(PdfFonts.of(ctx.config()));
         List<CompletableFuture<Void>> beside = new ArrayList<>();
-        YearbookTables written = tables;
         for (YearbookRenderer r : others) {
-            beside.add(CompletableFuture.runAsync(() -> uncheckedWrite(() -> r.write(dir.resolve(r.fileName()), written))));
+            beside.add(CompletableFuture.runAsync(() -> uncheckedWrite(() -> r.write(dir.resolve(r.fileName()), tables))));
         }
         try {
             slowest.write(dir.resolve(slowest.fileName()), tables);
@@ -214,7 +245,6 @@ public final class PublishJob implements Job {
                 }
             }
         }
-        return tables;
     }
 
     private interface Write {

@@ -167,7 +167,7 @@ final class WebReport implements YearbookRenderer {
         }
 
         private String chart(Indicator ind, String kind) {
-            String what = kind.equals("towns") ? labels.text("各乡镇", "by town") : labels.text("趋势", "trend");
+            String what = kind.equals("towns") ? labels.text(tables.places.each()) : labels.text("趋势", "trend");
             return "<div class=\"chart\" data-series=\"" + esc(ind.code()) + "\" data-kind=\"" + kind + "\" role=\"img\" aria-label=\""
                     + esc(labels.text(ind.nameZh(), ind.nameEn()) + " " + what + "（数据见表）") + "\"></div>";
         }

@@ -35,13 +35,23 @@ final class Withholding {
     private final String district;
     private final SmallCounts rule;
     private final Map<CountCell, Set<Integer>> yearsPooled = new HashMap<>();
+    private final Map<String, String> areaOfTown;
     private int primary;
     private int secondary;
 
     Withholding(Catalog catalog, String district, SmallCounts rule) {
+        this(catalog, district, rule, Map.of());
+    }
+
+    /**
+     * @param areaOfTown each town's city (or county) where the rows include the cities' own totals ({@link AreaValues}):
+     *                   a city's total and its towns are then protected together, as the district's and its cities'
+     */
+    Withholding(Catalog catalog, String district, SmallCounts rule, Map<String, String> areaOfTown) {
         catalog.entries().forEach(e -> entries.put(e.code(), e));
         this.district = district;
         this.rule = rule;
+        this.areaOfTown = Map.copyOf(areaOfTown);
     }
 
     /** @param rows indicators.value rows, in the order the release lists them */
@@ -98,7 +108,7 @@ final class Withholding {
         for (Map<CountCell, Double> family : families.values()) {
             List<CountCell> small = family.keySet().stream().filter(primary::contains).toList();
             if (small.isEmpty()) continue;
-            withheld.putAll(new Suppression<>(family, CountGroups.of(family.keySet(), district, yearsPooled), rule).apply(small));
+            withheld.putAll(new Suppression<>(family, CountGroups.of(family.keySet(), district, yearsPooled, areaOfTown), rule).apply(small));
         }
         return withheld;
     }

@@ -62,14 +62,28 @@ final class YearbookTables {
     record CategoryRow(String code, String name, Map<Integer, PublishedValue> values) {
     }
 
-    /** One indicator by one dimension, its categories in reading order; none when the warehouse has none. */
-    record IndicatorBreakdown(Indicator indicator, Dimension dimension, List<CategoryRow> rows) {
+    /**
+     * One indicator by one dimension, its categories in reading order; none when the warehouse has none.
+     * {@code title} names the breakdown: by sex …, by town, or by city in a summary volume.
+     */
+    record IndicatorBreakdown(Indicator indicator, Dimension dimension, List<CategoryRow> rows, Heading title) {
     }
 
     /** Every indicator the catalog publishes by a dimension, by that dimension. */
-    record BreakdownTable(Dimension dimension, List<IndicatorBreakdown> indicators, Footnotes footnotes) {
-        Heading title() {
-            return new Heading(dimension.titleZh(), dimension.titleEn());
+    record BreakdownTable(Dimension dimension, List<IndicatorBreakdown> indicators, Footnotes footnotes, Heading title) {
+    }
+
+    /**
+     * The places a volume breaks its figures down by: a county's or a city's towns, or, in the summary volume of a
+     * yearbook split by city, the cities. {@code breakdown} heads the tables (分乡镇), {@code each} labels the chart (各乡镇).
+     */
+    record Places(Heading breakdown, Heading each) {
+        static final Places TOWNS = new Places(new Heading(Dimension.TOWN.titleZh(), Dimension.TOWN.titleEn()), new Heading("各乡镇", "by town"));
+        static final Places CITIES = new Places(new Heading("分市", "by city"), new Heading("各市", "by city"));
+        static final Places COUNTIES = new Places(new Heading("分县（市、区）", "by county"), new Heading("各县（市、区）", "by county"));
+
+        Heading title(Dimension d) {
+            return d == Dimension.TOWN ? breakdown : new Heading(d.titleZh(), d.titleEn());
         }
     }
 
@@ -99,6 +113,8 @@ final class YearbookTables {
     final List<ChapterTable> chapters;
     final List<BreakdownTable> breakdowns;
     final List<WarningRow> warnings;
+    /** What the places' breakdown is of: towns, or a summary volume's cities. */
+    final Places places;
     private final YearbookData data;
     /** The outlines' latest evaluation up to the year, in an evaluation year and the years after it; else null. */
     private final EvaluationTables evaluation;
@@ -107,8 +123,9 @@ final class YearbookTables {
 
     private YearbookTables(YearbookData data, Catalog catalog, YearbookLayout layout, Labels labels, int targetYear,
                            List<ChapterTable> chapters, List<BreakdownTable> breakdowns, List<WarningRow> warnings,
-                           EvaluationTables evaluation, RevisionNote revision) {
+                           Places places, EvaluationTables evaluation, RevisionNote revision) {
         this.data = data;
+        this.places = places;
         this.evaluation = evaluation;
         this.revision = revision;
         this.catalog = catalog;
@@ -125,6 +142,15 @@ final class YearbookTables {
     /** @param departmentNames the departments' Chinese names by source code, for the footnotes */
     static YearbookTables of(YearbookData data, Catalog catalog, YearbookLayout layout, Labels labels,
                              Map<String, String> departmentNames, int targetYear) {
+        return of(data, catalog, layout, labels, departmentNames, targetYear, BREAKDOWNS, Places.TOWNS);
+    }
+
+    /**
+     * A volume's tables: its breakdowns (a city's volume has its towns alone, the summary no towns) and what its
+     * places are (towns, or the summary's cities).
+     */
+    static YearbookTables of(YearbookData data, Catalog catalog, YearbookLayout layout, Labels labels,
+                             Map<String, String> departmentNames, int targetYear, List<Dimension> dimensions, Places places) {
         Notes notes = new Notes(departmentNames, layout.disclosure().threshold(), data, layout.english());
         List<ChapterTable> chapters = new ArrayList<>();
         for (YearbookLayout.Chapter ch : layout.chapters()) {
@@ -136,14 +162,14 @@ final class YearbookTables {
             chapters.add(new ChapterTable(ch, rows, notes.of(entries, rows.stream().map(IndicatorRow::values).toList())));
         }
         List<BreakdownTable> breakdowns = new ArrayList<>();
-        for (Dimension d : BREAKDOWNS) {
+        for (Dimension d : dimensions) {
             List<Catalog.Entry> entries = catalog.entries().stream()
                     .filter(e -> e.indicator().disaggregations().contains(d.catalogName())).toList();
             if (entries.isEmpty()) continue;
-            List<IndicatorBreakdown> tables = entries.stream().map(e -> breakdown(data, labels, e.indicator(), d)).toList();
+            List<IndicatorBreakdown> tables = entries.stream().map(e -> breakdown(data, labels, e.indicator(), d, places)).toList();
             List<Map<Integer, PublishedValue>> figures = new ArrayList<>();
             tables.forEach(t -> t.rows().forEach(r -> figures.add(r.values())));
-            breakdowns.add(new BreakdownTable(d, tables, notes.of(entries, figures)));
+            breakdowns.add(new BreakdownTable(d, tables, notes.of(entries, figures), places.title(d)));
         }
         List<WarningRow> warnings = new ArrayList<>();
         for (Warning w : data.warnings()) {
@@ -153,17 +179,17 @@ final class YearbookTables {
             warnings.add(new WarningRow(w.severity(), name, labels.cell(w.cell()), w.kind(), reason));
         }
         return new YearbookTables(data, catalog, layout, labels, targetYear, List.copyOf(chapters), List.copyOf(breakdowns),
-                List.copyOf(warnings), null, null);
+                List.copyOf(warnings), places, null, null);
     }
 
     /** The same tables with the outlines' evaluation, which each rendering adds as a chapter of its own. */
     YearbookTables withEvaluation(EvaluationTables evaluation) {
-        return new YearbookTables(data, catalog, layout, labels, targetYear, chapters, breakdowns, warnings, evaluation, revision);
+        return new YearbookTables(data, catalog, layout, labels, targetYear, chapters, breakdowns, warnings, places, evaluation, revision);
     }
 
     /** The same tables with a revision's note (修订说明), which each rendering adds as a section of its own. */
     YearbookTables withRevision(RevisionNote revision) {
-        return new YearbookTables(data, catalog, layout, labels, targetYear, chapters, breakdowns, warnings, evaluation, revision);
+        return new YearbookTables(data, catalog, layout, labels, targetYear, chapters, breakdowns, warnings, places, evaluation, revision);
     }
 
     Optional<RevisionNote> revision() {
@@ -179,11 +205,11 @@ final class YearbookTables {
         return Optional.ofNullable(evaluation);
     }
 
-    private static IndicatorBreakdown breakdown(YearbookData data, Labels labels, Indicator ind, Dimension d) {
+    private static IndicatorBreakdown breakdown(YearbookData data, Labels labels, Indicator ind, Dimension d, Places places) {
         Map<String, Map<Integer, PublishedValue>> byCategory = data.breakdown(ind.code(), d);
         List<CategoryRow> rows = labels.ordered(d, byCategory).stream()
                 .map(c -> new CategoryRow(c, labels.category(d, c), byCategory.get(c))).toList();
-        return new IndicatorBreakdown(ind, d, rows);
+        return new IndicatorBreakdown(ind, d, rows, places.title(d));
     }
 
     /** What a warning or note on a withheld series says instead of its numbers. */
@@ -220,7 +246,7 @@ final class YearbookTables {
     /** The indicator's one breakdown by a dimension; no rows when it has none. */
     IndicatorBreakdown breakdownOf(Indicator ind, Dimension d) {
         return breakdownsOf(ind).stream().filter(b -> b.dimension() == d).findFirst()
-                .orElse(new IndicatorBreakdown(ind, d, List.of()));
+                .orElse(new IndicatorBreakdown(ind, d, List.of(), places.title(d)));
     }
 
     /** The lines of an indicator's trend chart: the total, and women and men where the catalog publishes it by sex. */

@@ -171,6 +171,18 @@ class PublishJobTest {
     }
 
     @Test
+    @Order(1)
+    void withoutVolumesTheYearbookIsOneVolumeWithEveryTown() throws Exception {
+        // conf/yearbook.yaml as shipped has no volumes: the release holds one yearbook and no volumes/ folder
+        assertFalse(Files.exists(release.resolve(Volumes.FOLDER)));
+        manifest.path("files").forEach(f -> assertFalse(f.path("path").asText().startsWith(Volumes.FOLDER + "/"), f.toString()));
+        String report = Files.readString(release.resolve("report.html"));
+        assertTrue(report.contains("分乡镇"), "the places' tables are the towns'");
+        assertFalse(report.contains("汇总卷"), "the yearbook is not a summary");
+        for (String town : List.of("卫子镇", "王家镇", "磨滩镇", "柏林沟镇")) assertTrue(report.contains(town), town);
+    }
+
+    @Test
     @Order(2)
     void theParquetFileHoldsTheRowsOfTheCsv() throws Exception {
         List<Row> parquet = spark.read().parquet(release.resolve("data/indicator_values.parquet").toString()).collectAsList();
