@@ -11,7 +11,6 @@ import org.wcstat.core.dimension.Breakdown;
 import org.wcstat.core.dimension.CellKey;
 import org.wcstat.core.dimension.Dimension;
 import org.wcstat.jobs.DriverRows;
-import org.wcstat.core.stats.RateInterval;
 import org.wcstat.jobs.Job;
 import org.wcstat.jobs.JobContext;
 import org.wcstat.jobs.Warehouse;
@@ -151,9 +150,6 @@ public final class ComputeJob implements Job {
             Indicator ind = e.indicator();
             double num = sum(e.formula().numerator(), g, p);
             Double den = e.formula().denominator() == null ? null : sum(e.formula().denominator(), g, p);
-            RateInterval interval = RateInterval.of(ind.interval());
-            Double value;
-            double[] ci = null;
             List<String> flags = new ArrayList<>();
             if (p.pooled()) {
                 flags.add("pooled_" + p.pooledYears() + "y");
@@ -163,32 +159,24 @@ public final class ComputeJob implements Job {
                 }
             }
             Formula minus = e.formula().minus();
-            if (den == null) {
-                value = num;
-            } else if (den <= 0) {
-                value = null;
-                flags.add("zero_denominator");
-            } else if (minus != null) {
+            RatioValue ratio = RatioValue.of(ind, num, den);
+            Double value = ratio.value();
+            if (minus != null && value != null) {
                 // a gap: the first ratio less the second, both with the indicator's factor; numerator and
                 // denominator are the first ratio's, whose counts disclosure control judges
                 double minusDen = sum(minus.denominator(), g, p);
-                if (minusDen <= 0) {
-                    value = null;
-                    flags.add("zero_denominator");
-                } else {
-                    value = (num / den - sum(minus.numerator(), g, p) / minusDen) * ind.factorOrOne();
-                }
+                value = minusDen <= 0 ? null : (num / den - sum(minus.numerator(), g, p) / minusDen) * ind.factorOrOne();
+                if (minusDen <= 0) flags.add(RatioValue.ZERO_DENOMINATOR);
                 flags.add("difference");
+                ratio = new RatioValue(value, null, null);
             } else {
-                value = num / den * ind.factorOrOne();
-                ci = interval.interval(num, den, ind.factorOrOne());
-                if (interval.unstable(num)) flags.add("unstable");
+                ratio.flagInto(flags);
             }
             long q = quarantined.getOrDefault(p, 0L);
             if (q > 0) flags.add("quarantined=" + q);
             flags.addAll(unknown);
             return RowFactory.create(ind.code(), year, cell.region(), cell.sex(), cell.ageBand(), cell.residence(), p.pooledYears(),
-                    num, den, value, ci == null ? null : ci[0], ci == null ? null : ci[1], String.join(",", flags));
+                    num, den, value, ratio.low(), ratio.high(), String.join(",", flags));
         }
     }
 }

@@ -4,9 +4,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
 import org.apache.spark.sql.types.StructType;
 import org.wcstat.core.catalog.Catalog;
-import org.wcstat.core.catalog.Indicator;
+import org.wcstat.jobs.compute.RatioValue;
 import org.wcstat.core.dimension.CellKey;
-import org.wcstat.core.stats.RateInterval;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -76,21 +75,11 @@ final class AreaValues {
         }
 
         Row row(Key k, StructType schema) {
-            Indicator ind = entry.indicator();
             List<String> f = new ArrayList<>(flags);
-            Double value;
-            double[] ci = null;
-            if (entry.formula().denominator() == null) {
-                value = numerator;
-            } else if (Objects.requireNonNullElse(denominator, 0.0) <= 0) {
-                value = null;
-                f.add("zero_denominator");
-            } else {
-                RateInterval interval = RateInterval.of(ind.interval());
-                value = numerator / denominator * ind.factorOrOne();
-                ci = interval.interval(numerator, denominator, ind.factorOrOne());
-                if (interval.unstable(numerator)) f.add("unstable");
-            }
+            // a city's sums make its value as a district's make the district's
+            RatioValue ratio = RatioValue.of(entry.indicator(), numerator, entry.formula().denominator() == null ? null
+                    : Objects.requireNonNullElse(denominator, 0.0));
+            ratio.flagInto(f);
             Object[] values = new Object[schema.size()];
             Map<String, Object> byName = new LinkedHashMap<>();
             byName.put("indicator", k.indicator());
@@ -102,9 +91,9 @@ final class AreaValues {
             byName.put("pooled_years", k.pooledYears());
             byName.put("numerator", numerator);
             byName.put("denominator", entry.formula().denominator() == null ? null : denominator);
-            byName.put("value", value);
-            byName.put("ci_low", ci == null ? null : ci[0]);
-            byName.put("ci_high", ci == null ? null : ci[1]);
+            byName.put("value", ratio.value());
+            byName.put("ci_low", ratio.low());
+            byName.put("ci_high", ratio.high());
             byName.put("flags", String.join(",", f));
             for (int i = 0; i < values.length; i++) values[i] = byName.get(schema.fields()[i].name());
             return new GenericRowWithSchema(values, schema);
