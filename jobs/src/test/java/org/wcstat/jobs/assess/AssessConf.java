@@ -1,9 +1,8 @@
 package org.wcstat.jobs.assess;
 
-import org.wcstat.jobs.TestRepo;
+import org.wcstat.jobs.TestConf;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -14,25 +13,7 @@ final class AssessConf {
     }
 
     static Path write(Path conf, String indicatorsYaml) throws IOException {
-        Files.createDirectories(conf.resolve("sources"));
-        Files.createDirectories(conf.resolve("indicators"));
-        for (String f : List.of("regions.yaml", "dimensions.yaml", "yearbook.yaml", "assessment.yaml")) {
-            Files.copy(TestRepo.root().resolve("conf").resolve(f), conf.resolve(f));
-        }
-        Files.writeString(conf.resolve("sources/health.yaml"), """
-                department: health
-                name_zh: 卫健局
-                name_en: Health
-                jdbc: {url: "jdbc:h2:mem:unused", driver: org.h2.Driver}
-                extracts:
-                  - name: report
-                    table: T
-                    year: {column: Y}
-                    measure: {column: M, codes: {A: a, B: b}}
-                    region: {code: R}
-                    value: {column: V}
-                """);
-        Files.writeString(conf.resolve("indicators/test.yaml"), indicatorsYaml);
-        return conf;
+        return TestConf.write(conf, List.of("regions.yaml", "dimensions.yaml", "yearbook.yaml", "assessment.yaml"), "A: a, B: b",
+                indicatorsYaml);
     }
 }

@@ -1,6 +1,5 @@
 package org.wcstat.jobs.compute;
 
-import org.wcstat.jobs.TestRepo;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -11,9 +10,9 @@ import org.wcstat.core.Progress;
 import org.wcstat.core.config.Configuration;
 import org.wcstat.jobs.JobContext;
 import org.wcstat.jobs.Spark;
+import org.wcstat.jobs.TestConf;
 import org.wcstat.jobs.Warehouse;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,27 +38,8 @@ class ComputeJobTest {
     @BeforeAll
     static void computeFromHandMadeFacts() throws Exception {
         Path conf = home.resolve("conf");
-        Path repo = repoRoot();
-        Files.createDirectories(conf.resolve("sources"));
-        Files.createDirectories(conf.resolve("indicators"));
-        for (String f : List.of("regions.yaml", "dimensions.yaml", "yearbook.yaml")) {
-            Files.copy(repo.resolve("conf").resolve(f), conf.resolve(f));
-        }
         // a source producing the measures the test catalog names; it is never read here
-        Files.writeString(conf.resolve("sources/health.yaml"), """
-                department: health
-                name_zh: 卫健局
-                name_en: Health
-                jdbc: {url: "jdbc:h2:mem:unused", driver: org.h2.Driver}
-                extracts:
-                  - name: report
-                    table: T
-                    year: {column: Y}
-                    measure: {column: M, codes: {B: live_births, D: deaths, W: women_members, A: all_members}}
-                    region: {code: R}
-                    value: {column: V}
-                """);
-        Files.writeString(conf.resolve("indicators/test.yaml"), """
+        TestConf.write(conf, List.of("regions.yaml", "dimensions.yaml", "yearbook.yaml"), "B: live_births, D: deaths, W: women_members, A: all_members", """
                 indicators:
                   - {code: RATE, plan: children, area: health, name_zh: 率, name_en: rate, unit: "‰",
                      numerator: deaths, denominator: live_births, factor: 1000, by: [town, sex],
@@ -249,9 +229,5 @@ class ComputeJobTest {
 
     private static void fact(List<Row> facts, String measure, int year, String region, String sex, double value) {
         facts.add(RowFactory.create(measure, year, region, sex, "_T", "_T", value, "health", "report", "test"));
-    }
-
-    private static Path repoRoot() {
-        return TestRepo.root();
     }
 }

@@ -17,7 +17,7 @@ import org.wcstat.core.Progress;
 import org.wcstat.core.config.Configuration;
 import org.wcstat.jobs.JobContext;
 import org.wcstat.jobs.Spark;
-import org.wcstat.jobs.TestRepo;
+import org.wcstat.jobs.TestConf;
 import org.wcstat.jobs.Warehouse;
 import org.wcstat.jobs.compute.ComputeJob;
 import org.wcstat.jobs.publish.PublishJob;
@@ -87,25 +87,7 @@ class MaintainJobTest {
     @BeforeAll
     static void publishThenLoadTheYearAgainThirtyTimes() throws Exception {
         Path conf = home.resolve("conf");
-        Files.createDirectories(conf.resolve("sources"));
-        Files.createDirectories(conf.resolve("indicators"));
-        for (String f : List.of("regions.yaml", "dimensions.yaml", "yearbook.yaml")) {
-            Files.copy(TestRepo.root().resolve("conf").resolve(f), conf.resolve(f));
-        }
-        Files.writeString(conf.resolve("sources/health.yaml"), """
-                department: health
-                name_zh: 卫健局
-                name_en: Health
-                jdbc: {url: "jdbc:h2:mem:unused", driver: org.h2.Driver}
-                extracts:
-                  - name: report
-                    table: T
-                    year: {column: Y}
-                    measure: {column: M, codes: {B: live_births, D: deaths}}
-                    region: {code: R}
-                    value: {column: V}
-                """);
-        Files.writeString(conf.resolve("indicators/test.yaml"), """
+        TestConf.write(conf, List.of("regions.yaml", "dimensions.yaml", "yearbook.yaml"), "B: live_births, D: deaths", """
                 indicators:
                   - {code: RATE, plan: children, area: health, name_zh: 死亡率, name_en: death rate, unit: "‰",
                      numerator: deaths, denominator: live_births, factor: 1000, by: [town], sources: [health]}

@@ -19,7 +19,7 @@ import org.wcstat.core.Progress;
 import org.wcstat.core.config.Configuration;
 import org.wcstat.jobs.JobContext;
 import org.wcstat.jobs.Spark;
-import org.wcstat.jobs.TestRepo;
+import org.wcstat.jobs.TestConf;
 import org.wcstat.jobs.Warehouse;
 import org.wcstat.jobs.compute.ComputeJob;
 
@@ -60,27 +60,8 @@ class PublishJobTest {
     @BeforeAll
     static void publishTheHandMadeYear() throws Exception {
         Path conf = home.resolve("conf");
-        Path repo = TestRepo.root();
-        Files.createDirectories(conf.resolve("sources"));
-        Files.createDirectories(conf.resolve("indicators"));
-        for (String f : List.of("regions.yaml", "dimensions.yaml", "yearbook.yaml")) {
-            Files.copy(repo.resolve("conf").resolve(f), conf.resolve(f));
-        }
-        Files.writeString(conf.resolve("sources/health.yaml"), """
-                department: health
-                name_zh: 卫健局
-                name_en: Health
-                jdbc: {url: "jdbc:h2:mem:unused", driver: org.h2.Driver}
-                extracts:
-                  - name: report
-                    table: T
-                    year: {column: Y}
-                    measure: {column: M, codes: {B: live_births, D: deaths, C: clinics}}
-                    region: {code: R}
-                    value: {column: V}
-                """);
         // DEATHS and RATE share their numerator, so they are withheld together
-        Files.writeString(conf.resolve("indicators/test.yaml"), """
+        TestConf.write(conf, List.of("regions.yaml", "dimensions.yaml", "yearbook.yaml"), "B: live_births, D: deaths, C: clinics", """
                 indicators:
                   - {code: DEATHS, plan: children, area: health, name_zh: 死亡数, name_en: deaths, unit: "人",
                      numerator: deaths, by: [town, sex], sources: [health]}

@@ -17,6 +17,7 @@ import org.wcstat.core.Progress;
 import org.wcstat.core.config.Configuration;
 import org.wcstat.jobs.JobContext;
 import org.wcstat.jobs.Spark;
+import org.wcstat.jobs.TestConf;
 import org.wcstat.jobs.TestRepo;
 import org.wcstat.jobs.Warehouse;
 import org.wcstat.jobs.compute.ComputeJob;
@@ -58,9 +59,7 @@ class PublishVolumesTest {
     static void publishTheHandMadeProvince() throws Exception {
         Path conf = home.resolve("conf");
         Path repo = TestRepo.root();
-        Files.createDirectories(conf.resolve("sources"));
-        Files.createDirectories(conf.resolve("indicators"));
-        Files.copy(repo.resolve("conf/dimensions.yaml"), conf.resolve("dimensions.yaml"));
+        Files.createDirectories(conf);
         Files.writeString(conf.resolve("yearbook.yaml"), Files.readString(repo.resolve("conf/yearbook.yaml")) + "volumes: {by: city}\n");
         Files.writeString(conf.resolve("regions.yaml"), """
                 district: {code: "51", name_zh: 试点省, name_en: Test province}
@@ -74,20 +73,7 @@ class PublishVolumesTest {
                   - {code: "510201102", name_zh: 乙二镇, name_en: B two}
                   - {code: "510201103", name_zh: 乙三镇, name_en: B three}
                 """);
-        Files.writeString(conf.resolve("sources/health.yaml"), """
-                department: health
-                name_zh: 卫健局
-                name_en: Health
-                jdbc: {url: "jdbc:h2:mem:unused", driver: org.h2.Driver}
-                extracts:
-                  - name: report
-                    table: T
-                    year: {column: Y}
-                    measure: {column: M, codes: {B: live_births, D: deaths}}
-                    region: {code: R}
-                    value: {column: V}
-                """);
-        Files.writeString(conf.resolve("indicators/test.yaml"), """
+        TestConf.write(conf, List.of("dimensions.yaml"), "B: live_births, D: deaths", """
                 indicators:
                   - {code: DEATHS, plan: children, area: health, name_zh: 死亡数, name_en: deaths, unit: "人",
                      numerator: deaths, by: [town, sex], sources: [health]}
