@@ -83,7 +83,7 @@ def departments(directory: Path) -> list[str]:
     if not names:
         raise FileNotFoundError(
             f"no department sources (*.yaml) in {directory}: copy conf/sources next to the DAG "
-            "or set WCSTAT_SOURCES_DIR"
+            "or set WCSTAT_SOURCES_DIR (the demo district's departments are in demo/conf/sources)"
         )
     return names
 

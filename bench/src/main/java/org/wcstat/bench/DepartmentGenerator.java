@@ -6,13 +6,13 @@ import org.wcstat.cli.demo.Demo;
 import org.wcstat.cli.demo.SourceTables;
 import org.wcstat.core.config.Configuration;
 import org.wcstat.core.config.SourceConfig;
+import org.wcstat.core.yaml.ConfFolder;
 import org.wcstat.jobs.ingest.SourceQuery;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -62,7 +62,7 @@ public final class DepartmentGenerator {
         Path confOut = Path.of(opt.required("conf-out")).toAbsolutePath();
         String db = opt.get("db", "wcstat_bench_" + scale.id());
         int[] years = Options.years(opt.get("years", null));
-        Configuration shipped = Configuration.load(repo.resolve("conf"));
+        Configuration shipped = Configuration.load(repo.resolve("demo/conf"));
         TownCopies towns = new TownCopies(scale, shipped.regions());
 
         long started = System.nanoTime();
@@ -93,7 +93,7 @@ public final class DepartmentGenerator {
                 }
                 exec(pg, "ANALYZE");
             }
-            writeConf(repo.resolve("conf"), confOut, db, towns, bounds);
+            writeConf(shipped.folder(), confOut, db, towns, bounds);
             Bench.log("%s: %,d rows in %s for %s, in %.1f s; configuration in %s", scale.id(), total, db,
                     Options.yearsText(years), (System.nanoTime() - started) / 1e9, confOut);
         } finally {
@@ -197,15 +197,9 @@ public final class DepartmentGenerator {
     }
 
     /** conf/ with the sources pointed at the database and the area's towns. */
-    private void writeConf(Path conf, Path out, String db, TownCopies towns, Map<String, long[]> bounds) throws IOException {
+    private void writeConf(ConfFolder conf, Path out, String db, TownCopies towns, Map<String, long[]> bounds) throws IOException {
         if (Files.exists(out)) Bench.deleteTree(out);
-        try (Stream<Path> files = Files.walk(conf)) {
-            for (Path f : files.toList()) {
-                Path to = out.resolve(conf.relativize(f).toString());
-                if (Files.isDirectory(f)) Files.createDirectories(to);
-                else Files.copy(f, to, StandardCopyOption.REPLACE_EXISTING);
-            }
-        }
+        conf.copyTo(out);
         if (scale != Scale.COUNTY) Files.writeString(out.resolve("regions.yaml"), towns.regionsYaml());
         try (Stream<Path> files = Files.list(out.resolve("sources"))) {
             for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).toList()) {

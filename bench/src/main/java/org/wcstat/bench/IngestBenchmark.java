@@ -309,7 +309,7 @@ public final class IngestBenchmark {
             props.append("  properties:\n");
             jdbcProperties.forEach((k, v) -> props.append("    ").append(k).append(": \"").append(v).append("\"\n"));
         }
-        // conf/sources/health.yaml's birth register, pointed at the benchmark's database and split for a parallel read
+        // demo/conf/sources/health.yaml's birth register, pointed at the benchmark's database and split for a parallel read
         Files.writeString(conf.resolve("sources/health.yaml"), """
                 department: health
                 name_zh: 区卫生健康局
@@ -353,15 +353,15 @@ public final class IngestBenchmark {
         return conf;
     }
 
-    /** The benchmark measures the shipped extract: stop if conf/sources/health.yaml maps the register differently now. */
+    /** The benchmark measures the shipped extract: stop if demo/conf/sources/health.yaml maps the register differently now. */
     private static void checkSameMappingAsShipped(Path repo, SourceConfig.Extract bench) {
-        SourceConfig shipped = Yaml.read(repo.resolve("conf/sources/health.yaml"), SourceConfig.class);
+        SourceConfig shipped = Yaml.read(repo.resolve("demo/conf/sources/health.yaml"), SourceConfig.class);
         SourceConfig.Extract s = shipped.extracts().stream().filter(e -> e.name().equals(EXTRACT)).findFirst().orElseThrow();
         boolean same = eq(s.year(), bench.year()) && eq(s.measure(), bench.measure()) && eq(s.region(), bench.region())
                 && eq(s.sex(), bench.sex()) && eq(s.residence(), bench.residence()) && eq(s.age(), bench.age())
                 && eq(s.value(), bench.value()) && eq(s.key(), bench.key()) && eq(s.raw(), bench.raw()) && eq(s.where(), bench.where());
         if (!same) {
-            throw new IllegalStateException("conf/sources/health.yaml's " + EXTRACT + " no longer maps like the benchmark's copy in "
+            throw new IllegalStateException("demo/conf/sources/health.yaml's " + EXTRACT + " no longer maps like the benchmark's copy in "
                     + "IngestBenchmark.writeConf; bring the copy up to date so the benchmark measures the shipped extract");
         }
     }

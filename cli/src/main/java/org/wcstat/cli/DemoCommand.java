@@ -16,7 +16,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        create(home.home, home.load(), new ConsoleProgress(System.out, System.err));
+        create(home.home, home.loadDemo(), new ConsoleProgress(System.out, System.err));
         return 0;
     }
 

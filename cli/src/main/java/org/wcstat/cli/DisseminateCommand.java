@@ -36,7 +36,7 @@ final class DisseminateCommand implements Callable<Integer> {
     public Integer call() {
         Configuration config = home.load();
         Dissemination dissemination = Dissemination.configured(config, System.getenv()).orElseThrow(() -> new WcstatException(
-                WcstatException.Kind.CONFIGURATION, config.dir().resolve(WarehouseSettings.FILE) + " names no dissemination database;"
+                WcstatException.Kind.CONFIGURATION, config.folder().file(WarehouseSettings.FILE) + " names no dissemination database;"
                 + " add a dissemination: section with its url, user, password and reader_role (conf/README.md)"));
         Path releases = JobContext.releases(home.home);
         Path folder = releases.resolve(revision == null ? String.valueOf(year) : year + "-r" + revision);

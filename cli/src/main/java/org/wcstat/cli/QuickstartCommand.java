@@ -32,7 +32,7 @@ final class QuickstartCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ConsoleProgress progress = new ConsoleProgress(System.out, System.err);
-        Configuration config = home.load();
+        Configuration config = home.loadDemo();
         Pipeline pipeline = Pipeline.load(home.pipelinesDir().resolve("yearly-load.yaml"));
         // what needs no department is checked before minutes of work: the home, publish's fonts and templates
         Session.preflight(config, home.home, progress, List.of("publish"), Optional.empty());

@@ -39,7 +39,7 @@ final class TemplateCommand implements Callable<Integer> {
         SourceConfig s = config.source(source);
         Path file = out != null ? out : Path.of(source + "-" + year + "-return.xlsx");
         if (!s.isFile()) {
-            spec.commandLine().getErr().println(source + " reads a database (jdbc: in " + config.dir().resolve("sources/" + source + ".yaml")
+            spec.commandLine().getErr().println(source + " reads a database (jdbc: in " + config.folder().sourceFile(source)
                     + "); a return to fill in is for a department that reports by file (file:)");
             return Wcstat.CONFIG_ERROR;
         }

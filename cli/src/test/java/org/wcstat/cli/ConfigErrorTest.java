@@ -100,7 +100,7 @@ class ConfigErrorTest {
 
         assertEquals(Wcstat.CONFIG_ERROR, run.code());
         // every indicator that loses its data, each naming the shipped file and extract that produced the measure
-        Path shipped = TestRepo.root().resolve("conf/sources/health.yaml");
+        Path shipped = TestRepo.demoConf().resolve("sources/health.yaml");
         assertTrue(run.err().contains("unknown measure 'maternal_deaths' in numerator: no extract in " + conf.resolve("sources")
                 + " produces it; " + shipped + " (extract mch_death_report) produced it: add an extract with 'measure: maternal_deaths'"
                 + " (or a code mapped to it) to a file of " + conf.resolve("sources") + ", or remove the indicator"), run.err());

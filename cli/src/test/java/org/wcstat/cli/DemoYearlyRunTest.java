@@ -61,7 +61,7 @@ class DemoYearlyRunTest {
         assertEquals(afterFirstRun, again);
         assertEquals(assessedAfterFirstRun, assessmentRows());
         // the audit grows: one row per extract and run (3 runs x every extract of conf/sources)
-        long extracts = Configuration.load(TestRepo.root().resolve("conf")).sources().stream().mapToLong(s -> s.extracts().size()).sum();
+        long extracts = Configuration.load(TestRepo.demoConf()).sources().stream().mapToLong(s -> s.extracts().size()).sum();
         long loads = spark.sql("SELECT count(*) FROM " + Warehouse.LOADS).first().getLong(0);
         assertEquals(3 * extracts, loads);
         assertTrue(afterFirstRun.get(Warehouse.FACTS) > 0);
@@ -87,7 +87,7 @@ class DemoYearlyRunTest {
 
     @Test
     void everyIndicatorOfBothOutlinesHasADistrictTotal() {
-        Configuration config = Configuration.load(TestRepo.root().resolve("conf"));
+        Configuration config = Configuration.load(TestRepo.demoConf());
         Map<String, Row> totals = districtTotals();
         List<String> empty = new ArrayList<>();
         for (Catalog.Entry e : config.catalog().entries()) {
@@ -100,7 +100,7 @@ class DemoYearlyRunTest {
 
     @Test
     void sharesOfAPopulationStayWithinZeroAndAHundred() {
-        Configuration config = Configuration.load(TestRepo.root().resolve("conf"));
+        Configuration config = Configuration.load(TestRepo.demoConf());
         // a share is a part of its denominator; only ratios of two registers (the gross enrolment ratio,
         // and the cohort retention rate, maternity insurance over urban-unit employees, managed mothers over
         // live births) may pass 100
@@ -130,7 +130,7 @@ class DemoYearlyRunTest {
 
     @Test
     void warningsNameTheIndicatorTheBreakdownAndTheNumbers() {
-        Configuration config = Configuration.load(TestRepo.root().resolve("conf"));
+        Configuration config = Configuration.load(TestRepo.demoConf());
         List<Row> warnings = spark.sql("SELECT indicator, region, sex, age_band, residence, kind, severity, reason FROM "
                 + Warehouse.WARNINGS + " WHERE assessed_year = 2025").collectAsList();
         assertFalse(warnings.isEmpty(), "no warning after the demo's 2024 and 2025");

@@ -89,7 +89,7 @@ class PreflightTest {
         Result r = run("run", "--year", "2024", "--home", home().toString());
         assertEquals(Wcstat.CONFIG_ERROR, r.code, r.err);
         long departments;
-        try (Stream<Path> s = Files.list(TestRepo.root().resolve("conf/sources"))) {
+        try (Stream<Path> s = Files.list(TestRepo.demoConf().resolve("sources"))) {
             departments = s.count();
         }
         assertTrue(r.err.contains("cannot start: " + departments + " problems:"), r.err);

@@ -48,7 +48,7 @@ class StatusCommandTest {
 
     @BeforeAll
     static void handWrittenHome() throws IOException {
-        conf = TestRepo.root().resolve("conf");
+        conf = TestRepo.demoConf();
         options = " --home " + home + " --conf " + conf;
         departments = Configuration.load(conf).sources().stream().map(SourceConfig::department).sorted().toList();
         SparkSession spark = Spark.session(WarehouseSettings.load(conf), home, System.getenv());

@@ -3,7 +3,7 @@ package org.wcstat.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
+import org.wcstat.core.yaml.ConfFolder;
 
 /** The checkout the tests run in, for its conf/ and pipelines/. */
 public final class TestRepo {
@@ -22,16 +22,13 @@ public final class TestRepo {
         return p;
     }
 
-    /** A copy of the shipped conf/ in dst, for a test to change. */
+    /** The demo district's configuration as the demo and quickstart read it: demo/conf over the county's conf/. */
+    public static Path demoConf() {
+        return root().resolve("demo/conf");
+    }
+
+    /** A copy of the demo's configuration a test may change, in one folder (conf/ with demo/conf's files over it). */
     public static Path copyOfConf(Path dst) throws IOException {
-        Path src = root().resolve("conf");
-        try (Stream<Path> s = Files.walk(src)) {
-            for (Path p : s.toList()) {
-                Path t = dst.resolve(src.relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(t);
-                else Files.copy(p, t);
-            }
-        }
-        return dst;
+        return ConfFolder.open(demoConf()).copyTo(dst);
     }
 }

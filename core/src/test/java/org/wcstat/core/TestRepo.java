@@ -1,7 +1,9 @@
 package org.wcstat.core;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.wcstat.core.yaml.ConfFolder;
 
 /** The checkout the tests run in, for its shipped conf/ and pipelines/. */
 public final class TestRepo {
@@ -26,5 +28,15 @@ public final class TestRepo {
 
     private static boolean isRoot(Path p) {
         return Files.isDirectory(p.resolve("conf")) && Files.isRegularFile(p.resolve("pom.xml"));
+    }
+
+    /** The demo district's configuration as the demo and quickstart read it: demo/conf over the county's conf/. */
+    public static Path demoConf() {
+        return root().resolve("demo/conf");
+    }
+
+    /** A copy of the demo's configuration a test may change, in one folder (conf/ with demo/conf's files over it). */
+    public static Path copyOfConf(Path dst) throws IOException {
+        return ConfFolder.open(demoConf()).copyTo(dst);
     }
 }

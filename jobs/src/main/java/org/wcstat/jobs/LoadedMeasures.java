@@ -10,6 +10,7 @@ import org.apache.iceberg.data.Record;
 import org.apache.iceberg.io.CloseableIterable;
 import org.wcstat.core.catalog.MeasureHistory;
 import org.wcstat.core.config.WarehouseSettings;
+import org.wcstat.core.yaml.ConfFolder;
 
 import java.io.IOException;
 import java.net.URI;
@@ -61,7 +62,7 @@ public final class LoadedMeasures implements MeasureHistory {
                 int year = (Integer) r.getField("year");
                 if (latest.getOrDefault(measure, Integer.MIN_VALUE) < year) {
                     latest.put(measure, year);
-                    by.put(measure, conf.resolve("sources").resolve(r.getField("source") + ".yaml") + " (extract " + r.getField("extract")
+                    by.put(measure, ConfFolder.open(conf).file("sources").resolve(r.getField("source") + ".yaml") + " (extract " + r.getField("extract")
                             + ", as the warehouse's load of " + year + " records)");
                 }
             }

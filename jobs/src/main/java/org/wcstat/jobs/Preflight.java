@@ -123,7 +123,7 @@ public final class Preflight {
     private Optional<String> connect(SourceConfig source) throws InterruptedException {
         if (source.isFile()) {
             // a department without a database: its returns must be there and open, instead of a connection
-            List<String> problems = ReturnFiles.check(source, home);
+            List<String> problems = ReturnFiles.check(source, config.folder().sourceFile(source.department()), home);
             return problems.isEmpty() ? Optional.empty() : Optional.of(String.join("\n  ", problems));
         }
         SourceConnection connection = new SourceConnection(config, source, home, env);

@@ -3,11 +3,11 @@ package org.wcstat.jobs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.wcstat.core.yaml.ConfFolder;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /** The checkout the tests run in, for its conf/ and pom.xml. */
 public final class TestRepo {
@@ -36,16 +36,13 @@ public final class TestRepo {
         return Arrays.asList(m.group(1).trim().split("\\s+"));
     }
 
-    /** A copy of the shipped conf/ a test may change. */
+    /** The demo district's configuration as the demo and quickstart read it: demo/conf over the county's conf/. */
+    public static Path demoConf() {
+        return root().resolve("demo/conf");
+    }
+
+    /** A copy of the demo's configuration a test may change, in one folder (conf/ with demo/conf's files over it). */
     public static Path copyOfConf(Path dst) throws IOException {
-        Path src = root().resolve("conf");
-        try (Stream<Path> s = Files.walk(src)) {
-            for (Path p : s.toList()) {
-                Path t = dst.resolve(src.relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(t);
-                else Files.copy(p, t);
-            }
-        }
-        return dst;
+        return ConfFolder.open(demoConf()).copyTo(dst);
     }
 }

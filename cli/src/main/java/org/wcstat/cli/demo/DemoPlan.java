@@ -33,7 +33,7 @@ record DemoPlan(Map<String, List<DemoGenerators.Generator>> databases, Map<Strin
     }
 
     /**
-     * The demo writes the shipped sources' embedded databases; a source reading any other database (a
+     * The demo writes the embedded databases of its own sources (demo/conf); a source reading any other database (a
      * county's own) is not the demo's, and writing an H2 file beside it would only mislead.
      */
     static void checkTheDemosDatabases(List<SourceConfig> sources) {
@@ -43,13 +43,13 @@ record DemoPlan(Map<String, List<DemoGenerators.Generator>> databases, Map<Strin
             String expected = DATABASES + s.department();
             String url = s.jdbc().url();
             if (!(url.equals(expected) || url.startsWith(expected + ";"))) {
-                problems.add("conf/sources/" + s.department() + ".yaml reads " + url + ", not the demo's " + expected);
+                problems.add(s.department() + "'s source reads " + url + ", not the demo's " + expected);
             }
         }
         if (!problems.isEmpty()) {
-            throw new IllegalStateException("wcstat demo writes the demo district's departments, which the shipped conf/ reads;"
-                    + " these sources read other databases, which the demo does not write (run the demo with the shipped conf/,"
-                    + " or load these departments with wcstat run):\n  " + String.join("\n  ", problems));
+            throw new IllegalStateException("wcstat demo writes the demo district's departments, which demo/conf reads;"
+                    + " these sources read other databases, which the demo does not write (run the demo without --conf on a home"
+                    + " without a conf/ of its own, or load these departments with wcstat run):\n  " + String.join("\n  ", problems));
         }
     }
 
@@ -69,7 +69,7 @@ record DemoPlan(Map<String, List<DemoGenerators.Generator>> databases, Map<Strin
                 readBy.put(table, d.getKey());
                 DemoGenerators.Generator g = byTable.get(table);
                 if (g == null) {
-                    problems.add("conf/sources/" + d.getKey() + ".yaml reads table " + table + ", which no demo generator writes:"
+                    problems.add("demo/conf/sources/" + d.getKey() + ".yaml reads table " + table + ", which no demo generator writes:"
                             + " add cli/src/main/resources/demo/tables/" + table + ".sql and its generator to DemoGenerators");
                 } else {
                     used.add(g);
@@ -82,7 +82,7 @@ record DemoPlan(Map<String, List<DemoGenerators.Generator>> databases, Map<Strin
             for (String table : g.tables()) {
                 String department = readBy.get(table);
                 if (department == null) {
-                    problems.add(g + " writes table " + table + ", which no source in conf/sources reads:"
+                    problems.add(g + " writes table " + table + ", which no source in demo/conf/sources reads:"
                             + " add an extract reading it, or take the table out of DemoGenerators");
                 } else {
                     departments.add(department);
@@ -97,7 +97,7 @@ record DemoPlan(Map<String, List<DemoGenerators.Generator>> databases, Map<Strin
         for (String department : fileDepartments) {
             DemoGenerators.ReturnsWriter w = returnsWriters.get(department);
             if (w == null) {
-                problems.add("conf/sources/" + department + ".yaml reads returns as files, which no demo generator writes:"
+                problems.add("demo/conf/sources/" + department + ".yaml reads returns as files, which no demo generator writes:"
                         + " add its returns writer to DemoGenerators.RETURNS");
             } else {
                 returns.put(department, w);
@@ -105,8 +105,8 @@ record DemoPlan(Map<String, List<DemoGenerators.Generator>> databases, Map<Strin
         }
         for (String department : returnsWriters.keySet()) {
             if (!fileDepartments.contains(department)) {
-                problems.add("the demo writes returns of " + department + ", but no source in conf/sources reads " + department
-                        + "'s returns as files: add conf/sources/" + department + ".yaml with a file: section, or take it out of"
+                problems.add("the demo writes returns of " + department + ", but no source in demo/conf/sources reads " + department
+                        + "'s returns as files: add demo/conf/sources/" + department + ".yaml with a file: section, or take it out of"
                         + " DemoGenerators.RETURNS");
             }
         }

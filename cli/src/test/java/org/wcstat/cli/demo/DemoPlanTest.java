@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The demo writes what the sources read, found by table name, and refuses to guess when the two disagree. */
 class DemoPlanTest {
-    private static final List<SourceConfig> SHIPPED = Configuration.load(TestRepo.root().resolve("conf")).sources();
+    private static final List<SourceConfig> SHIPPED = Configuration.load(TestRepo.demoConf()).sources();
 
     @Test
     void theShippedSourcesHaveAGeneratorForEveryTableAndEveryGeneratorIsRead() {
@@ -44,7 +44,7 @@ class DemoPlanTest {
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> DemoPlan.of(read, List.of("next_generation"), DemoGenerators.ALL, DemoGenerators.RETURNS));
 
-        assertTrue(e.getMessage().contains("conf/sources/health.yaml reads table FY_XSE_SC, which no demo generator writes"), e.getMessage());
+        assertTrue(e.getMessage().contains("demo/conf/sources/health.yaml reads table FY_XSE_SC, which no demo generator writes"), e.getMessage());
         assertTrue(e.getMessage().contains("demo/tables/FY_XSE_SC.sql"), e.getMessage());
     }
 
@@ -58,7 +58,7 @@ class DemoPlanTest {
                 () -> DemoPlan.of(read, List.of("next_generation"), DemoGenerators.ALL, DemoGenerators.RETURNS));
 
         assertTrue(e.getMessage().contains("the demo generator of WS_JG_NB and WZXSE_JD_BB writes table WZXSE_JD_BB,"
-                + " which no source in conf/sources reads"), e.getMessage());
+                + " which no source in demo/conf/sources reads"), e.getMessage());
     }
 
     @Test
@@ -80,8 +80,8 @@ class DemoPlanTest {
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> DemoPlan.of(read, List.of("civil_society"), DemoGenerators.ALL, DemoGenerators.RETURNS));
 
-        assertTrue(e.getMessage().contains("conf/sources/civil_society.yaml reads returns as files, which no demo generator writes"), e.getMessage());
-        assertTrue(e.getMessage().contains("the demo writes returns of next_generation, but no source in conf/sources reads"), e.getMessage());
+        assertTrue(e.getMessage().contains("demo/conf/sources/civil_society.yaml reads returns as files, which no demo generator writes"), e.getMessage());
+        assertTrue(e.getMessage().contains("the demo writes returns of next_generation, but no source in demo/conf/sources reads"), e.getMessage());
     }
 
     @Test
@@ -93,7 +93,7 @@ class DemoPlanTest {
 
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> DemoPlan.of(sources));
 
-        assertTrue(e.getMessage().contains("conf/sources/health.yaml reads jdbc:postgresql://10.0.0.5:5432/wjw,"
+        assertTrue(e.getMessage().contains("health's source reads jdbc:postgresql://10.0.0.5:5432/wjw,"
                 + " not the demo's jdbc:h2:file:${home}/departments/health"), e.getMessage());
     }
 

@@ -46,7 +46,7 @@ final class HandWrittenYear {
         OutlineTables.createMissing(home.resolve("departments"));
         // the department that reports by file (no database to write by hand) sends the demo's return
         NextGenerationReturnDemo.write(home);
-        Configuration config = Configuration.load(TestRepo.root().resolve("conf"));
+        Configuration config = Configuration.load(TestRepo.demoConf());
         SparkSession spark = Spark.session(Spark.localWarehouse(home));
         JobContext ctx = new JobContext(config, home, new Warehouse(spark).ensureTables(), Progress.SILENT, Map.of());
         PipelineRunner.run(ctx, Pipeline.load(TestRepo.root().resolve("pipelines/yearly-load.yaml")), year);

@@ -65,15 +65,25 @@ public final class Catalog {
      *                 mch_death_report)"), so a measure no source produces any more is named with the file that used to
      */
     public static Catalog load(Path dir, Set<String> measures, AgeBands ageBands, MeasureHistory formerly) {
-        List<String> problems = new ArrayList<>();
-        Map<String, Entry> entries = new LinkedHashMap<>();
         List<Path> files;
         try (Stream<Path> s = Files.list(dir)) {
             files = s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
         } catch (IOException e) {
             throw new ConfigException(dir + ": cannot list the indicator catalog (" + e.getMessage() + ")");
         }
-        Names names = new Names(measures, ageBands, dir.resolveSibling("sources"), dir.resolveSibling("dimensions.yaml"), formerly);
+        return load(files, dir.resolveSibling("sources"), dir.resolveSibling("dimensions.yaml"), measures, ageBands, formerly);
+    }
+
+    /**
+     * @param files      the catalog's files, in the order their indicators are listed
+     * @param sources    the sources' folder, and dimensions the file of the age bands, named where a formula names
+     *                   something they do not define
+     */
+    public static Catalog load(List<Path> files, Path sources, Path dimensions, Set<String> measures, AgeBands ageBands,
+                               MeasureHistory formerly) {
+        List<String> problems = new ArrayList<>();
+        Map<String, Entry> entries = new LinkedHashMap<>();
+        Names names = new Names(measures, ageBands, sources, dimensions, formerly);
         for (Path file : files) {
             CatalogFile cf = Yaml.read(file, CatalogFile.class);
             YamlLocator locator = null;

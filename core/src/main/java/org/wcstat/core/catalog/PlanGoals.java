@@ -7,6 +7,7 @@ import org.wcstat.core.yaml.YamlLocator;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.wcstat.core.yaml.ConfFolder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -73,7 +74,7 @@ public record PlanGoals(List<Goal> goals, Path file) {
     }
 
     public static Optional<PlanGoals> load(Path confDir) {
-        Path file = confDir.resolve("plan-goals.yaml");
+        Path file = ConfFolder.open(confDir).file("plan-goals.yaml");
         return Files.exists(file) ? Optional.of(new PlanGoals(Yaml.read(file, GoalsFile.class).goals(), file)) : Optional.empty();
     }
 

@@ -1,5 +1,6 @@
 package org.wcstat.core.config;
 
+import org.wcstat.core.yaml.ConfFolder;
 import org.wcstat.core.yaml.ConfigException;
 import org.wcstat.core.yaml.YamlLocator;
 import org.wcstat.core.yaml.Yaml;
@@ -84,7 +85,11 @@ public record AssessmentSettings(
     }
 
     public static AssessmentSettings load(Path dir) {
-        Path file = dir.resolve(FILE);
+        return load(ConfFolder.open(dir));
+    }
+
+    public static AssessmentSettings load(ConfFolder folder) {
+        Path file = folder.file(FILE);
         return Files.exists(file) ? Yaml.read(file, AssessmentSettings.class) : DEFAULTS;
     }
 

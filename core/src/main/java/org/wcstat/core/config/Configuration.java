@@ -1,5 +1,6 @@
 package org.wcstat.core.config;
 
+import org.wcstat.core.yaml.ConfFolder;
 import org.wcstat.core.dimension.Regions;
 import org.wcstat.core.dimension.AgeBands;
 import org.wcstat.core.yaml.DidYouMean;
@@ -12,8 +13,6 @@ import org.wcstat.core.catalog.Indicator;
 import org.wcstat.core.dimension.Dimension;
 import org.wcstat.core.dimension.Vocabulary;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -21,10 +20,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 
-/** Everything under conf/, loaded and cross-checked once at start. */
-public record Configuration(Path dir, Regions regions, AgeBands ageBands, List<SourceConfig> sources, Catalog catalog,
+/** Everything under conf/ (and the folders it extends, {@link ConfFolder}), loaded and cross-checked once at start. */
+public record Configuration(ConfFolder folder, Regions regions, AgeBands ageBands, List<SourceConfig> sources, Catalog catalog,
                             YearbookLayout yearbook, AssessmentSettings assessment, Map<String, ValidationRules> validation) {
 
     public static Configuration load(Path dir) {
@@ -44,33 +42,39 @@ public record Configuration(Path dir, Regions regions, AgeBands ageBands, List<S
      * @param loaded   what the warehouse's loads say produced each measure, asked where {@code previous} knows nothing
      */
     public static Configuration load(Path dir, Path previous, MeasureHistory loaded) {
-        if (!Files.isDirectory(dir)) {
-            throw new ConfigException(dir + ": configuration folder not found; pass --conf DIR or run from the repository");
+        ConfFolder folder = ConfFolder.open(dir);
+        Regions regions = Yaml.read(folder.file("regions.yaml"), Regions.class);
+        Path dimensions = folder.file("dimensions.yaml");
+        AgeBands ages = Yaml.read(dimensions, AgeBands.class);
+        List<Path> sourceFiles = folder.yamlFiles("sources");
+        if (sourceFiles.isEmpty()) {
+            throw new ConfigException(folder.file("sources") + ": no department's source; write one file per department the bureau"
+                    + " reads (conf/README.md, 'A source'), starting from the demo district's in demo/conf/sources, or run"
+                    + " 'bin/wcstat quickstart' to try wcstat on the demo district first");
         }
-        Regions regions = Yaml.read(dir.resolve("regions.yaml"), Regions.class);
-        AgeBands ages = Yaml.read(dir.resolve("dimensions.yaml"), AgeBands.class);
         List<SourceConfig> sources = new ArrayList<>();
-        for (Path f : yamlFiles(dir.resolve("sources"))) {
+        for (Path f : sourceFiles) {
             SourceConfig s = Yaml.read(f, SourceConfig.class);
             String stem = f.getFileName().toString().replaceFirst("\\.yaml$", "");
             if (!stem.equals(s.department())) {
                 throw new ConfigException(YamlLocator.at(f, "department") + ": department '" + s.department()
                         + "' must match the file name '" + stem + "'");
             }
-            checkAgeCodes(f, s, ages, dir.resolve("dimensions.yaml"));
+            checkAgeCodes(f, s, ages, dimensions);
             sources.add(s);
         }
-        Catalog catalog = Catalog.load(dir.resolve("indicators"), measures(sources), ages, FormerSources.producers(previous, dir).orElse(loaded));
-        YearbookLayout yearbook = YearbookLayout.load(dir.resolve("yearbook.yaml"));
-        checkIndicatorReferences(dir, catalog, yearbook, sources);
-        checkVolumes(dir, regions, yearbook);
-        ResidenceBases.check(catalog, sources, dir.resolve("sources"));
-        return new Configuration(dir, regions, ages, List.copyOf(sources), catalog, yearbook, AssessmentSettings.load(dir),
-                ValidationRules.load(dir.resolve("validation"), sources, measures(sources)));
+        Catalog catalog = Catalog.load(folder.yamlFiles("indicators"), folder.file("sources"), dimensions, measures(sources), ages,
+                FormerSources.producers(previous, folder).orElse(loaded));
+        YearbookLayout yearbook = YearbookLayout.load(folder.file("yearbook.yaml"));
+        checkIndicatorReferences(folder, catalog, yearbook, sources);
+        checkVolumes(folder, regions, yearbook);
+        ResidenceBases.check(catalog, sources, folder);
+        return new Configuration(folder, regions, ages, List.copyOf(sources), catalog, yearbook, AssessmentSettings.load(folder),
+                ValidationRules.load(folder, sources, measures(sources)));
     }
 
     /** A yearbook split by city (or county) needs every town's city listed in regions.yaml, to name its volume. */
-    private static void checkVolumes(Path dir, Regions regions, YearbookLayout yearbook) {
+    private static void checkVolumes(ConfFolder dir, Regions regions, YearbookLayout yearbook) {
         if (yearbook.volumesSetting().isEmpty()) return;
         Regions.Level level = yearbook.volumesSetting().get().level();
         Set<String> listed = new HashSet<>();
@@ -79,16 +83,16 @@ public record Configuration(Path dir, Regions regions, AgeBands ageBands, List<S
             Regions.Region t = regions.towns().get(i);
             String area = Regions.areaOf(t.code(), level);
             if (!listed.contains(area)) {
-                throw new ConfigException(YamlLocator.at(dir.resolve("regions.yaml"), "towns", i, "code") + ": town " + t.nameZh() + " ("
+                throw new ConfigException(YamlLocator.at(dir.file("regions.yaml"), "towns", i, "code") + ": town " + t.nameZh() + " ("
                         + t.code() + ") is in " + level.id + " " + area + ", which regions.yaml does not list under '" + level.field
-                        + "'; " + dir.resolve("yearbook.yaml") + " splits the yearbook by " + level.id + " (volumes), so list "
+                        + "'; " + dir.file("yearbook.yaml") + " splits the yearbook by " + level.id + " (volumes), so list "
                         + area + " with its names under '" + level.field + "', or leave volumes out");
             }
         }
     }
 
     /** Every indicator files under a chapter of the yearbook and names departments that have a source. */
-    private static void checkIndicatorReferences(Path dir, Catalog catalog, YearbookLayout yearbook, List<SourceConfig> sources) {
+    private static void checkIndicatorReferences(ConfFolder dir, Catalog catalog, YearbookLayout yearbook, List<SourceConfig> sources) {
         List<String> departments = sources.stream().map(SourceConfig::department).toList();
         for (Catalog.Entry e : catalog.entries()) {
             Indicator ind = e.indicator();
@@ -96,14 +100,14 @@ public record Configuration(Path dir, Regions regions, AgeBands ageBands, List<S
             if (yearbook.chapter(ind.plan(), ind.area()).isEmpty()) {
                 List<String> areas = yearbook.chapters().stream().filter(c -> c.plan().equals(ind.plan())).map(YearbookLayout.Chapter::area).toList();
                 throw new ConfigException(YamlLocator.at(e.file(), "indicators", entry, "area") + ": indicator " + e.code() + " is in area '"
-                        + ind.area() + "', which is no chapter of the " + ind.plan() + " plan in " + dir.resolve("yearbook.yaml")
+                        + ind.area() + "', which is no chapter of the " + ind.plan() + " plan in " + dir.file("yearbook.yaml")
                         + DidYouMean.hint(ind.area(), areas) + "; its areas are " + areas);
             }
             for (int j = 0; j < ind.sources().size(); j++) {
                 String d = ind.sources().get(j);
                 if (!departments.contains(d)) {
                     throw new ConfigException(YamlLocator.at(e.file(), "indicators", entry, "sources", j) + ": indicator " + e.code()
-                            + " names department '" + d + "', which has no source in " + dir.resolve("sources") + DidYouMean.hint(d, departments)
+                            + " names department '" + d + "', which has no source in " + dir.file("sources") + DidYouMean.hint(d, departments)
                             + DidYouMean.listed("departments", departments));
                 }
             }
@@ -129,6 +133,11 @@ public record Configuration(Path dir, Regions regions, AgeBands ageBands, List<S
         }
     }
 
+    /** The folder given (--conf), whose files count before those of the folders it extends. */
+    public Path dir() {
+        return folder.dir();
+    }
+
     /** The codes and names of every dimension, as regions.yaml and dimensions.yaml configure them. */
     public Vocabulary vocabulary() {
         return new Vocabulary(regions, ageBands);
@@ -147,7 +156,7 @@ public record Configuration(Path dir, Regions regions, AgeBands ageBands, List<S
 
     public SourceConfig source(String department) {
         return sources.stream().filter(s -> s.department().equals(department)).findFirst()
-                .orElseThrow(() -> new ConfigException("no source '" + department + "' in " + dir.resolve("sources")
+                .orElseThrow(() -> new ConfigException("no source '" + department + "' in " + folder.file("sources")
                         + "; the sources are " + sources.stream().map(SourceConfig::department).toList()));
     }
 
@@ -159,13 +168,5 @@ public record Configuration(Path dir, Regions regions, AgeBands ageBands, List<S
     /** Replaces ${home} in a JDBC URL, so the shipped embedded sources follow --home. */
     public static String expand(String url, Path home, Map<String, String> env) {
         return url.replace("${home}", home.toAbsolutePath().toString());
-    }
-
-    private static List<Path> yamlFiles(Path dir) {
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
-        } catch (IOException e) {
-            throw new ConfigException(dir + ": cannot list (" + e.getMessage() + ")");
-        }
     }
 }

@@ -1,13 +1,14 @@
 package org.wcstat.core.config;
 
+import org.wcstat.core.yaml.ConfFolder;
 import org.wcstat.core.catalog.MeasureHistory;
 import org.wcstat.core.yaml.Yaml;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * The measures a previous configuration's sources produced, and the file and extract that produced each. A
@@ -20,28 +21,39 @@ final class FormerSources {
     }
 
     /** By measure, "conf/sources/health.yaml (extract mch_death_report)"; empty without a previous configuration. */
-    static MeasureHistory producers(Path previous, Path current) {
+    static MeasureHistory producers(Path previous, ConfFolder current) {
         return MeasureHistory.of(byMeasure(previous, current));
     }
 
-    private static Map<String, String> byMeasure(Path previous, Path current) {
+    private static Map<String, String> byMeasure(Path previous, ConfFolder current) {
         Map<String, String> by = new LinkedHashMap<>();
-        if (previous == null || !Files.isDirectory(previous.resolve("sources")) || same(previous, current)) return by;
-        try (Stream<Path> files = Files.list(previous.resolve("sources"))) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
-                try {
-                    SourceConfig s = Yaml.read(f, SourceConfig.class);
-                    for (SourceConfig.Extract e : s.extracts()) {
-                        e.measures().forEach(m -> by.putIfAbsent(m, f + " (extract " + e.name() + ")"));
-                    }
-                } catch (RuntimeException ignored) {
-                    // an old file that no longer reads names nothing
+        if (previous == null || !Files.isDirectory(previous)) return by;
+        List<Path> files;
+        try {
+            files = ConfFolder.open(previous).yamlFiles("sources");
+        } catch (RuntimeException e) {
+            return by; // a previous folder that no longer reads names nothing
+        }
+        if (sameFiles(files, current.yamlFiles("sources"))) return by;
+        for (Path f : files) {
+            try {
+                SourceConfig s = Yaml.read(f, SourceConfig.class);
+                for (SourceConfig.Extract e : s.extracts()) {
+                    e.measures().forEach(m -> by.putIfAbsent(m, f + " (extract " + e.name() + ")"));
                 }
+            } catch (RuntimeException ignored) {
+                // an old file that no longer reads names nothing
             }
-        } catch (IOException e) {
-            return by;
         }
         return by;
+    }
+
+    private static boolean sameFiles(List<Path> a, List<Path> b) {
+        if (a.size() != b.size()) return false;
+        for (int i = 0; i < a.size(); i++) {
+            if (!same(a.get(i), b.get(i))) return false;
+        }
+        return true;
     }
 
     private static boolean same(Path a, Path b) {

@@ -1,5 +1,6 @@
 package org.wcstat.core.config;
 
+import org.wcstat.core.yaml.ConfFolder;
 import org.wcstat.core.catalog.Catalog;
 import org.wcstat.core.catalog.Formula;
 import org.wcstat.core.yaml.ConfigException;
@@ -35,8 +36,8 @@ public final class ResidenceBases {
     private ResidenceBases() {
     }
 
-    /** @param sourcesDir conf/sources, where each department's file is named after it */
-    public static void check(Catalog catalog, List<SourceConfig> sources, Path sourcesDir) {
+    /** @param folder the configuration, whose sources' files the messages name */
+    public static void check(Catalog catalog, List<SourceConfig> sources, ConfFolder folder) {
         List<String> problems = new ArrayList<>();
         for (Catalog.Entry e : catalog.entries()) {
             if (e.formula().denominator() == null) continue;
@@ -45,7 +46,7 @@ public final class ResidenceBases {
             List<Object> field = null;
             for (Placed p : placed(e)) {
                 if (!byResidence && !p.term().filter().containsKey(Dimension.RESIDENCE.filterName())) continue;
-                for (Mapped m : mapping(p.term().measure(), sources, sourcesDir)) {
+                for (Mapped m : mapping(p.term().measure(), sources, folder)) {
                     if (extracts.putIfAbsent(m.extract(), m) == null && field == null) field = p.field();
                 }
             }
@@ -89,13 +90,13 @@ public final class ResidenceBases {
     }
 
     /** The extracts that produce the measure and map residence, as department.extract. */
-    private static List<Mapped> mapping(String measure, List<SourceConfig> sources, Path sourcesDir) {
+    private static List<Mapped> mapping(String measure, List<SourceConfig> sources, ConfFolder folder) {
         List<Mapped> out = new ArrayList<>();
         for (SourceConfig s : sources) {
             for (SourceConfig.Extract x : s.extracts()) {
                 if (x.residence() == null || !x.measures().contains(measure)) continue;
                 out.add(new Mapped(s.department(), x.name(), x.residence().residenceBasis(),
-                        sourcesDir.resolve(s.department() + ".yaml")));
+                        folder.sourceFile(s.department())));
             }
         }
         return out;

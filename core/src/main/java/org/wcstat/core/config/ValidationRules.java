@@ -1,5 +1,6 @@
 package org.wcstat.core.config;
 
+import org.wcstat.core.yaml.ConfFolder;
 import org.wcstat.core.yaml.InvalidField;
 import org.wcstat.core.yaml.DidYouMean;
 import org.wcstat.core.yaml.ConfigException;
@@ -8,8 +9,6 @@ import org.wcstat.core.yaml.Yaml;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.wcstat.core.catalog.Formula;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -17,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * One department's validation rules, as configured in conf/validation/&lt;department&gt;.yaml: structural
@@ -195,18 +193,10 @@ public record ValidationRules(
      * conf/validation/*.yaml, by department, each checked against the department's extracts and the
      * measures the sources produce. A missing folder means no rules.
      */
-    public static Map<String, ValidationRules> load(Path dir, List<SourceConfig> sources, Set<String> measures) {
+    public static Map<String, ValidationRules> load(ConfFolder folder, List<SourceConfig> sources, Set<String> measures) {
         Map<String, ValidationRules> byDepartment = new LinkedHashMap<>();
-        if (!Files.isDirectory(dir)) {
-            return byDepartment;
-        }
-        List<Path> files;
-        try (Stream<Path> s = Files.list(dir)) {
-            files = s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
-        } catch (IOException e) {
-            throw new ConfigException(dir + ": cannot list (" + e.getMessage() + ")");
-        }
-        Path sourcesDir = dir.resolveSibling("sources");
+        List<Path> files = folder.yamlFiles("validation");
+        Path sourcesDir = folder.file("sources");
         List<String> departments = sources.stream().map(SourceConfig::department).toList();
         for (Path f : files) {
             ValidationRules v = Yaml.read(f, ValidationRules.class);
@@ -219,7 +209,7 @@ public record ValidationRules(
                 throw new ConfigException(YamlLocator.at(f, "department") + ": department '" + v.department()
                         + "' must match the file name '" + stem + "'");
             }
-            v.check(f, sourcesDir.resolve(source.department() + ".yaml"), source, measures);
+            v.check(f, folder.sourceFile(source.department()), source, measures);
             byDepartment.put(v.department(), v);
         }
         return byDepartment;

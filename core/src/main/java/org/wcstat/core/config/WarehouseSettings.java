@@ -1,5 +1,6 @@
 package org.wcstat.core.config;
 
+import org.wcstat.core.yaml.ConfFolder;
 import org.wcstat.core.yaml.ConfigException;
 import org.wcstat.core.yaml.YamlLocator;
 import org.wcstat.core.yaml.Yaml;
@@ -96,7 +97,7 @@ public record WarehouseSettings(
 
     /** conf/warehouse.yaml if the folder has one, else the embedded default. */
     public static WarehouseSettings load(Path confDir) {
-        Path file = confDir.resolve(FILE);
+        Path file = ConfFolder.open(confDir).file(FILE);
         return Files.exists(file) ? Yaml.read(file, WarehouseSettings.class) : embedded();
     }
 

@@ -15,6 +15,7 @@ import org.wcstat.core.dimension.Vocabulary;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import org.wcstat.core.yaml.ConfFolder;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,8 +39,9 @@ public final class SchemaReference {
     public static String render(Path schemasDir, Path confDir) {
         List<TableDefinition> tables = TableDefinition.readAll(schemasDir.resolve("warehouse"));
         Map<String, Map<String, Object>> examples = examples(schemasDir.resolve("examples.yaml"));
-        Regions regions = Yaml.read(confDir.resolve("regions.yaml"), Regions.class);
-        AgeBands ages = Yaml.read(confDir.resolve("dimensions.yaml"), AgeBands.class);
+        ConfFolder conf = ConfFolder.open(confDir);
+        Regions regions = Yaml.read(conf.file("regions.yaml"), Regions.class);
+        AgeBands ages = Yaml.read(conf.file("dimensions.yaml"), AgeBands.class);
         Vocabulary vocabulary = new Vocabulary(regions, ages);
         StringBuilder md = new StringBuilder();
         md.append("""

@@ -36,7 +36,7 @@ class AssessmentSettingsTest {
     @Test
     void differencesMayBeNegative() {
         AssessmentSettings s = AssessmentSettings.load(TestRepo.root().resolve("conf"));
-        Catalog catalog = Configuration.load(TestRepo.root().resolve("conf")).catalog();
+        Catalog catalog = Configuration.load(TestRepo.demoConf()).catalog();
         // C-H-03d, rural less urban neonatal mortality in ‰: the unit's [0, 1000] mirrored
         assertEquals("[-1000, 1000]", s.plausibleRange(catalog.get("C-H-03d").indicator()).orElseThrow().toString());
         // W-H-06b, a gap in 百分点: the unit's own range, −100 to 100

@@ -150,7 +150,7 @@ class ConfigurationErrorsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("mistakes")
     void theErrorPointsAtTheMistakeAndSaysWhatIsAllowed(Case c) throws IOException {
-        Path conf = copy(TestRepo.root().resolve("conf"), tmp.resolve("copied-conf"));
+        Path conf = TestRepo.copyOfConf(tmp.resolve("copied-conf"));
         Path file = conf.resolve(c.file());
         List<String> lines = new ArrayList<>(Files.readAllLines(file));
         int mutated = lines.indexOf(c.from());

@@ -30,7 +30,7 @@ class ConfigurationTest {
 
     @BeforeAll
     static void load() {
-        conf = TestRepo.root().resolve("conf");
+        conf = TestRepo.demoConf();
         config = Configuration.load(conf);
     }
 
@@ -143,17 +143,7 @@ class ConfigurationTest {
     }
 
     private static Path copyConf(Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(conf)) {
-            for (Path p : files.toList()) {
-                Path q = to.resolve(conf.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(q);
-                } else {
-                    Files.copy(p, q);
-                }
-            }
-        }
-        return to;
+        return TestRepo.copyOfConf(to);
     }
 
     @Test

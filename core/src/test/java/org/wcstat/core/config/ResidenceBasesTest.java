@@ -27,7 +27,7 @@ class ResidenceBasesTest {
 
     @Test
     void theShippedBirthsAndDeathsShareOneBasis() {
-        Configuration config = Configuration.load(TestRepo.root().resolve("conf"));
+        Configuration config = Configuration.load(TestRepo.demoConf());
         var births = config.source("health").extracts().stream().filter(e -> e.name().equals("birth_register")).findFirst().orElseThrow();
         var deaths = config.source("health").extracts().stream().filter(e -> e.name().equals("mch_death_report")).findFirst().orElseThrow();
         assertEquals(ResidenceBasis.AREA, births.residence().residenceBasis().orElseThrow());
@@ -70,7 +70,7 @@ class ResidenceBasesTest {
     }
 
     private Path copyWith(String from, String to) throws IOException {
-        Path conf = ConfigurationErrorsTest.copy(TestRepo.root().resolve("conf"), tmp.resolve("conf"));
+        Path conf = TestRepo.copyOfConf(tmp.resolve("conf"));
         Path health = conf.resolve("sources/health.yaml");
         String text = Files.readString(health);
         assertTrue(text.contains(from), "the shipped health.yaml has " + from);

@@ -24,7 +24,7 @@ class ValidationRulesTest {
 
     @BeforeAll
     static void load() {
-        shipped = Configuration.load(TestRepo.root().resolve("conf"));
+        shipped = Configuration.load(TestRepo.demoConf());
     }
 
     @Test
@@ -37,7 +37,7 @@ class ValidationRulesTest {
         assertEquals(ValidationRules.Action.QUARANTINE, infant.actionOf());
         assertTrue(health.measureRules().stream().anyMatch(r -> r.kindOf() == ValidationRules.Kind.STATISTICAL));
         // a department without a file has no rules
-        assertEquals(List.of(), Configuration.load(TestRepo.root().resolve("conf")).validation("no_such").rules());
+        assertEquals(List.of(), Configuration.load(TestRepo.demoConf()).validation("no_such").rules());
     }
 
     @Test
@@ -145,19 +145,10 @@ class ValidationRulesTest {
     /** The shipped conf/ with conf/validation/health.yaml replaced; the error's message. */
     private String error(String healthRules) throws IOException {
         Path conf = dir.resolve("conf");
-        copy(TestRepo.root().resolve("conf"), conf);
+        TestRepo.copyOfConf(conf);
         Files.writeString(conf.resolve("validation").resolve("health.yaml"), healthRules);
         return assertThrows(ConfigException.class, () -> Configuration.load(conf)).getMessage();
     }
 
-    private static void copy(Path from, Path to) throws IOException {
-        try (var s = Files.walk(from)) {
-            for (Path p : s.toList()) {
-                Path t = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(t);
-                else Files.copy(p, t);
-            }
-        }
-    }
 
 }

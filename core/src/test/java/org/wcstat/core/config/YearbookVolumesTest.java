@@ -22,7 +22,7 @@ class YearbookVolumesTest {
 
     /** The shipped county, made a city of two counties: Zhaohua's towns 100–105 in 510811, 106–111 moved to 510812. */
     private Path cityOfTwoCounties(String volumes) throws IOException {
-        Path conf = ConfigurationErrorsTest.copy(TestRepo.root().resolve("conf"), tmp.resolve("conf"));
+        Path conf = TestRepo.copyOfConf(tmp.resolve("conf"));
         String regions = Files.readString(conf.resolve("regions.yaml"))
                 .replace("district: {code: \"510811\", name_zh: 昭化区, name_en: Zhaohua District}",
                         "district: {code: \"5108\", name_zh: 广元市, name_en: Guangyuan}\ncounties:\n"
@@ -35,7 +35,7 @@ class YearbookVolumesTest {
 
     @Test
     void theShippedYearbookIsOneVolume() {
-        assertTrue(Configuration.load(TestRepo.root().resolve("conf")).yearbook().volumesSetting().isEmpty());
+        assertTrue(Configuration.load(TestRepo.demoConf()).yearbook().volumesSetting().isEmpty());
     }
 
     @Test

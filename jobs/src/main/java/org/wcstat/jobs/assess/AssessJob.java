@@ -179,7 +179,7 @@ public final class AssessJob implements Job {
         for (String code : ctx.config().assessment().plausibleRanges().byIndicator().keySet()) {
             boolean known = ctx.config().catalog().entries().stream().anyMatch(e -> e.code().equals(code));
             if (!known) {
-                ctx.progress().warn(ctx.config().dir().resolve(AssessmentSettings.FILE) + ": plausible range for " + code
+                ctx.progress().warn(ctx.config().folder().file(AssessmentSettings.FILE) + ": plausible range for " + code
                         + ", which is no indicator of the catalog; correct the code or remove the line");
             }
         }

@@ -24,7 +24,7 @@ public final class Dissemination {
     public static Optional<Dissemination> configured(Configuration config, Map<String, String> env) {
         WarehouseSettings.Dissemination d = WarehouseSettings.load(config.dir()).dissemination();
         if (d == null) return Optional.empty();
-        String where = config.dir().resolve(WarehouseSettings.FILE) + ": dissemination.";
+        String where = config.folder().file(WarehouseSettings.FILE) + ": dissemination.";
         String user = d.user() == null ? null : d.user().resolve(env, where + "user");
         String password = d.password() == null ? null : d.password().resolve(env, where + "password");
         return Optional.of(new Dissemination(config, new DisseminationDatabase(d.url(), user, password, d.readerRole(), d.prefix())));

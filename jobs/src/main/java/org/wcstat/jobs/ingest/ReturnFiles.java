@@ -23,9 +23,9 @@ public final class ReturnFiles {
     }
 
     /** The problems with a file source's returns, each naming the file, the sheet and what to do; empty when all open. */
-    public static List<String> check(SourceConfig source, Path home) {
+    public static List<String> check(SourceConfig source, Path sourceFile, Path home) {
         List<String> problems = new ArrayList<>();
-        String conf = "conf/sources/" + source.department() + ".yaml";
+        String conf = sourceFile.toString();
         for (SourceConfig.Extract e : source.extracts()) {
             String pattern = source.returnPath(e);
             TreeMap<Integer, Path> files = present(home, pattern);

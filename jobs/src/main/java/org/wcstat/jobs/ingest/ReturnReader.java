@@ -55,12 +55,12 @@ final class ReturnReader implements ExtractReader {
     private final String conf;
     private final Map<String, String> origins = new LinkedHashMap<>();
 
-    ReturnReader(SparkSession spark, SourceConfig source, Path home, Regions regions) {
+    ReturnReader(SparkSession spark, SourceConfig source, Path sourceFile, Path home, Regions regions) {
         this.spark = spark;
         this.source = source;
         this.home = home;
         this.regions = regions;
-        this.conf = "conf/sources/" + source.department() + ".yaml";
+        this.conf = sourceFile.toString();
     }
 
     /** The file of an extract's return for a year, under wcstat's home. */

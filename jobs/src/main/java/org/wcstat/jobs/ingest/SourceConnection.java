@@ -34,7 +34,7 @@ public final class SourceConnection {
 
     public SourceConnection(Configuration config, SourceConfig source, Path home, Map<String, String> env) {
         this.source = source;
-        this.sourceFile = config.dir().resolve("sources").resolve(source.department() + ".yaml");
+        this.sourceFile = config.folder().sourceFile(source.department());
         this.url = Configuration.expand(source.jdbc().url(), home, env);
         this.env = env;
     }

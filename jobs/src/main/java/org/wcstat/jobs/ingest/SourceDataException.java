@@ -22,7 +22,7 @@ final class SourceDataException extends RuntimeException {
      * The exception to throw for a failure reading an extract: this one when the source's answer is
      * wrong, the original when the source could not be reached (which the caller retries).
      */
-    static RuntimeException classify(SourceConfig source, SourceConfig.Extract e, Exception ex, ValidationReport report, Path home) {
+    static RuntimeException classify(SourceConfig source, Path sourceFile, SourceConfig.Extract e, Exception ex, ValidationReport report, Path home) {
         if (ex instanceof ReturnProblem p) {
             // the return's own words name the file, sheet and cell; the department and extract say whose
             String message = source.department() + " · " + e.name() + ": " + p.getMessage();
@@ -39,7 +39,7 @@ final class SourceDataException extends RuntimeException {
         }
         String what = refused ? sql.getMessage().lines().findFirst().orElse("") : analysis.getMessage().lines().findFirst().orElse("");
         String message = source.department() + " · " + e.name() + ": the database refused the extract's query (" + what
-                + "). A table or column that conf/sources/" + source.department() + ".yaml names is not in "
+                + "). A table or column that " + sourceFile + " names is not in "
                 + (e.table() != null ? "table " + e.table() : "the query's result")
                 + ", or has another type: ask the department whether it was renamed or changed, then fix the configuration";
         report.add(Finding.extract(e.name(), "fail", message));

@@ -188,7 +188,7 @@ final class SourceLoad {
     }
 
     private List<Checked> read(List<Dataset<Row>> cached, boolean factsOnDriver) {
-        ExtractReader reader = source.isFile() ? new ReturnReader(ctx.warehouse().spark(), source, ctx.home(), ctx.config().regions())
+        ExtractReader reader = source.isFile() ? new ReturnReader(ctx.warehouse().spark(), source, ctx.config().folder().sourceFile(source.department()), ctx.home(), ctx.config().regions())
                 : new SourceReader(ctx.warehouse().spark(), source, ctx.home(), ctx.env());
         String what = years.size() == 1 ? String.valueOf(years.get(0)) : span();
         List<Checked> checked = new ArrayList<>();
@@ -207,7 +207,7 @@ final class SourceLoad {
                 checked.add(check(e, rows, new Timestamp(t0), t0, cached, factsOnDriver));
                 years.forEach(y -> origins.put(e.name() + "|" + y, reader.origin(e, y)));
             } catch (Exception ex) {
-                throw SourceDataException.classify(source, e, ex, reports.get(years.get(0)), ctx.home());
+                throw SourceDataException.classify(source, ctx.config().folder().sourceFile(source.department()), e, ex, reports.get(years.get(0)), ctx.home());
             }
         }
         return checked;

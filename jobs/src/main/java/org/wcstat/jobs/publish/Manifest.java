@@ -183,13 +183,9 @@ record Manifest(
     }
 
     /** The catalog's version: a SHA-256 over the names and contents of conf/indicators/*.yaml, in name order. */
-    static String catalogVersion(Path indicatorsDir) throws IOException {
+    static String catalogVersion(List<Path> files) throws IOException {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
-            List<Path> files;
-            try (Stream<Path> s = Files.list(indicatorsDir)) {
-                files = s.filter(p -> p.getFileName().toString().endsWith(".yaml")).sorted().toList();
-            }
             for (Path p : files) {
                 md.update((p.getFileName().toString() + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
                 md.update(Files.readAllBytes(p));

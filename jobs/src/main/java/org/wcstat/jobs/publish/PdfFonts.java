@@ -51,8 +51,8 @@ public final class PdfFonts {
 
     /** The fonts of a configuration: its {@code pdf_font}, a path relative to the configuration folder, or the bundled one. */
     public static PdfFonts of(Configuration config) {
-        Optional<Path> font = config.yearbook().pdfFontFile().map(p -> config.dir().resolve(p));
-        return new PdfFonts(font, font.map(p -> YamlLocator.at(config.dir().resolve("yearbook.yaml"), "pdf_font") + ": pdf_font " + p)
+        Optional<Path> font = config.yearbook().pdfFontFile().map(p -> config.folder().file("yearbook.yaml").resolveSibling(p));
+        return new PdfFonts(font, font.map(p -> YamlLocator.at(config.folder().file("yearbook.yaml"), "pdf_font") + ": pdf_font " + p)
                 .orElse("the bundled " + CHINESE));
     }
 

@@ -266,7 +266,7 @@ public final class PublishJob implements Job {
         String supersededManifest = current.isPresent() ? Manifest.sha256(releases.current(year).resolve(Manifest.FILE)) : null;
         return new Manifest(year, revision, ReleaseSnapshot.tag(year), fromTag ? "tag" : "warehouse",
                 current.map(Manifest::revision).orElse(null), supersededManifest, Instant.now().toString(),
-                Manifest.catalogVersion(ctx.config().dir().resolve("indicators")), Manifest.snapshotsByName(snapshot.snapshots()),
+                Manifest.catalogVersion(ctx.config().folder().yamlFiles("indicators")), Manifest.snapshotsByName(snapshot.snapshots()),
                 new Manifest.Disclosure(rule.threshold(), rule.zerosCount(), withholding.primary(), withholding.secondary()),
                 loads, Manifest.filesOf(built));
     }

@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Which departments wait for which, and how the loads run side by side, on the shipped configuration. */
 class DepartmentScheduleTest {
-    static final Configuration CONF = Configuration.load(TestRepo.root().resolve("conf"));
+    static final Configuration CONF = Configuration.load(TestRepo.demoConf());
 
     @Test
     void educationWaitsForThePopulationItsRulesCheckPupilsAgainst() {

@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** With {@code english: false} the workbook and the report speak Chinese only; no Spark is needed to write them. */
 class ChineseOnlyYearbookTest {
-    static final Configuration CONFIG = Configuration.load(TestRepo.root().resolve("conf"));
+    static final Configuration CONFIG = Configuration.load(TestRepo.demoConf());
 
     @TempDir
     Path dir;

@@ -87,7 +87,7 @@ final class EvaluationRelease {
                 .resolve(String.valueOf(ProcessHandle.current().pid()));
         if (Files.exists(home)) Releases.deleteTree(home);
         Files.createDirectories(home);
-        Configuration config = Configuration.load(TestRepo.root().resolve("conf"));
+        Configuration config = Configuration.load(TestRepo.demoConf());
         SparkSession spark = Spark.session(Spark.localWarehouse(home));
         Warehouse wh = new Warehouse(spark).ensureTables();
         JobContext ctx = new JobContext(config, home, wh, Progress.SILENT, Map.of());

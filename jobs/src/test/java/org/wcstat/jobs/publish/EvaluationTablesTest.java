@@ -33,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * evaluation (2030), written by the three renderings without Spark.
  */
 class EvaluationTablesTest {
-    static final Configuration CONFIG = Configuration.load(TestRepo.root().resolve("conf"));
+    static final Configuration CONFIG = Configuration.load(TestRepo.demoConf());
 
     @TempDir
     Path dir;

@@ -42,7 +42,7 @@ class LeakSearchTest {
 
     @BeforeAll
     static void load() {
-        config = Configuration.load(TestRepo.root().resolve("conf"));
+        config = Configuration.load(TestRepo.demoConf());
     }
 
     @Test

@@ -23,7 +23,7 @@ class PdfFontsTest {
 
     @Test
     void theShippedConfigurationNeedsNoFontOfTheMachine() {
-        PdfFonts fonts = PdfFonts.of(Configuration.load(TestRepo.root().resolve("conf")));
+        PdfFonts fonts = PdfFonts.of(Configuration.load(TestRepo.demoConf()));
         assertTrue(fonts.configured().isEmpty(), "conf/yearbook.yaml names no system font");
         assertDoesNotThrow(fonts::check);
     }

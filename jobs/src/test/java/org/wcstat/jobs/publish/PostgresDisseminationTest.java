@@ -40,7 +40,7 @@ class PostgresDisseminationTest extends DisseminationContract {
     @Order(8)
     void publishLoadsTheReleaseOnceItIsInPlace() throws Exception {
         Path home = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "publish-disseminates");
-        Path conf = copy(TestRepo.root().resolve("conf"), home.resolve("conf"));
+        Path conf = TestRepo.copyOfConf(home.resolve("conf"));
         Files.writeString(conf.resolve("warehouse.yaml"), Files.readString(conf.resolve("warehouse.yaml")) + """
                 dissemination:
                   url: %s

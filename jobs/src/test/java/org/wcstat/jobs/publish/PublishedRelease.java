@@ -83,7 +83,7 @@ final class PublishedRelease {
         Path home = Files.createDirectories(Path.of("target").toAbsolutePath().resolve("publish-test"))
                 .resolve(String.valueOf(ProcessHandle.current().pid()));
         Files.createDirectories(home);
-        Configuration config = Configuration.load(TestRepo.root().resolve("conf"));
+        Configuration config = Configuration.load(TestRepo.demoConf());
         SparkSession spark = Spark.session(Spark.localWarehouse(home));
         Warehouse wh = new Warehouse(spark).ensureTables();
 

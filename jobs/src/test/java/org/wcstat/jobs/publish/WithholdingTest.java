@@ -22,7 +22,7 @@ class WithholdingTest {
 
     @BeforeAll
     static void load() {
-        config = Configuration.load(TestRepo.root().resolve("conf"));
+        config = Configuration.load(TestRepo.demoConf());
     }
 
     @Test
