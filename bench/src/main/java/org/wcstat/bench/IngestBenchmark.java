@@ -327,10 +327,10 @@ public final class IngestBenchmark {
                     year: {date: BIRTH_DATE}
                     measure: live_births
                     region: {code: TOWN_CODE}
-                    sex: {column: BABY_SEX, codes: {"1": M, "2": F}}
-                    residence: {column: HUKOU_TYPE, codes: {非农业: U, 农业: R}}
+                    sex: {column: BABY_SEX, codes: {"1": M, "2": F, "9": _U}}
+                    residence: {column: RESIDENCE_AREA, codes: {城镇: U, 乡村: R}, basis: area}
                     raw:
-                      keep: [REG_ID, BABY_SEX, BIRTH_DATE, TOWN_CODE, HUKOU_TYPE, BIRTH_WEIGHT_G, GESTATION_WEEKS]
+                      keep: [REG_ID, BABY_SEX, BIRTH_DATE, TOWN_CODE, HUKOU_TYPE, RESIDENCE_AREA, BIRTH_WEIGHT_G, GESTATION_WEEKS]
                       hash: [CERT_NO]
                     partition: {column: REG_ID, lower: %d, upper: %d, partitions: %s}
                 """.formatted(jdbcUrl, opt.get("user"), opt.get("fetch-size"), props, bounds[0], bounds[1], opt.get("partitions")));
