@@ -87,19 +87,7 @@ public final class ComputeSplit {
         var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         var me = java.lang.management.ManagementFactory.getThreadMXBean();
         wh.spark().sparkContext().addSparkListener(jobs);
-        JobContext ctx = new JobContext(config, home, wh, new Progress() {
-            @Override
-            public void stage(String name) {
-            }
-
-            @Override
-            public void step(String message) {
-            }
-
-            @Override
-            public void warn(String message) {
-            }
-        }, Map.of());
+        JobContext ctx = new JobContext(config, home, wh, Progress.SILENT, Map.of());
         System.out.println("| run | wall s | aggregation s | assembly s | write s | JVM CPU s | Spark tasks' CPU s | driver thread CPU s: before the write's jobs / assembly | load before → after |");
         System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---|");
         for (int i = 0; i <= reps; i++) {

@@ -439,10 +439,6 @@ public final class IngestBenchmark {
     private static Progress progress() {
         return new Progress() {
             @Override
-            public void stage(String name) {
-            }
-
-            @Override
             public void step(String message) {
                 log("  %s", message);
             }

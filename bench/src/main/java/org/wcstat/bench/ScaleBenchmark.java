@@ -446,14 +446,6 @@ public final class ScaleBenchmark {
         java.util.concurrent.atomic.AtomicInteger warnings = new java.util.concurrent.atomic.AtomicInteger();
         return new Progress() {
             @Override
-            public void stage(String name) {
-            }
-
-            @Override
-            public void step(String message) {
-            }
-
-            @Override
             public void warn(String message) {
                 if (warnings.incrementAndGet() <= 20) Bench.log("warning: %s", message);
             }

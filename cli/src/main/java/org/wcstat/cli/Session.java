@@ -28,6 +28,8 @@ final class Session {
 
     static JobContext open(Configuration config, Path home, Progress progress) {
         WarehouseSettings settings = WarehouseSettings.load(config.dir());
+        // a home's own conf/ comes before the checkout's: say which configuration this is
+        progress.step("configuration " + config.folder().describe());
         progress.step("starting Spark (local mode) on warehouse " + settings.locationUri(home) + " (" + settings.catalog() + " catalog)");
         Warehouse wh = new Warehouse(Spark.session(settings, home, System.getenv())).ensureTables();
         // tables a killed run left half committed are finished before anything reads them

@@ -41,6 +41,7 @@ final class StatusCommand implements Callable<Integer> {
         int previousYear = Year.now().getValue() - 1;
         PrintWriter out = spec.commandLine().getOut();
         out.println("wcstat home " + home.home.toAbsolutePath().normalize() + ", warehouse " + settings.locationUri(home.home));
+        out.println("configuration " + config.folder().describe());
         out.println();
 
         Optional<Warehouse> wh = Session.existing(settings, home.home);

@@ -147,6 +147,8 @@ class StatusCommandTest {
         String out = status("status", "--home", home.toString(), "--conf", conf.toString());
         List<String> lines = out.lines().toList();
 
+        // the demo's folder, and the county's it extends
+        assertTrue(lines.contains("configuration " + conf + " (over " + TestRepo.root().resolve("conf").normalize() + ")"), out);
         assertTrue(lines.contains("  facts:            2022-2025"), out);
         assertTrue(lines.contains("  indicator values: 2022-2024"), out);
         assertTrue(lines.contains("  assessed:         2022-2024"), out);

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.iceberg.SnapshotRef;
 import org.apache.iceberg.Table;
-import org.apache.iceberg.spark.Spark3Util;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -71,7 +70,7 @@ public final class GroupCommit {
      * the other rows are kept. Main is untouched until {@link #commit()}.
      */
     public void stage(Dataset<Row> rows, String table, Column condition) {
-        Table t = load(table);
+        Table t = warehouse.icebergTable(table);
         if (t.currentSnapshot() == null) {
             // a branch grows from a snapshot: a table never written gets an empty one
             t.newAppend().commit();
@@ -105,7 +104,7 @@ public final class GroupCommit {
         }
         delete(marker);
         for (Step s : staged) {
-            Table t = load(s.table());
+            Table t = warehouse.icebergTable(s.table());
             if (t.refs().containsKey(branch())) t.manageSnapshots().removeBranch(branch()).commit();
         }
         staged.clear();
@@ -139,7 +138,7 @@ public final class GroupCommit {
 
     /** Main of the step's table to its branch snapshot, unless already there; refused if main moved on meanwhile. */
     private static void fastForward(Warehouse warehouse, Step s, String group) {
-        Table t = table(warehouse, s.table());
+        Table t = warehouse.icebergTable(s.table());
         long main = t.currentSnapshot() == null ? -1 : t.currentSnapshot().snapshotId();
         if (main == s.to()) return;
         if (main != s.from()) {
@@ -149,19 +148,6 @@ public final class GroupCommit {
         t.manageSnapshots().replaceBranch(SnapshotRef.MAIN_BRANCH, s.to()).commit();
     }
 
-    private Table load(String table) {
-        return table(warehouse, table);
-    }
-
-    private static Table table(Warehouse warehouse, String name) {
-        try {
-            Table t = Spark3Util.loadIcebergTable(warehouse.spark(), name);
-            t.refresh();
-            return t;
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot open " + name + ": " + e.getMessage(), e);
-        }
-    }
 
     private static void write(Path marker, List<Step> steps) {
         try {

@@ -161,13 +161,23 @@ public final class Warehouse {
 
     /** The current snapshot id of a table, or null for a table never written. */
     public Long snapshotId(String table) {
+        Snapshot s = icebergTable(table).currentSnapshot();
+        return s == null ? null : s.snapshotId();
+    }
+
+    /** The Iceberg table, as its catalog has it now: for what Spark SQL does not do (refs, snapshots, actions). */
+    public Table icebergTable(String name) {
+        return icebergTable(spark, name);
+    }
+
+    /** As {@link #icebergTable(String)}, through the session's catalog. */
+    public static Table icebergTable(SparkSession spark, String name) {
         try {
-            Table t = Spark3Util.loadIcebergTable(spark, table);
+            Table t = Spark3Util.loadIcebergTable(spark, name);
             t.refresh();
-            Snapshot s = t.currentSnapshot();
-            return s == null ? null : s.snapshotId();
+            return t;
         } catch (Exception e) {
-            throw new IllegalStateException("cannot read the snapshot of " + table + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot open " + name + ": " + e.getMessage(), e);
         }
     }
 

@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Every kind of configuration mistake, made in one line of a copy of the shipped conf/: the error names
+ * Every kind of configuration mistake, made in one line of a copy of the demo's configuration: the error names
  * the copied file (not conf/), the line and column of the mistake itself, and says what is wrong and
  * what is allowed in the words of the person editing the file.
  */

@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The shipped conf/ loads and holds the outlines' key indicators. */
+/** The demo district's configuration (demo/conf over conf/) loads and holds the outlines' key indicators. */
 class ConfigurationTest {
 
     private static Path conf;

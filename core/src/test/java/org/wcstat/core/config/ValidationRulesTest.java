@@ -142,7 +142,7 @@ class ValidationRulesTest {
         assertTrue(m.contains("rule id 'same' is used twice"), m);
     }
 
-    /** The shipped conf/ with conf/validation/health.yaml replaced; the error's message. */
+    /** A copy of the demo's configuration with validation/health.yaml replaced; the error's message. */
     private String error(String healthRules) throws IOException {
         Path conf = dir.resolve("conf");
         TestRepo.copyOfConf(conf);

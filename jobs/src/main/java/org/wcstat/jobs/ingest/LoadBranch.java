@@ -6,7 +6,6 @@ import org.apache.iceberg.exceptions.ValidationException;
 import org.apache.iceberg.expressions.Expression;
 import org.apache.iceberg.expressions.Expressions;
 import org.apache.iceberg.io.CloseableIterable;
-import org.apache.iceberg.spark.Spark3Util;
 import org.apache.iceberg.util.SnapshotUtil;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -80,7 +79,7 @@ final class LoadBranch {
      * @return the branch's snapshot, or null when there was nothing to stage (no rows, nothing to delete): then no branch
      */
     Long stage(String table, Dataset<Row> rows, Scope scope) {
-        Table t = load(table);
+        Table t = warehouse.icebergTable(table);
         if (t.currentSnapshot() == null) {
             t.newAppend().commit();
             t.refresh();
@@ -174,7 +173,7 @@ final class LoadBranch {
      */
     void publish(String table, Scope scope) {
         if (!warehouse.exists(table)) return;
-        Table t = load(table);
+        Table t = warehouse.icebergTable(table);
         SnapshotRef ref = t.refs().get(name);
         if (ref == null) return;
         long main = t.currentSnapshot().snapshotId();
@@ -194,17 +193,7 @@ final class LoadBranch {
     /** Drops the branch of a load that will not happen; main is as it was. */
     void drop(String table) {
         if (!warehouse.exists(table)) return;
-        Table t = load(table);
+        Table t = warehouse.icebergTable(table);
         if (t.refs().containsKey(name)) t.manageSnapshots().removeBranch(name).commit();
-    }
-
-    private Table load(String table) {
-        try {
-            Table t = Spark3Util.loadIcebergTable(warehouse.spark(), table);
-            t.refresh();
-            return t;
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot open " + table + ": " + e.getMessage(), e);
-        }
     }
 }

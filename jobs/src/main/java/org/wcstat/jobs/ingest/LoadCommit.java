@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
-import org.apache.iceberg.spark.Spark3Util;
 import org.apache.iceberg.util.SnapshotUtil;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -410,8 +409,7 @@ final class LoadCommit {
     private Map<String, Committed> currentLoads() {
         Map<String, Committed> latest = new LinkedHashMap<>();
         try {
-            Table t = Spark3Util.loadIcebergTable(ctx.warehouse().spark(), Warehouse.FACTS);
-            t.refresh();
+            Table t = ctx.warehouse().icebergTable(Warehouse.FACTS);
             if (t.currentSnapshot() == null) {
                 return latest;
             }

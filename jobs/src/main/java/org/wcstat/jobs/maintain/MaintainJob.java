@@ -2,7 +2,6 @@ package org.wcstat.jobs.maintain;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.iceberg.Table;
-import org.apache.iceberg.spark.Spark3Util;
 import org.apache.iceberg.spark.actions.SparkActions;
 import org.apache.spark.sql.SparkSession;
 import org.wcstat.core.config.SourceConfig;
@@ -138,7 +137,7 @@ public final class MaintainJob implements WarehouseJob {
         try (LoadCoordination.Lock lock = department.isPresent() ? LoadCoordination.departmentCommitLock(ctx.home(), department.get())
                 : LoadCoordination.commitLock(ctx.home())) {
             wh.setPropertiesIfMissing(name);
-            TableReport report = maintenance.maintain(shortName(name), table(wh.spark(), name), expire);
+            TableReport report = maintenance.maintain(shortName(name), wh.icebergTable(name), expire);
             ctx.progress().step(report.line());
             return report;
         }
@@ -156,15 +155,5 @@ public final class MaintainJob implements WarehouseJob {
 
     private static String shortName(String table) {
         return table.startsWith("wh.") ? table.substring(3) : table;
-    }
-
-    private static Table table(SparkSession spark, String name) {
-        try {
-            Table t = Spark3Util.loadIcebergTable(spark, name);
-            t.refresh();
-            return t;
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot open " + name + ": " + e.getMessage(), e);
-        }
     }
 }

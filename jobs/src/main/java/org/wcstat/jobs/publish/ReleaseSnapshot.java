@@ -4,7 +4,6 @@ import org.apache.iceberg.ManageSnapshots;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.SnapshotRef;
 import org.apache.iceberg.Table;
-import org.apache.iceberg.spark.Spark3Util;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -50,7 +49,7 @@ final class ReleaseSnapshot {
         Map<String, Long> ids = new LinkedHashMap<>();
         boolean any = false;
         for (String t : TABLES) {
-            SnapshotRef ref = table(wh.spark(), t).refs().get(tag(year));
+            SnapshotRef ref = wh.icebergTable(t).refs().get(tag(year));
             ids.put(t, ref == null ? null : ref.snapshotId());
             any |= ref != null;
         }
@@ -78,13 +77,13 @@ final class ReleaseSnapshot {
     long committedAt(String table) {
         Long id = snapshots.get(table);
         if (id == null) return 0;
-        Snapshot s = table(spark, table).snapshot(id);
+        Snapshot s = Warehouse.icebergTable(spark, table).snapshot(id);
         return s == null ? 0 : s.timestampMillis();
     }
 
     /** Points the tag at the given snapshots (null: no tag on that table). */
     static void restore(SparkSession spark, String name, Map<String, Long> ids) {
-        for (var e : ids.entrySet()) point(table(spark, e.getKey()), name, e.getValue());
+        for (var e : ids.entrySet()) point(Warehouse.icebergTable(spark, e.getKey()), name, e.getValue());
     }
 
     private static void point(Table table, String name, Long id) {
@@ -95,15 +94,5 @@ final class ReleaseSnapshot {
         }
         ManageSnapshots m = table.manageSnapshots();
         (exists ? m.replaceTag(name, id) : m.createTag(name, id)).commit();
-    }
-
-    private static Table table(SparkSession spark, String name) {
-        try {
-            Table t = Spark3Util.loadIcebergTable(spark, name);
-            t.refresh();
-            return t;
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot open " + name + ": " + e.getMessage(), e);
-        }
     }
 }
