@@ -117,7 +117,7 @@ class PreflightTest {
         Result none = run("ingest", "--year", "2024", "--source", "returns_only", "--home", home().toString(), "--conf", conf.toString());
         assertEquals(Wcstat.CONFIG_ERROR, none.code, none.err);
         assertTrue(none.err.contains("returns_only (妇联): no return at " + home().resolve("returns/returns_only/{year}/报表.xlsx")
-                + " for any year: put the department's file there, or correct the path in conf/sources/returns_only.yaml"), none.err);
+                + " for any year: put the department's file there, or correct the path in " + conf.resolve("sources/returns_only.yaml")), none.err);
         assertNothingRan();
         // a CSV renamed .xlsx is no workbook
         Path file = home().resolve("returns/returns_only/2023/报表.xlsx");

@@ -281,7 +281,7 @@ class ReturnSourceTest {
         String m = failure(2033);
         assertTrue(m.contains("returns/ret_bad/2033/报表.xlsx, sheet 家庭教育指导站, row 2: no column headed '指导站数' (extract points"
                 + " reads it); the headings are [序号, 乡镇, 指导站数量]; the nearest is '指导站数量' in C2: rename the heading back to '指导站数'"
-                + " in the return, or, if the department renamed it for good, change it in conf/sources/ret_bad.yaml"), m);
+                + " in the return, or, if the department renamed it for good, change it in " + badSource()), m);
     }
 
     @Test
@@ -290,7 +290,7 @@ class ReturnSourceTest {
         goodCsv(2034);
         String m = failure(2034);
         assertTrue(m.contains("returns/ret_bad/2034/报表.xlsx has no sheet '家庭教育指导站'; its sheets are [Sheet1, Sheet2]: rename the"
-                + " department's sheet back to '家庭教育指导站', or set the extract's sheet in conf/sources/ret_bad.yaml"), m);
+                + " department's sheet back to '家庭教育指导站', or set the extract's sheet in " + badSource()), m);
     }
 
     @Test
@@ -299,7 +299,7 @@ class ReturnSourceTest {
         Returns.csv(home.resolve("returns/ret_bad/2035/家长学校.csv"), "乡镇,性别,人数\n卫子镇,女,3\n", "GBK");
         String m = failure(2035);
         assertTrue(m.contains("ret_bad · parents: returns/ret_bad/2035/家长学校.csv is not UTF-8 text"), m);
-        assertTrue(m.contains("a CSV saved by Excel on a Chinese Windows is usually GBK: set file.encoding: GBK in conf/sources/ret_bad.yaml,"
+        assertTrue(m.contains("a CSV saved by Excel on a Chinese Windows is usually GBK: set file.encoding: GBK in " + badSource() + ","
                 + " or ask the department to save it as CSV UTF-8"), m);
     }
 
@@ -307,7 +307,7 @@ class ReturnSourceTest {
     void aMissingReturnStopsTheLoadSayingWhereToPutIt() {
         String m = failure(2036);
         assertTrue(m.contains("the 2036 return of ret_bad (妇联) is not at " + home.resolve("returns/ret_bad/2036/报表.xlsx")
-                + ": put the department's file there, or correct the path (returns/ret_bad/{year}/报表.xlsx) in conf/sources/ret_bad.yaml"), m);
+                + ": put the department's file there, or correct the path (returns/ret_bad/{year}/报表.xlsx) in " + badSource()), m);
     }
 
     @Test
@@ -328,5 +328,10 @@ class ReturnSourceTest {
         String m = failure(2038);
         assertTrue(m.contains("returns/ret_bad/2038/报表.xlsx, sheet 家庭教育指导站, cells A2 and C2: two columns are headed '乡镇':"
                 + " rename one, so wcstat knows which to read"), m);
+    }
+
+    /** The file the messages name to change: the one the configuration read. */
+    private static String badSource() {
+        return dir.resolve("conf/sources/ret_bad.yaml").toString();
     }
 }
