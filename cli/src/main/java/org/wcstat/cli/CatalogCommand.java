@@ -34,6 +34,11 @@ final class CatalogCommand {
             long women = catalog.entries().stream().filter(e -> e.indicator().plan().equals("women")).count();
             System.out.printf("catalog OK: %d indicators (women's outline %d, children's outline %d), every formula and target checked%n",
                     catalog.entries().size(), women, catalog.entries().size() - women);
+            if (!catalog.unmonitored().isEmpty()) {
+                System.out.printf("not monitored: %d indicator(s) needing a department the configuration does not read"
+                        + " (add a department's source to monitor its indicators):%n", catalog.unmonitored().size());
+                catalog.unmonitored().forEach(u -> System.out.println("  " + u.code() + " " + u.nameZh() + ": " + u.why()));
+            }
             var goals = PlanGoals.load(home.confDir());
             if (goals.isEmpty()) {
                 return 0;

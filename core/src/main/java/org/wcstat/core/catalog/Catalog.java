@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -30,17 +31,39 @@ public final class Catalog {
         }
     }
 
+    /**
+     * An indicator the county does not monitor: it does not read a department the indicator's data come from (no
+     * file of theirs in sources/), so it is neither computed nor published, and its plan goals count as left out.
+     */
+    public record Unmonitored(String code, String nameZh, List<String> departments, Path file) {
+        public String why() {
+            return "not monitored: the configuration reads no source of " + (departments.size() == 1 ? "department " : "departments ")
+                    + String.join(", ", departments);
+        }
+    }
+
     record CatalogFile(@JsonProperty(value = "indicators", required = true) List<Indicator> indicators) {
     }
 
     private final Map<String, Entry> entries;
+    private final Map<String, Unmonitored> unmonitored;
 
-    private Catalog(Map<String, Entry> entries) {
+    private Catalog(Map<String, Entry> entries, Map<String, Unmonitored> unmonitored) {
         this.entries = entries;
+        this.unmonitored = unmonitored;
     }
 
     public List<Entry> entries() {
         return List.copyOf(entries.values());
+    }
+
+    /** The indicators left out because the configuration reads none of their departments, in the catalog's order. */
+    public List<Unmonitored> unmonitored() {
+        return List.copyOf(unmonitored.values());
+    }
+
+    public Optional<Unmonitored> unmonitored(String code) {
+        return Optional.ofNullable(unmonitored.get(code));
     }
 
     public Entry get(String code) {
@@ -71,24 +94,32 @@ public final class Catalog {
         } catch (IOException e) {
             throw new ConfigException(dir + ": cannot list the indicator catalog (" + e.getMessage() + ")");
         }
-        return load(files, dir.resolveSibling("sources"), dir.resolveSibling("dimensions.yaml"), measures, ageBands, formerly);
+        return load(files, dir.resolveSibling("sources"), dir.resolveSibling("dimensions.yaml"), null, measures, ageBands, formerly);
     }
 
     /**
      * @param files      the catalog's files, in the order their indicators are listed
      * @param sources    the sources' folder, and dimensions the file of the age bands, named where a formula names
      *                   something they do not define
+     * @param departments the departments the configuration reads: an indicator whose departments are all others is not
+     *                   monitored ({@link Unmonitored}); null to check every indicator
      */
-    public static Catalog load(List<Path> files, Path sources, Path dimensions, Set<String> measures, AgeBands ageBands,
-                               MeasureHistory formerly) {
+    public static Catalog load(List<Path> files, Path sources, Path dimensions, Set<String> departments, Set<String> measures,
+                               AgeBands ageBands, MeasureHistory formerly) {
         List<String> problems = new ArrayList<>();
         Map<String, Entry> entries = new LinkedHashMap<>();
+        Map<String, Unmonitored> unmonitored = new LinkedHashMap<>();
         Names names = new Names(measures, ageBands, sources, dimensions, formerly);
         for (Path file : files) {
             CatalogFile cf = Yaml.read(file, CatalogFile.class);
             YamlLocator locator = null;
             for (int i = 0; i < cf.indicators().size(); i++) {
                 Indicator ind = cf.indicators().get(i);
+                List<String> notRead = notRead(ind, departments);
+                if (!notRead.isEmpty()) {
+                    unmonitored.put(ind.code(), new Unmonitored(ind.code(), ind.nameZh(), notRead, file));
+                    continue;
+                }
                 try {
                     Entry e = check(ind, file, names);
                     if (entries.putIfAbsent(ind.code(), e) != null) {
@@ -105,7 +136,16 @@ public final class Catalog {
         if (!problems.isEmpty()) {
             throw new ConfigException("the indicator catalog has " + problems.size() + " problem(s):\n  " + String.join("\n  ", problems));
         }
-        return new Catalog(entries);
+        return new Catalog(entries, unmonitored);
+    }
+
+    /**
+     * The indicator's departments the configuration does not read, and reads none by a name a letter or two away
+     * from: a department misspelt in sources/ is reported as the mistake it is, not taken for one not read.
+     */
+    private static List<String> notRead(Indicator ind, Set<String> departments) {
+        if (departments == null || ind.sources() == null) return List.of();
+        return ind.sources().stream().filter(d -> !departments.contains(d) && DidYouMean.nearest(d, departments).isEmpty()).toList();
     }
 
     /** What a formula may name: the sources' measures and the configured age bands, and the files that define them. */

@@ -109,6 +109,12 @@ public record PlanGoals(List<Goal> goals, Path file) {
                 missing.add(g);
                 continue;
             }
+            Optional<Catalog.Unmonitored> notRead = catalog.unmonitored(g.indicator());
+            if (notRead.isPresent()) {
+                omitted.add(new Goal(g.plan(), g.area(), g.goal(), g.quantity(), g.text(), g.target(), g.baseline(), null,
+                        "indicator " + g.indicator() + " is " + notRead.get().why()));
+                continue;
+            }
             Catalog.Entry e;
             try {
                 e = catalog.get(g.indicator());

@@ -63,8 +63,9 @@ public record Configuration(ConfFolder folder, Regions regions, AgeBands ageBand
             checkAgeCodes(f, s, ages, dimensions);
             sources.add(s);
         }
-        Catalog catalog = Catalog.load(folder.yamlFiles("indicators"), folder.file("sources"), dimensions, measures(sources), ages,
-                FormerSources.producers(previous, folder).orElse(loaded));
+        Set<String> departments = new LinkedHashSet<>(sources.stream().map(SourceConfig::department).toList());
+        Catalog catalog = Catalog.load(folder.yamlFiles("indicators"), folder.file("sources"), dimensions, departments, measures(sources),
+                ages, FormerSources.producers(previous, folder).orElse(loaded));
         YearbookLayout yearbook = YearbookLayout.load(folder.file("yearbook.yaml"));
         checkIndicatorReferences(folder, catalog, yearbook, sources);
         checkVolumes(folder, regions, yearbook);
