@@ -57,6 +57,23 @@ class DepartmentScheduleTest {
     }
 
     @Test
+    void theLongestLoadsStartFirst() {
+        DepartmentSchedule schedule = new DepartmentSchedule(CONF.sources(), CONF);
+        List<String> started = Collections.synchronizedList(new ArrayList<>());
+
+        schedule.run(1, s -> started.add(s.department()));
+
+        // extracts in demo/conf/sources: health 15; public_security 3, which education (8) waits for, so its chain
+        // is 11; then civil_affairs, disabled_federation and justice 4 each (the configuration's order between
+        // equals), womens_federation 3, culture_sports, hr_social_security and organisation 2, the rest 1
+        List<String> expected = List.of("health", "public_security", "education", "civil_affairs", "disabled_federation", "justice",
+                "womens_federation", "culture_sports", "hr_social_security", "organisation", "agriculture_water", "ecology_environment",
+                "housing_construction", "medical_insurance", "next_generation", "science_association", "statistics", "trade_union");
+        assertEquals(expected, started);
+        assertEquals(expected, schedule.startOrder().stream().map(SourceConfig::department).toList());
+    }
+
+    @Test
     void anUnexpectedFailureStopsTheLoadsNotYetBegunAndIsThrownAtTheEnd() {
         DepartmentSchedule schedule = new DepartmentSchedule(CONF.sources(), CONF);
         AtomicInteger started = new AtomicInteger();
@@ -64,7 +81,8 @@ class DepartmentScheduleTest {
             started.incrementAndGet();
             throw new IllegalStateException("disk full while loading " + s.department());
         }));
-        assertEquals("disk full while loading " + CONF.sources().get(0).department(), e.getMessage());
+        // the first load to start, the longest: health's
+        assertEquals("disk full while loading health", e.getMessage());
         assertEquals(1, started.get());
     }
 
