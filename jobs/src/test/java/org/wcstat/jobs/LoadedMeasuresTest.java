@@ -32,7 +32,10 @@ class LoadedMeasuresTest {
                 + " ('maternal_deaths', 2023, '510811101', 'F', '_T', '_T', 1.0, 'health', 'mch_death_report', 'l1'),"
                 + " ('maternal_deaths', 2024, '510811101', 'F', '_T', '_T', 0.0, 'health', 'maternal_death_register', 'l2')");
         Path conf = TestRepo.copyOfConf(tmp.resolve("conf"));
-        Files.delete(conf.resolve("sources/health.yaml"));
+        // health is still read, but without the extracts of births and maternal deaths (a department not read at all
+        // leaves its indicators unmonitored instead)
+        Path health = conf.resolve("sources/health.yaml");
+        Files.writeString(health, withoutExtracts(Files.readString(health), "birth_register", "mch_death_report"));
         Files.deleteIfExists(conf.resolve("validation/health.yaml"));
 
         String message = assertThrows(ConfigException.class,
@@ -51,5 +54,16 @@ class LoadedMeasuresTest {
         Path conf = TestRepo.copyOfConf(tmp.resolve("conf"));
         assertEquals(java.util.Optional.empty(), new LoadedMeasures(conf, tmp.resolve("no-home"), Map.of()).producer("maternal_deaths"));
         assertTrue(Files.notExists(tmp.resolve("no-home")), "asking made no warehouse");
+    }
+
+    /** The source file's text without the named extracts (each from its "  - name:" line to the next one's). */
+    private static String withoutExtracts(String yaml, String... names) {
+        StringBuilder out = new StringBuilder();
+        boolean dropping = false;
+        for (String line : yaml.split("\n", -1)) {
+            if (line.startsWith("  - name: ")) dropping = java.util.Arrays.asList(names).contains(line.substring(10).strip());
+            if (!dropping) out.append(line).append('\n');
+        }
+        return out.toString();
     }
 }
