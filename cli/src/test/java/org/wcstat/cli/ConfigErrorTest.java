@@ -91,9 +91,22 @@ class ConfigErrorTest {
 
     @Test
     void aReplacedDepartmentNamesTheFileThatUsedToProduceEachMeasure() throws IOException {
-        // the bureau's health commission keeps other registers: its file goes, with its rules, before the new one is written
+        // the bureau's health commission keeps other registers: its file is rewritten for them, without its old rules
         Path conf = copyOfConf();
-        Files.delete(conf.resolve("sources/health.yaml"));
+        Files.writeString(conf.resolve("sources/health.yaml"), """
+                department: health
+                name_zh: 区卫生健康局
+                name_en: Health Commission
+                jdbc:
+                  url: "jdbc:postgresql://db.health.example:5432/mch"
+                  driver: org.postgresql.Driver
+                extracts:
+                  - name: clinic_register
+                    table: clinic_register
+                    year: {column: year}
+                    measure: clinics
+                    region: {code: town_code}
+                """);
         Files.deleteIfExists(conf.resolve("validation/health.yaml"));
 
         Run run = run("catalog", "check", "--conf", conf.toString());
@@ -106,6 +119,30 @@ class ConfigErrorTest {
                 + " (or a code mapped to it) to a file of " + conf.resolve("sources") + ", or remove the indicator"), run.err());
         assertTrue(run.err().contains("indicator C-F-08: unknown measure 'live_births' in numerator: no extract in " + conf.resolve("sources")
                 + " produces it; " + shipped + " (extract birth_register) produced it"), run.err());
+    }
+
+    @Test
+    void aDepartmentNotReadLeavesItsIndicatorsUnmonitoredAndCatalogCheckListsThem() throws IOException {
+        Path conf = copyOfConf();
+        Files.delete(conf.resolve("sources/health.yaml"));
+        Files.deleteIfExists(conf.resolve("validation/health.yaml"));
+        CommandLine cl = Wcstat.commandLine();
+        // catalog check prints to the process's standard output
+        java.io.PrintStream stdout = System.out;
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        System.setOut(new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
+        int code;
+        try {
+            code = cl.execute("catalog", "check", "--conf", conf.toString());
+        } finally {
+            System.setOut(stdout);
+        }
+        String text = printed.toString(java.nio.charset.StandardCharsets.UTF_8);
+
+        assertEquals(0, code, text);
+        // the sex ratio at birth (C-F-08) needs health alone; the maternal mortality ratio (W-H-02) too
+        assertTrue(text.contains("  C-F-08 出生人口性别比: not monitored: the configuration reads no source of department health\n"), text);
+        assertTrue(text.contains("  W-H-02 "), text);
     }
 
     private record Run(int code, String err) {
