@@ -40,7 +40,7 @@ class PreflightTest {
     @Test
     void aHomeThatCannotBeWrittenStopsAStage() throws IOException {
         Path file = Files.writeString(tmp.resolve("not-a-folder"), "a file where the home should be");
-        Result r = run("compute", "--year", "2024", "--home", file.toString());
+        Result r = run("compute", "--year", "2024", "--home", file.toString(), "--conf", TestRepo.demoConf().toString());
         assertEquals(Wcstat.CONFIG_ERROR, r.code, r.err);
         assertTrue(r.err.contains(file + " cannot be written"), r.err);
         assertTrue(r.err.contains("choose another folder with --home"), r.err);
@@ -86,7 +86,7 @@ class PreflightTest {
 
     @Test
     void aRunWithoutTheDemoDepartmentsListsEveryOneAndTheCommandThatMakesThem() throws IOException {
-        Result r = run("run", "--year", "2024", "--home", home().toString());
+        Result r = run("run", "--year", "2024", "--home", home().toString(), "--conf", TestRepo.demoConf().toString());
         assertEquals(Wcstat.CONFIG_ERROR, r.code, r.err);
         long departments;
         try (Stream<Path> s = Files.list(TestRepo.demoConf().resolve("sources"))) {
@@ -95,6 +95,16 @@ class PreflightTest {
         assertTrue(r.err.contains("cannot start: " + departments + " problems:"), r.err);
         assertTrue(r.err.contains("health (区卫生健康局)'s database has no database"), r.err);
         assertTrue(r.err.contains("`wcstat demo`"), r.err);
+        assertNothingRan();
+    }
+
+    @Test
+    void aRunOnAHomeWithoutAConfigurationBeforeTheCountyHasWrittenItsSourcesSaysWhereToStart() {
+        // the checkout's conf/ ships without departments: a newcomer's first run is told of quickstart, and nothing runs
+        Result r = run("run", "--year", "2024", "--home", home().toString());
+        assertEquals(Wcstat.CONFIG_ERROR, r.code, r.err);
+        assertTrue(r.err.contains(TestRepo.root().resolve("conf/sources") + ": no department's source;"), r.err);
+        assertTrue(r.err.contains("demo/conf/sources") && r.err.contains("bin/wcstat quickstart"), r.err);
         assertNothingRan();
     }
 
