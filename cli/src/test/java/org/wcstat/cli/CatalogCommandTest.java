@@ -18,7 +18,7 @@ class CatalogCommandTest {
 
     @Test
     void exportPrintsOneObjectPerIndicatorWithTheTargetsOfThePlans() throws Exception {
-        String printed = capture("catalog", "export", "--format", "json");
+        String printed = capture("catalog", "export", "--format", "json", "--conf", TestRepo.demoConf().toString());
         JsonNode all = new ObjectMapper().readTree(printed);
         assertTrue(all.isArray() && all.size() >= 10, printed);
         Map<String, JsonNode> byCode = new HashMap<>();
@@ -68,7 +68,7 @@ class CatalogCommandTest {
     @Test
     void checkSaysTheCatalogIsSoundAndAgreesWithThePlansGoals() throws Exception {
         // capture() asserts exit code 0: a named indicator whose target or baseline differs from the plan's fails it
-        String printed = capture("catalog", "check");
+        String printed = capture("catalog", "check", "--conf", TestRepo.demoConf().toString());
         assertTrue(printed.startsWith("catalog OK: "), printed);
         assertTrue(printed.contains("plan goals ("), printed);
         // every goal is either measured or left out with its reason: none is merely missing

@@ -43,7 +43,7 @@ class DiffCommandTest {
         StringWriter out = new StringWriter();
         CommandLine cmd = Wcstat.commandLine();
         cmd.setOut(new PrintWriter(out));
-        int exit = cmd.execute("diff", "--home", home.toString(), "--year", "2024", "--csv", csv.toString());
+        int exit = cmd.execute("diff", "--home", home.toString(), "--conf", TestRepo.demoConf().toString(), "--year", "2024", "--csv", csv.toString());
         assertEquals(0, exit, out.toString());
         String health = "health/death_report 2025-04-02T09:00:00Z";
         String justice = "justice/legal_aid 2025-04-03T10:00:00Z";
@@ -55,7 +55,7 @@ class DiffCommandTest {
 
         StringWriter table = new StringWriter();
         cmd.setOut(new PrintWriter(table));
-        assertEquals(0, cmd.execute("diff", "--home", home.toString(), "--year", "2024", "--from", "1", "--to", "2"));
+        assertEquals(0, cmd.execute("diff", "--home", home.toString(), "--conf", TestRepo.demoConf().toString(), "--year", "2024", "--from", "1", "--to", "2"));
         assertTrue(table.toString().startsWith("2024: revision 1 → 2, 4 change(s)"), table.toString());
         assertTrue(table.toString().contains("revised   4.5"), table.toString());
     }
@@ -66,7 +66,7 @@ class DiffCommandTest {
         StringWriter err = new StringWriter();
         CommandLine cmd = Wcstat.commandLine();
         cmd.setErr(new PrintWriter(err));
-        int exit = cmd.execute("diff", "--home", home.toString(), "--year", "2024");
+        int exit = cmd.execute("diff", "--home", home.toString(), "--conf", TestRepo.demoConf().toString(), "--year", "2024");
         assertTrue(exit != 0);
         assertTrue(err.toString().contains("2024 has one revision only"), err.toString());
     }

@@ -25,7 +25,7 @@ class DisseminateCommandTest {
     @Test
     void withoutADisseminationDatabaseItSaysWhereToNameOne() {
         StringWriter err = new StringWriter();
-        int exit = run(err, "disseminate", "--home", home.toString(), "--year", "2024");
+        int exit = run(err, "disseminate", "--home", home.toString(), "--conf", TestRepo.demoConf().toString(), "--year", "2024");
         assertEquals(2, exit, err.toString());
         assertTrue(err.toString().contains("warehouse.yaml names no dissemination database"), err.toString());
         assertTrue(err.toString().contains("reader_role"), err.toString());
@@ -33,7 +33,7 @@ class DisseminateCommandTest {
 
     @Test
     void aYearNotPublishedIsRefusedBeforeConnecting() throws IOException {
-        Path conf = copy(HomeOptions.repo().resolve("conf"), home.resolve("conf"));
+        Path conf = TestRepo.copyOfConf(home.resolve("conf"));
         // a port nothing listens on: the command must stop at the missing release, not at the connection
         Files.writeString(conf.resolve("warehouse.yaml"), "dissemination:\n  url: jdbc:postgresql://127.0.0.1:1/none\n"
                 + "  reader_role: wcstat_reader\n");
@@ -49,16 +49,5 @@ class DisseminateCommandTest {
         cmd.setErr(new PrintWriter(err, true));
         cmd.setOut(new PrintWriter(new StringWriter(), true));
         return cmd.execute(args);
-    }
-
-    private static Path copy(Path from, Path to) throws IOException {
-        try (Stream<Path> s = Files.walk(from)) {
-            for (Path p : s.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(target);
-                else Files.copy(p, target);
-            }
-        }
-        return to;
     }
 }

@@ -52,23 +52,23 @@ class MaintainCommandTest {
                     + (900 + i) + ", 1000, " + (90 + i / 10.0) + ", NULL, NULL, '')");
         }
 
-        Result maintained = wcstat("maintain", "--home", home.toString(), "--older-than", "0");
+        Result maintained = wcstat("maintain", "--home", home.toString(), "--conf", TestRepo.demoConf().toString(), "--older-than", "0");
         assertEquals(0, maintained.exit(), maintained.err());
         // 11 snapshots: the tagged insert and 10 corrections; kept: the last 5 and the tagged one
         assertTrue(maintained.out().contains("indicators.value: snapshots 11 → 6,"), maintained.out());
         assertTrue(maintained.out().contains("on disk"), maintained.out());
 
-        Result released = wcstat("sql", "--home", home.toString(), "--format", "csv", "--as-of-release", "2024",
+        Result released = wcstat("sql", "--home", home.toString(), "--conf", TestRepo.demoConf().toString(), "--format", "csv", "--as-of-release", "2024",
                 "-e", "SELECT value FROM indicators.value");
         assertEquals(0, released.exit(), released.err());
         assertEquals("value\r\n90\r\n", released.out());
-        Result now = wcstat("sql", "--home", home.toString(), "--format", "csv", "-e", "SELECT value FROM indicators.value");
+        Result now = wcstat("sql", "--home", home.toString(), "--conf", TestRepo.demoConf().toString(), "--format", "csv", "-e", "SELECT value FROM indicators.value");
         assertEquals("value\r\n91\r\n", now.out());
     }
 
     @Test
     void aNegativeAgeIsAUsageError() {
-        Result r = wcstat("maintain", "--home", home.toString(), "--older-than", "-1");
+        Result r = wcstat("maintain", "--home", home.toString(), "--conf", TestRepo.demoConf().toString(), "--older-than", "-1");
         assertEquals(2, r.exit());
         assertTrue(r.err().contains("--older-than -1 is not a number of days: give 0 or more"), r.err());
     }

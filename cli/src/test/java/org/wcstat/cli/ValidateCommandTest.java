@@ -2,6 +2,7 @@ package org.wcstat.cli;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.wcstat.core.config.Configuration;
 import org.junit.jupiter.api.io.TempDir;
 import org.wcstat.jobs.Spark;
 import org.wcstat.jobs.Warehouse;
@@ -29,7 +30,7 @@ class ValidateCommandTest {
     static void demoAndValidate() {
         assertEquals(0, Wcstat.commandLine().execute("demo", "--home", home.toString()));
         assertEquals(0, Wcstat.commandLine().execute("validate", "--year", "2024", "--home", home.toString()));
-        departments = new HomeOptions().load().sources().stream().map(s -> s.department()).toList();
+        departments = Configuration.load(home.resolve("conf")).sources().stream().map(s -> s.department()).toList();
     }
 
     @Test
