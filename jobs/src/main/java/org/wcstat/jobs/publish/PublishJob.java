@@ -277,10 +277,15 @@ public final class PublishJob implements Job {
      * values and the summary), and at least one. A province's 360-town volumes go two at a time with -Xmx6g, one at
      * a time with 4g.
      */
-    static int volumeThreads(List<Volumes.Volume> volumes) {
-        int towns = volumes.stream().mapToInt(v -> v.towns().size()).max().orElse(1);
-        long byHeap = Math.max(1, Runtime.getRuntime().maxMemory() / 2 / (Math.max(1, towns) * HEAP_PER_TOWN));
-        return (int) Math.max(1, Math.min(Math.min(volumes.size(), Runtime.getRuntime().availableProcessors()), byHeap));
+    private static int volumeThreads(List<Volumes.Volume> volumes) {
+        return volumeThreads(volumes.size(), volumes.stream().mapToInt(v -> v.towns().size()).max().orElse(1),
+                Runtime.getRuntime().maxMemory(), Runtime.getRuntime().availableProcessors());
+    }
+
+    /** @param largest the most towns a volume has */
+    static int volumeThreads(int volumes, int largest, long maxHeap, int cores) {
+        long byHeap = Math.max(1, maxHeap / 2 / (Math.max(1, largest) * HEAP_PER_TOWN));
+        return (int) Math.max(1, Math.min(Math.min(volumes, cores), byHeap));
     }
 
     /**
