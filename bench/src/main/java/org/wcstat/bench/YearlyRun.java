@@ -49,7 +49,6 @@ public final class YearlyRun {
             @Override
             public void stage(String name) {
                 if (!stages.isEmpty()) peaks.add(StagePeaks.read());
-        cpuAt.add(StagePeaks.processCpuNs());
                 stages.add(name);
                 starts.add(Bench.jvmUptimeS());
                 cpuAt.add(StagePeaks.processCpuNs());

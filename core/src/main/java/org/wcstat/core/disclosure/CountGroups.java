@@ -4,6 +4,7 @@ import org.wcstat.core.dimension.CellKey;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -36,7 +37,8 @@ public final class CountGroups {
     /**
      * @param areaOfTown where a release also publishes its cities' (or counties') totals, each town's city: the cells
      *                   whose region is a city then add up to the district, and each city's towns to the city, besides
-     *                   the towns to the district. Empty when the release has no such rows.
+     *                   the towns to the district. Empty when the release has no such rows. A hash map: an immutable
+     *                   map ({@link Map#copyOf}) of thousands of town codes looks a code up a thousand times slower.
      */
     public static List<AdditiveGroup<CountCell>> of(Collection<CountCell> cells, String district, Map<CountCell, Set<Integer>> yearsPooled,
                                                     Map<String, String> areaOfTown) {
@@ -57,11 +59,15 @@ public final class CountGroups {
             // only an area's own total (no sex, age or residence) is published, as its towns are
             List<CellKey> totals = keys.stream().filter(k -> k.equals(CellKey.total(k.region()))).toList();
             groups.add(new AdditiveGroup<>(at(table, CellKey.total(district)), totals.stream().map(k -> at(table, k)).toList()));
+            // the table's town totals by area, in the table's order, in one pass: a province's 7,440 towns were
+            // otherwise looked up again for each of its 21 cities
+            Map<String, List<CountCell>> townsOf = new HashMap<>();
+            for (CellKey k : tables.getOrDefault(table, Set.of())) {
+                String area = areaOfTown.get(k.region());
+                if (area != null && k.equals(CellKey.total(k.region()))) townsOf.computeIfAbsent(area, a -> new ArrayList<>()).add(at(table, k));
+            }
             for (CellKey area : totals) {
-                List<CountCell> towns = tables.getOrDefault(table, Set.of()).stream()
-                        .filter(k -> area.region().equals(areaOfTown.get(k.region())) && k.equals(CellKey.total(k.region())))
-                        .map(k -> at(table, k)).toList();
-                groups.add(new AdditiveGroup<>(at(table, area), towns));
+                groups.add(new AdditiveGroup<>(at(table, area), townsOf.getOrDefault(area.region(), List.of())));
             }
         });
         Set<CountCell> present = Set.copyOf(cells);

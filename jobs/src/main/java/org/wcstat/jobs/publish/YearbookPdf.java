@@ -87,10 +87,18 @@ final class YearbookPdf implements YearbookRenderer {
         return h.toString();
     }
 
-    /** A4 landscape leaves room for every year to 2030; table headers repeat on each page a table runs over. */
+    /**
+     * A4 landscape leaves room for every year to 2030; table headers repeat on each page a table runs over.
+     * <p>Figures and page numbers name the symbols' font first: the Chinese font has no digits, and openhtmltopdf
+     * measures and draws a text with the first font, catching PDFBox's exception for a missing glyph before it
+     * splits the text by font, so a figure cost an exception at each measuring and drawing: a province's 22 PDFs
+     * threw 15.7 million, 7.4 million with this. A figure (digits, "." "-" "…" "—", no space) has no character of the
+     * Chinese font, so it is set in the symbols' font either way: the PDF is the same. Text mixing both (a town's
+     * name with its number) still goes by the exception.
+     */
     private static final String STYLE = """
             @page { size: A4 landscape; margin: 14mm 12mm 16mm 12mm;
-                    @bottom-center { content: counter(page); font-family: yearbook, yearbook-symbols; font-size: 8pt; } }
+                    @bottom-center { content: counter(page); font-family: yearbook-symbols, yearbook; font-size: 8pt; } }
             body { font-family: yearbook, yearbook-symbols; font-size: 8.5pt; }
             h1 { font-size: 20pt; margin-top: 60mm; text-align: center; }
             .subtitle { text-align: center; font-size: 12pt; }
@@ -101,7 +109,7 @@ final class YearbookPdf implements YearbookRenderer {
             th, td { border: 0.5pt solid #888; padding: 0.8mm 1.2mm; vertical-align: top; }
             thead th { background: #eeeeee; }
             tbody th { text-align: left; font-weight: normal; }
-            td.num { text-align: right; }
+            td.num { text-align: right; font-family: yearbook-symbols, yearbook; }
             tr { page-break-inside: avoid; }
             .status { font-weight: bold; }
             .status-achieved, .status-on_track { color: #1b5e20; }

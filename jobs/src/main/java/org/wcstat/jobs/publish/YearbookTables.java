@@ -9,9 +9,11 @@ import org.wcstat.core.config.YearbookLayout;
 import org.wcstat.core.dimension.Dimension;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -171,10 +173,12 @@ final class YearbookTables {
             tables.forEach(t -> t.rows().forEach(r -> figures.add(r.values())));
             breakdowns.add(new BreakdownTable(d, tables, notes.of(entries, figures), places.title(d)));
         }
+        // a city's volume has thousands of warnings: the names looked up once, the first entry of a code as before
+        Map<String, String> names = new HashMap<>();
+        for (Catalog.Entry e : catalog.entries()) names.putIfAbsent(e.code(), e.indicator().nameZh());
         List<WarningRow> warnings = new ArrayList<>();
         for (Warning w : data.warnings()) {
-            String name = catalog.entries().stream().filter(e -> e.code().equals(w.indicator())).findFirst()
-                    .map(e -> e.indicator().nameZh()).orElse(w.indicator());
+            String name = Objects.requireNonNullElse(names.get(w.indicator()), w.indicator());
             String reason = data.concernsWithheldValue(w) ? withheldReason(layout.disclosure().threshold()) : w.reason();
             warnings.add(new WarningRow(w.severity(), name, labels.cell(w.cell()), w.kind(), reason));
         }
