@@ -78,8 +78,22 @@ def sources_dir() -> Path:
     return beside if beside.is_dir() else HERE.parent / "conf" / "sources"
 
 
+def source_folders(directory: Path) -> list[Path]:
+    """The sources folder, then those of the configuration folders its own extends (layer.yaml, conf/README.md)."""
+    folders = [directory]
+    conf = directory.parent
+    while (conf / "layer.yaml").is_file() and len(folders) <= 8:
+        with open(conf / "layer.yaml", encoding="utf-8") as handle:
+            extends = (yaml.safe_load(handle) or {}).get("extends")
+        if not extends:
+            break
+        conf = (conf / extends).resolve()
+        folders.append(conf / "sources")
+    return folders
+
+
 def departments(directory: Path) -> list[str]:
-    names = sorted(path.stem for path in directory.glob("*.yaml"))
+    names = sorted({path.stem for folder in source_folders(directory) for path in folder.glob("*.yaml")})
     if not names:
         raise FileNotFoundError(
             f"no department sources (*.yaml) in {directory}: copy conf/sources next to the DAG "

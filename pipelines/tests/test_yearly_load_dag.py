@@ -206,6 +206,19 @@ class YearlyLoadDagTest(unittest.TestCase):
         with self.assertRaisesRegex(FileNotFoundError, "WCSTAT_SOURCES_DIR"):
             load_dag_module(self.pipeline_file, empty)
 
+    def test_departments_of_a_folder_that_extends_another_are_both_folders(self):
+        # a county's conf/ extending the shared one (layer.yaml): its own justice, and health from the shared folder
+        shared = Path(self.workdir.name) / "shared" / "conf"
+        (shared / "sources").mkdir(parents=True)
+        (shared / "sources" / "health.yaml").write_text("department: health\n", encoding="utf-8")
+        county = Path(self.workdir.name) / "county" / "conf"
+        (county / "sources").mkdir(parents=True)
+        (county / "sources" / "justice.yaml").write_text("department: justice\n", encoding="utf-8")
+        (county / "layer.yaml").write_text("extends: ../../shared/conf\n", encoding="utf-8")
+        dag = load_dag_module(self.pipeline_file, county / "sources").dag
+        self.assertIn("ingest_health", dag.task_ids)
+        self.assertIn("ingest_justice", dag.task_ids)
+
     def test_every_task_is_an_operator_of_this_dag(self):
         for task_id in self.dag.task_ids:
             task = self.dag.get_task(task_id)
