@@ -189,6 +189,12 @@ public final class PublishJob implements Job {
      * The yearbook's tables, built once, written by each rendering; the PDF's layout takes longest, so the others run
      * beside it. With an evaluation, the tables carry it and evaluation.pdf is written too.
      */
+    /** Why the yearbook does not chart a key indicator of conf/yearbook.yaml: not monitored, or not in the catalog at all. */
+    static String missingKeyIndicator(Catalog catalog, String code) {
+        return "conf/yearbook.yaml: key indicator " + code + catalog.unmonitored(code).map(u -> " is " + u.why() + ", so the yearbook charts it not")
+                .orElse(" is not in the catalog, so the yearbook charts it not; correct key_indicators");
+    }
+
     private static YearbookTables writeYearbook(JobContext ctx, Path dir, List<PublishedValue> values, Catalog catalog,
                                                 YearbookLayout layout, int year, Optional<EvaluationData> evaluation,
                                                 Optional<RevisionNote> revision, Optional<Volumes> volumes,
@@ -197,8 +203,7 @@ public final class PublishJob implements Job {
         int firstYear = Math.min(layout.firstYear(), year);
         YearbookData data = YearbookData.read(ctx.warehouse(), year, firstYear, district, values);
         Labels labels = new Labels(ctx.config().vocabulary(), layout.english());
-        layout.keyIndicatorsMissingFrom(catalog).forEach(code -> ctx.progress().step("conf/yearbook.yaml: key indicator "
-                + code + " is not in the catalog, so the yearbook charts it not; correct key_indicators"));
+        layout.keyIndicatorsMissingFrom(catalog).forEach(code -> ctx.progress().step(missingKeyIndicator(catalog, code)));
         Map<String, String> departments = new TreeMap<>();
         ctx.config().sources().forEach(s -> departments.put(s.department(), s.nameZh()));
         int targetYear = ctx.config().assessment().targetYear();
