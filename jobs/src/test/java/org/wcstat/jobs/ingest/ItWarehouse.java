@@ -73,6 +73,24 @@ final class ItWarehouse {
     }
 
     /** facts.observation of one (year, source) as "measure region sex age_band residence value", sorted. */
+    /**
+     * A department's source over an H2 database, its user and password from IT_H2_USER and IT_H2_PASSWORD, with the
+     * extracts given as YAML list items ("  - name: …").
+     */
+    static String h2Source(String department, String nameZh, String nameEn, String url, String extracts) {
+        return """
+                department: %s
+                name_zh: %s
+                name_en: %s
+                jdbc:
+                  url: "%s"
+                  driver: org.h2.Driver
+                  user: {env: IT_H2_USER}
+                  password: {env: IT_H2_PASSWORD}
+                extracts:
+                """.formatted(department, nameZh, nameEn, url) + extracts;
+    }
+
     static List<String> facts(String source, int year) {
         return facts(source, year, null);
     }

@@ -64,16 +64,7 @@ class LoadCommitsTest {
                           keep: [Y, TOWN, CNT]
                     """.formatted(e, e.toUpperCase(), e));
         }
-        Path conf = ItWarehouse.conf(dir, Map.of(OTHER, """
-                department: %s
-                name_zh: 统计
-                name_en: Statistics
-                jdbc:
-                  url: "%s"
-                  driver: org.h2.Driver
-                  user: {env: IT_H2_USER}
-                  password: {env: IT_H2_PASSWORD}
-                extracts:
+        Path conf = ItWarehouse.conf(dir, Map.of(OTHER, ItWarehouse.h2Source(OTHER, "统计", "Statistics", h2Url(), """
                   - name: households
                     table: HOUSEHOLDS
                     year: {column: Y}
@@ -82,17 +73,7 @@ class LoadCommitsTest {
                     value: {column: CNT}
                     raw:
                       keep: [Y, TOWN, CNT]
-                """.formatted(OTHER, h2Url()), DEPARTMENT, """
-                department: %s
-                name_zh: 民政
-                name_en: Civil Affairs
-                jdbc:
-                  url: "%s"
-                  driver: org.h2.Driver
-                  user: {env: IT_H2_USER}
-                  password: {env: IT_H2_PASSWORD}
-                extracts:
-                %s""".formatted(DEPARTMENT, h2Url(), extracts)));
+                """), DEPARTMENT, ItWarehouse.h2Source(DEPARTMENT, "民政", "Civil Affairs", h2Url(), extracts.toString())));
         ctx = ItWarehouse.context(conf, Progress.SILENT, Map.of("IT_H2_USER", "sa", "IT_H2_PASSWORD", ""));
     }
 

@@ -64,16 +64,7 @@ class RerunTest {
                               keep: [id, born, town, sex]
                               hash: [cert]
                         """.formatted(pg.url()),
-                "rerun_h2", """
-                        department: rerun_h2
-                        name_zh: 民政
-                        name_en: Civil Affairs
-                        jdbc:
-                          url: "%s"
-                          driver: org.h2.Driver
-                          user: {env: IT_H2_USER}
-                          password: {env: IT_H2_PASSWORD}
-                        extracts:
+                "rerun_h2", ItWarehouse.h2Source("rerun_h2", "民政", "Civil Affairs", h2Url(), """
                           - name: households
                             table: HH
                             year: {column: Y}
@@ -82,7 +73,7 @@ class RerunTest {
                             value: {column: CNT}
                             raw:
                               keep: [Y, TOWN, CNT]
-                        """.formatted(h2Url())));
+                        """)));
         ctx = ItWarehouse.context(conf, Progress.SILENT, Map.of("IT_PG_USER", "postgres", "IT_H2_USER", "sa", "IT_H2_PASSWORD", ""));
     }
 

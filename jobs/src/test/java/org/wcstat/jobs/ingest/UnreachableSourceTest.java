@@ -56,23 +56,14 @@ class UnreachableSourceTest {
                             measure: offline_things
                             region: {code: TOWN}
                         """.formatted(closedPort),
-                "online", """
-                        department: online
-                        name_zh: 在线局
-                        name_en: Online Bureau
-                        jdbc:
-                          url: "%s"
-                          driver: org.h2.Driver
-                          user: {env: IT_H2_USER}
-                          password: {env: IT_H2_PASSWORD}
-                        extracts:
+                "online", ItWarehouse.h2Source("online", "在线局", "Online Bureau", h2, """
                           - name: things
                             table: T
                             year: {column: Y}
                             measure: online_things
                             region: {code: TOWN}
                             value: {column: N}
-                        """.formatted(h2)));
+                        """)));
         ctx = ItWarehouse.context(conf, progress, Map.of("IT_PG_USER", "postgres", "IT_H2_USER", "sa", "IT_H2_PASSWORD", ""));
     }
 

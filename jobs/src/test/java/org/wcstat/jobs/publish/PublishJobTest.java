@@ -410,11 +410,13 @@ class PublishJobTest {
         return m;
     }
 
-    private static void fact(List<Row> facts, String measure, int year, String region, String sex, double value, String load) {
+    /** A fact of the health department's report, at every age and residence. */
+    static void fact(List<Row> facts, String measure, int year, String region, String sex, double value, String load) {
         facts.add(RowFactory.create(measure, year, region, sex, "_T", "_T", value, "health", "report", load));
     }
 
-    private static Row load(String id, int year) {
+    /** The audit row of a load of the health department's report, ok. */
+    static Row load(String id, int year) {
         return RowFactory.create(id, "health", "report", year, Timestamp.valueOf("2025-03-01 08:00:00"), 1000L,
                 10L, 10L, 0L, 10L, null, null, "ok", null, null);
     }

@@ -7,7 +7,6 @@ import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,7 +24,6 @@ import org.wcstat.jobs.compute.ComputeJob;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -102,9 +100,7 @@ class PublishVolumesTest {
             fact(facts, "live_births", town, "F", n / 2);
         });
         wh.append(spark.createDataFrame(facts, spark.table(Warehouse.FACTS).schema()), Warehouse.FACTS);
-        wh.append(spark.createDataFrame(List.of(RowFactory.create("L-2024", "health", "report", 2024,
-                Timestamp.valueOf("2025-03-01 08:00:00"), 1000L, 10L, 10L, 0L, 10L, null, null, "ok", null, null)),
-                spark.table(Warehouse.LOADS).schema()), Warehouse.LOADS);
+        wh.append(spark.createDataFrame(List.of(PublishJobTest.load("L-2024", 2024)), spark.table(Warehouse.LOADS).schema()), Warehouse.LOADS);
 
         new ComputeJob().run(ctx, 2024, Optional.empty());
         new PublishJob().run(ctx, 2024, Optional.empty());
@@ -194,7 +190,7 @@ class PublishVolumesTest {
     }
 
     private static void fact(List<Row> facts, String measure, String region, String sex, double value) {
-        facts.add(RowFactory.create(measure, 2024, region, sex, "_T", "_T", value, "health", "report", "L-2024"));
+        PublishJobTest.fact(facts, measure, 2024, region, sex, value, "L-2024");
     }
 
     private static Path volume(String city) {
