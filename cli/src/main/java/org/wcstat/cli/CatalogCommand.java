@@ -3,7 +3,6 @@ package org.wcstat.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.wcstat.core.catalog.Catalog;
-import org.wcstat.core.yaml.ConfFolder;
 import org.wcstat.core.catalog.Formula;
 import org.wcstat.core.catalog.Indicator;
 import org.wcstat.core.catalog.PlanGoals;
@@ -45,7 +44,7 @@ final class CatalogCommand {
             }
             PlanGoals.Coverage c = goals.get().check(catalog);
             System.out.printf("plan goals (%s): %d with a number, %d of them in the catalog; %d direction-only, %d of them in the catalog%n",
-                    ConfFolder.open(home.confDir()).file("plan-goals.yaml"), c.covered(false) + c.missing(false) + c.omitted(false), c.covered(false),
+                    goals.get().file(), c.covered(false) + c.missing(false) + c.omitted(false), c.covered(false),
                     c.covered(true) + c.missing(true) + c.omitted(true), c.covered(true));
             for (String plan : List.of("women", "children")) {
                 System.out.printf("  %s's outline: %s; %s%n", plan, c.summary(plan, false), c.summary(plan, true));

@@ -27,7 +27,7 @@ final class Session {
     }
 
     static JobContext open(Configuration config, Path home, Progress progress) {
-        WarehouseSettings settings = WarehouseSettings.load(config.dir());
+        WarehouseSettings settings = WarehouseSettings.load(config.folder());
         // a home's own conf/ comes before the checkout's: say which configuration this is
         progress.step("configuration " + config.folder().describe());
         progress.step("starting Spark (local mode) on warehouse " + settings.locationUri(home) + " (" + settings.catalog() + " catalog)");

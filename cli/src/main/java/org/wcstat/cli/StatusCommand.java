@@ -35,7 +35,7 @@ final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Configuration config = home.load();
-        WarehouseSettings settings = WarehouseSettings.load(config.dir());
+        WarehouseSettings settings = WarehouseSettings.load(config.folder());
         List<String> departments = config.sources().stream().map(SourceConfig::department).toList();
         // the year a run covers by default (pipelines/yearly-load.yaml: default_year: previous)
         int previousYear = Year.now().getValue() - 1;

@@ -56,13 +56,14 @@ public final class LoadedMeasures implements MeasureHistory {
         } catch (RuntimeException e) {
             return by; // a warehouse.yaml that does not read is reported by what needs it, not here
         }
+        Path sources = ConfFolder.open(conf).file("sources");
         try (CloseableIterable<Record> rows = IcebergGenerics.read(facts(settings)).select("measure", "source", "extract", "year").build()) {
             for (Record r : rows) {
                 String measure = (String) r.getField("measure");
                 int year = (Integer) r.getField("year");
                 if (latest.getOrDefault(measure, Integer.MIN_VALUE) < year) {
                     latest.put(measure, year);
-                    by.put(measure, ConfFolder.open(conf).file("sources").resolve(r.getField("source") + ".yaml") + " (extract " + r.getField("extract")
+                    by.put(measure, sources.resolve(r.getField("source") + ".yaml") + " (extract " + r.getField("extract")
                             + ", as the warehouse's load of " + year + " records)");
                 }
             }

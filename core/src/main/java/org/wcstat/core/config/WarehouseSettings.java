@@ -97,7 +97,12 @@ public record WarehouseSettings(
 
     /** conf/warehouse.yaml if the folder has one, else the embedded default. */
     public static WarehouseSettings load(Path confDir) {
-        Path file = ConfFolder.open(confDir).file(FILE);
+        return load(ConfFolder.open(confDir));
+    }
+
+    /** As {@link #load(Path)}, for a configuration folder already opened. */
+    public static WarehouseSettings load(ConfFolder conf) {
+        Path file = conf.file(FILE);
         return Files.exists(file) ? Yaml.read(file, WarehouseSettings.class) : embedded();
     }
 

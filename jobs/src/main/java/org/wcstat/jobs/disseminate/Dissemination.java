@@ -22,7 +22,7 @@ public final class Dissemination {
 
     /** The dissemination database of the configuration, if conf/warehouse.yaml names one. */
     public static Optional<Dissemination> configured(Configuration config, Map<String, String> env) {
-        WarehouseSettings.Dissemination d = WarehouseSettings.load(config.dir()).dissemination();
+        WarehouseSettings.Dissemination d = WarehouseSettings.load(config.folder()).dissemination();
         if (d == null) return Optional.empty();
         String where = config.folder().file(WarehouseSettings.FILE) + ": dissemination.";
         String user = d.user() == null ? null : d.user().resolve(env, where + "user");

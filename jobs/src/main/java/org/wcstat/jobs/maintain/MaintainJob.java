@@ -65,7 +65,7 @@ public final class MaintainJob implements WarehouseJob {
     }
 
     public MaintenanceReport maintain(JobContext ctx) {
-        WarehouseSettings.Maintenance settings = WarehouseSettings.load(ctx.config().dir()).maintenance();
+        WarehouseSettings.Maintenance settings = WarehouseSettings.load(ctx.config().folder()).maintenance();
         int days = options.olderThanDays() != null ? options.olderThanDays() : settings.snapshotAgeDays();
         long olderThan = System.currentTimeMillis() - TimeUnit.DAYS.toMillis(days);
         Warehouse wh = ctx.warehouse().ensureTables();
