@@ -5,8 +5,10 @@ import org.apache.spark.sql.SparkSession;
 import org.wcstat.core.config.WarehouseSettings;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The one SparkSession of the JVM, with the Iceberg catalog `wh` over the warehouse: by default a Hadoop
@@ -16,6 +18,16 @@ public final class Spark {
     public static final String CATALOG = "spark.sql.catalog.wh";
     private static SparkSession current;
     private static Map<String, String> currentCatalog;
+    /** Whether the session interprets expressions because wcstat chose to, not -Dspark.* or warehouse.yaml. */
+    private static boolean interpretedByDefault;
+
+    /**
+     * From this many towns, the area's source rows are many enough to repay Spark's generated code in a stage
+     * that maps every one of them. A city of 276 towns (345,713 rows a year) ingested in 24 s interpreted
+     * against 30 s generated; a province of 7,440 towns (9.3 million rows) in 4 min generated, and had not
+     * finished after 8.5 min interpreted (docs/benchmarks.md, "Generated code by the area's size").
+     */
+    public static final int GENERATED_CODE_TOWNS = 1_000;
 
     private Spark() {
     }
@@ -88,6 +100,8 @@ public final class Spark {
             byDefault.accept("spark.sql.codegen.factoryMode", "NO_CODEGEN");
             byDefault.accept("spark.sql.codegen.wholeStage", "false");
         }
+        interpretedByDefault = !conf.contains("spark.master") && GENERATED_CODE.keySet().stream()
+                .noneMatch(k -> conf.contains(k) || extra.containsKey(k));
         byDefault.accept("spark.sql.session.timeZone", "Asia/Shanghai");
         byDefault.accept("spark.hadoop.fs.file.impl", ForklessLocalFileSystem.class.getName());
         extra.forEach(byDefault);
@@ -100,6 +114,38 @@ public final class Spark {
         current = session;
         currentCatalog = Map.copyOf(catalog);
         return session;
+    }
+
+    private static final Map<String, String> GENERATED_CODE = Map.of("spark.sql.codegen.factoryMode", "FALLBACK",
+            "spark.sql.codegen.wholeStage", "true");
+
+    /**
+     * Runs work with Spark's generated code, where local mode otherwise interprets expressions: a county's
+     * hundreds of small queries do not repay compiling, but a query over every fact of a window, or a
+     * province's millions of source rows, does. The session's settings are put back after, so the work must
+     * run alone (one stage at a time, as the pipeline runs them).
+     */
+    public static <T> T withGeneratedCode(SparkSession spark, Supplier<T> work) {
+        Map<String, String> before = new HashMap<>();
+        GENERATED_CODE.keySet().forEach(k -> before.put(k, spark.conf().get(k, null)));
+        GENERATED_CODE.forEach((k, v) -> spark.conf().set(k, v));
+        try {
+            return work.get();
+        } finally {
+            before.forEach((k, v) -> {
+                if (v == null) spark.conf().unset(k);
+                else spark.conf().set(k, v);
+            });
+        }
+    }
+
+    /**
+     * Runs a stage that maps every source row of an area (ingest, validate) with generated code when the area
+     * has {@link #GENERATED_CODE_TOWNS} towns or more, unless -Dspark.* or warehouse.yaml chose how
+     * expressions run; as the session has it otherwise.
+     */
+    public static <T> T sizedToArea(SparkSession spark, int towns, Supplier<T> stage) {
+        return towns >= GENERATED_CODE_TOWNS && interpretedByDefault ? withGeneratedCode(spark, stage) : stage.get();
     }
 
     public static String localWarehouse(Path home) {

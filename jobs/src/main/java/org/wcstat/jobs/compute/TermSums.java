@@ -3,6 +3,7 @@ package org.wcstat.jobs.compute;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.wcstat.core.dimension.Dimension;
+import org.wcstat.jobs.Spark;
 import org.wcstat.jobs.Warehouse;
 
 import java.util.ArrayList;
@@ -86,7 +87,8 @@ final class TermSums {
                     + "WHERE f.year IN (" + years + ") AND f.measure IN (" + measures + ")\n"
                     + "GROUP BY GROUPING SETS ((f.measure, f.year), " + each("(f.%1$s)", ", ") + ")";
             TermSums sums = new TermSums();
-            for (Row r : withGeneratedCode(spark, () -> spark.sql(sql).collectAsList())) {
+            // one query over every fact of the window: interpreted, it cost a city's compute 6 of its 9 s
+            for (Row r : Spark.withGeneratedCode(spark, () -> spark.sql(sql).collectAsList())) {
                 Dimension d = groupedBy(r);
                 Group g = d == null ? sums.total : sums.groups.get(d).computeIfAbsent(r.getAs(d.column()), Group::new);
                 String term = r.getAs("term");
@@ -96,29 +98,6 @@ final class TermSums {
             return sums;
         } finally {
             spark.catalog().dropTempView(view);
-        }
-    }
-
-    private static final Map<String, String> CODEGEN = Map.of("spark.sql.codegen.factoryMode", "FALLBACK",
-            "spark.sql.codegen.wholeStage", "true");
-
-    /**
-     * Runs the pass with Spark's generated code, where local mode otherwise interprets expressions
-     * ({@link org.wcstat.jobs.Spark}): a load's hundreds of small queries do not repay compiling, but this
-     * one query reads every fact of the window, and interpreted it cost a city's compute 6 of its 9 s.
-     * The session's settings are put back after; compute runs alone.
-     */
-    private static List<Row> withGeneratedCode(SparkSession spark, java.util.function.Supplier<List<Row>> query) {
-        Map<String, String> before = new HashMap<>();
-        CODEGEN.keySet().forEach(k -> before.put(k, spark.conf().get(k, null)));
-        CODEGEN.forEach((k, v) -> spark.conf().set(k, v));
-        try {
-            return query.get();
-        } finally {
-            before.forEach((k, v) -> {
-                if (v == null) spark.conf().unset(k);
-                else spark.conf().set(k, v);
-            });
         }
     }
 

@@ -5,6 +5,7 @@ import org.apache.spark.sql.RowFactory;
 import org.wcstat.core.config.SourceConfig;
 import org.wcstat.jobs.YearsJob;
 import org.wcstat.jobs.JobContext;
+import org.wcstat.jobs.Spark;
 
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -38,6 +39,10 @@ public final class IngestJob implements YearsJob {
     /** Reads each extract once for all the years, and commits each department's years together. */
     @Override
     public String run(JobContext ctx, List<Integer> years, Optional<String> only) {
+        return Spark.sizedToArea(ctx.warehouse().spark(), ctx.config().regions().towns().size(), () -> ingest(ctx, years, only));
+    }
+
+    private String ingest(JobContext ctx, List<Integer> years, Optional<String> only) {
         ctx.warehouse().ensureTables();
         List<SourceConfig> sources = only.map(s -> List.of(ctx.config().source(s))).orElse(ctx.config().sources());
         List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());

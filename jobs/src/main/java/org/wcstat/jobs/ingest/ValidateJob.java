@@ -3,6 +3,7 @@ package org.wcstat.jobs.ingest;
 import org.wcstat.core.config.SourceConfig;
 import org.wcstat.jobs.Job;
 import org.wcstat.jobs.JobContext;
+import org.wcstat.jobs.Spark;
 import org.wcstat.jobs.validate.ValidationReport;
 
 import java.util.ArrayList;
@@ -18,6 +19,10 @@ public final class ValidateJob implements Job {
 
     @Override
     public String run(JobContext ctx, int year, Optional<String> only) {
+        return Spark.sizedToArea(ctx.warehouse().spark(), ctx.config().regions().towns().size(), () -> validate(ctx, year, only));
+    }
+
+    private String validate(JobContext ctx, int year, Optional<String> only) {
         ctx.warehouse().ensureTables();
         List<SourceConfig> sources = only.map(s -> List.of(ctx.config().source(s))).orElse(ctx.config().sources());
         List<String> failures = new ArrayList<>();

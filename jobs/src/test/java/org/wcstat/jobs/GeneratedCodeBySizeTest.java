@@ -1,0 +1,54 @@
+package org.wcstat.jobs;
+
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.wcstat.core.config.WarehouseSettings;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Local mode interprets expressions, which suits a county's small extracts; a province's millions of source rows
+ * are read with Spark's generated code instead, unless the bureau chose either way in warehouse.yaml.
+ */
+class GeneratedCodeBySizeTest {
+    private static final String MODE = "spark.sql.codegen.factoryMode";
+    private static final String WHOLE_STAGE = "spark.sql.codegen.wholeStage";
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aProvinceIsReadWithGeneratedCodeAndTheSessionIsPutBackAfter() {
+        SparkSession spark = Spark.session(Spark.localWarehouse(tmp.resolve("home")));
+        assertEquals("NO_CODEGEN", spark.conf().get(MODE));
+
+        assertEquals("FALLBACK true", Spark.sizedToArea(spark, 7_440, () -> spark.conf().get(MODE) + " " + spark.conf().get(WHOLE_STAGE)));
+        assertEquals("FALLBACK true", Spark.sizedToArea(spark, Spark.GENERATED_CODE_TOWNS, () -> spark.conf().get(MODE) + " " + spark.conf().get(WHOLE_STAGE)));
+
+        assertEquals("NO_CODEGEN false", spark.conf().get(MODE) + " " + spark.conf().get(WHOLE_STAGE));
+    }
+
+    @Test
+    void aCountyOrACityIsInterpreted() {
+        SparkSession spark = Spark.session(Spark.localWarehouse(tmp.resolve("home")));
+        assertEquals("NO_CODEGEN", Spark.sizedToArea(spark, 12, () -> spark.conf().get(MODE)));
+        assertEquals("NO_CODEGEN", Spark.sizedToArea(spark, Spark.GENERATED_CODE_TOWNS - 1, () -> spark.conf().get(MODE)));
+    }
+
+    @Test
+    void warehouseYamlsChoiceStandsWhateverTheSize() {
+        WarehouseSettings interpreted = new WarehouseSettings(WarehouseSettings.HADOOP, null, null,
+                Map.of(MODE, "NO_CODEGEN", WHOLE_STAGE, "false"));
+        SparkSession spark = Spark.session(interpreted, tmp.resolve("own-choice"), Map.of());
+        try {
+            assertEquals("NO_CODEGEN", Spark.sizedToArea(spark, 7_440, () -> spark.conf().get(MODE)));
+        } finally {
+            // the next test's session is built afresh, with wcstat's defaults
+            spark.stop();
+        }
+    }
+}
