@@ -67,7 +67,7 @@ final class HtmlTables {
         StringBuilder t = new StringBuilder("<table class=\"breakdown\">\n<caption>")
                 .append(esc(labels.text(ind.nameZh(), ind.nameEn()) + "，" + labels.text(b.title())
                         + "（" + ind.unit() + "）"))
-                .append("</caption>\n<thead><tr><th scope=\"col\">").append(esc(labels.text(YearbookTables.GROUP))).append("</th>");
+                .append("</caption>\n<thead><tr><th scope=\"col\" class=\"group\">").append(esc(labels.text(YearbookTables.GROUP))).append("</th>");
         for (int y : tables.years()) t.append("<th scope=\"col\">").append(y).append("</th>");
         t.append("</tr></thead>\n<tbody>\n");
         for (YearbookTables.CategoryRow r : b.rows()) {

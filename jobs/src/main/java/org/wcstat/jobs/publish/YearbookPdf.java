@@ -95,6 +95,8 @@ final class YearbookPdf implements YearbookRenderer {
      * threw 15.7 million, 7.4 million with this. A figure (digits, "." "-" "…" "—", no space) has no character of the
      * Chinese font, so it is set in the symbols' font either way: the PDF is the same. Text mixing both (a town's
      * name with its number) still goes by the exception.
+     * <p>A breakdown table has fixed columns, the group's and the years' of equal width: sizing them to their
+     * contents made openhtmltopdf measure every cell of a province volume's 360-town tables before laying it out.
      */
     private static final String STYLE = """
             @page { size: A4 landscape; margin: 14mm 12mm 16mm 12mm;
@@ -105,6 +107,8 @@ final class YearbookPdf implements YearbookRenderer {
             .chapter { page-break-before: always; }
             h2 { font-size: 13pt; }
             table { width: 100%; border-collapse: collapse; margin-bottom: 4mm; -fs-table-paginate: paginate; }
+            table.breakdown { table-layout: fixed; }
+            table.breakdown th.group { width: 28%; }
             caption { text-align: left; font-weight: bold; padding: 1mm 0; }
             th, td { border: 0.5pt solid #888; padding: 0.8mm 1.2mm; vertical-align: top; }
             thead th { background: #eeeeee; }
