@@ -7,7 +7,6 @@ import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.NumericType;
 import org.apache.spark.sql.types.StructType;
-import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.TimestampType;
 import org.wcstat.core.dimension.AgeBands;
 import org.wcstat.core.dimension.Regions;
@@ -127,7 +126,7 @@ final class ExtractMapper {
             return lit(m.fixed());
         }
         Column key = coalesce(text(m.column()), lit(""));
-        Column mapped = lookup(key, m.codes());
+        Column mapped = CodeLookup.of(key, m.codes());
         if (dimension != null && !used.contains(dimension) && !m.codes().containsKey("")) {
             return when(key.equalTo(""), lit(Dimension.UNKNOWN)).otherwise(mapped);
         }
@@ -147,19 +146,6 @@ final class ExtractMapper {
                 lit("; if it is another name of a town, add it to that town's aliases"));
     }
 
-    /**
-     * A code list as one map literal: a CASE with a branch per code makes Spark generate code that grows with
-     * the list, which at a province's thousands of town names no longer compiles.
-     */
-    private static Column lookup(Column key, Map<String, String> codes) {
-        List<Column> entries = new ArrayList<>();
-        codes.forEach((k, v) -> {
-            entries.add(lit(k));
-            entries.add(lit(v));
-        });
-        return try_element_at(functions.map(entries.toArray(Column[]::new)), key);
-    }
-
     private Column region() {
         Column raw = text(extract.region().column());
         if (extract.region().code() != null) {
@@ -170,7 +156,7 @@ final class ExtractMapper {
                     .when(raw.equalTo(regions.district().code()), lit(regions.district().code()));
         }
         // names and aliases: departments write a town without 镇, under its name before a merger, misspelt
-        return lookup(raw, regions.codesByName());
+        return CodeLookup.of(raw, regions.codesByName());
     }
 
     /**
@@ -207,7 +193,7 @@ final class ExtractMapper {
         if (mapping.band() != null) {
             // an empty band is an unknown age, unless the extract maps it itself
             Column key = coalesce(text(mapping.band()), lit(""));
-            Column mapped = lookup(key, mapping.codes());
+            Column mapped = CodeLookup.of(key, mapping.codes());
             return mapping.codes().containsKey("") ? mapped : when(key.equalTo(""), lit(Dimension.UNKNOWN)).otherwise(mapped);
         }
         Column years = age.years();
