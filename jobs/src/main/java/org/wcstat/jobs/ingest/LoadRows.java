@@ -19,8 +19,6 @@ import static org.apache.spark.sql.functions.*;
  * carrying the load id of its row's year.
  */
 final class LoadRows {
-    /** The row's key columns as text, for reports and quarantine.rejected. */
-    static final String ROW_KEY = "_row_key";
 
     private final String department;
     private final String pseudonymKey;
@@ -67,10 +65,11 @@ final class LoadRows {
                         loadId.as("load_id"));
     }
 
-    Dataset<Row> quarantine(SourceConfig.Extract e, Dataset<Row> rows) {
+    /** @param rowKey the row's key columns as text ({@link #rowKey}, {@link #returnRowKey}) */
+    Dataset<Row> quarantine(SourceConfig.Extract e, Dataset<Row> rows, Column rowKey) {
         return rows.where(col(RowChecks.PROBLEM).notEqual(""))
                 .select(lit(department).as("source"), lit(e.name()).as("extract"), col(RowChecks.YEAR).as("year"),
-                        col(ROW_KEY).as("row_key"), col(RowChecks.RULES).as("rule"),
+                        rowKey.as("row_key"), col(RowChecks.RULES).as("rule"),
                         col(RowChecks.PROBLEM).as("reason"), loadId.as("load_id"));
     }
 

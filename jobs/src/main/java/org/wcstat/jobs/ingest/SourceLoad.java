@@ -200,8 +200,8 @@ final class SourceLoad {
                 Dataset<Row> src = reader.read(e, years, RowChecks.columns(structural));
                 Dataset<Row> mapped = new ExtractMapper(e, ctx.config().regions(), ctx.config().ageBands(), ExtractMapper.yearOf(years),
                         DimensionsUsed.of(e, ctx.config().catalog(), rules)).map(src);
-                Dataset<Row> rows = new RowChecks(e, structural).apply(mapped).withColumn(LoadRows.ROW_KEY, source.isFile() ? project.returnRowKey(e) : project.rowKey(e))
-                        .persist(StorageLevel.MEMORY_AND_DISK());
+                // the row's key is spelt only for the few rows a rule flags, not kept for every row
+                Dataset<Row> rows = new RowChecks(e, structural).apply(mapped).persist(StorageLevel.MEMORY_AND_DISK());
                 cached.add(rows);
                 // reads the source now, so a dropped connection fails here, before anything is written
                 checked.add(check(e, rows, new Timestamp(t0), t0, cached, factsOnDriver));
@@ -238,7 +238,7 @@ final class SourceLoad {
         if (years.size() == 1) {
             // one pass: the counts are observed while the flagged rows are collected
             Observation counts = new Observation("counts-" + UUID.randomUUID());
-            flagged = collectFlagged(flagged(rows.observe(counts, count(lit(1)).as("rows"), bad.as("bad"))));
+            flagged = collectFlagged(e, flagged(rows.observe(counts, count(lit(1)).as("rows"), bad.as("bad"))));
             Map<String, Object> n;
             try {
                 n = counts.getAsJava(); // filled by the collect above: no wait
@@ -250,7 +250,7 @@ final class SourceLoad {
             quarantined.put(years.get(0), n.get("bad") == null ? 0 : ((Number) n.get("bad")).longValue());
         } else {
             // by year in a job of its own: observing two sums per year would evaluate them all on every row
-            flagged = collectFlagged(flagged(rows));
+            flagged = collectFlagged(e, flagged(rows));
             rows.groupBy(RowChecks.YEAR).agg(count(lit(1)), bad).collectAsList().forEach(r -> {
                 read.put(r.getInt(0), r.getLong(1));
                 quarantined.put(r.getInt(0), r.getLong(2));
@@ -284,9 +284,14 @@ final class SourceLoad {
                 .or(col(RowChecks.FAILURES).notEqual("")));
     }
 
-    private static List<Row> collectFlagged(Dataset<Row> flagged) {
-        return flagged.select(LoadRows.ROW_KEY, RowChecks.RULES, RowChecks.PROBLEM, RowChecks.WARNINGS, RowChecks.FAILURES, RowChecks.YEAR)
-                .collectAsList();
+    private List<Row> collectFlagged(SourceConfig.Extract e, Dataset<Row> flagged) {
+        return flagged.select(rowKey(e), col(RowChecks.RULES), col(RowChecks.PROBLEM), col(RowChecks.WARNINGS), col(RowChecks.FAILURES),
+                col(RowChecks.YEAR)).collectAsList();
+    }
+
+    /** The row's key columns as text, for reports and quarantine.rejected; a return's row with its place in the return. */
+    private Column rowKey(SourceConfig.Extract e) {
+        return source.isFile() ? project.returnRowKey(e) : project.rowKey(e);
     }
 
     private static List<Fact> loadedFacts(List<Checked> checked) {
@@ -398,7 +403,7 @@ final class SourceLoad {
             Dataset<Row> f = passed.size() == years.size() ? c.facts() : c.facts().where(col("year").isin(passed.toArray()));
             extracts.add(c.extract());
             raws.add(project.raw(c.extract(), rows, c.started()));
-            Dataset<Row> q = project.quarantine(c.extract(), rows);
+            Dataset<Row> q = project.quarantine(c.extract(), rows, rowKey(c.extract()));
             facts = facts == null ? f : facts.unionByName(f);
             rejected = rejected == null ? q : rejected.unionByName(q);
         }
