@@ -99,6 +99,9 @@ public final class Spark {
             // 98 s -> 82 s on 2 cores, docs/benchmarks.md); -Dspark.sql.codegen.factoryMode=FALLBACK restores it
             byDefault.accept("spark.sql.codegen.factoryMode", "NO_CODEGEN");
             byDefault.accept("spark.sql.codegen.wholeStage", "false");
+            // a load keeps its extracts' rows only until it commits: encoding them compactly cost a province's
+            // ingest a third of its CPU, and the rows spill to disk when memory runs short
+            byDefault.accept("spark.sql.inMemoryColumnarStorage.compressed", "false");
         }
         interpretedByDefault = !conf.contains("spark.master") && GENERATED_CODE.keySet().stream()
                 .noneMatch(k -> conf.contains(k) || extra.containsKey(k));
