@@ -150,9 +150,9 @@ final class ExtractMapper {
         Column raw = text(extract.region().column());
         if (extract.region().code() != null) {
             Column code = substring(raw, 1, 9);
-            List<Object> towns = new ArrayList<>();
+            List<String> towns = new ArrayList<>();
             regions.towns().forEach(t -> towns.add(t.code()));
-            return when(code.isin(towns.toArray()), code)
+            return when(CodeLookup.among(code, towns), code)
                     .when(raw.equalTo(regions.district().code()), lit(regions.district().code()));
         }
         // names and aliases: departments write a town without 镇, under its name before a merger, misspelt

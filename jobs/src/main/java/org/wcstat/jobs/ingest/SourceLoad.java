@@ -267,7 +267,7 @@ final class SourceLoad {
         if (!subtotals.isEmpty()) {
             Set<String> left = new HashSet<>();
             subtotals.forEach(s -> left.add(s.key()));
-            f = all.where(not(Subtotals.key().isin(left.toArray())));
+            f = all.where(not(CodeLookup.among(Subtotals.key(), left)));
             kept = allRows.stream().filter(r -> !left.contains(Subtotals.keyOf(r))).toList();
         }
         // the measure rules check the facts on the driver, subtotals included: a rule may compare pupils{sex=_T} with its parts

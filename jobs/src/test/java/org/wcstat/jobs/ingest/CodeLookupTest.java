@@ -19,7 +19,7 @@ import java.util.Map;
 import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** A short code list and a province's long list of town names give the same answers, each looked up its own way. */
+/** A short code list and a province's long list of towns give the same answers, each looked up its own way. */
 class CodeLookupTest {
     @TempDir
     Path tmp;
@@ -43,6 +43,25 @@ class CodeLookupTest {
                 looked(names.select(CodeLookup.of(col("town"), shortList).as("code")).collectAsList()));
         assertEquals(Arrays.asList("510811101", "510811101", "_U", "510007440", "510000001", null, null),
                 looked(names.select(CodeLookup.of(col("town"), longList).as("code")).collectAsList()));
+    }
+
+    @Test
+    void aCodeIsAmongAShortListOrALongOneAlike() {
+        SparkSession spark = Spark.session(Spark.localWarehouse(tmp.resolve("home")));
+        List<String> county = List.of("510811101", "510811102");
+        List<String> province = new ArrayList<>(county);
+        for (int i = 1; i <= 7_440; i++) province.add(String.format("51%07d", i));
+        List<Row> rows = new ArrayList<>();
+        for (String code : Arrays.asList("510811101", "510007440", "510811199", null)) rows.add(RowFactory.create(code));
+        var codes = spark.createDataFrame(rows, new StructType().add("code", DataTypes.StringType));
+
+        // by hand: 510811101 is a town of both; 510007440 of the province only; 510811199 of neither; no code is in no list
+        assertEquals(Arrays.asList(true, false, false, false), among(codes.select(CodeLookup.among(col("code"), county)).collectAsList()));
+        assertEquals(Arrays.asList(true, true, false, false), among(codes.select(CodeLookup.among(col("code"), province)).collectAsList()));
+    }
+
+    private static List<Boolean> among(List<Row> rows) {
+        return rows.stream().map(r -> r.getBoolean(0)).toList();
     }
 
     @Test
