@@ -23,9 +23,9 @@ public final class Spark {
 
     /**
      * From this many towns, the area's source rows are many enough to repay Spark's generated code in a stage
-     * that maps every one of them. A city of 276 towns (345,713 rows a year) ingested in 24 s interpreted
-     * against 30 s generated; a province of 7,440 towns (9.3 million rows) in 4 min generated, and had not
-     * finished after 8.5 min interpreted (docs/benchmarks.md, "Generated code by the area's size").
+     * that maps every one of them. A city of 276 towns (345,713 rows a year) ingested in 31.1 s interpreted and
+     * 30.2 s generated; a province of 7,440 towns (9.3 million rows) in 5.9 min generated, and had not finished
+     * after 8.5 min interpreted (docs/benchmarks.md, "A province's yearly run in 8.9 minutes").
      */
     public static final int GENERATED_CODE_TOWNS = 1_000;
 
@@ -100,7 +100,7 @@ public final class Spark {
             byDefault.accept("spark.sql.codegen.factoryMode", "NO_CODEGEN");
             byDefault.accept("spark.sql.codegen.wholeStage", "false");
             // a load keeps its extracts' rows only until it commits: encoding them compactly cost a province's
-            // ingest a third of its CPU, and the rows spill to disk when memory runs short
+            // ingest a quarter of its CPU, and the rows spill to disk when memory runs short
             byDefault.accept("spark.sql.inMemoryColumnarStorage.compressed", "false");
         }
         interpretedByDefault = !conf.contains("spark.master") && GENERATED_CODE.keySet().stream()
