@@ -135,8 +135,9 @@ final class DepartmentSchedule {
      * yet begun and is thrown once the running ones have ended.
      */
     <T> List<T> run(int parallel, Function<SourceConfig, T> load) {
-        List<SourceConfig> byRank = startOrder();
-        PriorityQueue<SourceConfig> ready = new PriorityQueue<>(Comparator.comparingInt(byRank::indexOf));
+        Map<String, Integer> rank = new HashMap<>();
+        for (SourceConfig s : startOrder()) rank.put(s.department(), rank.size());
+        PriorityQueue<SourceConfig> ready = new PriorityQueue<>(Comparator.comparingInt(s -> rank.get(s.department())));
         sources.stream().filter(s -> after.get(s.department()).isEmpty()).forEach(ready::add);
         Map<String, T> results = new HashMap<>();
         Set<String> ended = new HashSet<>();

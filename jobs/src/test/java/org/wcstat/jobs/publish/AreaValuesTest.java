@@ -2,8 +2,6 @@ package org.wcstat.jobs.publish;
 
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,13 +29,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AreaValuesTest {
     static final String A = "5101", B = "5102", A1 = "510101101", A2 = "510101102", B1 = "510201101";
     static final Map<String, String> CITY_OF = Map.of(A1, A, A2, A, B1, B);
-    static final StructType SCHEMA = new StructType()
-            .add("indicator", DataTypes.StringType).add("year", DataTypes.IntegerType).add("region", DataTypes.StringType)
-            .add("sex", DataTypes.StringType).add("age_band", DataTypes.StringType).add("residence", DataTypes.StringType)
-            .add("pooled_years", DataTypes.IntegerType).add("numerator", DataTypes.DoubleType).add("denominator", DataTypes.DoubleType)
-            .add("value", DataTypes.DoubleType).add("ci_low", DataTypes.DoubleType).add("ci_high", DataTypes.DoubleType)
-            .add("flags", DataTypes.StringType);
-
     @TempDir
     static Path dir;
     static Catalog catalog;
@@ -161,6 +152,6 @@ class AreaValuesTest {
         List<Object> v = new ArrayList<>(List.of(indicator, 2024, town, sex, "_T", "_T", pooledYears, numerator));
         v.add(denominator);
         v.addAll(Arrays.asList(null, null, null, flags));
-        return new GenericRowWithSchema(v.toArray(), SCHEMA);
+        return new GenericRowWithSchema(v.toArray(), ValueRows.SCHEMA);
     }
 }
