@@ -73,8 +73,7 @@ final class EvaluationPdf implements YearbookRenderer {
     }
 
     private static final String STYLE = """
-            @page { size: A4 landscape; margin: 14mm 12mm 16mm 12mm;
-                    @bottom-center { content: counter(page); font-family: yearbook, yearbook-symbols; font-size: 8pt; } }
+            @page { size: A4 landscape; margin: 14mm 12mm 16mm 12mm; }
             body { font-family: yearbook, yearbook-symbols; font-size: 8.5pt; }
             h1 { font-size: 18pt; margin-top: 6mm; text-align: center; }
             .subtitle { text-align: center; font-size: 11pt; }

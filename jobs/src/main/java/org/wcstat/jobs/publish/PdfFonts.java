@@ -2,6 +2,7 @@ package org.wcstat.jobs.publish;
 
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
 import com.openhtmltopdf.pdfboxout.PDFontSupplier;
+import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
 import org.apache.fontbox.ttf.OTFParser;
@@ -10,6 +11,9 @@ import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.wcstat.core.yaml.ConfigException;
@@ -23,6 +27,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
@@ -93,37 +98,79 @@ public final class PdfFonts {
      */
     private static final Map<String, Queue<TrueTypeFont>> FREE = new ConcurrentHashMap<>();
 
+    /** The page number's size and its baseline's height above the page's foot, in the middle of the 16 mm bottom margin. */
+    private static final float PAGE_NUMBER_SIZE = 8f;
+    private static final float PAGE_NUMBER_BASELINE = 20f;
+
     /** Registers both fonts, for normal and bold weights (bold would otherwise fall back to a standard, unembedded PDF font), as subsets embedded in the document. */
-    private static void register(PdfRendererBuilder pdf, PDDocument doc, TrueTypeFont chineseFont, TrueTypeFont symbolsFont) throws IOException {
-        PDFont chinese = PDType0Font.load(doc, chineseFont, true);
-        PDFont symbols = PDType0Font.load(doc, symbolsFont, true);
+    private static void register(PdfRendererBuilder pdf, PDFont chinese, PDFont symbols) {
         for (int weight : new int[]{400, 700}) {
             pdf.useFont(new PDFontSupplier(chinese), "yearbook", weight, BaseRendererBuilder.FontStyle.NORMAL, true);
             pdf.useFont(new PDFontSupplier(symbols), "yearbook-symbols", weight, BaseRendererBuilder.FontStyle.NORMAL, true);
         }
     }
 
-    /** Prints an XHTML page to a PDF file with these fonts embedded (and its inline SVG drawn as vector graphics). */
+    /** Prints an XHTML page to a PDF file with these fonts embedded, its pages numbered at the foot. */
     void print(Path file, String xhtml) throws IOException {
+        print(file, List.of(xhtml));
+    }
+
+    /**
+     * Prints XHTML documents one after another into one PDF file with these fonts embedded (and their inline SVG drawn
+     * as vector graphics), its pages numbered at the foot through all of them. Each document is laid out and printed
+     * before the next is read, so a long publication held as parts never has its whole layout in memory; each part
+     * starts on a new page.
+     */
+    void print(Path file, List<String> parts) throws IOException {
         String chineseKey = configured.map(p -> p.toAbsolutePath().toString()).orElse(CHINESE);
-        TrueTypeFont chinese = take(chineseKey, this::chineseBytes);
-        TrueTypeFont symbols = null;
+        TrueTypeFont chineseFont = take(chineseKey, this::chineseBytes);
+        TrueTypeFont symbolsFont = null;
         try {
-            symbols = take(SYMBOLS, () -> resource(SYMBOLS));
-            try (OutputStream out = Files.newOutputStream(file); PDDocument doc = new PDDocument()) {
-                PdfRendererBuilder pdf = new PdfRendererBuilder();
-                pdf.useFastMode();
-                pdf.usePDDocument(doc);
-                register(pdf, doc, chinese, symbols);
-                // scripts and external resources stay off: charts are drawn from the page alone
-                pdf.useSVGDrawer(new BatikSVGDrawer());
-                pdf.withHtmlContent(xhtml, null);
-                pdf.toStream(out);
-                pdf.run();
+            symbolsFont = take(SYMBOLS, () -> resource(SYMBOLS));
+            try (PDDocument doc = new PDDocument()) {
+                PDFont chinese = PDType0Font.load(doc, chineseFont, true);
+                PDFont symbols = PDType0Font.load(doc, symbolsFont, true);
+                for (String xhtml : parts) {
+                    PdfRendererBuilder pdf = new PdfRendererBuilder();
+                    pdf.useFastMode();
+                    pdf.usePDDocument(doc);
+                    register(pdf, chinese, symbols);
+                    // scripts and external resources stay off: charts are drawn from the page alone
+                    pdf.useSVGDrawer(new BatikSVGDrawer());
+                    pdf.withHtmlContent(xhtml, null);
+                    try (PdfBoxRenderer renderer = pdf.buildPdfRenderer()) {
+                        renderer.layout();
+                        renderer.createPDFWithoutClosing();
+                    }
+                }
+                numberPages(doc, symbols);
+                try (OutputStream out = Files.newOutputStream(file)) {
+                    doc.save(out);
+                }
             }
         } finally {
-            giveBack(chineseKey, chinese);
-            if (symbols != null) giveBack(SYMBOLS, symbols);
+            giveBack(chineseKey, chineseFont);
+            if (symbolsFont != null) giveBack(SYMBOLS, symbolsFont);
+        }
+    }
+
+    /**
+     * The page's number, centred in the bottom margin in the symbols' font (the Chinese font has no digits): printed
+     * here rather than by the style's counter(page), which starts again at 1 in each part.
+     */
+    private static void numberPages(PDDocument doc, PDFont font) throws IOException {
+        int number = 0;
+        for (PDPage page : doc.getPages()) {
+            String text = String.valueOf(++number);
+            PDRectangle box = page.getMediaBox();
+            float width = font.getStringWidth(text) / 1000 * PAGE_NUMBER_SIZE;
+            try (PDPageContentStream foot = new PDPageContentStream(doc, page, PDPageContentStream.AppendMode.APPEND, true, true)) {
+                foot.beginText();
+                foot.setFont(font, PAGE_NUMBER_SIZE);
+                foot.newLineAtOffset(box.getLowerLeftX() + (box.getWidth() - width) / 2, box.getLowerLeftY() + PAGE_NUMBER_BASELINE);
+                foot.showText(text);
+                foot.endText();
+            }
         }
     }
 

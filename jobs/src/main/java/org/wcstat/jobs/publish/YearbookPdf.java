@@ -6,6 +6,7 @@ import org.wcstat.core.catalog.Indicator;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
 
@@ -35,18 +36,33 @@ final class YearbookPdf implements YearbookRenderer {
 
     @Override
     public void write(Path file, YearbookTables tables) throws IOException {
-        fonts.print(file, xhtml(tables));
+        fonts.print(file, parts(tables, ROWS_PER_PART));
     }
 
-    String xhtml(YearbookTables tables) {
+    /**
+     * The breakdown rows laid out at once, at most: openhtmltopdf keeps a document's whole layout in memory until it
+     * has printed the last page, some 1 GB for a province's city volume of 360 towns (~400 pages), and two volumes at
+     * once filled a 6 GB heap. Printed in parts of about 1,500 rows (~40 pages) onto one PDF, a volume's layout takes
+     * a tenth of that. A county's breakdowns fit in one part, so its yearbook is laid out as one document.
+     */
+    static final int ROWS_PER_PART = 1_500;
+
+    /**
+     * The yearbook as XHTML documents printed one after another: the title, contents, trends and chapters; then the
+     * breakdowns, a new part each time the tables so far reach {@code rowsPerPart} rows; the warnings and the revision
+     * note with the last. Every part starts on a new page, as the chapters do in any case; only a long run of
+     * breakdown tables gets a page break between two of its tables.
+     */
+    List<String> parts(YearbookTables tables, int rowsPerPart) {
         Labels labels = tables.labels;
         HtmlTables html = new HtmlTables(tables);
         String title = tables.layout.titleZh() + "（" + tables.year + "）";
-        StringBuilder h = new StringBuilder("""
+        String head = """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <html xmlns="http://www.w3.org/1999/xhtml" lang="zh-CN"><head><meta charset="UTF-8"/>
-                """);
-        h.append("<title>").append(esc(title)).append("</title>\n<style>\n").append(STYLE).append("</style></head><body>\n");
+                """ + "<title>" + esc(title) + "</title>\n<style>\n" + STYLE + "</style></head><body>\n";
+        List<String> parts = new ArrayList<>();
+        StringBuilder h = new StringBuilder(head);
         h.append("<h1>").append(esc(title)).append("</h1>\n");
         if (labels.english()) h.append("<p class=\"subtitle\">").append(esc(tables.layout.titleEn() + " " + tables.year)).append("</p>\n");
         h.append("<h2>").append(esc(labels.text("目录", "Contents"))).append("</h2>\n<ol class=\"contents\">\n");
@@ -75,20 +91,36 @@ final class YearbookPdf implements YearbookRenderer {
             h.append("<div class=\"chapter\"><h2>").append(esc(html.chapterTitle(ch))).append("</h2>\n")
                     .append(html.chapterTable(ch)).append(html.footnotes(ch.footnotes())).append("</div>\n");
         }
-        h.append("<div class=\"chapter\"><h2>").append(esc(labels.text("分组数据", "Breakdowns"))).append("</h2>\n");
+        parts.add(h.append(TAIL).toString());
+        h = new StringBuilder(head).append("<div class=\"breakdowns\"><h2>").append(esc(labels.text("分组数据", "Breakdowns"))).append("</h2>\n");
+        int rows = 0;
         for (Catalog.Entry e : tables.catalog.entries()) {
-            for (YearbookTables.IndicatorBreakdown b : tables.breakdownsOf(e.indicator())) h.append(html.breakdownTable(b));
+            for (YearbookTables.IndicatorBreakdown b : tables.breakdownsOf(e.indicator())) {
+                if (b.rows().isEmpty()) continue;
+                if (rows >= rowsPerPart) {
+                    parts.add(h.append("</div>\n").append(TAIL).toString());
+                    h = new StringBuilder(head).append("<div class=\"breakdowns\">\n");
+                    rows = 0;
+                }
+                h.append(html.breakdownTable(b));
+                rows += b.rows().size();
+            }
         }
         h.append("</div>\n<div class=\"chapter\"><h2>").append(esc(labels.text(YearbookTables.WARNINGS))).append("</h2>\n")
                 .append(html.warningsTable()).append("</div>\n");
-        tables.revision().ifPresent(note -> h.append("<div class=\"chapter\"><h2>").append(esc(labels.text(RevisionNote.TITLE_ZH,
-                RevisionNote.TITLE_EN))).append("</h2>\n").append(html.revisionTable(note)).append("</div>\n"));
-        h.append("</body></html>\n");
-        return h.toString();
+        if (tables.revision().isPresent()) {
+            h.append("<div class=\"chapter\"><h2>").append(esc(labels.text(RevisionNote.TITLE_ZH, RevisionNote.TITLE_EN)))
+                    .append("</h2>\n").append(html.revisionTable(tables.revision().get())).append("</div>\n");
+        }
+        parts.add(h.append(TAIL).toString());
+        return parts;
     }
 
+    private static final String TAIL = "</body></html>\n";
+
     /**
-     * A4 landscape leaves room for every year to 2030; table headers repeat on each page a table runs over.
+     * A4 landscape leaves room for every year to 2030; table headers repeat on each page a table runs over. The
+     * pages are numbered by {@link PdfFonts#print}, through all the parts.
      * <p>Figures and page numbers name the symbols' font first: the Chinese font has no digits, and openhtmltopdf
      * measures and draws a text with the first font, catching PDFBox's exception for a missing glyph before it
      * splits the text by font, so a figure cost an exception at each measuring and drawing: a province's 22 PDFs
@@ -99,8 +131,7 @@ final class YearbookPdf implements YearbookRenderer {
      * contents made openhtmltopdf measure every cell of a province volume's 360-town tables before laying it out.
      */
     private static final String STYLE = """
-            @page { size: A4 landscape; margin: 14mm 12mm 16mm 12mm;
-                    @bottom-center { content: counter(page); font-family: yearbook-symbols, yearbook; font-size: 8pt; } }
+            @page { size: A4 landscape; margin: 14mm 12mm 16mm 12mm; }
             body { font-family: yearbook, yearbook-symbols; font-size: 8.5pt; }
             h1 { font-size: 20pt; margin-top: 60mm; text-align: center; }
             .subtitle { text-align: center; font-size: 12pt; }
