@@ -271,9 +271,10 @@ public final class PublishJob implements Job {
     }
 
     /**
-     * The heap to allow a volume while it is written, per town of the volume (its PDF's layout takes most): 1.4 GB
-     * for a city of 360 towns, an allowance with room to spare, since two such volumes side by side ran within
-     * -Xmx6g without a full collection (docs/benchmarks.md, "Province end to end").
+     * The heap to allow a volume while it is written, per town of the volume: 1.4 GB for a city of 360 towns, an
+     * allowance with room to spare, since two such volumes side by side ran within -Xmx6g without a full collection
+     * even when each PDF was laid out whole (docs/benchmarks.md, "Province end to end"); it is laid out a part at a
+     * time now ({@link YearbookPdf#ROWS_PER_PART}).
      */
     private static final long HEAP_PER_TOWN = 4L << 20;
 
