@@ -6,6 +6,7 @@ import org.wcstat.core.yaml.Yaml;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -92,18 +93,20 @@ public record Regions(
     @Override
     public void validate(Path file) {
         Set<String> codes = new HashSet<>();
-        Set<String> names = new HashSet<>();
+        // a name once in each county: a province has a 城关镇 in many of its counties, a county only one
+        Set<String> namesInCounties = new HashSet<>();
         // an alias names one place only: the same name for two towns could put a row in either
-        Map<String, String> named = new HashMap<>();
-        named.put(district.nameZh(), "the district " + district.nameZh());
+        Map<String, Named> named = new HashMap<>();
+        named.put(district.nameZh(), new Named(district.code(), "the district " + district.nameZh()));
         for (int j = 0; j < district.otherNames().size(); j++) {
-            checkAlias(file, named, district.otherNames().get(j), "the district " + district.nameZh(), "district", "aliases", j);
+            checkAlias(file, named, district.otherNames().get(j), new Named(district.code(), "the district " + district.nameZh()),
+                    "district", "aliases", j);
         }
-        for (Region t : towns) named.putIfAbsent(t.nameZh(), "town " + t.nameZh());
+        for (Region t : towns) named.putIfAbsent(t.nameZh(), new Named(t.code(), "town " + t.nameZh()));
         for (int i = 0; i < towns.size(); i++) {
             Region t = towns.get(i);
             for (int j = 0; j < t.otherNames().size(); j++) {
-                checkAlias(file, named, t.otherNames().get(j), "town " + t.nameZh(), "towns", i, "aliases", j);
+                checkAlias(file, named, t.otherNames().get(j), new Named(t.code(), "town " + t.nameZh()), "towns", i, "aliases", j);
             }
         }
         for (int i = 0; i < towns.size(); i++) {
@@ -115,8 +118,9 @@ public record Regions(
             if (!codes.add(t.code())) {
                 throw new ConfigException(YamlLocator.at(file, "towns", i, "code") + ": town " + t.nameZh() + " (" + t.code() + ") is listed twice");
             }
-            if (!names.add(t.nameZh())) {
-                throw new ConfigException(YamlLocator.at(file, "towns", i, "name_zh") + ": town " + t.nameZh() + " (" + t.code() + ") is listed twice");
+            if (!namesInCounties.add(areaOf(t.code(), Level.COUNTY) + " " + t.nameZh())) {
+                throw new ConfigException(YamlLocator.at(file, "towns", i, "name_zh") + ": town " + t.nameZh() + " (" + t.code()
+                        + ") is listed twice in county " + areaOf(t.code(), Level.COUNTY) + ": name each town of a county once");
             }
         }
         for (Level level : Level.values()) validateAreas(file, level);
@@ -139,21 +143,40 @@ public record Regions(
         }
     }
 
-    private static void checkAlias(Path file, Map<String, String> named, String alias, String of, Object... at) {
-        String before = named.putIfAbsent(alias, of);
-        if (before != null && !before.equals(of)) {
-            throw new ConfigException(YamlLocator.at(file, at) + ": the alias '" + alias + "' of " + of + " already names " + before
+    /** A place a name points at: its code, and how a message names it. */
+    private record Named(String code, String described) {
+    }
+
+    private static void checkAlias(Path file, Map<String, Named> named, String alias, Named of, Object... at) {
+        Named before = named.putIfAbsent(alias, of);
+        if (before != null && !before.code().equals(of.code())) {
+            throw new ConfigException(YamlLocator.at(file, at) + ": the alias '" + alias + "' of " + of.described() + " already names "
+                    + before.described() + (before.described().equals(of.described()) ? " (" + before.code() + ")" : "")
                     + "; a name must point at one place, so drop it here or there");
         }
     }
 
-    /** Every name a department may write a region under (names and aliases), with the region's code. */
+    /**
+     * Every name a department may write a region under (names and aliases), with the region's code; not the names
+     * two towns share ({@link #sharedNames}), which point at no one town.
+     */
     public Map<String, String> codesByName() {
+        Set<String> shared = sharedNames().keySet();
         Map<String, String> byName = new LinkedHashMap<>();
         byName.put(district.nameZh(), district.code());
         district.otherNames().forEach(n -> byName.putIfAbsent(n, district.code()));
-        towns.forEach(t -> byName.putIfAbsent(t.nameZh(), t.code()));
+        towns.forEach(t -> {
+            if (!shared.contains(t.nameZh())) byName.putIfAbsent(t.nameZh(), t.code());
+        });
         towns.forEach(t -> t.otherNames().forEach(n -> byName.putIfAbsent(n, t.code())));
+        return byName;
+    }
+
+    /** The names two or more towns bear (in different counties), with those towns' codes in regions.yaml's order. */
+    public Map<String, List<String>> sharedNames() {
+        Map<String, List<String>> byName = new LinkedHashMap<>();
+        towns.forEach(t -> byName.computeIfAbsent(t.nameZh(), n -> new ArrayList<>()).add(t.code()));
+        byName.values().removeIf(codes -> codes.size() < 2);
         return byName;
     }
 

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The codes of every dimension and their names, as this district has them: the standard's sexes and
@@ -24,13 +25,25 @@ public final class Vocabulary {
     private final Map<String, Code> regionsByCode = new HashMap<>();
     private final Map<Dimension, Map<String, Integer>> rank = new EnumMap<>(Dimension.class);
 
+    /**
+     * A town whose name towns of other counties bear too, named with its county, 城关镇（苍溪县）, so that a province's
+     * tables tell them apart; with the county's code when regions.yaml does not list the county.
+     */
+    private static Code withCounty(Regions.Region town, Regions regions) {
+        String county = Regions.areaOf(town.code(), Regions.Level.COUNTY);
+        Regions.Region named = regions.areas(Regions.Level.COUNTY).stream().filter(a -> a.code().equals(county)).findFirst()
+                .orElse(new Regions.Region(county, county, county, false));
+        return new Code(town.code(), town.nameZh() + "（" + named.nameZh() + "）", town.nameEn() + " (" + named.nameEn() + ")");
+    }
+
     public Vocabulary(Regions regions, AgeBands ageBands) {
         this.regions = regions;
         Regions.Region d = regions.district();
         regionsByCode.put(d.code(), new Code(d.code(), d.nameZh(), d.nameEn()));
         List<Code> towns = new ArrayList<>();
+        Set<String> shared = regions.sharedNames().keySet();
         for (Regions.Region t : regions.towns()) {
-            Code c = new Code(t.code(), t.nameZh(), t.nameEn());
+            Code c = shared.contains(t.nameZh()) ? withCounty(t, regions) : new Code(t.code(), t.nameZh(), t.nameEn());
             towns.add(c);
             regionsByCode.putIfAbsent(t.code(), c);
         }

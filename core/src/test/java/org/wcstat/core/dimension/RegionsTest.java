@@ -57,9 +57,35 @@ class RegionsTest {
     }
 
     @Test
-    void aNameListedTwice() {
-        assertEquals(FILE + ": town 元坝镇 (510811101) is listed twice",
+    void aNameListedTwiceInOneCounty() {
+        assertEquals(FILE + ": town 元坝镇 (510811101) is listed twice in county 510811: name each town of a county once",
                 error(town("510811100", "元坝镇"), town("510811101", "元坝镇")));
+    }
+
+    /** A province: 城关镇 in two of its counties, 510101 and 510102, and 卫子镇 once. */
+    private static final Regions.Region PROVINCE = new Regions.Region("51", "四川省", "Sichuan", false);
+
+    @Test
+    void aNameTownsOfTwoCountiesBearIsAllowedAndLeadsToNeither() {
+        Regions r = new Regions(PROVINCE, List.of(town("510101101", "城关镇"), town("510102101", "城关镇"), town("510102102", "卫子镇")));
+        assertDoesNotThrow(() -> r.validate(FILE));
+        assertEquals(java.util.Map.of("城关镇", List.of("510101101", "510102101")), r.sharedNames());
+        // a row that names 城关镇 could be either town's: the name leads nowhere, the others as before
+        assertEquals(java.util.Map.of("四川省", "51", "卫子镇", "510102102"), r.codesByName());
+    }
+
+    @Test
+    void anAliasOfOneOfTwoTownsOfTheSameNameNamesThatOneOnly() {
+        Regions.Region first = new Regions.Region("510101101", "城关镇", "Chengguan", false, List.of("城关"));
+        Regions.Region second = new Regions.Region("510102101", "城关镇", "Chengguan", false, List.of("城关"));
+        assertEquals(FILE + ": the alias '城关' of town 城关镇 already names town 城关镇 (510101101); a name must point at one place,"
+                + " so drop it here or there",
+                assertThrows(ConfigException.class, () -> new Regions(PROVINCE, List.of(first, second)).validate(FILE)).getMessage());
+        // each with an alias of its own, a department can name either
+        Regions own = new Regions(PROVINCE, List.of(new Regions.Region("510101101", "城关镇", "Chengguan", false, List.of("甲县城关镇")),
+                new Regions.Region("510102101", "城关镇", "Chengguan", false, List.of("乙县城关镇"))));
+        assertDoesNotThrow(() -> own.validate(FILE));
+        assertEquals(java.util.Map.of("四川省", "51", "甲县城关镇", "510101101", "乙县城关镇", "510102101"), own.codesByName());
     }
 
     @Test

@@ -134,4 +134,19 @@ class VocabularyTest {
         l.sort(V.order(d));
         return l;
     }
+
+    /**
+     * A province's towns of one name are named with their counties, so that its tables tell them apart: 510101 is
+     * listed as 甲县, 510102 is not, so its code stands for its name. A name only one town bears stays as it is.
+     */
+    @Test
+    void townsOfOneNameAreNamedWithTheirCounties() {
+        Regions.Region province = new Regions.Region("51", "四川省", "Sichuan", false);
+        Regions regions = new Regions(province, List.of(new Regions.Region("510101101", "城关镇", "Chengguan", false),
+                new Regions.Region("510102101", "城关镇", "Chengguan", false), new Regions.Region("510102102", "卫子镇", "Weizi", false)),
+                List.of(), List.of(new Regions.Region("510101", "甲县", "Jia County", false)));
+        Vocabulary v = new Vocabulary(regions, Yaml.read(TestRepo.root().resolve("conf/dimensions.yaml"), AgeBands.class));
+        assertEquals(List.of("城关镇（甲县）|Chengguan (Jia County)", "城关镇（510102）|Chengguan (510102)", "卫子镇|Weizi"),
+                v.codes(Dimension.TOWN).stream().map(c -> c.zh() + "|" + c.en()).toList());
+    }
 }

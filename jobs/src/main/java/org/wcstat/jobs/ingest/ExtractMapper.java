@@ -15,6 +15,7 @@ import org.wcstat.core.dimension.Dimension;
 import org.wcstat.jobs.validate.RowChecks;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -133,7 +134,10 @@ final class ExtractMapper {
         return mapped;
     }
 
-    /** Why a town is not one: its name or code, and for a name, the nearest names regions.yaml knows. */
+    /**
+     * Why a town is not one: its name or code, and for a name, the nearest names regions.yaml knows, or, for a name
+     * towns of several counties bear (a province's 城关镇), which towns, since only a code can tell them apart.
+     */
     private Column unknownTown() {
         String district = regions.district().nameZh();
         Column raw = shown(extract.region().column());
@@ -141,9 +145,14 @@ final class ExtractMapper {
             return concat(lit("town '"), raw, lit("' is not a town of " + district + " in conf/regions.yaml"));
         }
         List<String> names = new ArrayList<>(regions.codesByName().keySet());
-        return concat(lit("town '"), raw, lit("' is not a town of " + district + " in conf/regions.yaml"),
+        Column unknown = concat(lit("town '"), raw, lit("' is not a town of " + district + " in conf/regions.yaml"),
                 NearestNames.of(names).apply(text(extract.region().column())),
                 lit("; if it is another name of a town, add it to that town's aliases"));
+        Map<String, String> shared = new LinkedHashMap<>();
+        regions.sharedNames().forEach((name, codes) -> shared.put(name, "town '" + name + "' is the name of " + codes.size()
+                + " towns in conf/regions.yaml (" + String.join(", ", codes) + "): only a code tells them apart, so read this"
+                + " extract's towns by code (region: {code: ...}), or give each town its own alias and its rows that alias"));
+        return shared.isEmpty() ? unknown : coalesce(CodeLookup.of(text(extract.region().column()), shared), unknown);
     }
 
     private Column region() {
