@@ -25,33 +25,22 @@ public final class Vocabulary {
     private final Map<String, Code> regionsByCode = new HashMap<>();
     private final Map<Dimension, Map<String, Integer>> rank = new EnumMap<>(Dimension.class);
 
-    /**
-     * A town whose name towns of other counties bear too, named with its county, 城关镇（苍溪县）, so that a province's
-     * tables tell them apart; with the county's code when regions.yaml does not list the county.
-     */
-    private static Code withCounty(Regions.Region town, Regions regions) {
-        String county = Regions.areaOf(town.code(), Regions.Level.COUNTY);
-        Regions.Region named = regions.areas(Regions.Level.COUNTY).stream().filter(a -> a.code().equals(county)).findFirst()
-                .orElse(new Regions.Region(county, county, county, false));
-        return new Code(town.code(), town.nameZh() + "（" + named.nameZh() + "）", town.nameEn() + " (" + named.nameEn() + ")");
-    }
-
     public Vocabulary(Regions regions, AgeBands ageBands) {
         this.regions = regions;
         Regions.Region d = regions.district();
         regionsByCode.put(d.code(), new Code(d.code(), d.nameZh(), d.nameEn()));
-        List<Code> towns = new ArrayList<>();
-        Set<String> shared = regions.sharedNames().keySet();
-        for (Regions.Region t : regions.towns()) {
-            Code c = shared.contains(t.nameZh()) ? withCounty(t, regions) : new Code(t.code(), t.nameZh(), t.nameEn());
-            towns.add(c);
-            regionsByCode.putIfAbsent(t.code(), c);
-        }
-        codes.put(Dimension.TOWN, List.copyOf(towns));
         // the cities and counties a yearbook split by them names in its summary's rows
         for (Regions.Level level : Regions.Level.values()) {
             for (Regions.Region a : regions.areas(level)) regionsByCode.putIfAbsent(a.code(), new Code(a.code(), a.nameZh(), a.nameEn()));
         }
+        List<Code> towns = new ArrayList<>();
+        Set<String> shared = regions.sharedNames().keySet();
+        for (Regions.Region t : regions.towns()) {
+            Code c = shared.contains(t.nameZh()) ? withCounty(t) : new Code(t.code(), t.nameZh(), t.nameEn());
+            towns.add(c);
+            regionsByCode.putIfAbsent(t.code(), c);
+        }
+        codes.put(Dimension.TOWN, List.copyOf(towns));
         codes.put(Dimension.AGE, ageBands.bands().stream().map(b -> ageBand(b.code())).toList());
         for (Dimension dim : Dimension.values()) {
             if (!dim.configured()) codes.put(dim, dim.standardCodes());
@@ -59,6 +48,16 @@ public final class Vocabulary {
             for (Code c : codes.get(dim)) r.putIfAbsent(c.code(), r.size());
             rank.put(dim, r);
         }
+    }
+
+    /**
+     * A town whose name towns of other counties bear too, named with its county, 城关镇（苍溪县）, so that a province's
+     * tables tell them apart; with the county's code when regions.yaml does not list the county.
+     */
+    private Code withCounty(Regions.Region town) {
+        String county = Regions.areaOf(town.code(), Regions.Level.COUNTY);
+        Code named = regionsByCode.getOrDefault(county, new Code(county, county, county));
+        return new Code(town.code(), town.nameZh() + "（" + named.zh() + "）", town.nameEn() + " (" + named.en() + ")");
     }
 
     public String district() {
