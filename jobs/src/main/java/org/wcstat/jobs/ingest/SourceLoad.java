@@ -125,7 +125,8 @@ final class SourceLoad {
         List<Dataset<Row>> cached = new ArrayList<>();
         try {
             MeasureGate gate = new MeasureGate(ctx.warehouse().spark(), source, rules, ctx.progress());
-            List<Checked> checked = read(cached, gate.needed());
+            MeasureGate readsFacts = gate.needed() ? gate : null;
+            List<Checked> checked = read(cached, readsFacts);
             MeasureGate.Verdict verdict = gate.check(years, loadedFacts(checked), reports);
             if (!verdict.holds().isEmpty()) {
                 // rows of a group that broke a measure rule were marked: a new plan over the cached rows
@@ -133,7 +134,7 @@ final class SourceLoad {
                 for (Checked c : checked) {
                     Dataset<Row> rows = verdict.mark(c.rows()).persist(StorageLevel.MEMORY_AND_DISK());
                     cached.add(rows);
-                    rechecked.add(check(c.extract(), rows, c.started(), c.t0(), cached, gate.needed()));
+                    rechecked.add(check(c.extract(), rows, c.started(), c.t0(), cached, readsFacts));
                 }
                 checked = rechecked;
             }
@@ -187,7 +188,8 @@ final class SourceLoad {
         }
     }
 
-    private List<Checked> read(List<Dataset<Row>> cached, boolean factsOnDriver) {
+    /** @param gate the measure rules that read the load's facts; null when there are none */
+    private List<Checked> read(List<Dataset<Row>> cached, MeasureGate gate) {
         ExtractReader reader = source.isFile() ? new ReturnReader(ctx.warehouse().spark(), source, ctx.config().folder().sourceFile(source.department()), ctx.home(), ctx.config().regions())
                 : new SourceReader(ctx.warehouse().spark(), source, ctx.home(), ctx.env());
         String what = years.size() == 1 ? String.valueOf(years.get(0)) : span();
@@ -204,7 +206,7 @@ final class SourceLoad {
                 Dataset<Row> rows = new RowChecks(e, structural).apply(mapped).persist(StorageLevel.MEMORY_AND_DISK());
                 cached.add(rows);
                 // reads the source now, so a dropped connection fails here, before anything is written
-                checked.add(check(e, rows, new Timestamp(t0), t0, cached, factsOnDriver));
+                checked.add(check(e, rows, new Timestamp(t0), t0, cached, gate));
                 years.forEach(y -> origins.put(e.name() + "|" + y, reader.origin(e, y)));
             } catch (Exception ex) {
                 throw SourceDataException.classify(source, ctx.config().folder().sourceFile(source.department()), e, ex, reports.get(years.get(0)), ctx.home());
@@ -226,7 +228,7 @@ final class SourceLoad {
      * county's are small.
      */
     private Checked check(SourceConfig.Extract e, Dataset<Row> rows, Timestamp started, long t0, List<Dataset<Row>> cached,
-                          boolean factsOnDriver) {
+                          MeasureGate gate) {
         Column bad = sum(when(col(RowChecks.PROBLEM).notEqual(""), 1).otherwise(0));
         Map<Integer, Long> read = new TreeMap<>();
         Map<Integer, Long> quarantined = new TreeMap<>();
@@ -239,13 +241,7 @@ final class SourceLoad {
             // one pass: the counts are observed while the flagged rows are collected
             Observation counts = new Observation("counts-" + UUID.randomUUID());
             flagged = collectFlagged(e, flagged(rows.observe(counts, count(lit(1)).as("rows"), bad.as("bad"))));
-            Map<String, Object> n;
-            try {
-                n = counts.getAsJava(); // filled by the collect above: no wait
-            } catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while counting " + e.name(), ex);
-            }
+            Map<String, Object> n = observed(counts, e);
             read.put(years.get(0), ((Number) n.get("rows")).longValue());
             quarantined.put(years.get(0), n.get("bad") == null ? 0 : ((Number) n.get("bad")).longValue());
         } else {
@@ -258,24 +254,45 @@ final class SourceLoad {
         }
         Dataset<Row> all = project.facts(e, rows).persist(StorageLevel.MEMORY_AND_DISK());
         cached.add(all);
-        // facts are sums by group, few: on the driver, where subtotal rows are told from their parts
-        List<Row> allRows = all.collectAsList();
-        // only a report of counts has subtotals: in a register, a row at the district is a unit of the district
-        List<Subtotals.Subtotal> subtotals = e.value() == null ? List.of() : new Subtotals(ctx.config().regions(), e.districtRowsAreOwnUnits()).of(e.name(), allRows);
-        Dataset<Row> f = all;
-        List<Row> kept = allRows;
-        if (!subtotals.isEmpty()) {
-            Set<String> left = new HashSet<>();
-            subtotals.forEach(s -> left.add(s.key()));
-            f = all.where(not(CodeLookup.among(Subtotals.key(), left)));
-            kept = allRows.stream().filter(r -> !left.contains(Subtotals.keyOf(r))).toList();
-        }
-        // the measure rules check the facts on the driver, subtotals included: a rule may compare pupils{sex=_T} with its parts
-        List<Row> factRows = factsOnDriver ? allRows : null;
         Map<Integer, Long> factCount = new TreeMap<>();
         years.forEach(y -> factCount.put(y, 0L));
-        kept.forEach(r -> factCount.merge(r.getInt(1), 1L, Long::sum));
+        Dataset<Row> f = all;
+        List<Subtotals.Subtotal> subtotals = List.of();
+        // only a report of counts has subtotals: in a register, a row at the district is a unit of the district
+        if (e.value() != null) {
+            // a report's facts are its rows, few: on the driver, where subtotal rows are told from their parts
+            List<Row> allRows = all.collectAsList();
+            subtotals = new Subtotals(ctx.config().regions(), e.districtRowsAreOwnUnits()).of(e.name(), allRows);
+            Set<String> left = new HashSet<>();
+            subtotals.forEach(s -> left.add(s.key()));
+            if (!left.isEmpty()) f = all.where(not(CodeLookup.among(Subtotals.key(), left)));
+            allRows.stream().filter(r -> !left.contains(Subtotals.keyOf(r))).forEach(r -> factCount.merge(r.getInt(1), 1L, Long::sum));
+        } else if (gate == null) {
+            // a register's facts can be a province's millions: counted where they are
+            all.groupBy("year").count().collectAsList().forEach(r -> factCount.put(r.getInt(0), r.getLong(1)));
+        }
+        List<Row> factRows = null;
+        if (gate != null) {
+            // the measure rules check the facts, subtotals included: a rule may compare pupils{sex=_T} with its parts;
+            // a register's facts are counted by year in the same pass
+            Observation byYear = new Observation("facts-" + UUID.randomUUID());
+            Column[] perYear = years.stream().map(y -> count_if(col("year").equalTo(y)).as(String.valueOf(y))).toArray(Column[]::new);
+            Dataset<Row> counted = e.value() != null ? all
+                    : all.observe(byYear, perYear[0], java.util.Arrays.copyOfRange(perYear, 1, perYear.length));
+            factRows = gate.narrow(counted).collectAsList();
+            if (e.value() == null) observed(byYear, e).forEach((y, n) -> factCount.put(Integer.parseInt(y), ((Number) n).longValue()));
+        }
         return new Checked(e, rows, flagged, read, quarantined, f, factRows, factCount, subtotals, started, t0);
+    }
+
+    /** What an observation counted, filled by the action that just ran: no wait. */
+    private static Map<String, Object> observed(Observation o, SourceConfig.Extract e) {
+        try {
+            return o.getAsJava();
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while counting " + e.name(), ex);
+        }
     }
 
     /** The rows a rule quarantines, warns about or fails on. */

@@ -5,6 +5,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.wcstat.core.Progress;
+import org.wcstat.core.catalog.Formula;
 import org.wcstat.core.config.Configuration;
 import org.wcstat.core.config.SourceConfig;
 import org.wcstat.core.config.ValidationRules;
@@ -20,7 +21,9 @@ import java.util.TreeSet;
 import java.util.function.Predicate;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 /**
@@ -56,6 +59,17 @@ public final class MeasureGate {
 
     private static final Map<String, String> DIMENSION_COLUMNS = Map.of("region", "_region", "sex", "_sex", "age", "_age_band",
             "residence", "_residence");
+    /** Each dimension's column in facts, in the order of {@link #fact(Row)}. */
+    private static final Map<String, String> FACT_COLUMNS = orderedColumns();
+
+    private static Map<String, String> orderedColumns() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("region", "region");
+        m.put("sex", "sex");
+        m.put("age", "age_band");
+        m.put("residence", "residence");
+        return m;
+    }
 
     private final SparkSession spark;
     private final SourceConfig source;
@@ -75,6 +89,37 @@ public final class MeasureGate {
     }
 
     /**
+     * The facts the rules read, as the driver gets them: those of the rules' measures, summed over every
+     * dimension no rule groups by or filters on (that dimension's column left empty). A rule's value in a
+     * group is a sum of facts, so it is the same from these sums as from every fact, while a province's
+     * population by town, sex, age and residence reaches the driver as one value per town and year.
+     *
+     * @param facts rows whose columns include measure, year, region, sex, age_band, residence and value
+     * @return rows of those columns in that order, as {@link #fact(Row)} reads them
+     */
+    public Dataset<Row> narrow(Dataset<Row> facts) {
+        Set<String> measures = new TreeSet<>();
+        Set<String> read = new TreeSet<>();
+        for (ValidationRules.Rule r : rules.measureRules()) {
+            measures.addAll(r.measures());
+            read.addAll(r.groupBy());
+            for (String e : new String[]{r.left(), r.right(), r.measure()}) {
+                if (e != null) Formula.parseExpr(e).terms().forEach(t -> read.addAll(t.term().filter().keySet()));
+            }
+        }
+        List<Column> keys = new ArrayList<>(List.of(col("measure"), col("year")));
+        List<Column> out = new ArrayList<>(List.of(col("measure"), col("year")));
+        FACT_COLUMNS.forEach((dimension, column) -> {
+            if (read.contains(dimension)) keys.add(col(column));
+            out.add(read.contains(dimension) ? col(column) : lit(null).cast("string").as(column));
+        });
+        out.add(col("value"));
+        return facts.where(col("measure").isin(measures.toArray()))
+                .groupBy(keys.toArray(Column[]::new)).agg(sum("value").as("value"))
+                .select(out.toArray(Column[]::new));
+    }
+
+    /**
      * @param years  ascending
      * @param loaded the facts the load would write, of all its years
      * @param reports each year's validation report, which gets the breaches
@@ -91,15 +136,14 @@ public final class MeasureGate {
         Set<String> others = new TreeSet<>();
         measureRules.forEach(r -> others.addAll(r.measures()));
         others.removeAll(own);
-        String select = "SELECT measure, year, region, sex, age_band, residence, value FROM " + Warehouse.FACTS + " WHERE ";
         if (!others.isEmpty()) {
-            spark.sql(select + yearIn(years) + " AND source <> '" + source.department() + "' AND measure IN ('"
-                    + String.join("', '", others) + "')").collectAsList()
+            narrow(spark.table(Warehouse.FACTS).where(expr(yearIn(years) + " AND source <> '" + source.department() + "' AND measure IN ('"
+                    + String.join("', '", others) + "')"))).collectAsList()
                     .forEach(r -> current.computeIfAbsent(r.getInt(1), y -> new ArrayList<>()).add(fact(r)));
         }
         TreeMap<Integer, List<Fact>> history = new TreeMap<>();
         if (measureRules.stream().anyMatch(r -> r.kindOf() == ValidationRules.Kind.STATISTICAL)) {
-            spark.sql(select + "year < " + years.get(years.size() - 1) + " AND source = '" + source.department() + "'")
+            narrow(spark.table(Warehouse.FACTS).where(expr("year < " + years.get(years.size() - 1) + " AND source = '" + source.department() + "'")))
                     .collectAsList().forEach(r -> history.computeIfAbsent(r.getInt(1), y -> new ArrayList<>()).add(fact(r)));
         }
         Map<String, String> extractOf = extractsByMeasure();
