@@ -106,16 +106,12 @@ final class ExtractMapper {
             problems.add(when(value.isNull(), concat(lit("count '"), shown(col), lit("' in " + col + " is not a number")))
                     .when(value.lt(0), concat(lit("count " + col + " = "), shown(col), lit(" is negative"))));
         }
+        // one projection, analysed once: a column added at a time is a plan analysed again each time, per extract
         return (under == null ? src : src.where(coalesce(under, lit(true))))
-                .withColumn(RowChecks.YEAR, year)
-                .withColumn("_measure", measure)
-                .withColumn("_region", region)
-                .withColumn("_sex", sex)
-                .withColumn("_age_band", ageBand)
-                .withColumn("_residence", residence)
-                .withColumn("_value", value)
-                .withColumn(PROBLEM, concat_ws("; ", problems.toArray(Column[]::new)))
-                .withColumn(RowChecks.MAPPING_NOTES, concat_ws(", ", notes.toArray(Column[]::new)));
+                .select(col("*"), year.as(RowChecks.YEAR), measure.as("_measure"), region.as("_region"), sex.as("_sex"),
+                        ageBand.as("_age_band"), residence.as("_residence"), value.as("_value"),
+                        concat_ws("; ", problems.toArray(Column[]::new)).as(PROBLEM),
+                        concat_ws(", ", notes.toArray(Column[]::new)).as(RowChecks.MAPPING_NOTES));
     }
 
     /**

@@ -9,7 +9,9 @@ import org.wcstat.core.config.SourceConfig;
 import org.wcstat.core.config.ValidationRules;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.apache.spark.sql.functions.*;
 
@@ -72,11 +74,13 @@ public final class RowChecks {
                 case FAIL -> fail.add(when(reason.isNotNull(), concat(lit(r.id() + ": "), reason)));
             }
         }
-        return mapped
-                .withColumn(RULES, concat_ws(", ", quarantineIds.toArray(Column[]::new)))
-                .withColumn(WARNINGS, concat_ws("; ", warn.toArray(Column[]::new)))
-                .withColumn(FAILURES, concat_ws("; ", fail.toArray(Column[]::new)))
-                .withColumn(PROBLEM, concat_ws("; ", quarantine.toArray(Column[]::new)));
+        // in one projection, each reading the mapping's problem, which the last replaces
+        Map<String, Column> columns = new LinkedHashMap<>();
+        columns.put(RULES, concat_ws(", ", quarantineIds.toArray(Column[]::new)));
+        columns.put(WARNINGS, concat_ws("; ", warn.toArray(Column[]::new)));
+        columns.put(FAILURES, concat_ws("; ", fail.toArray(Column[]::new)));
+        columns.put(PROBLEM, concat_ws("; ", quarantine.toArray(Column[]::new)));
+        return mapped.withColumns(columns);
     }
 
     /** Why a row breaks the rule, or null when it keeps it. */
