@@ -117,7 +117,7 @@ public final class ComputeJob implements Job {
         boolean anyTermPresent(TermSums.Group g, Pooling p) {
             for (Formula.Term t : e.formula().terms()) {
                 for (int i : p.offsets()) {
-                    if (g.sum(terms.name(t, Pooling.yearRead(t, year, i))) != null) return true;
+                    if (g.sum(terms.index(t, Pooling.yearRead(t, year, i))) != null) return true;
                 }
             }
             return false;
@@ -126,7 +126,7 @@ public final class ComputeJob implements Job {
         boolean anyTermHasData(TermSums.Group g, Pooling p) {
             for (Formula.Term t : e.formula().terms()) {
                 for (int i : p.offsets()) {
-                    Double v = g.sum(terms.name(t, Pooling.yearRead(t, year, i)));
+                    Double v = g.sum(terms.index(t, Pooling.yearRead(t, year, i)));
                     if (v != null && v != 0) return true;
                 }
             }
@@ -138,7 +138,7 @@ public final class ComputeJob implements Job {
             double s = 0;
             for (Formula.SignedTerm t : expr.terms()) {
                 for (int i : p.offsets()) {
-                    Double v = g.sum(terms.name(t.term(), Pooling.yearRead(t.term(), year, i)));
+                    Double v = g.sum(terms.index(t.term(), Pooling.yearRead(t.term(), year, i)));
                     s += t.sign() * (v == null ? 0 : v);
                 }
             }

@@ -9,7 +9,7 @@ import org.wcstat.core.catalog.Formula;
 import org.wcstat.core.dimension.Dimension;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +42,9 @@ final class TermColumns {
     private final Map<String, Integer> index = new LinkedHashMap<>();
     private final List<Column> columns = new ArrayList<>();
     private final Set<String> measures = new TreeSet<>();
-    private final Map<Column, String> names = new HashMap<>();
+    private final Map<Formula.Term, int[]> indexByYear = new IdentityHashMap<>();
+    private final int firstYear;
+    private final int lastYear;
 
     /** The terms for computing {@code year}. */
     TermColumns(Catalog catalog, int year) {
@@ -59,6 +61,8 @@ final class TermColumns {
                 }
             }
         }
+        firstYear = columns.stream().mapToInt(Column::year).min().orElse(year);
+        lastYear = columns.stream().mapToInt(Column::year).max().orElse(year);
     }
 
     private static StructType schema() {
@@ -76,17 +80,41 @@ final class TermColumns {
         return "in_" + d.column();
     }
 
-    /**
-     * The name of the term's sum over the facts of one year. Asked for every term of every value (tens of
-     * thousands of values at city scale), so each answer is kept: working it out again spells the term
-     * with its filter each time.
-     */
+    /** The name of the term's sum over the facts of one year, as the list of terms and the peer's SQL call it. */
     String name(Formula.Term t, int year) {
-        return names.computeIfAbsent(new Column(t, year), c -> {
-            Integer i = index.get(c.key());
-            if (i == null) throw new IllegalArgumentException(t + " in " + year + " is no column of this computation");
-            return "t" + i;
-        });
+        return name(index(t, year));
+    }
+
+    private static String name(int index) {
+        return "t" + index;
+    }
+
+    /** The index of a term's sum from its name, as the pass over the facts returns it. */
+    static int index(String name) {
+        return Integer.parseInt(name, 1, name.length(), 10);
+    }
+
+    /**
+     * The index of the term's sum over the facts of one year. Asked for every term of every value (millions at
+     * province scale), so it is found by the catalog's own term, without spelling the term and its filter or
+     * hashing them; an equal term of another formula is found by its spelling, once.
+     */
+    int index(Formula.Term t, int year) {
+        int[] byYear = indexByYear.computeIfAbsent(t, this::indexByYear);
+        int i = year - firstYear;
+        if (i < 0 || i >= byYear.length || byYear[i] < 0) throw new IllegalArgumentException(t + " in " + year + " is no column of this computation");
+        return byYear[i];
+    }
+
+    private int[] indexByYear(Formula.Term t) {
+        int[] byYear = new int[lastYear - firstYear + 1];
+        for (int y = firstYear; y <= lastYear; y++) byYear[y - firstYear] = index.getOrDefault(new Column(t, y).key(), -1);
+        return byYear;
+    }
+
+    /** Whether a name is a {@link #presence} and not a term's. */
+    static boolean isPresence(String name) {
+        return name.startsWith(PRESENCE);
     }
 
     /** The name of the unfiltered sum whose presence says the measure has facts in the year. */
@@ -132,7 +160,7 @@ final class TermColumns {
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < columns.size(); i++) {
             Column c = columns.get(i);
-            rows.add(row("t" + i, c.term().measure(), c.year(), c.year(), c.term().filter()));
+            rows.add(row(name(i), c.term().measure(), c.year(), c.year(), c.term().filter()));
         }
         return rows;
     }

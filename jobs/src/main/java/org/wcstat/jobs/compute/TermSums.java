@@ -1,13 +1,16 @@
 package org.wcstat.jobs.compute;
 
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
 import org.wcstat.core.dimension.Dimension;
 import org.wcstat.jobs.Spark;
 import org.wcstat.jobs.Warehouse;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -35,15 +38,19 @@ final class TermSums {
     /** One group of a breakdown: the whole area, or one code of a dimension's column. */
     static final class Group {
         private final String code;
-        private final Map<String, Double> sums = new HashMap<>();
+        /** Each term's sum, by the term's index ({@link TermColumns#index}); a term no fact fell in is not set. */
+        private final double[] sums;
+        private final BitSet set;
 
-        private Group(String code) {
+        private Group(String code, int terms) {
             this.code = code;
+            this.sums = new double[terms];
+            this.set = new BitSet(terms);
         }
 
         /** A group no fact falls in: every term sums to nothing there. */
         static Group empty(String code) {
-            return new Group(code);
+            return new Group(code, 0);
         }
 
         /** The group's code in its dimension (a town, a sex ...); null for the whole area. */
@@ -51,16 +58,26 @@ final class TermSums {
             return code;
         }
 
-        /** The term's sum in the group; null when no fact falls in it. */
-        Double sum(String term) {
-            return sums.get(term);
+        /** The sum of the term of this index in the group; null when no fact falls in it. */
+        Double sum(int term) {
+            return set.get(term) ? sums[term] : null;
+        }
+
+        private void put(int term, double sum) {
+            sums[term] = sum;
+            set.set(term);
         }
     }
 
-    private final Group total = new Group(null);
+    private final int terms;
+    private final Group total;
     private final Map<Dimension, Map<String, Group>> groups = new EnumMap<>(Dimension.class);
+    /** The measures and years with facts, as {@link TermColumns#presence} names them. */
+    private final Set<String> present = new HashSet<>();
 
-    private TermSums() {
+    private TermSums(int terms) {
+        this.terms = terms;
+        this.total = new Group(null, terms);
         for (Dimension d : Dimension.values()) groups.put(d, new LinkedHashMap<>());
     }
 
@@ -86,14 +103,36 @@ final class TermSums {
                     + "FROM " + Warehouse.FACTS + " f\n"
                     + "WHERE f.year IN (" + years + ") AND f.measure IN (" + measures + ")\n"
                     + "GROUP BY GROUPING SETS ((f.measure, f.year), " + each("(f.%1$s)", ", ") + ")";
-            TermSums sums = new TermSums();
+            TermSums sums = new TermSums(terms.size());
+            Dataset<Row> result = spark.sql(sql);
+            // a province's result is millions of rows (every term in every town): read by position, each term by its index
+            StructType schema = result.schema();
+            int termAt = schema.fieldIndex("term");
+            int valueAt = schema.fieldIndex("value");
+            Dimension[] dimensions = Dimension.values();
+            int[] codeAt = new int[dimensions.length];
+            int[] groupedAt = new int[dimensions.length];
+            for (Dimension d : dimensions) {
+                codeAt[d.ordinal()] = schema.fieldIndex(d.column());
+                groupedAt[d.ordinal()] = schema.fieldIndex("g_" + d.column());
+            }
             // one query over every fact of the window: interpreted, it cost a city's compute 6 of its 9 s
-            for (Row r : Spark.withGeneratedCode(spark, () -> spark.sql(sql).collectAsList())) {
-                Dimension d = groupedBy(r);
-                Group g = d == null ? sums.total : sums.groups.get(d).computeIfAbsent(r.getAs(d.column()), Group::new);
-                String term = r.getAs("term");
+            for (Row r : Spark.withGeneratedCode(spark, result::collectAsList)) {
+                Dimension d = null;
+                for (Dimension x : dimensions) {
+                    // grouping() is 0 for the column grouped by; all are 1 for the total
+                    if (((Number) r.get(groupedAt[x.ordinal()])).intValue() == 0) {
+                        d = x;
+                        break;
+                    }
+                }
+                Group g = d == null ? sums.total
+                        : sums.groups.get(d).computeIfAbsent(r.getString(codeAt[d.ordinal()]), c -> new Group(c, sums.terms));
+                String term = r.getString(termAt);
                 // a code of a dimension with no term: the group exists, as every term's facts are among these
-                if (term != null) g.sums.put(term, r.getAs("value"));
+                if (term == null) continue;
+                if (TermColumns.isPresence(term)) sums.present.add(term);
+                else g.put(TermColumns.index(term), r.getDouble(valueAt));
             }
             return sums;
         } finally {
@@ -107,14 +146,6 @@ final class TermSums {
                 .collect(Collectors.joining(separator));
     }
 
-    /** The dimension a result row is grouped by; null for the total (grouping() is 0 for a column grouped by). */
-    private static Dimension groupedBy(Row r) {
-        for (Dimension d : Dimension.values()) {
-            if (r.<Number>getAs("g_" + d.column()).intValue() == 0) return d;
-        }
-        return null;
-    }
-
     /** The district total: every fact of the window, whatever its codes. */
     Group total() {
         return total;
@@ -125,12 +156,17 @@ final class TermSums {
         return new ArrayList<>(groups.get(d).values());
     }
 
+    /** The group of a code in a dimension's breakdown; null when no fact has that code. */
+    Group group(Dimension d, String code) {
+        return groups.get(d).get(code);
+    }
+
     /** The years read in which each of the catalog's measures has facts. */
     Map<String, Set<Integer>> presentMeasures(TermColumns terms) {
         Map<String, Set<Integer>> present = new HashMap<>();
         for (String m : terms.measures()) {
             for (int y : terms.yearsRead()) {
-                if (total.sums.containsKey(TermColumns.presence(m, y))) present.computeIfAbsent(m, k -> new HashSet<>()).add(y);
+                if (this.present.contains(TermColumns.presence(m, y))) present.computeIfAbsent(m, k -> new HashSet<>()).add(y);
             }
         }
         return present;

@@ -34,7 +34,7 @@ final class UnknownCodes {
 
     /** The flag of the values of one breakdown: empty when the source knew every code. */
     static List<String> flag(Dimension d, Catalog.Entry e, TermSums sums, Pooling p, Summed summed) {
-        TermSums.Group unknown = sums.groups(d).stream().filter(g -> Dimension.UNKNOWN.equals(g.code())).findFirst().orElse(null);
+        TermSums.Group unknown = sums.group(d, Dimension.UNKNOWN);
         if (unknown == null) return List.of();
         double n = summed.sum(e.formula().numerator(), unknown, p);
         if (n == 0 && e.formula().denominator() != null) n = summed.sum(e.formula().denominator(), unknown, p);
