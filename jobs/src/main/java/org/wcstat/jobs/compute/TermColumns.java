@@ -131,6 +131,11 @@ final class TermColumns {
         return columns.size();
     }
 
+    /** Whether any term lets only some codes of the dimension through. */
+    boolean filtersOn(Dimension d) {
+        return columns.stream().anyMatch(c -> c.term().filter().containsKey(d.filterName()));
+    }
+
     /** The measures the catalog's terms read. */
     Set<String> measures() {
         return measures;

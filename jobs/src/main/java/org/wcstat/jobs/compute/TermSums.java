@@ -25,7 +25,8 @@ import java.util.stream.Collectors;
  * The one pass over the facts: every term of the catalog summed in the district total and in every group of
  * every one-way breakdown.
  * The facts join the list of terms on the measure (broadcast: a few hundred rows), so each fact row
- * adds to each term it falls in, and one aggregation with a grouping set per breakdown sums them.
+ * adds to each term it falls in, and one aggregation per breakdown sums them ({@link #sql}): by town from the
+ * facts, the others from the facts summed over the towns.
  * The result is long — (term, group, sum) — and small: a few sums per group. A wide form, one
  * conditional sum per term, makes hundreds of aggregate columns, which Spark evaluates row by row
  * without generated code (more than {@code spark.sql.codegen.maxFields}); the join keeps the
@@ -87,22 +88,7 @@ final class TermSums {
         try {
             String years = terms.yearsRead().stream().map(String::valueOf).collect(Collectors.joining(", "));
             String measures = terms.measures().stream().map(m -> "'" + m.replace("'", "''") + "'").collect(Collectors.joining(", "));
-            String sql = "SELECT /*+ BROADCAST(t) */ t.term, " + each("f.%1$s", ", ") + ",\n"
-                    + "  " + each("grouping(f.%1$s) AS g_%1$s", ", ") + ", SUM(f.value) AS value\n"
-                    + "FROM " + Warehouse.FACTS + " f JOIN " + view + " t\n"
-                    + "  ON f.measure = t.measure AND f.year BETWEEN t.year_from AND t.year_to\n"
-                    + "  AND " + each("(t.%2$s IS NULL OR array_contains(t.%2$s, f.%1$s))", "\n  AND ") + "\n"
-                    + "WHERE f.year IN (" + years + ")\n"
-                    + "GROUP BY GROUPING SETS ((t.term), " + each("(t.term, f.%1$s)", ", ") + ")\n"
-                    // which measures have facts in which year, and which codes each dimension's facts carry: the
-                    // facts grouped without the terms, so the join is not swollen by a term per measure and year
-                    // that matches every fact, nor the aggregation by its sums in every group
-                    + "UNION ALL\n"
-                    + "SELECT CASE WHEN grouping(f.measure) = 0 THEN " + TermColumns.presenceSql("f.measure", "f.year") + " END, " + each("f.%1$s", ", ") + ",\n"
-                    + "  " + each("grouping(f.%1$s) AS g_%1$s", ", ") + ", SUM(f.value)\n"
-                    + "FROM " + Warehouse.FACTS + " f\n"
-                    + "WHERE f.year IN (" + years + ") AND f.measure IN (" + measures + ")\n"
-                    + "GROUP BY GROUPING SETS ((f.measure, f.year), " + each("(f.%1$s)", ", ") + ")";
+            String sql = sql(view, years, measures, terms.filtersOn(Dimension.TOWN));
             TermSums sums = new TermSums(terms.size());
             Dataset<Row> result = spark.sql(sql);
             // a province's result is millions of rows (every term in every town): read by position, each term by its index
@@ -140,10 +126,53 @@ final class TermSums {
         }
     }
 
-    /** One text per dimension, joined: %1$s is the dimension's column, %2$s its column of codes in the list of terms. */
-    private static String each(String format, String separator) {
-        return Arrays.stream(Dimension.values()).map(d -> String.format(format, d.column(), TermColumns.filterColumn(d)))
-                .collect(Collectors.joining(separator));
+    /**
+     * The pass, in four parts. A term's sum in each town: the facts joined to the terms. Its sum in the total and
+     * in each group of sex, age and residence: the same join, of the facts summed over the towns first, which are
+     * thousands of rows where the facts are millions, so the join and its grouping sets stay small; the towns are
+     * kept in that sum only when a term filters on them. Which measures have facts in which year, and which codes
+     * each dimension's facts carry: the facts grouped without the terms (from the same sum but for the towns), so
+     * the join is not swollen by a term per measure and year that matches every fact, nor the aggregation by its
+     * sums in every group. Every row has the same columns: the term (or presence, or null for a code alone), a
+     * code per dimension, grouping() per dimension (0 for the one grouped by, 1 for the others) and the sum.
+     */
+    static String sql(String terms, String years, String measures, boolean townsFiltered) {
+        List<Dimension> notTown = Arrays.stream(Dimension.values()).filter(d -> d != Dimension.TOWN).toList();
+        List<Dimension> summed = townsFiltered ? List.of(Dimension.values()) : notTown;
+        String region = Dimension.TOWN.column();
+        return "WITH f AS (SELECT measure, year, " + columns(List.of(Dimension.values()), "%1$s") + ", value FROM " + Warehouse.FACTS
+                + " WHERE year IN (" + years + ") AND measure IN (" + measures + ")),\n"
+                + "  a AS (SELECT measure, year, " + columns(summed, "%1$s") + ", SUM(value) AS value FROM f GROUP BY measure, year, "
+                + columns(summed, "%1$s") + ")\n"
+                + "SELECT /*+ BROADCAST(t) */ t.term, f." + region + ", " + columns(notTown, "CAST(NULL AS STRING) AS %1$s") + ",\n"
+                + "  0 AS g_" + region + ", " + columns(notTown, "1 AS g_%1$s") + ", SUM(f.value) AS value\n"
+                + "FROM f JOIN " + terms + " t ON " + matches("f", List.of(Dimension.values())) + "\n"
+                + "GROUP BY t.term, f." + region + "\n"
+                + "UNION ALL\n"
+                + "SELECT /*+ BROADCAST(t) */ t.term, NULL, " + columns(notTown, "a.%1$s") + ",\n"
+                + "  1, " + columns(notTown, "grouping(a.%1$s)") + ", SUM(a.value)\n"
+                + "FROM a JOIN " + terms + " t ON " + matches("a", summed) + "\n"
+                + "GROUP BY GROUPING SETS ((t.term), " + columns(notTown, "(t.term, a.%1$s)") + ")\n"
+                + "UNION ALL\n"
+                + "SELECT CASE WHEN grouping(a.measure) = 0 THEN " + TermColumns.presenceSql("a.measure", "a.year") + " END, NULL, "
+                + columns(notTown, "a.%1$s") + ",\n"
+                + "  1, " + columns(notTown, "grouping(a.%1$s)") + ", SUM(a.value)\n"
+                + "FROM a GROUP BY GROUPING SETS ((a.measure, a.year), " + columns(notTown, "(a.%1$s)") + ")\n"
+                + "UNION ALL\n"
+                + "SELECT NULL, f." + region + ", " + columns(notTown, "NULL") + ", 0, " + columns(notTown, "1") + ", NULL\n"
+                + "FROM f GROUP BY f." + region;
+    }
+
+    /** A fact of {@code alias} in a term's measure, year and filter on the given dimensions. */
+    private static String matches(String alias, List<Dimension> dimensions) {
+        return alias + ".measure = t.measure AND " + alias + ".year BETWEEN t.year_from AND t.year_to"
+                + dimensions.stream().map(d -> String.format(" AND (t.%2$s IS NULL OR array_contains(t.%2$s, %3$s.%1$s))",
+                d.column(), TermColumns.filterColumn(d), alias)).collect(Collectors.joining());
+    }
+
+    /** One text per dimension, joined by commas: %1$s is the dimension's column. */
+    private static String columns(List<Dimension> dimensions, String format) {
+        return dimensions.stream().map(d -> String.format(format, d.column())).collect(Collectors.joining(", "));
     }
 
     /** The district total: every fact of the window, whatever its codes. */
