@@ -127,14 +127,15 @@ final class TermSums {
     }
 
     /**
-     * The pass, in four parts. A term's sum in each town: the facts joined to the terms. Its sum in the total and
+     * The pass, in three parts over two reads of the facts. A term's sum in each town: the facts joined to the
+     * terms; a fact no term takes (left joined) still makes its town's group, with no term. Its sum in the total and
      * in each group of sex, age and residence: the same join, of the facts summed over the towns first, which are
      * thousands of rows where the facts are millions, so the join and its grouping sets stay small; the towns are
      * kept in that sum only when a term filters on them. Which measures have facts in which year, and which codes
-     * each dimension's facts carry: the facts grouped without the terms (from the same sum but for the towns), so
-     * the join is not swollen by a term per measure and year that matches every fact, nor the aggregation by its
-     * sums in every group. Every row has the same columns: the term (or presence, or null for a code alone), a
-     * code per dimension, grouping() per dimension (0 for the one grouped by, 1 for the others) and the sum.
+     * of sex, age and residence the facts carry: that sum grouped without the terms, so the join is not swollen by
+     * a term per measure and year that matches every fact, nor the aggregation by its sums in every group. Every row
+     * has the same columns: the term (or presence, or null for a code alone), a code per dimension, grouping() per
+     * dimension (0 for the one grouped by, 1 for the others) and the sum.
      */
     static String sql(String terms, String years, String measures, boolean townsFiltered) {
         List<Dimension> notTown = Arrays.stream(Dimension.values()).filter(d -> d != Dimension.TOWN).toList();
@@ -146,7 +147,7 @@ final class TermSums {
                 + columns(summed, "%1$s") + ")\n"
                 + "SELECT /*+ BROADCAST(t) */ t.term, f." + region + ", " + columns(notTown, "CAST(NULL AS STRING) AS %1$s") + ",\n"
                 + "  0 AS g_" + region + ", " + columns(notTown, "1 AS g_%1$s") + ", SUM(f.value) AS value\n"
-                + "FROM f JOIN " + terms + " t ON " + matches("f", List.of(Dimension.values())) + "\n"
+                + "FROM f LEFT JOIN " + terms + " t ON " + matches("f", List.of(Dimension.values())) + "\n"
                 + "GROUP BY t.term, f." + region + "\n"
                 + "UNION ALL\n"
                 + "SELECT /*+ BROADCAST(t) */ t.term, NULL, " + columns(notTown, "a.%1$s") + ",\n"
@@ -157,10 +158,7 @@ final class TermSums {
                 + "SELECT CASE WHEN grouping(a.measure) = 0 THEN " + TermColumns.presenceSql("a.measure", "a.year") + " END, NULL, "
                 + columns(notTown, "a.%1$s") + ",\n"
                 + "  1, " + columns(notTown, "grouping(a.%1$s)") + ", SUM(a.value)\n"
-                + "FROM a GROUP BY GROUPING SETS ((a.measure, a.year), " + columns(notTown, "(a.%1$s)") + ")\n"
-                + "UNION ALL\n"
-                + "SELECT NULL, f." + region + ", " + columns(notTown, "NULL") + ", 0, " + columns(notTown, "1") + ", NULL\n"
-                + "FROM f GROUP BY f." + region;
+                + "FROM a GROUP BY GROUPING SETS ((a.measure, a.year), " + columns(notTown, "(a.%1$s)") + ")";
     }
 
     /** A fact of {@code alias} in a term's measure, year and filter on the given dimensions. */

@@ -63,6 +63,8 @@ class ComputeJobTest {
                      numerator: "live_births{sex=F}", denominator: "live_births{sex=F}@-2", factor: 100, sources: [health]}
                   - {code: NO_BASE, plan: children, area: health, name_zh: 无基年, name_en: no base year data, unit: "%",
                      numerator: live_births, denominator: "live_births@2019", factor: 100, sources: [health]}
+                  - {code: WEIZI_SHARE, plan: children, area: health, name_zh: 卫子镇占比, name_en: Weizi's share of births, unit: "%",
+                     numerator: "live_births{region=510811101}", denominator: live_births, factor: 100, by: [sex], sources: [health]}
                 """);
         Configuration config = Configuration.load(conf);
         spark = Spark.session(Spark.localWarehouse(home));
@@ -200,6 +202,15 @@ class ComputeJobTest {
     }
 
     @Test
+    void aTermOfOneTownIsSummedOverThatTownInTheTotalAndEveryGroup() {
+        // 卫子镇's births of 2024, 300 + 280 = 580, of the district's 1,000: 58%; boys 300 of 520 = 57.69%,
+        // girls 280 of 480 = 58.33% (the total and the sexes are summed over the towns first, but for such a term)
+        assertEquals(58.0, row("WEIZI_SHARE", "510811", "_T").<Double>getAs("value"), 1e-9);
+        assertEquals(30000.0 / 520, row("WEIZI_SHARE", "510811", "M").<Double>getAs("value"), 1e-9);
+        assertEquals(28000.0 / 480, row("WEIZI_SHARE", "510811", "F").<Double>getAs("value"), 1e-9);
+    }
+
+    @Test
     void anIndicatorWhoseBaseYearHasNoFactsIsNotComputed() {
         assertEquals(0, spark.sql("SELECT count(*) FROM " + Warehouse.INDICATOR_VALUES + " WHERE indicator = 'NO_BASE'").first().getLong(0));
     }
@@ -209,9 +220,9 @@ class ComputeJobTest {
         long other = spark.sql("SELECT count(*) FROM " + Warehouse.INDICATOR_VALUES + " WHERE year <> 2024").first().getLong(0);
         assertEquals(0, other);
         // RATE: total + 2 towns + 2 sexes = 5; POOLED: total = 1; SHARE: total + 2 towns = 3; BOYS: total = 1;
-        // VS2022: total + 3 towns = 4; GAP: total + 2 towns = 3; COHORT: total = 1; NO_BASE: none -> 18;
-        // and POOLED's 2024 alone beside its pooled value: 19
-        assertEquals(19, spark.sql("SELECT count(*) FROM " + Warehouse.INDICATOR_VALUES).first().getLong(0));
+        // VS2022: total + 3 towns = 4; GAP: total + 2 towns = 3; COHORT: total = 1; NO_BASE: none;
+        // WEIZI_SHARE: total + 2 sexes = 3 -> 21; and POOLED's 2024 alone beside its pooled value: 22
+        assertEquals(22, spark.sql("SELECT count(*) FROM " + Warehouse.INDICATOR_VALUES).first().getLong(0));
     }
 
     /** The value an indicator is published by: POOLED's pooled over three years, the others' of the year. */
