@@ -103,7 +103,8 @@ final class TermSums {
                 groupedAt[d.ordinal()] = schema.fieldIndex("g_" + d.column());
             }
             // one query over every fact of the window: interpreted, it cost a city's compute 6 of its 9 s
-            for (Row r : Spark.withGeneratedCode(spark, result::collectAsList)) {
+            // a lambda, not a method reference: Spark names the pass's stages by this line
+            for (Row r : Spark.withGeneratedCode(spark, () -> result.collectAsList())) {
                 Dimension d = null;
                 for (Dimension x : dimensions) {
                     // grouping() is 0 for the column grouped by; all are 1 for the total
