@@ -59,10 +59,14 @@ public final class Warehouse {
      * Every commit also writes a new metadata file, and Iceberg keeps the last 100 by default: past the
      * last 10 (which say when each commit was made) a commit deletes them, so a table's metadata folder
      * does not hold a hundred copies of its snapshot list.
+     * A read weighs each file at least its open cost when it packs files into tasks, 4 MB by default: a city's
+     * facts, 51 files of 30-120 KB, were read by 13 tasks on 2 cores; weighed at 128 KB they are packed into a few
+     * (a city's compute 2.1 -> 1.8 s, `ComputeSplit`, docs/benchmarks.md). A province's files weigh their size.
      */
     static final Map<String, String> TABLE_PROPERTIES = Map.of("commit.manifest.min-count-to-merge", "2",
             "write.metadata.delete-after-commit.enabled", "true",
-            "write.metadata.previous-versions-max", "10");
+            "write.metadata.previous-versions-max", "10",
+            "read.split.open-file-cost", String.valueOf(128 * 1024));
 
     /** Creates whatever namespace or table is missing, and sets their properties; safe to call at every start. */
     public Warehouse ensureTables() {
