@@ -40,7 +40,7 @@ final class DimensionTables {
     /** The dimensions of a release: its age-band codes too, which may include bands conf/ no longer lists. */
     static List<Table> of(Configuration config, List<Table> release) {
         Vocabulary vocabulary = config.vocabulary();
-        return List.of(indicators(config.catalog()), regions(config.regions()),
+        return List.of(indicators(config.catalog()), regions(vocabulary),
                 named(SEX, codes(vocabulary, Dimension.SEX, Set.of())),
                 named(AGE_BAND, codes(vocabulary, Dimension.AGE, used(release, Dimension.AGE.column()))),
                 named(RESIDENCE, codes(vocabulary, Dimension.RESIDENCE, Set.of())),
@@ -58,11 +58,12 @@ final class DimensionTables {
                 text("unit"), text("definition")), rows);
     }
 
-    private static Table regions(Regions regions) {
+    /** The district and its towns, each town named as the yearbook names it: a name several counties' towns bear, with its county. */
+    static Table regions(Vocabulary vocabulary) {
         List<Object[]> rows = new ArrayList<>();
-        Regions.Region d = regions.district();
+        Regions.Region d = vocabulary.regions().district();
         rows.add(new Object[]{d.code(), "district", d.nameZh(), d.nameEn()});
-        for (Regions.Region t : regions.towns()) rows.add(new Object[]{t.code(), "town", t.nameZh(), t.nameEn()});
+        for (Code t : vocabulary.codes(Dimension.TOWN)) rows.add(new Object[]{t.code(), "town", t.zh(), t.en()});
         return new Table(REGION, List.of(text("code"), text("level"), text("name_zh"), text("name_en")), rows);
     }
 
