@@ -142,10 +142,23 @@ public record ValidationRules(
         /** The measures the rule reads. */
         public Set<String> measures() {
             Set<String> m = new java.util.LinkedHashSet<>();
-            for (String e : new String[]{left, right, measure}) {
-                if (e != null) Formula.parseExpr(e).terms().forEach(t -> m.add(t.term().measure()));
-            }
+            terms().forEach(t -> m.add(t.measure()));
             return m;
+        }
+
+        /** The dimensions the rule reads, as formulas name them: those it groups by, and those its terms filter on. */
+        public Set<String> dimensionsRead() {
+            Set<String> d = new java.util.LinkedHashSet<>(groupBy());
+            terms().forEach(t -> d.addAll(t.filter().keySet()));
+            return d;
+        }
+
+        private List<Formula.Term> terms() {
+            List<Formula.Term> terms = new java.util.ArrayList<>();
+            for (String e : new String[]{left, right, measure}) {
+                if (e != null) Formula.parseExpr(e).terms().forEach(t -> terms.add(t.term()));
+            }
+            return terms;
         }
 
         private static void one(String at, String field, String value, List<String> allowed) {

@@ -259,7 +259,8 @@ final class SourceLoad {
         Dataset<Row> f = all;
         List<Subtotals.Subtotal> subtotals = List.of();
         // only a report of counts has subtotals: in a register, a row at the district is a unit of the district
-        if (e.value() != null) {
+        boolean report = e.value() != null;
+        if (report) {
             // a report's facts are its rows, few: on the driver, where subtotal rows are told from their parts
             List<Row> allRows = all.collectAsList();
             subtotals = new Subtotals(ctx.config().regions(), e.districtRowsAreOwnUnits()).of(e.name(), allRows);
@@ -267,22 +268,24 @@ final class SourceLoad {
             subtotals.forEach(s -> left.add(s.key()));
             if (!left.isEmpty()) f = all.where(not(CodeLookup.among(Subtotals.key(), left)));
             allRows.stream().filter(r -> !left.contains(Subtotals.keyOf(r))).forEach(r -> factCount.merge(r.getInt(1), 1L, Long::sum));
-        } else if (gate == null) {
-            // a register's facts can be a province's millions: counted where they are
-            all.groupBy("year").count().collectAsList().forEach(r -> factCount.put(r.getInt(0), r.getLong(1)));
         }
+        // a register's facts can be a province's millions: counted where they are, in the measure rules' pass if any
         List<Row> factRows = null;
         if (gate != null) {
-            // the measure rules check the facts, subtotals included: a rule may compare pupils{sex=_T} with its parts;
-            // a register's facts are counted by year in the same pass
+            // the measure rules check the facts, subtotals included: a rule may compare pupils{sex=_T} with its parts
             Observation byYear = new Observation("facts-" + UUID.randomUUID());
-            Column[] perYear = years.stream().map(y -> count_if(col("year").equalTo(y)).as(String.valueOf(y))).toArray(Column[]::new);
-            Dataset<Row> counted = e.value() != null ? all
-                    : all.observe(byYear, perYear[0], java.util.Arrays.copyOfRange(perYear, 1, perYear.length));
-            factRows = gate.narrow(counted).collectAsList();
-            if (e.value() == null) observed(byYear, e).forEach((y, n) -> factCount.put(Integer.parseInt(y), ((Number) n).longValue()));
+            factRows = gate.narrow(report ? all : countedByYear(all, byYear)).collectAsList();
+            if (!report) observed(byYear, e).forEach((y, n) -> factCount.put(Integer.parseInt(y), ((Number) n).longValue()));
+        } else if (!report) {
+            all.groupBy("year").count().collectAsList().forEach(r -> factCount.put(r.getInt(0), r.getLong(1)));
         }
         return new Checked(e, rows, flagged, read, quarantined, f, factRows, factCount, subtotals, started, t0);
+    }
+
+    /** The facts, observed to count each year's rows (named by the year) in whatever pass reads them. */
+    private Dataset<Row> countedByYear(Dataset<Row> facts, Observation o) {
+        Column[] perYear = years.stream().map(y -> count_if(col("year").equalTo(y)).as(String.valueOf(y))).toArray(Column[]::new);
+        return facts.observe(o, perYear[0], java.util.Arrays.copyOfRange(perYear, 1, perYear.length));
     }
 
     /** What an observation counted, filled by the action that just ran: no wait. */

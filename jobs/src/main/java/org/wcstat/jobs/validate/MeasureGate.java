@@ -5,10 +5,10 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.wcstat.core.Progress;
-import org.wcstat.core.catalog.Formula;
 import org.wcstat.core.config.Configuration;
 import org.wcstat.core.config.SourceConfig;
 import org.wcstat.core.config.ValidationRules;
+import org.wcstat.core.dimension.Dimension;
 import org.wcstat.jobs.Warehouse;
 
 import java.util.ArrayList;
@@ -59,17 +59,6 @@ public final class MeasureGate {
 
     private static final Map<String, String> DIMENSION_COLUMNS = Map.of("region", "_region", "sex", "_sex", "age", "_age_band",
             "residence", "_residence");
-    /** Each dimension's column in facts, in the order of {@link #fact(Row)}. */
-    private static final Map<String, String> FACT_COLUMNS = orderedColumns();
-
-    private static Map<String, String> orderedColumns() {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("region", "region");
-        m.put("sex", "sex");
-        m.put("age", "age_band");
-        m.put("residence", "residence");
-        return m;
-    }
 
     private final SparkSession spark;
     private final SourceConfig source;
@@ -102,17 +91,15 @@ public final class MeasureGate {
         Set<String> read = new TreeSet<>();
         for (ValidationRules.Rule r : rules.measureRules()) {
             measures.addAll(r.measures());
-            read.addAll(r.groupBy());
-            for (String e : new String[]{r.left(), r.right(), r.measure()}) {
-                if (e != null) Formula.parseExpr(e).terms().forEach(t -> read.addAll(t.term().filter().keySet()));
-            }
+            read.addAll(r.dimensionsRead());
         }
         List<Column> keys = new ArrayList<>(List.of(col("measure"), col("year")));
         List<Column> out = new ArrayList<>(List.of(col("measure"), col("year")));
-        FACT_COLUMNS.forEach((dimension, column) -> {
-            if (read.contains(dimension)) keys.add(col(column));
-            out.add(read.contains(dimension) ? col(column) : lit(null).cast("string").as(column));
-        });
+        // the dimensions in the order of fact(Row): region, sex, age_band, residence
+        for (Dimension d : Dimension.values()) {
+            if (read.contains(d.filterName())) keys.add(col(d.column()));
+            out.add(read.contains(d.filterName()) ? col(d.column()) : lit(null).cast("string").as(d.column()));
+        }
         out.add(col("value"));
         return facts.where(col("measure").isin(measures.toArray()))
                 .groupBy(keys.toArray(Column[]::new)).agg(sum("value").as("value"))
