@@ -8,9 +8,11 @@ import org.apache.hadoop.fs.permission.FsPermission;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import java.io.UncheckedIOException;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Hadoop's local file system (checksums included) that sets a file's permissions through Java rather
@@ -53,18 +55,78 @@ public final class ForklessLocalFileSystem extends LocalFileSystem {
             return statuses;
         }
 
-        /** The status with its permissions, owner and group read through Java; as it was when the file is gone meanwhile. */
-        private FileStatus withAttributes(FileStatus s) throws IOException {
-            if (s.isSymlink()) return s;
-            PosixFileAttributes a;
+        /** The status, its permissions, owner and group read through Java when first asked for. */
+        private FileStatus withAttributes(FileStatus s) {
+            return s.isSymlink() ? s : new Attributed(s, pathToFile(s.getPath()).toPath());
+        }
+    }
+
+    /**
+     * A file's status whose permissions, owner and group are read when first asked for: Iceberg and Spark ask a
+     * file's status for its length and time, thousands of times in a load, and reading a file's owner and group
+     * by name reads /etc/nsswitch.conf, /etc/passwd and /etc/group each time. Names are kept by user and group id.
+     */
+    static final class Attributed extends FileStatus {
+        private static final Map<Integer, String> NAMES_OF_USERS = new ConcurrentHashMap<>();
+        private static final Map<Integer, String> NAMES_OF_GROUPS = new ConcurrentHashMap<>();
+        /** The file's local path, as text: a status may be serialized to tasks. */
+        private final String file;
+        private boolean read;
+
+        Attributed(FileStatus s, java.nio.file.Path file) {
+            super(s.getLen(), s.isDirectory(), s.getReplication(), s.getBlockSize(), s.getModificationTime(), s.getAccessTime(),
+                    null, null, null, s.getPath());
+            this.file = file.toString();
+        }
+
+        @Override
+        public FsPermission getPermission() {
+            readAttributes();
+            return super.getPermission();
+        }
+
+        @Override
+        public String getOwner() {
+            readAttributes();
+            return super.getOwner();
+        }
+
+        @Override
+        public String getGroup() {
+            readAttributes();
+            return super.getGroup();
+        }
+
+        /** As it was listed when the file is gone meanwhile: Hadoop's defaults. */
+        private synchronized void readAttributes() {
+            if (read || file == null) return;
+            read = true;
+            java.nio.file.Path file = java.nio.file.Path.of(this.file);
             try {
-                a = Files.readAttributes(pathToFile(s.getPath()).toPath(), PosixFileAttributes.class);
-            } catch (NoSuchFileException | UnsupportedOperationException e) {
-                return s;
+                Map<String, Object> a = Files.readAttributes(file, "unix:mode,uid,gid");
+                int mode = (Integer) a.get("mode");
+                setPermission(new FsPermission((short) (mode & 01777)));
+                setOwner(NAMES_OF_USERS.computeIfAbsent((Integer) a.get("uid"), uid -> ownerName(file)));
+                setGroup(NAMES_OF_GROUPS.computeIfAbsent((Integer) a.get("gid"), gid -> groupName(file)));
+            } catch (IOException | UnsupportedOperationException e) {
+                // gone meanwhile, or a file system without owners: Hadoop's defaults
             }
-            FsPermission permission = FsPermission.valueOf((s.isDirectory() ? "d" : "-") + PosixFilePermissions.toString(a.permissions()));
-            return new FileStatus(s.getLen(), s.isDirectory(), s.getReplication(), s.getBlockSize(), s.getModificationTime(),
-                    s.getAccessTime(), permission, a.owner().getName(), a.group().getName(), s.getPath());
+        }
+
+        private static String ownerName(java.nio.file.Path file) {
+            try {
+                return Files.getOwner(file).getName();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        private static String groupName(java.nio.file.Path file) {
+            try {
+                return Files.readAttributes(file, PosixFileAttributes.class).group().getName();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 }

@@ -44,6 +44,15 @@ class ForklessLocalFileSystemTest {
         assertEquals("v1.metadata.json", status.getPath().getName());
         assertEquals("rw-r-----", status.getPermission().toString());
         assertEquals(Files.getOwner(dir.resolve("v1.metadata.json")).getName(), status.getOwner());
+        assertEquals(Files.readAttributes(dir.resolve("v1.metadata.json"), java.nio.file.attribute.PosixFileAttributes.class).group().getName(),
+                status.getGroup());
+        // a status is read once asked for, and keeps what it read
+        var asked = fs.getFileStatus(file);
+        assertEquals(2, asked.getLen());
+        Files.setPosixFilePermissions(dir.resolve("v1.metadata.json"), PosixFilePermissions.fromString("rw-------"));
+        assertEquals("rw-------", asked.getPermission().toString());
+        Files.setPosixFilePermissions(dir.resolve("v1.metadata.json"), PosixFilePermissions.fromString("rw-r-----"));
+        assertEquals("rw-------", asked.getPermission().toString());
         assertEquals("rwx------", fs.getFileStatus(new Path(dir.resolve("raw").toUri())).getPermission().toString());
         // still Hadoop's checksummed local file system: the .crc beside the file is written and checked
         assertTrue(Files.exists(dir.resolve(".v1.metadata.json.crc")));
