@@ -5,6 +5,8 @@ import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.wcstat.core.config.SourceConfig;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.BiFunction;
 
 import static org.apache.spark.sql.functions.*;
@@ -55,6 +57,26 @@ record Age(Column years, Column months, Column days, Column known, Column proble
     private static Column date(String column, String format, BiFunction<String, DataType, Column> typed) {
         return format == null ? typed.apply(column, DataTypes.DateType)
                 : to_date(try_to_timestamp(trim(col(column).cast(DataTypes.StringType)), lit(format)));
+    }
+
+    private static final String[] PARTS = {"years", "months", "days", "known", "problem"};
+
+    /** The age's parts as columns of a row, named by the prefix, for {@link #read} to read each once per row. */
+    List<Column> columns(String prefix) {
+        Column[] parts = {years, months, days, known, problem};
+        List<Column> named = new ArrayList<>();
+        for (int i = 0; i < parts.length; i++) named.add(parts[i].as(prefix + PARTS[i]));
+        return named;
+    }
+
+    /** The age {@link #columns} put in the row. */
+    static Age read(String prefix) {
+        return new Age(col(prefix + PARTS[0]), col(prefix + PARTS[1]), col(prefix + PARTS[2]), col(prefix + PARTS[3]), col(prefix + PARTS[4]));
+    }
+
+    /** The names of the columns {@link #columns} makes. */
+    static String[] names(String prefix) {
+        return java.util.Arrays.stream(PARTS).map(p -> prefix + p).toArray(String[]::new);
     }
 
     /** Whether the age is under the limit; null when it is unknown. */

@@ -36,6 +36,14 @@ import static org.apache.spark.sql.functions.*;
  */
 final class ExtractMapper {
     static final String PROBLEM = "_problem";
+    private static final String MEASURE = "_measure";
+    private static final String REGION = "_region";
+    private static final String SEX = "_sex";
+    private static final String AGE_BAND = "_age_band";
+    private static final String RESIDENCE = "_residence";
+    private static final String VALUE = "_value";
+    /** The prefix of the age's parts between the two projections of {@link #map}. */
+    private static final String AGE = "_age_";
 
     private final SourceConfig.Extract extract;
     private final Regions regions;
@@ -61,27 +69,38 @@ final class ExtractMapper {
         return years.size() == 1 ? lit(years.get(0)) : col(SourceQuery.YEAR).cast(DataTypes.IntegerType);
     }
 
-    /** The source rows with canonical columns, their year and the problem text (empty when the row maps). */
+    /**
+     * The source rows with canonical columns, their year and the problem text (empty when the row maps). Two
+     * projections: the first looks each code up and works the age out once per row, the second reads those to
+     * judge the row and band its age; in one, a local run (which interprets, without sharing subexpressions) would
+     * look a code up again for its problem and work the age out again for each band it is tested against.
+     */
     Dataset<Row> map(Dataset<Row> src) {
         this.schema = src.schema();
-        Column measure = codes(extract.measure(), null);
-        Column region = region();
-        Column sex = extract.sex() == null ? lit(Dimension.TOTAL) : codes(extract.sex(), Dimension.SEX);
-        Column residence = extract.residence() == null ? lit(Dimension.TOTAL) : codes(extract.residence(), Dimension.RESIDENCE);
-        Age age = extract.age() == null || extract.age().band() != null ? null : Age.of(extract.age(), this::typed, year);
+        Age computed = extract.age() == null || extract.age().band() != null ? null : Age.of(extract.age(), this::typed, year);
+        List<Column> first = new ArrayList<>(List.of(col("*"), year.as(RowChecks.YEAR), codes(extract.measure(), null).as(MEASURE),
+                region().as(REGION), (extract.sex() == null ? lit(Dimension.TOTAL) : codes(extract.sex(), Dimension.SEX)).as(SEX),
+                (extract.residence() == null ? lit(Dimension.TOTAL) : codes(extract.residence(), Dimension.RESIDENCE)).as(RESIDENCE),
+                (extract.value() == null ? lit(1.0) : typed(extract.value().column(), DataTypes.DoubleType)).as(VALUE)));
+        if (computed != null) first.addAll(computed.columns(AGE));
+        Dataset<Row> base = src.select(first.toArray(Column[]::new));
+
+        Column measure = col(MEASURE);
+        Column region = col(REGION);
+        Column value = col(VALUE);
+        Age age = computed == null ? null : Age.read(AGE);
         Column ageYears = age == null ? lit(-1) : age.years();
-        Column ageProblem = age == null ? null : age.problem().when(ageYears.lt(0).or(ageYears.gt(130)), concat(lit("age "),
-                ageYears.cast("string"), lit(" is outside 0-130" + (extract.age().at() != null ? " on " + extract.age().at() : ""))));
+        Column ageProblem = age == null ? null : coalesce(age.problem(), when(ageYears.lt(0).or(ageYears.gt(130)), concat(lit("age "),
+                ageYears.cast("string"), lit(" is outside 0-130" + (extract.age().at() != null ? " on " + extract.age().at() : "")))));
         Column ageBand = ageBand(age, ageProblem);
-        Column value = extract.value() == null ? lit(1.0) : typed(extract.value().column(), DataTypes.DoubleType);
 
         List<Column> problems = new ArrayList<>();
         if (extract.measure().column() != null) problems.add(unmapped(measure, extract.measure().column(), "measure code"));
         problems.add(when(region.isNull(), unknownTown()));
         // a fixed sex or residence (sex: F) has no column, and no code that can fail to map
-        if (extract.sex() != null && extract.sex().column() != null) problems.add(unmapped(sex, extract.sex().column(), "sex code"));
+        if (extract.sex() != null && extract.sex().column() != null) problems.add(unmapped(col(SEX), extract.sex().column(), "sex code"));
         if (extract.residence() != null && extract.residence().column() != null) {
-            problems.add(unmapped(residence, extract.residence().column(), "residence code"));
+            problems.add(unmapped(col(RESIDENCE), extract.residence().column(), "residence code"));
         }
         List<Column> notes = new ArrayList<>();
         if (extract.age() != null && extract.age().band() != null) {
@@ -99,19 +118,17 @@ final class ExtractMapper {
             under = age.under(extract.ageUnder());
             String empty = extract.age().column() + (extract.age().at() != null ? " or " + extract.age().at() : "");
             problems.add(when(not(age.known()), lit("age unknown (" + empty + " is empty): cannot tell whether it is under "
-                            + extract.ageUnder() + " (age_under)")));
+                    + extract.ageUnder() + " (age_under)")));
         }
         if (extract.value() != null) {
             String col = extract.value().column();
             problems.add(when(value.isNull(), concat(lit("count '"), shown(col), lit("' in " + col + " is not a number")))
                     .when(value.lt(0), concat(lit("count " + col + " = "), shown(col), lit(" is negative"))));
         }
-        // one projection, analysed once: a column added at a time is a plan analysed again each time, per extract
-        return (under == null ? src : src.where(coalesce(under, lit(true))))
-                .select(col("*"), year.as(RowChecks.YEAR), measure.as("_measure"), region.as("_region"), sex.as("_sex"),
-                        ageBand.as("_age_band"), residence.as("_residence"), value.as("_value"),
-                        concat_ws("; ", problems.toArray(Column[]::new)).as(PROBLEM),
-                        concat_ws(", ", notes.toArray(Column[]::new)).as(RowChecks.MAPPING_NOTES));
+        Dataset<Row> kept = under == null ? base : base.where(coalesce(under, lit(true)));
+        return kept.select(col("*"), ageBand.as(AGE_BAND), RowChecks.joined("; ", problems).as(PROBLEM),
+                        RowChecks.joined(", ", notes).as(RowChecks.MAPPING_NOTES))
+                .drop(computed == null ? new String[0] : Age.names(AGE));
     }
 
     /**

@@ -35,6 +35,8 @@ public final class RowChecks {
     public static final String MAPPING_NOTES = "_mapping_notes";
     /** The year the row covers, set by mapping: a load may read several years at once. */
     public static final String YEAR = "_year";
+    /** The reason a row breaks the rule of this index, between the two projections of {@link #apply}. */
+    private static final String REASON = "_reason_";
 
     private final SourceConfig.Extract extract;
     private final List<ValidationRules.Rule> rules;
@@ -53,8 +55,17 @@ public final class RowChecks {
         return cols;
     }
 
-    /** @param mapped rows with the mapping's problem text in {@link #PROBLEM} */
+    /**
+     * @param mapped rows with the mapping's problem text in {@link #PROBLEM}
+     * <p>Two projections: the first says why each row breaks each rule, the second joins those reasons; in one, a
+     * local run (which interprets, without sharing subexpressions) would judge a quarantine rule twice per row,
+     * once for its id and once for its reason.
+     */
     public Dataset<Row> apply(Dataset<Row> mapped) {
+        Map<String, Column> reasons = new LinkedHashMap<>();
+        for (int i = 0; i < rules.size(); i++) reasons.put(REASON + i, reason(rules.get(i)));
+        Dataset<Row> judged = reasons.isEmpty() ? mapped : mapped.withColumns(reasons);
+
         Column mappingProblem = col(PROBLEM);
         List<Column> quarantine = new ArrayList<>();
         List<Column> quarantineIds = new ArrayList<>();
@@ -63,8 +74,9 @@ public final class RowChecks {
         quarantineIds.add(when(mappingProblem.notEqual(""), lit(MAPPING)));
         quarantine.add(when(mappingProblem.notEqual(""), mappingProblem));
         warn.add(when(col(MAPPING_NOTES).notEqual("").and(mappingProblem.equalTo("")), concat(lit(MAPPING + ": "), col(MAPPING_NOTES))));
-        for (ValidationRules.Rule r : rules) {
-            Column reason = reason(r);
+        for (int i = 0; i < rules.size(); i++) {
+            ValidationRules.Rule r = rules.get(i);
+            Column reason = col(REASON + i);
             switch (r.actionOf()) {
                 case QUARANTINE -> {
                     quarantine.add(reason);
@@ -76,11 +88,21 @@ public final class RowChecks {
         }
         // in one projection, each reading the mapping's problem, which the last replaces
         Map<String, Column> columns = new LinkedHashMap<>();
-        columns.put(RULES, concat_ws(", ", quarantineIds.toArray(Column[]::new)));
-        columns.put(WARNINGS, concat_ws("; ", warn.toArray(Column[]::new)));
-        columns.put(FAILURES, concat_ws("; ", fail.toArray(Column[]::new)));
-        columns.put(PROBLEM, concat_ws("; ", quarantine.toArray(Column[]::new)));
-        return mapped.withColumns(columns);
+        columns.put(RULES, joined(", ", quarantineIds));
+        columns.put(WARNINGS, joined("; ", warn));
+        columns.put(FAILURES, joined("; ", fail));
+        columns.put(PROBLEM, joined("; ", quarantine));
+        return judged.withColumns(columns).drop(reasons.keySet().toArray(String[]::new));
+    }
+
+    /**
+     * The texts that are not null, joined by the separator; empty when all are null, as for most rows, which then
+     * skip the join's work.
+     */
+    public static Column joined(String separator, List<Column> texts) {
+        if (texts.isEmpty()) return lit("");
+        Column all = concat_ws(separator, texts.toArray(Column[]::new));
+        return texts.size() == 1 ? coalesce(texts.get(0), lit("")) : when(coalesce(texts.toArray(Column[]::new)).isNull(), lit("")).otherwise(all);
     }
 
     /** Why a row breaks the rule, or null when it keeps it. */
