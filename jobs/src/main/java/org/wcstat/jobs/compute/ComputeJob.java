@@ -44,63 +44,19 @@ public final class ComputeJob implements Job {
                 + " filtered measure(s) by year in one pass over the facts of " + terms.yearsRead());
 
         Regions regions = ctx.config().regions();
-        String district = regions.district().code();
-        CellKey total = CellKey.total(district);
         TermSums sums = TermSums.of(spark, terms);
         ReportedYears reported = ReportedYears.read(spark, ctx.config().sources(), terms.yearsRead(), sums.presentMeasures(terms));
 
+        // the indicators are assembled side by side: a province's half a million values keep the driver busy
+        // while Spark waits, and each indicator reads only the sums
+        List<Assembled> assembled = catalog.entries().parallelStream()
+                .map(e -> assemble(e, year, terms, sums, reported, regions)).toList();
         List<Row> out = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
-        for (Catalog.Entry e : catalog.entries()) {
-            Set<String> missing = new TreeSet<>();
-            for (Formula.Term t : e.formula().terms()) {
-                if (!reported.reported(t.measure(), t.yearFor(year))) {
-                    missing.add(t.measure() + (t.yearFor(year) != year ? " in " + t.yearFor(year) : ""));
-                }
-            }
-            if (!missing.isEmpty()) {
-                skipped.add(e.code() + " (no " + year + " data for " + missing + ")");
-                continue;
-            }
-            List<Pooling> poolings = Pooling.of(e, year, reported);
-            Pooling widest = poolings.get(poolings.size() - 1);
-            Map<Pooling, Long> quarantined = new LinkedHashMap<>();
-            poolings.forEach(p -> quarantined.put(p, reported.quarantined(p.measureYears(e, year))));
-            boolean count = e.formula().denominator() == null;
-            Indicated values = new Indicated(e, year, terms, quarantined);
-
-            // a count is a zero where nothing happened; a ratio with no facts at all has nothing to say
-            for (Pooling p : poolings) {
-                if (count || values.anyTermPresent(sums.total(), p)) {
-                    out.add(values.row(total, sums.total(), p, UnknownCodes.flags(e, sums, p, values::sum)));
-                }
-            }
-            for (String by : e.indicator().disaggregations()) {
-                Dimension d = Dimension.ofCatalogName(by).orElseThrow();
-                Map<String, TermSums.Group> groups = new LinkedHashMap<>();
-                sums.groups(d).forEach(g -> groups.put(g.code(), g));
-                // facts kept only at a coarser level (no sex, no town ...) group under the "total" code
-                TermSums.Group unbroken = groups.get(d.totalCode(district));
-                if (unbroken != null && values.anyTermHasData(unbroken, widest)) {
-                    ctx.progress().warn(e.code() + ": not published by " + d.catalogName()
-                            + " for " + year + ": some of its data are not broken down that way");
-                    continue;
-                }
-                // a town without an event has a zero count, not no row
-                if (count && d == Dimension.TOWN) regions.towns().forEach(t -> groups.putIfAbsent(t.code(), TermSums.Group.empty(t.code())));
-                // the flag of unknown codes is the breakdown's, the same on every group: worked out once, not per town
-                Map<Pooling, List<String>> unknownFlags = new LinkedHashMap<>();
-                for (Pooling p : poolings) unknownFlags.put(p, UnknownCodes.flag(d, e, sums, p, values::sum));
-                for (TermSums.Group g : groups.values()) {
-                    CellKey cell = total.with(d, g.code());
-                    // the unbroken group is the total; an unknown code counts in the total and in no breakdown
-                    if (cell.breakdown(district) != Breakdown.by(d)) continue;
-                    for (Pooling p : poolings) {
-                        // a group seen only in years the value does not sum (a town with no 2024 rows) has nothing to say
-                        if (count || values.anyTermPresent(g, p)) out.add(values.row(cell, g, p, unknownFlags.get(p)));
-                    }
-                }
-            }
+        for (Assembled a : assembled) {
+            out.addAll(a.rows());
+            a.warnings().forEach(ctx.progress()::warn);
+            if (a.skipped() != null) skipped.add(a.skipped());
         }
         var schema = spark.table(Warehouse.INDICATOR_VALUES).schema();
         try (DriverRows d = DriverRows.of(spark, out, schema)) {
@@ -109,6 +65,64 @@ public final class ComputeJob implements Job {
         skipped.forEach(s -> ctx.progress().warn("not computed: " + s));
         return String.format("computed %d indicator value(s) for %d; %d indicator(s) without data",
                 out.size(), year, skipped.size());
+    }
+
+    /** An indicator's values, what it warns of, or why it was not computed. */
+    private record Assembled(List<Row> rows, List<String> warnings, String skipped) {
+    }
+
+    private static Assembled assemble(Catalog.Entry e, int year, TermColumns terms, TermSums sums, ReportedYears reported, Regions regions) {
+        Set<String> missing = new TreeSet<>();
+        for (Formula.Term t : e.formula().terms()) {
+            if (!reported.reported(t.measure(), t.yearFor(year))) {
+                missing.add(t.measure() + (t.yearFor(year) != year ? " in " + t.yearFor(year) : ""));
+            }
+        }
+        if (!missing.isEmpty()) return new Assembled(List.of(), List.of(), e.code() + " (no " + year + " data for " + missing + ")");
+        String district = regions.district().code();
+        CellKey total = CellKey.total(district);
+        List<Row> out = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        List<Pooling> poolings = Pooling.of(e, year, reported);
+        Pooling widest = poolings.get(poolings.size() - 1);
+        Map<Pooling, Long> quarantined = new LinkedHashMap<>();
+        poolings.forEach(p -> quarantined.put(p, reported.quarantined(p.measureYears(e, year))));
+        boolean count = e.formula().denominator() == null;
+        Indicated values = new Indicated(e, year, terms, quarantined);
+
+        // a count is a zero where nothing happened; a ratio with no facts at all has nothing to say
+        for (Pooling p : poolings) {
+            if (count || values.anyTermPresent(sums.total(), p)) {
+                out.add(values.row(total, sums.total(), p, UnknownCodes.flags(e, sums, p, values::sum)));
+            }
+        }
+        for (String by : e.indicator().disaggregations()) {
+            Dimension d = Dimension.ofCatalogName(by).orElseThrow();
+            Map<String, TermSums.Group> groups = new LinkedHashMap<>();
+            sums.groups(d).forEach(g -> groups.put(g.code(), g));
+            // facts kept only at a coarser level (no sex, no town ...) group under the "total" code
+            TermSums.Group unbroken = groups.get(d.totalCode(district));
+            if (unbroken != null && values.anyTermHasData(unbroken, widest)) {
+                warnings.add(e.code() + ": not published by " + d.catalogName() + " for " + year
+                        + ": some of its data are not broken down that way");
+                continue;
+            }
+            // a town without an event has a zero count, not no row
+            if (count && d == Dimension.TOWN) regions.towns().forEach(t -> groups.putIfAbsent(t.code(), TermSums.Group.empty(t.code())));
+            // the flag of unknown codes is the breakdown's, the same on every group: worked out once, not per town
+            Map<Pooling, List<String>> unknownFlags = new LinkedHashMap<>();
+            for (Pooling p : poolings) unknownFlags.put(p, UnknownCodes.flag(d, e, sums, p, values::sum));
+            for (TermSums.Group g : groups.values()) {
+                CellKey cell = total.with(d, g.code());
+                // the unbroken group is the total; an unknown code counts in the total and in no breakdown
+                if (cell.breakdown(district) != Breakdown.by(d)) continue;
+                for (Pooling p : poolings) {
+                    // a group seen only in years the value does not sum (a town with no 2024 rows) has nothing to say
+                    if (count || values.anyTermPresent(g, p)) out.add(values.row(cell, g, p, unknownFlags.get(p)));
+                }
+            }
+        }
+        return new Assembled(out, warnings, null);
     }
 
     /** One indicator's values for the year, assembled from the sums of its terms. */

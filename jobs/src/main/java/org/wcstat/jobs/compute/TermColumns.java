@@ -63,6 +63,10 @@ final class TermColumns {
         }
         firstYear = columns.stream().mapToInt(Column::year).min().orElse(year);
         lastYear = columns.stream().mapToInt(Column::year).max().orElse(year);
+        // filled here, read only afterwards: the values are assembled on several threads
+        for (Catalog.Entry e : catalog.entries()) {
+            for (Formula.Term t : e.formula().terms()) indexByYear.putIfAbsent(t, indexByYear(t));
+        }
     }
 
     private static StructType schema() {
@@ -97,10 +101,11 @@ final class TermColumns {
     /**
      * The index of the term's sum over the facts of one year. Asked for every term of every value (millions at
      * province scale), so it is found by the catalog's own term, without spelling the term and its filter or
-     * hashing them; an equal term of another formula is found by its spelling, once.
+     * hashing them; an equal term of another catalog's formula is found by its spelling.
      */
     int index(Formula.Term t, int year) {
-        int[] byYear = indexByYear.computeIfAbsent(t, this::indexByYear);
+        int[] byYear = indexByYear.get(t);
+        if (byYear == null) byYear = indexByYear(t);
         int i = year - firstYear;
         if (i < 0 || i >= byYear.length || byYear[i] < 0) throw new IllegalArgumentException(t + " in " + year + " is no column of this computation");
         return byYear[i];
