@@ -6,7 +6,6 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 import org.wcstat.core.dimension.Dimension;
 import org.wcstat.jobs.Spark;
-import org.wcstat.jobs.Warehouse;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -83,12 +82,15 @@ final class TermSums {
     }
 
     static TermSums of(SparkSession spark, TermColumns terms) {
-        String view = "wcstat_terms_" + UUID.randomUUID().toString().replace("-", "");
+        String id = UUID.randomUUID().toString().replace("-", "");
+        String view = "wcstat_terms_" + id;
+        String facts = "wcstat_facts_" + id;
         spark.createDataFrame(terms.rows(), TermColumns.SCHEMA).createOrReplaceTempView(view);
+        FactsInTasks.read(spark, terms.yearsRead()).createOrReplaceTempView(facts);
         try {
             String years = terms.yearsRead().stream().map(String::valueOf).collect(Collectors.joining(", "));
             String measures = terms.measures().stream().map(m -> "'" + m.replace("'", "''") + "'").collect(Collectors.joining(", "));
-            String sql = sql(view, years, measures, terms.filtersOn(Dimension.TOWN));
+            String sql = sql(view, facts, years, measures, terms.filtersOn(Dimension.TOWN));
             TermSums sums = new TermSums(terms.size());
             Dataset<Row> result = spark.sql(sql);
             // a province's result is millions of rows (every term in every town): read by position, each term by its index
@@ -124,6 +126,7 @@ final class TermSums {
             return sums;
         } finally {
             spark.catalog().dropTempView(view);
+            spark.catalog().dropTempView(facts);
         }
     }
 
@@ -138,11 +141,11 @@ final class TermSums {
      * has the same columns: the term (or presence, or null for a code alone), a code per dimension, grouping() per
      * dimension (0 for the one grouped by, 1 for the others) and the sum.
      */
-    static String sql(String terms, String years, String measures, boolean townsFiltered) {
+    static String sql(String terms, String facts, String years, String measures, boolean townsFiltered) {
         List<Dimension> notTown = Arrays.stream(Dimension.values()).filter(d -> d != Dimension.TOWN).toList();
         List<Dimension> summed = townsFiltered ? List.of(Dimension.values()) : notTown;
         String region = Dimension.TOWN.column();
-        return "WITH f AS (SELECT measure, year, " + columns(List.of(Dimension.values()), "%1$s") + ", value FROM " + Warehouse.FACTS
+        return "WITH f AS (SELECT measure, year, " + columns(List.of(Dimension.values()), "%1$s") + ", value FROM " + facts
                 + " WHERE year IN (" + years + ") AND measure IN (" + measures + ")),\n"
                 + "  a AS (SELECT measure, year, " + columns(summed, "%1$s") + ", SUM(value) AS value FROM f GROUP BY measure, year, "
                 + columns(summed, "%1$s") + ")\n"
