@@ -9,6 +9,7 @@ import org.wcstat.core.catalog.Formula;
 import org.wcstat.core.dimension.Dimension;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,6 +44,8 @@ final class TermColumns {
     private final List<Column> columns = new ArrayList<>();
     private final Set<String> measures = new TreeSet<>();
     private final Map<Formula.Term, int[]> indexByYear = new IdentityHashMap<>();
+    /** The columns an indicator published by town reads: only these are summed town by town. */
+    private final Set<String> byTown = new HashSet<>();
     private final int firstYear;
     private final int lastYear;
 
@@ -50,6 +53,7 @@ final class TermColumns {
     TermColumns(Catalog catalog, int year) {
         for (Catalog.Entry e : catalog.entries()) {
             int pool = e.indicator().poolYears();
+            boolean town = e.indicator().disaggregations().contains(Dimension.TOWN.catalogName());
             for (Formula.Term t : e.formula().terms()) {
                 measures.add(t.measure());
                 for (int y : window(t, pool, year)) {
@@ -58,6 +62,7 @@ final class TermColumns {
                         columns.add(c);
                         return columns.size() - 1;
                     });
+                    if (town) byTown.add(c.key());
                 }
             }
         }
@@ -74,7 +79,8 @@ final class TermColumns {
                 .add("term", DataTypes.StringType, false)
                 .add("measure", DataTypes.StringType, false)
                 .add("year_from", DataTypes.IntegerType, false)
-                .add("year_to", DataTypes.IntegerType, false);
+                .add("year_to", DataTypes.IntegerType, false)
+                .add("by_town", DataTypes.BooleanType, false);
         for (Dimension d : Dimension.values()) s = s.add(filterColumn(d), DataTypes.createArrayType(DataTypes.StringType), true);
         return s;
     }
@@ -170,13 +176,13 @@ final class TermColumns {
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < columns.size(); i++) {
             Column c = columns.get(i);
-            rows.add(row(name(i), c.term().measure(), c.year(), c.year(), c.term().filter()));
+            rows.add(row(name(i), c.term().measure(), c.year(), c.year(), byTown.contains(c.key()), c.term().filter()));
         }
         return rows;
     }
 
-    private static Row row(String term, String measure, int from, int to, Map<String, Set<String>> filter) {
-        List<Object> cells = new ArrayList<>(List.of(term, measure, from, to));
+    private static Row row(String term, String measure, int from, int to, boolean byTown, Map<String, Set<String>> filter) {
+        List<Object> cells = new ArrayList<>(List.of(term, measure, from, to, byTown));
         for (Dimension d : Dimension.values()) {
             Set<String> codes = filter.get(d.filterName());
             cells.add(codes == null ? null : List.copyOf(codes));

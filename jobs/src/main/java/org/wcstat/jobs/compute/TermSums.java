@@ -132,7 +132,9 @@ final class TermSums {
 
     /**
      * The pass, in three parts over two reads of the facts. A term's sum in each town: the facts joined to the
-     * terms; a fact no term takes (left joined) still makes its town's group, with no term. Its sum in the total and
+     * terms of the indicators published by town, the only ones read town by town (a province's towns are thousands,
+     * so each term summed by town is thousands of sums); a fact no such term takes (left joined) still makes its
+     * town's group, with no term. A term's sum in the total and
      * in each group of sex, age and residence: the same join, of the facts summed over the towns first, which are
      * thousands of rows where the facts are millions, so the join and its grouping sets stay small; the towns are
      * kept in that sum only when a term filters on them. Which measures have facts in which year, and which codes
@@ -151,7 +153,7 @@ final class TermSums {
                 + columns(summed, "%1$s") + ")\n"
                 + "SELECT /*+ BROADCAST(t) */ t.term, f." + region + ", " + columns(notTown, "CAST(NULL AS STRING) AS %1$s") + ",\n"
                 + "  0 AS g_" + region + ", " + columns(notTown, "1 AS g_%1$s") + ", SUM(f.value) AS value\n"
-                + "FROM f LEFT JOIN " + terms + " t ON " + matches("f", List.of(Dimension.values())) + "\n"
+                + "FROM f LEFT JOIN " + terms + " t ON t.by_town AND " + matches("f", List.of(Dimension.values())) + "\n"
                 + "GROUP BY t.term, f." + region + "\n"
                 + "UNION ALL\n"
                 + "SELECT /*+ BROADCAST(t) */ t.term, NULL, " + columns(notTown, "a.%1$s") + ",\n"
