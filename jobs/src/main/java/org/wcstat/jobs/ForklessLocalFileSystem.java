@@ -99,7 +99,7 @@ public final class ForklessLocalFileSystem extends LocalFileSystem {
 
         /** As it was listed when the file is gone meanwhile: Hadoop's defaults. */
         private synchronized void readAttributes() {
-            if (read || file == null) return;
+            if (read) return;
             read = true;
             java.nio.file.Path file = java.nio.file.Path.of(this.file);
             try {
@@ -108,7 +108,7 @@ public final class ForklessLocalFileSystem extends LocalFileSystem {
                 setPermission(new FsPermission((short) (mode & 01777)));
                 setOwner(NAMES_OF_USERS.computeIfAbsent((Integer) a.get("uid"), uid -> ownerName(file)));
                 setGroup(NAMES_OF_GROUPS.computeIfAbsent((Integer) a.get("gid"), gid -> groupName(file)));
-            } catch (IOException | UnsupportedOperationException e) {
+            } catch (IOException | UncheckedIOException | UnsupportedOperationException e) {
                 // gone meanwhile, or a file system without owners: Hadoop's defaults
             }
         }
