@@ -97,7 +97,7 @@ public final class ForklessLocalFileSystem extends LocalFileSystem {
             return super.getGroup();
         }
 
-        /** As it was listed when the file is gone meanwhile: Hadoop's defaults. */
+        /** Once; Hadoop's defaults stay when the file is gone meanwhile. */
         private synchronized void readAttributes() {
             if (read) return;
             read = true;
@@ -106,24 +106,17 @@ public final class ForklessLocalFileSystem extends LocalFileSystem {
                 Map<String, Object> a = Files.readAttributes(file, "unix:mode,uid,gid");
                 int mode = (Integer) a.get("mode");
                 setPermission(new FsPermission((short) (mode & 01777)));
-                setOwner(NAMES_OF_USERS.computeIfAbsent((Integer) a.get("uid"), uid -> ownerName(file)));
-                setGroup(NAMES_OF_GROUPS.computeIfAbsent((Integer) a.get("gid"), gid -> groupName(file)));
+                setOwner(NAMES_OF_USERS.computeIfAbsent((Integer) a.get("uid"), uid -> posix(file).owner().getName()));
+                setGroup(NAMES_OF_GROUPS.computeIfAbsent((Integer) a.get("gid"), gid -> posix(file).group().getName()));
             } catch (IOException | UncheckedIOException | UnsupportedOperationException e) {
                 // gone meanwhile, or a file system without owners: Hadoop's defaults
             }
         }
 
-        private static String ownerName(java.nio.file.Path file) {
+        /** The attributes with owner and group by name: what is looked up once per user and group. */
+        private static PosixFileAttributes posix(java.nio.file.Path file) {
             try {
-                return Files.getOwner(file).getName();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        private static String groupName(java.nio.file.Path file) {
-            try {
-                return Files.readAttributes(file, PosixFileAttributes.class).group().getName();
+                return Files.readAttributes(file, PosixFileAttributes.class);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

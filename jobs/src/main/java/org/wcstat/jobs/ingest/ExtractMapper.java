@@ -36,12 +36,8 @@ import static org.apache.spark.sql.functions.*;
  */
 final class ExtractMapper {
     static final String PROBLEM = "_problem";
-    private static final String MEASURE = "_measure";
-    private static final String REGION = "_region";
-    private static final String SEX = "_sex";
-    private static final String AGE_BAND = "_age_band";
-    private static final String RESIDENCE = "_residence";
-    private static final String VALUE = "_value";
+    static final String MEASURE = "_measure";
+    static final String VALUE = "_value";
     /** The prefix of the age's parts between the two projections of {@link #map}. */
     private static final String AGE = "_age_";
 
@@ -64,6 +60,11 @@ final class ExtractMapper {
         this.used = used;
     }
 
+    /** The column of a mapped row holding a dimension's code, e.g. _sex: what a load's facts are summed by. */
+    static String mapped(Dimension d) {
+        return "_" + d.column();
+    }
+
     /** The year column of rows read for the given years. */
     static Column yearOf(List<Integer> years) {
         return years.size() == 1 ? lit(years.get(0)) : col(SourceQuery.YEAR).cast(DataTypes.IntegerType);
@@ -79,14 +80,14 @@ final class ExtractMapper {
         this.schema = src.schema();
         Age computed = extract.age() == null || extract.age().band() != null ? null : Age.of(extract.age(), this::typed, year);
         List<Column> first = new ArrayList<>(List.of(col("*"), year.as(RowChecks.YEAR), codes(extract.measure(), null).as(MEASURE),
-                region().as(REGION), (extract.sex() == null ? lit(Dimension.TOTAL) : codes(extract.sex(), Dimension.SEX)).as(SEX),
-                (extract.residence() == null ? lit(Dimension.TOTAL) : codes(extract.residence(), Dimension.RESIDENCE)).as(RESIDENCE),
+                region().as(mapped(Dimension.TOWN)), (extract.sex() == null ? lit(Dimension.TOTAL) : codes(extract.sex(), Dimension.SEX)).as(mapped(Dimension.SEX)),
+                (extract.residence() == null ? lit(Dimension.TOTAL) : codes(extract.residence(), Dimension.RESIDENCE)).as(mapped(Dimension.RESIDENCE)),
                 (extract.value() == null ? lit(1.0) : typed(extract.value().column(), DataTypes.DoubleType)).as(VALUE)));
         if (computed != null) first.addAll(computed.columns(AGE));
         Dataset<Row> base = src.select(first.toArray(Column[]::new));
 
         Column measure = col(MEASURE);
-        Column region = col(REGION);
+        Column region = col(mapped(Dimension.TOWN));
         Column value = col(VALUE);
         Age age = computed == null ? null : Age.read(AGE);
         Column ageYears = age == null ? lit(-1) : age.years();
@@ -98,9 +99,9 @@ final class ExtractMapper {
         if (extract.measure().column() != null) problems.add(unmapped(measure, extract.measure().column(), "measure code"));
         problems.add(when(region.isNull(), unknownTown()));
         // a fixed sex or residence (sex: F) has no column, and no code that can fail to map
-        if (extract.sex() != null && extract.sex().column() != null) problems.add(unmapped(col(SEX), extract.sex().column(), "sex code"));
+        if (extract.sex() != null && extract.sex().column() != null) problems.add(unmapped(col(mapped(Dimension.SEX)), extract.sex().column(), "sex code"));
         if (extract.residence() != null && extract.residence().column() != null) {
-            problems.add(unmapped(col(RESIDENCE), extract.residence().column(), "residence code"));
+            problems.add(unmapped(col(mapped(Dimension.RESIDENCE)), extract.residence().column(), "residence code"));
         }
         List<Column> notes = new ArrayList<>();
         if (extract.age() != null && extract.age().band() != null) {
@@ -126,7 +127,7 @@ final class ExtractMapper {
                     .when(value.lt(0), concat(lit("count " + col + " = "), shown(col), lit(" is negative"))));
         }
         Dataset<Row> kept = under == null ? base : base.where(coalesce(under, lit(true)));
-        return kept.select(col("*"), ageBand.as(AGE_BAND), RowChecks.joined("; ", problems).as(PROBLEM),
+        return kept.select(col("*"), ageBand.as(mapped(Dimension.AGE)), RowChecks.joined("; ", problems).as(PROBLEM),
                         RowChecks.joined(", ", notes).as(RowChecks.MAPPING_NOTES))
                 .drop(computed == null ? new String[0] : Age.names(AGE));
     }

@@ -4,6 +4,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.wcstat.core.config.SourceConfig;
+import org.wcstat.core.dimension.Dimension;
 import org.wcstat.jobs.validate.RowChecks;
 
 import java.sql.Timestamp;
@@ -56,13 +57,15 @@ final class LoadRows {
     }
 
     Dataset<Row> facts(SourceConfig.Extract e, Dataset<Row> rows) {
-        return rows.where(col(RowChecks.PROBLEM).equalTo(""))
-                .groupBy(RowChecks.YEAR, "_measure", "_region", "_sex", "_age_band", "_residence")
-                .agg(sum("_value").as("value"))
-                .select(col("_measure").as("measure"), col(RowChecks.YEAR).as("year"), col("_region").as("region"),
-                        col("_sex").as("sex"), col("_age_band").as("age_band"), col("_residence").as("residence"),
-                        col("value"), lit(department).as("source"), lit(e.name()).as("extract"),
-                        loadId.as("load_id"));
+        List<Column> by = new ArrayList<>(List.of(col(RowChecks.YEAR), col(ExtractMapper.MEASURE)));
+        List<Column> fact = new ArrayList<>(List.of(col(ExtractMapper.MEASURE).as("measure"), col(RowChecks.YEAR).as("year")));
+        for (Dimension d : Dimension.values()) {
+            by.add(col(ExtractMapper.mapped(d)));
+            fact.add(col(ExtractMapper.mapped(d)).as(d.column()));
+        }
+        fact.addAll(List.of(col("value"), lit(department).as("source"), lit(e.name()).as("extract"), loadId.as("load_id")));
+        return rows.where(col(RowChecks.PROBLEM).equalTo("")).groupBy(by.toArray(Column[]::new))
+                .agg(sum(ExtractMapper.VALUE).as("value")).select(fact.toArray(Column[]::new));
     }
 
     /** @param rowKey the row's key columns as text ({@link #rowKey}, {@link #returnRowKey}) */

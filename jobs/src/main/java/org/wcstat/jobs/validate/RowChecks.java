@@ -101,8 +101,9 @@ public final class RowChecks {
      */
     public static Column joined(String separator, List<Column> texts) {
         if (texts.isEmpty()) return lit("");
-        Column all = concat_ws(separator, texts.toArray(Column[]::new));
-        return texts.size() == 1 ? coalesce(texts.get(0), lit("")) : when(coalesce(texts.toArray(Column[]::new)).isNull(), lit("")).otherwise(all);
+        if (texts.size() == 1) return coalesce(texts.get(0), lit(""));
+        Column[] each = texts.toArray(Column[]::new);
+        return when(coalesce(each).isNull(), lit("")).otherwise(concat_ws(separator, each));
     }
 
     /** Why a row breaks the rule, or null when it keeps it. */
