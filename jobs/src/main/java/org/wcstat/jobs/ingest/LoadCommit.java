@@ -75,7 +75,7 @@ final class LoadCommit {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** The writes of a load, staged as Spark plans: each extract's raw rows, the quarantined rows and the facts. */
+    /** The writes of a load, staged as Spark plans: each extract's raw rows, the quarantined rows (null when none) and the facts. */
     record Staged(List<SourceConfig.Extract> extracts, List<Dataset<Row>> raw, Dataset<Row> quarantined, Dataset<Row> facts) {
     }
 
@@ -212,8 +212,7 @@ final class LoadCommit {
                 }
                 FaultPoint.reach(RAW_STAGED);
                 try (LoadLock commit = LoadLock.forCommit(ctx.home())) {
-                    Dataset<Row> quarantined = done.stream().anyMatch(r -> r.rowsQuarantined() > 0) ? staged.quarantined() : null;
-                    branch.stage(Warehouse.QUARANTINE, quarantined, quarantineScope(loadIds));
+                    branch.stage(Warehouse.QUARANTINE, staged.quarantined(), quarantineScope(loadIds));
                     FaultPoint.reach("after-quarantine");
                     committing = true;
                     Column thisLoad = yearColumnIs("year", loadIds.keySet()).and(col("source").equalTo(source.department()));

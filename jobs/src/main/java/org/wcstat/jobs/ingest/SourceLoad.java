@@ -423,9 +423,13 @@ final class SourceLoad {
             Dataset<Row> f = passed.size() == years.size() ? c.facts() : c.facts().where(col("year").isin(passed.toArray()));
             extracts.add(c.extract());
             raws.add(project.raw(c.extract(), rows, c.started()));
-            Dataset<Row> q = project.quarantine(c.extract(), rows, rowKey(c.extract()));
-            facts = facts == null ? f : facts.unionByName(f);
-            rejected = rejected == null ? q : rejected.unionByName(q);
+            // LoadRows makes every extract's facts, and its quarantined rows, with the same columns in the same order:
+            // a union by position, which Spark analyses at once, where one by name resolves every column again
+            facts = facts == null ? f : facts.union(f);
+            if (passed.stream().anyMatch(y -> c.bad().get(y) > 0)) {
+                Dataset<Row> q = project.quarantine(c.extract(), rows, rowKey(c.extract()));
+                rejected = rejected == null ? q : rejected.union(q);
+            }
         }
         return new LoadCommit.Staged(extracts, raws, rejected, facts);
     }
