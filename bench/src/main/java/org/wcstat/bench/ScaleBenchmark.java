@@ -1,7 +1,9 @@
 package org.wcstat.bench;
 
+import org.apache.spark.sql.Observation;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.wcstat.core.Progress;
 import org.wcstat.core.config.Configuration;
 import org.wcstat.core.config.SourceConfig;
@@ -11,6 +13,7 @@ import org.wcstat.jobs.Warehouse;
 import org.wcstat.jobs.compute.ComputeJob;
 import org.wcstat.jobs.compute.IndicatorSql;
 import org.wcstat.jobs.ingest.SourceQuery;
+import org.wcstat.jobs.ingest.SourceReader;
 import org.wcstat.jobs.ingest.IngestJob;
 import org.wcstat.jobs.maintain.MaintainJob;
 import org.wcstat.jobs.maintain.MaintenanceReport;
@@ -39,7 +42,8 @@ import java.util.regex.Pattern;
 
 /**
  * The yearly stages at one scale, each next to its peer in the same JVM run: ingest of every
- * department's year next to psql's COPY of the same SELECTs to CSV, compute of every indicator next
+ * department's year next to psql's COPY of the same SELECTs to CSV and to Spark's own read of them written
+ * straight to Parquet (the floor under any Spark ingest that keeps a columnar copy of its rows), compute of every indicator next
  * to DuckDB running the same indicators' SQL on the same Parquet facts, and publish. The years before
  * the measured one are loaded first (pooled indicators read three years), untimed.
  *
@@ -107,16 +111,19 @@ public final class ScaleBenchmark {
             }
 
             List<Measure> copies = new ArrayList<>();
+            List<Measure> sparkCopies = new ArrayList<>();
             List<Measure> ingests = new ArrayList<>();
             for (int i = 0; i < reps; i++) {
                 copies.add(copyAll(config, db, year, work.resolve("copy"), "run " + (i + 1)));
+                sparkCopies.add(sparkCopyAll(ctx, year, work.resolve("spark-copy"), "run " + (i + 1)));
                 ingests.add(measure("run " + (i + 1), () -> {
                     String summary = new IngestJob().run(ctx, year, Optional.empty());
                     Matcher m = INGESTED.matcher(summary);
                     if (!m.find()) throw new IllegalStateException("unexpected ingest summary: " + summary);
                     return Long.parseLong(m.group(1).replace(",", ""));
                 }));
-                Bench.log("COPY %.2f s, ingest %.2f s", copies.get(i).wallS(), ingests.get(i).wallS());
+                Bench.log("COPY %.2f s, Spark's bare copy %.2f s, ingest %.2f s", copies.get(i).wallS(), sparkCopies.get(i).wallS(),
+                        ingests.get(i).wallS());
             }
             int firstYear = year - 2;
             long factsYear = count(spark, "SELECT count(*) FROM " + Warehouse.FACTS + " WHERE year = " + year);
@@ -188,7 +195,7 @@ public final class ScaleBenchmark {
             }
             diskSizes(ctx, db, opt.flag("no-history") ? 1 : years.length, years.length);
             results.put("load_at_end", fmt(Bench.load()));
-            String report = report(jvmAtMain, sparkStartS, year, factsYear, factsWindow, files.size(), copies, ingests,
+            String report = report(jvmAtMain, sparkStartS, year, factsYear, factsWindow, files.size(), copies, sparkCopies, ingests,
                     computes.subList(1, computes.size()), peers.subList(1, peers.size()), publishes, peerSqlChars);
             System.out.println(report);
             write(opt.get("report", null), report);
@@ -269,6 +276,32 @@ public final class ScaleBenchmark {
         return new Measure(label, wall, rows, 0, c[1], Math.max(0, c[2] - clientCpu), clientCpu, rss, before, Bench.load(), List.of());
     }
 
+    /**
+     * Spark's JDBC read of every extract's SELECT, with the source's own partitioning and fetch size, written to
+     * Parquet (zstd, as the warehouse's tables) as it comes: no mapping, no rules, no facts, no table commits. What
+     * any ingest on Spark that keeps a columnar copy of the rows spends at least, next to which ingest's own work shows.
+     */
+    private Measure sparkCopyAll(JobContext ctx, int year, Path dir, String label) throws Exception {
+        SparkSession spark = ctx.warehouse().spark();
+        Measure m = measure(label, () -> {
+            long rows = 0;
+            for (SourceConfig source : ctx.config().sources()) {
+                if (source.isFile()) continue;
+                SourceReader reader = new SourceReader(spark, source, ctx.home(), ctx.env());
+                for (SourceConfig.Extract e : source.extracts()) {
+                    Observation n = new Observation("bare-copy-" + source.department() + "-" + e.name());
+                    reader.read(e, List.of(year), List.of()).observe(n, functions.count(functions.lit(1)).as("rows"))
+                            .write().mode("overwrite").option("compression", "zstd")
+                            .parquet(dir.resolve(source.department() + "." + e.name()).toString());
+                    rows += ((Number) n.getAsJava().get("rows")).longValue();
+                }
+            }
+            return rows;
+        });
+        Bench.deleteTree(dir);
+        return m;
+    }
+
     /** Times one stage in this JVM: wall, CPU on each side, the JVM's resident-set peak, Spark's stages. */
     private Measure measure(String label, Callable<Long> stage) throws Exception {
         Bench.resetPeakRss();
@@ -319,7 +352,7 @@ public final class ScaleBenchmark {
     }
 
     private String report(double jvmAtMain, double sparkStartS, int year, long factsYear, long factsWindow, int files,
-                          List<Measure> copies, List<Measure> ingests, List<Measure> computes, List<Measure> peers,
+                          List<Measure> copies, List<Measure> sparkCopies, List<Measure> ingests, List<Measure> computes, List<Measure> peers,
                           List<Measure> publishes, int peerSqlChars) {
         StringBuilder r = new StringBuilder();
         r.append(String.format(Locale.ROOT, "#### %s scale (%d town(s)), %d, %s%n%n", scale.id(), scale.copies * 12, year,
@@ -338,17 +371,21 @@ public final class ScaleBenchmark {
         r.append("| stage | run | wall s | rows | rows/s | peak RSS MiB | JVM CPU s | PG CPU s | client CPU s | others' CPU s | load before → after |\n");
         r.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
         table(r, "COPY to CSV (psql)", copies);
+        table(r, "Spark's bare copy (JDBC to Parquet)", sparkCopies);
         table(r, "ingest", ingests);
         table(r, "compute (Spark)", computes);
         table(r, "compute (DuckDB)", peers);
         table(r, "publish", publishes);
         double copy = med(copies);
+        double sparkCopy = med(sparkCopies);
         double ingest = med(ingests);
         double compute = med(computes);
         double peer = med(peers);
         double publish = med(publishes);
         long rowsRead = ingests.get(0).rows();
-        r.append(String.format(Locale.ROOT, "%nMedians: ingest / COPY **%.2f×** (%.2f s / %.2f s, %,d rows); compute / DuckDB **%.2f×** "
+        r.append(String.format(Locale.ROOT, "%nMedians: Spark's bare copy / COPY %.2f× (%.2f s); ingest / Spark's bare copy %.2f×.",
+                sparkCopy / copy, sparkCopy, ingest / sparkCopy));
+        r.append(String.format(Locale.ROOT, " Ingest / COPY **%.2f×** (%.2f s / %.2f s, %,d rows); compute / DuckDB **%.2f×** "
                         + "(%.2f s / %.3f s); publish %.2f s. Per million rows: ingest %.2f s per million source rows, "
                         + "compute %.2f s per million fact rows read (DuckDB %.3f s).%n%n",
                 ingest / copy, ingest, copy, rowsRead, compute / peer, compute, peer, publish,
@@ -380,6 +417,7 @@ public final class ScaleBenchmark {
         results.put("facts_year", String.valueOf(factsYear));
         results.put("facts_window", String.valueOf(factsWindow));
         results.put("copy_s", fmt(copy));
+        results.put("spark_copy_s", fmt(sparkCopy));
         results.put("ingest_s", fmt(ingest));
         results.put("compute_s", fmt(compute));
         results.put("duckdb_s", fmt(peer));

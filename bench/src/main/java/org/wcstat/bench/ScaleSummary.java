@@ -41,6 +41,8 @@ public final class ScaleSummary {
         row(t, runs, "source rows of the year", p -> num(p, "rows_read"));
         row(t, runs, "fact rows: year / 3-year window", p -> num(p, "facts_year") + " / " + num(p, "facts_window"));
         row(t, runs, "COPY to CSV s", p -> p.getProperty("copy_s"));
+        row(t, runs, "Spark's bare copy s (the same reads to Parquet, nothing else)", p -> p.getProperty("spark_copy_s", "–"));
+        row(t, runs, "Spark's bare copy / COPY", p -> p.getProperty("spark_copy_s") == null ? "–" : ratio(p, "spark_copy_s", "copy_s"));
         row(t, runs, "ingest s", p -> p.getProperty("ingest_s"));
         row(t, runs, "**ingest / COPY** (goal ≤ 1.5×)", p -> "**" + ratio(p, "ingest_s", "copy_s") + "**");
         row(t, runs, "ingest rows/s", p -> String.format(Locale.ROOT, "%,.0f", d(p, "rows_read") / d(p, "ingest_s")));
