@@ -92,9 +92,12 @@ public final class IngestJob implements YearsJob {
     private List<ExtractResult> loadWithRetry(JobContext ctx, SourceConfig source, List<Integer> years, LoadRecords records) {
         long backoff = firstBackoffMs;
         for (int attempt = 1; ; attempt++) {
-            SourceLoad load = new SourceLoad(ctx, source, years, records);
+            SourceLoad load = new SourceLoad(ctx, source, years, records, keepsRows(ctx));
             try {
                 return load.run();
+            } catch (SourceUnavailableException e) {
+                records.failed(failedRows(load, source, years, e.getMessage()));
+                throw e;
             } catch (SourceLoad.RejectedLoadException e) {
                 records.failed(failedRows(load, source, e.years(), e.getMessage()));
                 throw e;
@@ -127,6 +130,15 @@ public final class IngestJob implements YearsJob {
                 backoff *= 2;
             }
         }
+    }
+
+    /**
+     * Whether a load keeps its extracts' rows in memory until it commits, or reads them again for it: an area of
+     * {@link Spark#GENERATED_CODE_TOWNS} towns or more has millions of rows, which cost more to keep than to read again
+     * (docs/benchmarks.md); a county's cost a query each to read again.
+     */
+    static boolean keepsRows(JobContext ctx) {
+        return ctx.config().regions().towns().size() < Spark.GENERATED_CODE_TOWNS;
     }
 
     private static List<Row> failedRows(SourceLoad load, SourceConfig source, List<Integer> years, String why) {

@@ -1,5 +1,6 @@
 package org.wcstat.jobs.ingest;
 
+import org.apache.iceberg.FileScanTask;
 import org.apache.iceberg.SnapshotRef;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.exceptions.ValidationException;
@@ -155,6 +156,22 @@ final class LoadBranch {
 
     private static IllegalStateException missing(String branch, NoSuchTableException e) {
         return new IllegalStateException(branch + " does not exist; its table is created at the start of every job", e);
+    }
+
+    /**
+     * How many rows the loads wrote to the table as of the snapshot, by its metadata alone: a raw table keeps each
+     * file's load ids whole, and a load's files hold its rows only.
+     */
+    long rowsOf(String table, long snapshot, Collection<String> loadIds) {
+        Table t = warehouse.icebergTable(table);
+        long rows = 0;
+        try (CloseableIterable<FileScanTask> files = t.newScan().useSnapshot(snapshot).filter(Expressions.in("load_id", loadIds.toArray()))
+                .planFiles()) {
+            for (FileScanTask f : files) rows += f.file().recordCount();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot plan a scan of " + t.name() + ": " + e.getMessage(), e);
+        }
+        return rows;
     }
 
     /** Whether the snapshot holds rows of the scope another load wrote, by the table's metadata alone. */

@@ -75,8 +75,12 @@ final class LoadCommit {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** The writes of a load, staged as Spark plans: each extract's raw rows, the quarantined rows (null when none) and the facts. */
-    record Staged(List<SourceConfig.Extract> extracts, List<Dataset<Row>> raw, Dataset<Row> quarantined, Dataset<Row> facts) {
+    /**
+     * The writes of a load, staged as Spark plans: each extract's raw rows, with how many they must be when they are
+     * the source read again (null when kept from the first read), the quarantined rows (null when none) and the facts.
+     */
+    record Staged(List<SourceConfig.Extract> extracts, List<Dataset<Row>> raw, List<Long> rawRows, Dataset<Row> quarantined,
+                  Dataset<Row> facts) {
     }
 
     /** A load whose facts commit is in the table's history: its snapshot, id and record. */
@@ -207,6 +211,8 @@ final class LoadCommit {
                     String table = Warehouse.rawTable(source.department(), extract);
                     rawTables.add(table);
                     Long snapshot = stageRaw(table, staged.raw().get(i), branch, loadIds);
+                    Long counted = staged.rawRows().get(i);
+                    if (counted != null) sameRowsAsCounted(table, branch, snapshot, loadIds, staged.extracts().get(i), counted);
                     results.stream().filter(r -> r.extract().equals(extract)).forEach(r -> done.add(r.withRawSnapshot(snapshot)));
                     if (i == 0) FaultPoint.reach(FIRST_RAW_STAGED);
                 }
@@ -263,6 +269,21 @@ final class LoadCommit {
             ctx.warehouse().create(rows.limit(0), table, "wc_year");
         }
         return branch.stage(table, rows, rawScope(loadIds));
+    }
+
+    /**
+     * The rows an extract read again for its raw table are as many as those its facts were made from: a department
+     * that writes to the year while it is loaded would otherwise leave raw rows the facts do not count.
+     */
+    private void sameRowsAsCounted(String table, LoadBranch branch, Long snapshot, Map<Integer, String> loadIds,
+                                   SourceConfig.Extract extract, long counted) {
+        long written = snapshot == null ? 0 : branch.rowsOf(table, snapshot, loadIds.values());
+        if (written != counted) {
+            throw new IngestJob.SourceUnavailableException(String.format("%s · %s changed while it was loaded: %,d row(s) when"
+                    + " its facts were made, %,d when it was read again for %s; nothing of the load was written. Load %s again"
+                    + " when the department is not writing to it", source.department(), extract.name(), counted, written, table,
+                    loadIds.size() == 1 ? "the year" : "the years"));
+        }
     }
 
     private static LoadBranch.Scope rawScope(Map<Integer, String> loadIds) {

@@ -20,6 +20,13 @@ import static org.apache.spark.sql.functions.*;
  * carrying the load id of its row's year.
  */
 final class LoadRows {
+    /**
+     * What a rule said of a tallied row: null for the rows no rule flagged, else a struct of its problem, rules,
+     * warnings and failures ({@link RowChecks}'s texts), its key spelt, and an id of its own ({@link #tally}).
+     */
+    static final String FLAG = "_flag";
+    /** How many checked rows a tallied row stands for. */
+    static final String ROWS = "_rows";
 
     private final String department;
     private final String pseudonymKey;
@@ -56,24 +63,62 @@ final class LoadRows {
         return rows.select(cols.toArray(Column[]::new));
     }
 
-    Dataset<Row> facts(SourceConfig.Extract e, Dataset<Row> rows) {
+    /**
+     * The checked rows summed by what facts, counts, reports and quarantine read: the rows no rule flagged by their
+     * fact's year, measure and dimensions, each flagged row (quarantined, warned about or failing) on its own, with
+     * what the rules said of it and its key spelt ({@link #FLAG}). A province's millions of rows become about its facts
+     * and its few flagged rows in the pass that reads them, and are not kept; the rules' texts, empty for almost every
+     * row, are summed by as one column, null for the rows no rule flagged.
+     *
+     * @param rowKey the row's key columns as text ({@link #rowKey}, {@link #returnRowKey})
+     */
+    Dataset<Row> tally(Dataset<Row> rows, Column rowKey) {
+        Column flagged = col(RowChecks.PROBLEM).notEqual("").or(col(RowChecks.WARNINGS).notEqual(""))
+                .or(col(RowChecks.FAILURES).notEqual(""));
+        List<Column> by = new ArrayList<>(List.of(col(RowChecks.YEAR), col(ExtractMapper.MEASURE)));
+        for (Dimension d : Dimension.values()) by.add(col(ExtractMapper.mapped(d)));
+        List<Column> read = new ArrayList<>(by);
+        read.add(col(ExtractMapper.VALUE));
+        // two flagged rows with the same key are two rows in the report and in quarantine
+        read.add(when(flagged, struct(col(RowChecks.PROBLEM).as("problem"), col(RowChecks.RULES).as("rules"),
+                col(RowChecks.WARNINGS).as("warnings"), col(RowChecks.FAILURES).as("failures"), rowKey.as("row_key"),
+                monotonically_increasing_id().as("row"))).as(FLAG));
+        by.add(col(FLAG));
+        return rows.select(read.toArray(Column[]::new)).groupBy(by.toArray(Column[]::new))
+                .agg(sum(ExtractMapper.VALUE).as(ExtractMapper.VALUE), count(lit(1)).as(ROWS));
+    }
+
+    /** A {@link #FLAG}'s text: empty for a row no rule flagged. */
+    static Column flag(String field) {
+        return coalesce(col(FLAG + "." + field), lit(""));
+    }
+
+    /**
+     * The facts of a {@link #tally}: its rows no rule quarantined, summed by fact. Those no rule flagged at all are
+     * one per fact already; only rows a rule warned about (each on its own) are summed again with them.
+     *
+     * @param warned whether a rule warned about a row it did not quarantine
+     */
+    Dataset<Row> facts(SourceConfig.Extract e, Dataset<Row> tally, boolean warned) {
         List<Column> by = new ArrayList<>(List.of(col(RowChecks.YEAR), col(ExtractMapper.MEASURE)));
         List<Column> fact = new ArrayList<>(List.of(col(ExtractMapper.MEASURE).as("measure"), col(RowChecks.YEAR).as("year")));
         for (Dimension d : Dimension.values()) {
             by.add(col(ExtractMapper.mapped(d)));
             fact.add(col(ExtractMapper.mapped(d)).as(d.column()));
         }
-        fact.addAll(List.of(col("value"), lit(department).as("source"), lit(e.name()).as("extract"), loadId.as("load_id")));
-        return rows.where(col(RowChecks.PROBLEM).equalTo("")).groupBy(by.toArray(Column[]::new))
-                .agg(sum(ExtractMapper.VALUE).as("value")).select(fact.toArray(Column[]::new));
+        fact.addAll(List.of(col(ExtractMapper.VALUE).as("value"), lit(department).as("source"), lit(e.name()).as("extract"),
+                loadId.as("load_id")));
+        Dataset<Row> kept = tally.where(flag("problem").equalTo(""));
+        if (warned) kept = kept.groupBy(by.toArray(Column[]::new)).agg(sum(ExtractMapper.VALUE).as(ExtractMapper.VALUE));
+        return kept.select(fact.toArray(Column[]::new));
     }
 
-    /** @param rowKey the row's key columns as text ({@link #rowKey}, {@link #returnRowKey}) */
-    Dataset<Row> quarantine(SourceConfig.Extract e, Dataset<Row> rows, Column rowKey) {
-        return rows.where(col(RowChecks.PROBLEM).notEqual(""))
+    /** @param tally a {@link #tally}, whose quarantined rows each stand for one row */
+    Dataset<Row> quarantine(SourceConfig.Extract e, Dataset<Row> tally) {
+        return tally.where(flag("problem").notEqual(""))
                 .select(lit(department).as("source"), lit(e.name()).as("extract"), col(RowChecks.YEAR).as("year"),
-                        rowKey.as("row_key"), col(RowChecks.RULES).as("rule"),
-                        col(RowChecks.PROBLEM).as("reason"), loadId.as("load_id"));
+                        col(FLAG + ".row_key").as("row_key"), col(FLAG + ".rules").as("rule"),
+                        col(FLAG + ".problem").as("reason"), loadId.as("load_id"));
     }
 
     /** A return's row: its place in the return (sheet!row), then its key columns. */

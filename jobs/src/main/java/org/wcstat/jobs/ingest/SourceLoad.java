@@ -30,6 +30,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import static org.apache.spark.sql.functions.*;
 
@@ -38,6 +39,12 @@ import static org.apache.spark.sql.functions.*;
  * {@link LoadCommit} describes. Every row read lands in raw (allow-listed columns only, identifiers hashed);
  * rows that map and keep the rules feed facts.observation, the others go to quarantine.rejected. Each year
  * has its own load id and validation report, written whatever the outcome.
+ *
+ * <p>An extract's checked rows are tallied as they are read ({@link LoadRows#tally}): facts, counts, reports and
+ * quarantine come from the tally. Its raw rows are every row read: a small area keeps them in memory until the
+ * commit; a large one ({@code keepRows} false: millions of rows, which Spark's in-memory columns cost a quarter of
+ * a province's ingest to build) reads the extract again as the commit writes them, and the commit checks that the
+ * second read gave as many rows as the first.
  *
  * <p>Several years are read with one query per extract and written with one commit per table, since a
  * county's load spends its time in the fixed costs of Spark jobs and commits, not in its rows; the rules
@@ -57,13 +64,17 @@ final class SourceLoad {
 
     /** Where a committed load's meta.load record waits for the ingest's one append; null to write it with the load. */
     private final LoadRecords records;
+    /** Whether an extract's rows are kept in memory until the commit, or read again for it. */
+    private final boolean keepRows;
 
     SourceLoad(JobContext ctx, SourceConfig source, int year) {
-        this(ctx, source, List.of(year), null);
+        this(ctx, source, List.of(year), null, true);
     }
 
-    SourceLoad(JobContext ctx, SourceConfig source, List<Integer> years, LoadRecords records) {
+    /** @param keepRows whether to keep each extract's rows in memory until the commit, or read them again for it */
+    SourceLoad(JobContext ctx, SourceConfig source, List<Integer> years, LoadRecords records, boolean keepRows) {
         this.records = records;
+        this.keepRows = keepRows || source.isFile();
         this.ctx = ctx;
         this.source = source;
         this.years = List.copyOf(new TreeSet<>(years));
@@ -86,10 +97,11 @@ final class SourceLoad {
     }
 
     /**
-     * An extract read, mapped and checked, waiting to be committed: its rows (cached), those a rule
-     * flagged, its counts by year, and its facts (cached; on the driver too when measure rules read them).
+     * An extract read, mapped and checked, waiting to be committed: its rows (kept, or read again), their tally
+     * (cached), those a rule flagged, its counts by year, and its facts (from the tally; on the driver too when measure
+     * rules read them).
      */
-    private record Checked(SourceConfig.Extract extract, Dataset<Row> rows, List<Row> flagged, Map<Integer, Long> read,
+    private record Checked(SourceConfig.Extract extract, Supplier<Dataset<Row>> rows, Dataset<Row> tally, List<Row> flagged, Map<Integer, Long> read,
                            Map<Integer, Long> bad, Dataset<Row> facts, List<Row> factRows, Map<Integer, Long> factCount,
                            List<Subtotals.Subtotal> subtotals, Timestamp started, long t0) {
     }
@@ -132,9 +144,7 @@ final class SourceLoad {
                 // rows of a group that broke a measure rule were marked: a new plan over the cached rows
                 List<Checked> rechecked = new ArrayList<>();
                 for (Checked c : checked) {
-                    Dataset<Row> rows = verdict.mark(c.rows()).persist(StorageLevel.MEMORY_AND_DISK());
-                    cached.add(rows);
-                    rechecked.add(check(c.extract(), rows, c.started(), c.t0(), cached, readsFacts));
+                    rechecked.add(check(c.extract(), verdict.mark(c.rows().get()), c.rows(), c.started(), c.t0(), cached, readsFacts));
                 }
                 checked = rechecked;
             }
@@ -199,14 +209,18 @@ final class SourceLoad {
             ctx.progress().step(source.department() + " · " + e.name() + ": reading " + what + " from " + reader.where());
             List<ValidationRules.Rule> structural = rules.structural(e.name());
             try {
-                Dataset<Row> src = reader.read(e, years, RowChecks.columns(structural));
-                Dataset<Row> mapped = new ExtractMapper(e, ctx.config().regions(), ctx.config().ageBands(), ExtractMapper.yearOf(years),
-                        DimensionsUsed.of(e, ctx.config().catalog(), rules)).map(src);
-                // the row's key is spelt only for the few rows a rule flags, not kept for every row
-                Dataset<Row> rows = new RowChecks(e, structural).apply(mapped).persist(StorageLevel.MEMORY_AND_DISK());
-                cached.add(rows);
+                ExtractMapper mapper = new ExtractMapper(e, ctx.config().regions(), ctx.config().ageBands(), ExtractMapper.yearOf(years),
+                        DimensionsUsed.of(e, ctx.config().catalog(), rules));
+                RowChecks checks = new RowChecks(e, structural);
+                Supplier<Dataset<Row>> read = () -> checks.apply(mapper.map(reader.read(e, years, RowChecks.columns(structural))));
+                Supplier<Dataset<Row>> rows = read;
+                if (keepRows) {
+                    Dataset<Row> kept = read.get().persist(StorageLevel.MEMORY_AND_DISK());
+                    cached.add(kept);
+                    rows = () -> kept;
+                }
                 // reads the source now, so a dropped connection fails here, before anything is written
-                checked.add(check(e, rows, new Timestamp(t0), t0, cached, gate));
+                checked.add(check(e, rows.get(), rows, new Timestamp(t0), t0, cached, gate));
                 years.forEach(y -> origins.put(e.name() + "|" + y, reader.origin(e, y)));
             } catch (Exception ex) {
                 throw SourceDataException.classify(source, ctx.config().folder().sourceFile(source.department()), e, ex, reports.get(years.get(0)), ctx.home());
@@ -223,13 +237,20 @@ final class SourceLoad {
     }
 
     /**
-     * Counts an extract's rows by year and collects those a rule flagged in one pass over them, then
-     * aggregates its facts; few Spark jobs per extract, since a department has several extracts and a
+     * Tallies an extract's checked rows, counts them by year and collects those a rule flagged in one pass, then
+     * takes its facts from the tally; few Spark jobs per extract, since a department has several extracts and a
      * county's are small.
+     *
+     * @param checked the rows to tally: those of {@code rows}, or those with the measure rules' holds marked
+     * @param rows the extract's rows for its raw table
      */
-    private Checked check(SourceConfig.Extract e, Dataset<Row> rows, Timestamp started, long t0, List<Dataset<Row>> cached,
-                          MeasureGate gate) {
-        Column bad = sum(when(col(RowChecks.PROBLEM).notEqual(""), 1).otherwise(0));
+    private Checked check(SourceConfig.Extract e, Dataset<Row> checked, Supplier<Dataset<Row>> rows, Timestamp started, long t0,
+                          List<Dataset<Row>> cached, MeasureGate gate) {
+        // the row's key is spelt only for the few rows a rule flags, not kept for every row
+        Dataset<Row> tally = project.tally(checked, rowKey(e)).persist(StorageLevel.MEMORY_AND_DISK());
+        cached.add(tally);
+        Column counted = col(LoadRows.ROWS);
+        Column bad = sum(when(LoadRows.flag("problem").notEqual(""), counted).otherwise(0));
         Map<Integer, Long> read = new TreeMap<>();
         Map<Integer, Long> quarantined = new TreeMap<>();
         years.forEach(y -> {
@@ -240,20 +261,20 @@ final class SourceLoad {
         if (years.size() == 1) {
             // one pass: the counts are observed while the flagged rows are collected
             Observation counts = new Observation("counts-" + UUID.randomUUID());
-            flagged = collectFlagged(e, flagged(rows.observe(counts, count(lit(1)).as("rows"), bad.as("bad"))));
+            flagged = collectFlagged(flagged(tally.observe(counts, sum(counted).as("rows"), bad.as("bad"))));
             Map<String, Object> n = observed(counts, e);
-            read.put(years.get(0), ((Number) n.get("rows")).longValue());
+            read.put(years.get(0), n.get("rows") == null ? 0 : ((Number) n.get("rows")).longValue());
             quarantined.put(years.get(0), n.get("bad") == null ? 0 : ((Number) n.get("bad")).longValue());
         } else {
             // by year in a job of its own: observing two sums per year would evaluate them all on every row
-            flagged = collectFlagged(e, flagged(rows));
-            rows.groupBy(RowChecks.YEAR).agg(count(lit(1)), bad).collectAsList().forEach(r -> {
+            flagged = collectFlagged(flagged(tally));
+            tally.groupBy(RowChecks.YEAR).agg(sum(counted), bad).collectAsList().forEach(r -> {
                 read.put(r.getInt(0), r.getLong(1));
                 quarantined.put(r.getInt(0), r.getLong(2));
             });
         }
-        Dataset<Row> all = project.facts(e, rows).persist(StorageLevel.MEMORY_AND_DISK());
-        cached.add(all);
+        // a row flagged but not quarantined has a problem text that is empty
+        Dataset<Row> all = project.facts(e, tally, flagged.stream().anyMatch(r -> r.getString(2).isEmpty()));
         Map<Integer, Long> factCount = new TreeMap<>();
         years.forEach(y -> factCount.put(y, 0L));
         Dataset<Row> f = all;
@@ -279,7 +300,7 @@ final class SourceLoad {
         } else if (!report) {
             all.groupBy("year").count().collectAsList().forEach(r -> factCount.put(r.getInt(0), r.getLong(1)));
         }
-        return new Checked(e, rows, flagged, read, quarantined, f, factRows, factCount, subtotals, started, t0);
+        return new Checked(e, rows, tally, flagged, read, quarantined, f, factRows, factCount, subtotals, started, t0);
     }
 
     /** The facts, observed to count each year's rows (named by the year) in whatever pass reads them. */
@@ -298,14 +319,14 @@ final class SourceLoad {
         }
     }
 
-    /** The rows a rule quarantines, warns about or fails on. */
-    private static Dataset<Row> flagged(Dataset<Row> rows) {
-        return rows.where(col(RowChecks.PROBLEM).notEqual("").or(col(RowChecks.WARNINGS).notEqual(""))
-                .or(col(RowChecks.FAILURES).notEqual("")));
+    /** The rows of a tally a rule quarantines, warns about or fails on. */
+    private static Dataset<Row> flagged(Dataset<Row> tally) {
+        return tally.where(col(LoadRows.FLAG).isNotNull());
     }
 
-    private List<Row> collectFlagged(SourceConfig.Extract e, Dataset<Row> flagged) {
-        return flagged.select(rowKey(e), col(RowChecks.RULES), col(RowChecks.PROBLEM), col(RowChecks.WARNINGS), col(RowChecks.FAILURES),
+    private static List<Row> collectFlagged(Dataset<Row> flagged) {
+        String f = LoadRows.FLAG + ".";
+        return flagged.select(col(f + "row_key"), col(f + "rules"), col(f + "problem"), col(f + "warnings"), col(f + "failures"),
                 col(RowChecks.YEAR)).collectAsList();
     }
 
@@ -416,22 +437,27 @@ final class SourceLoad {
     private LoadCommit.Staged staged(List<Checked> checked, List<Integer> passed) {
         List<SourceConfig.Extract> extracts = new ArrayList<>();
         List<Dataset<Row>> raws = new ArrayList<>();
+        List<Long> rawRows = new ArrayList<>();
         Dataset<Row> facts = null;
         Dataset<Row> rejected = null;
         for (Checked c : checked) {
-            Dataset<Row> rows = passed.size() == years.size() ? c.rows() : c.rows().where(col(RowChecks.YEAR).isin(passed.toArray()));
-            Dataset<Row> f = passed.size() == years.size() ? c.facts() : c.facts().where(col("year").isin(passed.toArray()));
+            boolean all = passed.size() == years.size();
+            Dataset<Row> rows = all ? c.rows().get() : c.rows().get().where(col(RowChecks.YEAR).isin(passed.toArray()));
+            Dataset<Row> f = all ? c.facts() : c.facts().where(col("year").isin(passed.toArray()));
             extracts.add(c.extract());
             raws.add(project.raw(c.extract(), rows, c.started()));
+            // rows read again: the commit checks they are the rows counted
+            rawRows.add(keepRows ? null : passed.stream().mapToLong(y -> c.read().get(y)).sum());
             // LoadRows makes every extract's facts, and its quarantined rows, with the same columns in the same order:
             // a union by position, which Spark analyses at once, where one by name resolves every column again
             facts = facts == null ? f : facts.union(f);
             if (passed.stream().anyMatch(y -> c.bad().get(y) > 0)) {
-                Dataset<Row> q = project.quarantine(c.extract(), rows, rowKey(c.extract()));
+                Dataset<Row> tally = all ? c.tally() : c.tally().where(col(RowChecks.YEAR).isin(passed.toArray()));
+                Dataset<Row> q = project.quarantine(c.extract(), tally);
                 rejected = rejected == null ? q : rejected.union(q);
             }
         }
-        return new LoadCommit.Staged(extracts, raws, rejected, facts);
+        return new LoadCommit.Staged(extracts, raws, rawRows, rejected, facts);
     }
 
     /** A fail rule was broken: nothing of the load's years named was written; the reports say what to fix. */

@@ -16,6 +16,9 @@ import java.util.Map;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A load of several years leaves what loads of each year, one after the other, leave: the same facts,
@@ -36,11 +39,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * Besides: a certificate number that appears in 2020 and again in 2021 is no duplicate (the unique rule
  * holds within a year); two births of 2021 in 昭化镇 sharing one number are; a 2020 birth of sex X does
  * not map; a 2018 birth is outside the years and never read.
+ *
+ * <p>A third department reads the same database as a province's load does, its rows read again for the raw
+ * table rather than kept until the commit, and leaves the same again; a fourth, whose query gives one row more
+ * at each reading, is not loaded at all.
  */
 class MultiYearLoadTest {
     static final List<Integer> YEARS = List.of(2019, 2020, 2021, 2022, 2023);
     static final String ONE_BY_ONE = "yearly_pg";
     static final String TOGETHER = "batch_pg";
+    static final String READ_AGAIN = "again_pg";
+    static final String CHANGING = "changing_pg";
 
     @TempDir
     static Path dir;
@@ -56,6 +65,9 @@ class MultiYearLoadTest {
                         + " CASE WHEN i % 2 = 0 THEN '1' ELSE '2' END, 'C' || y || '-' || i"
                         + " FROM (VALUES (2019, 10), (2020, 12), (2021, 11), (2022, 40), (2023, 30)) v(y, n), generate_series(1, n) i",
                 "UPDATE reg SET cert = 'SAME' WHERE cert IN ('C2020-1', 'C2021-1')",
+                "CREATE SEQUENCE readings",
+                "CREATE TABLE grows AS SELECT * FROM reg WHERE false",
+                "INSERT INTO grows (id, born, town, sex, cert) SELECT i, DATE '2019-03-01', '510811101', '1', 'G' || i FROM generate_series(1, 10) i",
                 "INSERT INTO reg (born, town, sex, cert) VALUES"
                         + " (DATE '2018-06-01', '510811101', '1', 'OLD'),"
                         + " (DATE '2019-06-01', '510811108', '1', 'Z2019'),"
@@ -83,8 +95,11 @@ class MultiYearLoadTest {
                       keep: [id, born, town, sex]
                       hash: [cert]
                 """;
+        // each reading of the query takes the next number, and one row more than the reading before
+        String changing = source.formatted(CHANGING, pg.url()).replace("table: reg",
+                "query: \"SELECT * FROM grows WHERE id <= (SELECT 2 + nextval('readings'))\"");
         Path conf = ItWarehouse.conf(dir, Map.of(ONE_BY_ONE, source.formatted(ONE_BY_ONE, pg.url()),
-                TOGETHER, source.formatted(TOGETHER, pg.url())));
+                TOGETHER, source.formatted(TOGETHER, pg.url()), READ_AGAIN, source.formatted(READ_AGAIN, pg.url()), CHANGING, changing));
         Files.createDirectories(conf.resolve("validation"));
         String rules = """
                 department: %s
@@ -105,7 +120,7 @@ class MultiYearLoadTest {
                     importance: medium
                     action: quarantine
                 """;
-        for (String d : List.of(ONE_BY_ONE, TOGETHER)) {
+        for (String d : List.of(ONE_BY_ONE, TOGETHER, READ_AGAIN)) {
             Files.writeString(conf.resolve("validation").resolve(d + ".yaml"), rules.formatted(d));
         }
         ctx = ItWarehouse.context(conf, Progress.SILENT, Map.of("IT_PG_USER", "postgres"));
@@ -159,6 +174,28 @@ class MultiYearLoadTest {
                 + "' AND load_id NOT IN (" + String.join(", ", ids.stream().map(i -> "'" + i.split(" ")[1] + "'").toList()) + ")");
         assertEquals(YEARS.size(), newIds.size());
         assertEquals(newIds, loadIds(TOGETHER), "rows of the first load are left");
+    }
+
+    @Test
+    void rowsReadAgainForTheRawTableLeaveWhatKeptRowsLeave() throws Exception {
+        new IngestJob(10).run(ctx, YEARS, Optional.of(TOGETHER));
+        new SourceLoad(ctx, ctx.config().source(READ_AGAIN), YEARS, null, false).run();
+        assertEquals(State.of(TOGETHER), State.of(READ_AGAIN));
+        for (int year : YEARS) {
+            assertEquals(report(TOGETHER, year), report(READ_AGAIN, year), "the validation reports of " + year + " differ");
+        }
+    }
+
+    @Test
+    void aSourceThatChangesBetweenItsTwoReadingsIsNotLoaded() {
+        IngestJob.SourceUnavailableException e = assertThrows(IngestJob.SourceUnavailableException.class,
+                () -> new SourceLoad(ctx, ctx.config().source(CHANGING), List.of(2019), null, false).run());
+        assertTrue(e.getMessage().startsWith(CHANGING + " · births changed while it was loaded: "), e.getMessage());
+        assertTrue(e.getMessage().contains("nothing of the load was written"), e.getMessage());
+        assertEquals(List.of("0"), ItWarehouse.strings("SELECT count(*) FROM " + Warehouse.FACTS + " WHERE source = '" + CHANGING + "'"));
+        assertEquals(List.of("0"), ItWarehouse.strings("SELECT count(*) FROM wh.raw." + CHANGING + "_births"));
+        assertEquals(List.of("main"), ItWarehouse.strings("SELECT name FROM wh.raw." + CHANGING + "_births.refs"), "the load's branch is left");
+        assertFalse(Files.exists(LoadCommit.pending(ctx.home(), CHANGING, 2019)), "the load's marker is left");
     }
 
     /** The report's lines, sorted: the order of a year's flagged rows follows Spark's partitions, not the rows. */
