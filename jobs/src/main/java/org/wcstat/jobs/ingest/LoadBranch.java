@@ -159,14 +159,17 @@ final class LoadBranch {
     }
 
     /**
-     * How many rows the loads wrote to the table as of the snapshot, by its metadata alone: a raw table keeps each
-     * file's load ids whole, and a load's files hold its rows only.
+     * How many rows the scope's loads wrote to the table as of a snapshot of the load's branch, by its metadata alone:
+     * a load's files hold its rows only, and on its branch the scope's years hold no other load's files. (A table
+     * made before raw tables kept load ids whole bounds each file by an id's first 16 characters, which loads of
+     * other years can share: the years tell them apart.)
      */
-    long rowsOf(String table, long snapshot, Collection<String> loadIds) {
+    long rowsOf(String table, long snapshot, Scope scope) {
         Table t = warehouse.icebergTable(table);
         long rows = 0;
-        try (CloseableIterable<FileScanTask> files = t.newScan().useSnapshot(snapshot).filter(Expressions.in("load_id", loadIds.toArray()))
-                .planFiles()) {
+        Expression ofLoads = Expressions.and(Expressions.in(scope.yearColumn(), scope.years().toArray()),
+                Expressions.in("load_id", scope.loadIds().toArray()));
+        try (CloseableIterable<FileScanTask> files = t.newScan().useSnapshot(snapshot).filter(ofLoads).planFiles()) {
             for (FileScanTask f : files) rows += f.file().recordCount();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot plan a scan of " + t.name() + ": " + e.getMessage(), e);

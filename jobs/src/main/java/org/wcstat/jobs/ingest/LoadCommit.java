@@ -277,7 +277,7 @@ final class LoadCommit {
      */
     private void sameRowsAsCounted(String table, LoadBranch branch, Long snapshot, Map<Integer, String> loadIds,
                                    SourceConfig.Extract extract, long counted) {
-        long written = snapshot == null ? 0 : branch.rowsOf(table, snapshot, loadIds.values());
+        long written = snapshot == null ? 0 : branch.rowsOf(table, snapshot, rawScope(loadIds));
         if (written != counted) {
             throw new IngestJob.SourceUnavailableException(String.format("%s · %s changed while it was loaded: %,d row(s) when"
                     + " its facts were made, %,d when it was read again for %s; nothing of the load was written. Load %s again"

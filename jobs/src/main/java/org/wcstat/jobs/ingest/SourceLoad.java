@@ -141,7 +141,7 @@ final class SourceLoad {
             List<Checked> checked = read(cached, readsFacts);
             MeasureGate.Verdict verdict = gate.check(years, loadedFacts(checked), reports);
             if (!verdict.holds().isEmpty()) {
-                // rows of a group that broke a measure rule were marked: a new plan over the cached rows
+                // rows of a group that broke a measure rule were marked: a new tally of the rows, kept or read again
                 List<Checked> rechecked = new ArrayList<>();
                 for (Checked c : checked) {
                     rechecked.add(check(c.extract(), verdict.mark(c.rows().get()), c.rows(), c.started(), c.t0(), cached, readsFacts));
