@@ -45,6 +45,8 @@ public final class ScaleSummary {
         row(t, runs, "Spark's bare copy / COPY", p -> p.getProperty("spark_copy_s") == null ? "–" : ratio(p, "spark_copy_s", "copy_s"));
         row(t, runs, "ingest s", p -> p.getProperty("ingest_s"));
         row(t, runs, "**ingest / COPY** (goal ≤ 1.5×)", p -> "**" + ratio(p, "ingest_s", "copy_s") + "**");
+        row(t, runs, "ingest / Spark's bare copy (wcstat's own work)", p -> p.getProperty("spark_copy_s") == null ? "–"
+                : ratio(p, "ingest_s", "spark_copy_s"));
         row(t, runs, "ingest rows/s", p -> String.format(Locale.ROOT, "%,.0f", d(p, "rows_read") / d(p, "ingest_s")));
         row(t, runs, "ingest s per million source rows", p -> String.format(Locale.ROOT, "%,.1f", d(p, "ingest_s") / d(p, "rows_read") * 1e6));
         row(t, runs, "compute s (Spark)", p -> p.getProperty("compute_s"));
