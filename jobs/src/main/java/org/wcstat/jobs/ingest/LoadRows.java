@@ -75,8 +75,7 @@ final class LoadRows {
     Dataset<Row> tally(Dataset<Row> rows, Column rowKey) {
         Column flagged = col(RowChecks.PROBLEM).notEqual("").or(col(RowChecks.WARNINGS).notEqual(""))
                 .or(col(RowChecks.FAILURES).notEqual(""));
-        List<Column> by = new ArrayList<>(List.of(col(RowChecks.YEAR), col(ExtractMapper.MEASURE)));
-        for (Dimension d : Dimension.values()) by.add(col(ExtractMapper.mapped(d)));
+        List<Column> by = factKey();
         List<Column> read = new ArrayList<>(by);
         read.add(col(ExtractMapper.VALUE));
         // two flagged rows with the same key are two rows in the report and in quarantine
@@ -86,6 +85,13 @@ final class LoadRows {
         by.add(col(FLAG));
         return rows.select(read.toArray(Column[]::new)).groupBy(by.toArray(Column[]::new))
                 .agg(sum(ExtractMapper.VALUE).as(ExtractMapper.VALUE), count(lit(1)).as(ROWS));
+    }
+
+    /** What a fact is summed by: its year, measure and dimensions, as a mapped row holds them. */
+    private static List<Column> factKey() {
+        List<Column> key = new ArrayList<>(List.of(col(RowChecks.YEAR), col(ExtractMapper.MEASURE)));
+        for (Dimension d : Dimension.values()) key.add(col(ExtractMapper.mapped(d)));
+        return key;
     }
 
     /** A {@link #FLAG}'s text: empty for a row no rule flagged. */
@@ -100,16 +106,12 @@ final class LoadRows {
      * @param warned whether a rule warned about a row it did not quarantine
      */
     Dataset<Row> facts(SourceConfig.Extract e, Dataset<Row> tally, boolean warned) {
-        List<Column> by = new ArrayList<>(List.of(col(RowChecks.YEAR), col(ExtractMapper.MEASURE)));
         List<Column> fact = new ArrayList<>(List.of(col(ExtractMapper.MEASURE).as("measure"), col(RowChecks.YEAR).as("year")));
-        for (Dimension d : Dimension.values()) {
-            by.add(col(ExtractMapper.mapped(d)));
-            fact.add(col(ExtractMapper.mapped(d)).as(d.column()));
-        }
+        for (Dimension d : Dimension.values()) fact.add(col(ExtractMapper.mapped(d)).as(d.column()));
         fact.addAll(List.of(col(ExtractMapper.VALUE).as("value"), lit(department).as("source"), lit(e.name()).as("extract"),
                 loadId.as("load_id")));
         Dataset<Row> kept = tally.where(flag("problem").equalTo(""));
-        if (warned) kept = kept.groupBy(by.toArray(Column[]::new)).agg(sum(ExtractMapper.VALUE).as(ExtractMapper.VALUE));
+        if (warned) kept = kept.groupBy(factKey().toArray(Column[]::new)).agg(sum(ExtractMapper.VALUE).as(ExtractMapper.VALUE));
         return kept.select(fact.toArray(Column[]::new));
     }
 
