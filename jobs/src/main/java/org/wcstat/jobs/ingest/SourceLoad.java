@@ -74,6 +74,7 @@ final class SourceLoad {
     /** @param keepRows whether to keep each extract's rows in memory until the commit, or read them again for it */
     SourceLoad(JobContext ctx, SourceConfig source, List<Integer> years, LoadRecords records, boolean keepRows) {
         this.records = records;
+        // a return is a workbook of a few hundred rows: kept, rather than parsed again (and its origin hashed again)
         this.keepRows = keepRows || source.isFile();
         this.ctx = ctx;
         this.source = source;
