@@ -25,15 +25,20 @@ import java.util.List;
  * the assessment's series, all years' points, grew past Spark's recommended task size by the tenth year.
  * Here the rows are broadcast once, a slice per task, and each task reads its slice, so a task carries only
  * the broadcast's handle. A slice is serialized by Kryo: Java serialization of a province's half a million
- * values took a driver's core 1.5 s. Close it once the Dataset is written: that frees the broadcast.
+ * values took a driver's core 1.5 s. Kryo writes into a buffer of at most {@code spark.kryoserializer.buffer.max}
+ * (64 MB by default), which one slice of a province's assessments outgrew: a slice is serialized in chunks of
+ * {@link #ROWS_PER_CHUNK} rows. Close it once the Dataset is written: that frees the broadcast.
  */
 public final class DriverRows implements AutoCloseable {
     private static final ClassTag<ArrayList<Row>> LIST = ClassTag$.MODULE$.apply(ArrayList.class);
 
-    private final Broadcast<byte[][]> rows;
+    /** Rows serialized at once: a few MB of a province's widest rows, well inside Kryo's buffer. */
+    static final int ROWS_PER_CHUNK = 5_000;
+
+    private final Broadcast<byte[][][]> rows;
     private final Dataset<Row> dataset;
 
-    private DriverRows(Broadcast<byte[][]> rows, Dataset<Row> dataset) {
+    private DriverRows(Broadcast<byte[][][]> rows, Dataset<Row> dataset) {
         this.rows = rows;
         this.dataset = dataset;
     }
@@ -42,18 +47,23 @@ public final class DriverRows implements AutoCloseable {
     public static DriverRows of(SparkSession spark, List<Row> rows, StructType schema, int slices) {
         int n = Math.max(1, slices);
         SerializerInstance kryo = new KryoSerializer(spark.sparkContext().conf()).newInstance();
-        byte[][] serialized = new byte[n][];
+        byte[][][] serialized = new byte[n][][];
         for (int i = 0; i < n; i++) {
-            ByteBuffer b = kryo.serialize(new ArrayList<>(rows.subList(rows.size() * i / n, rows.size() * (i + 1) / n)), LIST);
-            serialized[i] = new byte[b.remaining()];
-            b.get(serialized[i]);
+            List<Row> slice = rows.subList(rows.size() * i / n, rows.size() * (i + 1) / n);
+            serialized[i] = new byte[(slice.size() + ROWS_PER_CHUNK - 1) / ROWS_PER_CHUNK][];
+            for (int c = 0; c < serialized[i].length; c++) {
+                ByteBuffer b = kryo.serialize(new ArrayList<>(slice.subList(c * ROWS_PER_CHUNK, Math.min(slice.size(), (c + 1) * ROWS_PER_CHUNK))), LIST);
+                serialized[i][c] = new byte[b.remaining()];
+                b.get(serialized[i][c]);
+            }
         }
-        Broadcast<byte[][]> b = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(serialized);
+        Broadcast<byte[][][]> b = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(serialized);
         MapPartitionsFunction<Long, Row> slice = partition -> {
             if (!partition.hasNext()) return Collections.emptyIterator();
             int i = (int) (long) partition.next();
             SerializerInstance reader = new KryoSerializer(SparkEnv.get().conf()).newInstance();
-            List<Row> mine = reader.deserialize(ByteBuffer.wrap(b.value()[i]), LIST);
+            List<Row> mine = new ArrayList<>();
+            for (byte[] chunk : b.value()[i]) mine.addAll(reader.<ArrayList<Row>>deserialize(ByteBuffer.wrap(chunk), LIST));
             return mine.iterator();
         };
         return new DriverRows(b, spark.range(0, n, 1, n).mapPartitions(slice, Encoders.row(schema)));
