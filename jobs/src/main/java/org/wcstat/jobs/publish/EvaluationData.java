@@ -3,10 +3,12 @@ package org.wcstat.jobs.publish;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
+import org.wcstat.core.Coded;
 import org.wcstat.core.assess.Evaluation;
 import org.wcstat.core.assess.ProgressStatus;
 import org.wcstat.core.assess.Warning;
 import org.wcstat.core.assess.WarningKind;
+import org.wcstat.core.catalog.Catalog;
 import org.wcstat.core.config.AssessmentSettings;
 import org.wcstat.core.dimension.CellKey;
 import org.wcstat.core.dimension.Dimension;
@@ -50,6 +52,13 @@ record EvaluationData(int year, boolean isFinal, List<ProgressStatus> statuses, 
         boolean wholePlan() {
             return area.equals(Evaluation.WHOLE_PLAN);
         }
+
+        /** The counts without one indicator of a direction-only goal (not among the quantified), counted under {@code status}. */
+        Area without(ProgressStatus status) {
+            Map<ProgressStatus, Integer> counts = new LinkedHashMap<>(byStatus);
+            counts.merge(status, -1, Integer::sum);
+            return new Area(plan, area, assessedYear, indicators - 1, quantified, counts, anticipatedMet, summaryZh, summaryEn, basis);
+        }
     }
 
     /**
@@ -79,8 +88,8 @@ record EvaluationData(int year, boolean isFinal, List<ProgressStatus> statuses, 
      * The evaluation for a release of {@code year}; empty before the first evaluation year, or when assess has
      * not evaluated it from its own data yet ({@link #missing}).
      */
-    static Optional<EvaluationData> read(ReleaseSnapshot snapshot, AssessmentSettings settings, String district, int year,
-                                         ReleaseTables disclosure) {
+    static Optional<EvaluationData> read(ReleaseSnapshot snapshot, AssessmentSettings settings, Catalog catalog, String district,
+                                         int year, ReleaseTables disclosure) {
         Optional<Integer> evaluationYear = yearFor(settings, year);
         if (evaluationYear.isEmpty()) return Optional.empty();
         int e = evaluationYear.get();
@@ -98,8 +107,19 @@ record EvaluationData(int year, boolean isFinal, List<ProgressStatus> statuses, 
         // the rows disclosure control rewrote carry no schema of their own: their columns are read by the table's
         Columns a = new Columns(assessment.schema());
         Map<String, Judged> judged = new LinkedHashMap<>();
-        for (Row r : disclosure.assessment(assessment.orderBy("indicator").collectAsList())) {
-            judged.put(a.get(r, "indicator"), judged(a, r, disclosure.withholds(a.get(r, "indicator"), total)));
+        List<Row> stored = assessment.orderBy("indicator").collectAsList();
+        List<Row> disclosed = disclosure.assessment(stored);
+        for (int i = 0; i < stored.size(); i++) {
+            Row r = disclosed.get(i);
+            String indicator = a.get(r, "indicator");
+            judged.put(indicator, judged(a, r, disclosure.withholds(indicator, total)));
+            if (ReleaseTables.WITHHELD_STATUS.equals(a.get(r, "status"))) {
+                // a status withheld is not counted either: the counts less the statuses listed would give it
+                ProgressStatus counted = Coded.ofCode(ProgressStatus.class, a.get(stored.get(i), "status"), "status");
+                catalog.entries().stream().filter(entry -> entry.code().equals(indicator)).findFirst().map(Catalog.Entry::indicator)
+                        .ifPresent(ind -> areas.replaceAll(area -> area.plan().equals(ind.plan())
+                                && (area.wholePlan() || area.area().equals(ind.area())) ? area.without(counted) : area));
+            }
         }
 
         Map<String, String> trends = new LinkedHashMap<>();

@@ -107,7 +107,7 @@ public final class PublishJob implements Job {
                 .orderBy("indicator", "region", "sex", "age_band", "residence").collectAsList());
         List<Row> warnings = tables.warnings(warningTable.where(col("assessed_year").equalTo(year))
                 .orderBy("indicator", "region", "sex", "age_band", "residence", "kind", "reason").collectAsList());
-        Optional<EvaluationData> evaluation = EvaluationData.read(snapshot, ctx.config().assessment(), district, year, tables);
+        Optional<EvaluationData> evaluation = EvaluationData.read(snapshot, ctx.config().assessment(), catalog, district, year, tables);
         EvaluationData.missing(ctx.config().assessment(), year, evaluation).ifPresent(ctx.progress()::warn);
 
         Releases releases = new Releases(ctx.releases());
@@ -124,7 +124,8 @@ public final class PublishJob implements Job {
                     revision, RevisionNote.of(values), RevisionNote.newLoads(m, loads), catalog));
 
             // the release's writers: each gets the scratch folder and the values after disclosure control
-            YearbookTables yearbook = writeYearbook(ctx, scratch, values, catalog, layout, year, evaluation, note, volumes, areaValues);
+            YearbookTables yearbook = writeYearbook(ctx, scratch, values, tables, catalog, layout, year, evaluation, note, volumes,
+                    areaValues);
             FaultPoint.reach(HALF_WRITTEN);
             DataFiles data = new DataFiles(wh.spark(), scratch.resolve("data"));
             data.write(ReleaseTables.VALUES, ReleaseTables.VALUES_SCHEMA, ReleaseTables.values(values));
@@ -195,13 +196,13 @@ public final class PublishJob implements Job {
                 .orElse(" is not in the catalog, so the yearbook charts it not; correct key_indicators");
     }
 
-    private static YearbookTables writeYearbook(JobContext ctx, Path dir, List<PublishedValue> values, Catalog catalog,
-                                                YearbookLayout layout, int year, Optional<EvaluationData> evaluation,
+    private static YearbookTables writeYearbook(JobContext ctx, Path dir, List<PublishedValue> values, ReleaseTables disclosure,
+                                                Catalog catalog, YearbookLayout layout, int year, Optional<EvaluationData> evaluation,
                                                 Optional<RevisionNote> revision, Optional<Volumes> volumes,
                                                 List<PublishedValue> areaValues) throws IOException {
         String district = ctx.config().regions().district().code();
         int firstYear = Math.min(layout.firstYear(), year);
-        YearbookData data = YearbookData.read(ctx.warehouse(), year, firstYear, district, values);
+        YearbookData data = YearbookData.read(ctx.warehouse(), year, firstYear, district, values, disclosure);
         Labels labels = new Labels(ctx.config().vocabulary(), layout.english());
         layout.keyIndicatorsMissingFrom(catalog).forEach(code -> ctx.progress().step(missingKeyIndicator(catalog, code)));
         Map<String, String> departments = new TreeMap<>();

@@ -5,17 +5,22 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.wcstat.core.assess.CornerCase;
 import org.wcstat.core.dimension.CellKey;
 
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
  * The release's tables for data/: the indicator values after disclosure control, and the year's
  * assessment and warnings with the figures of every breakdown that has a withheld value taken out (a
- * town's baseline and current value would give its withheld counts back; its status stays).
+ * town's baseline and current value would give its withheld counts back). Its status stays, since it says on
+ * which side of the target the value lies, not the value; except a status drawn from the value being at its
+ * natural limit (the method {@code at_limit}: 已实现 beside a withheld 100 %, 2 of 2), which says the value
+ * itself, and is withheld with it.
  */
 final class ReleaseTables {
     static final String VALUES = "indicator_values";
@@ -41,6 +46,13 @@ final class ReleaseTables {
     private static final List<String> ASSESSMENT_FIGURES = List.of("baseline_value", "current_value", "ratio",
             "anticipated_2025", "anticipated_2030", "gap_2030");
     static final String WITHHELD_NOTE = "figures withheld: the series rests on small counts";
+    /** The status published in place of one that would give a withheld value away. */
+    static final String WITHHELD_STATUS = "withheld";
+    static final String WITHHELD_STATUS_ZH = "不予公布";
+    static final String WITHHELD_STATUS_NOTE = "status and figures withheld: the series rests on small counts, and its status,"
+            + " drawn from the value being at its natural limit, would give the value";
+    /** How a method names the corner case of a status drawn from the value being at its natural limit. */
+    private static final String AT_LIMIT = CornerCase.AT_LIMIT.name().toLowerCase(Locale.ROOT);
 
     private final Set<String> withheldSeries = new HashSet<>();
 
@@ -67,6 +79,14 @@ final class ReleaseTables {
             Object[] cells = cells(r);
             for (String f : ASSESSMENT_FIGURES) cells[r.fieldIndex(f)] = null;
             cells[r.fieldIndex("note")] = WITHHELD_NOTE;
+            List<String> method = new ArrayList<>(List.of(r.<String>getAs("method").split("\\+")));
+            if (method.remove(AT_LIMIT)) {
+                cells[r.fieldIndex("status")] = WITHHELD_STATUS;
+                cells[r.fieldIndex("status_zh")] = WITHHELD_STATUS_ZH;
+                cells[r.fieldIndex("status_en")] = WITHHELD_STATUS;
+                cells[r.fieldIndex("method")] = String.join("+", method);
+                cells[r.fieldIndex("note")] = WITHHELD_STATUS_NOTE;
+            }
             out.add(RowFactory.create(cells));
         }
         return out;

@@ -1,6 +1,8 @@
 package org.wcstat.jobs.publish;
 
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.StructType;
 import org.wcstat.core.assess.Warning;
 import org.wcstat.core.assess.WarningKind;
 import org.wcstat.core.dimension.Breakdown;
@@ -93,13 +95,24 @@ final class YearbookData {
         return shown.getOrDefault(indicator, List.of());
     }
 
-    /** Reads the assessment of year Y from the warehouse; indicators it has not judged show as not assessed. */
-    static YearbookData read(Warehouse wh, int year, int firstYear, String district, List<PublishedValue> values) {
+    /**
+     * Reads the assessment of year Y from the warehouse; indicators it has not judged show as not assessed.
+     *
+     * @param disclosure what the release withholds of the assessment, as in data/assessment
+     */
+    static YearbookData read(Warehouse wh, int year, int firstYear, String district, List<PublishedValue> values,
+                             ReleaseTables disclosure) {
         CellKey total = CellKey.total(district);
         Map<String, IndicatorStatus> statuses = new LinkedHashMap<>();
-        for (Row r : wh.spark().sql("SELECT indicator, status, status_zh, status_en, note FROM " + Warehouse.ASSESSMENT
-                + " WHERE assessed_year = " + year + " AND " + is(total) + " ORDER BY indicator").collectAsList()) {
-            statuses.put(r.getString(0), new IndicatorStatus(r.getString(0), r.getString(1), r.getString(2), r.getString(3), r.getString(4)));
+        Dataset<Row> assessment = wh.spark().sql("SELECT * FROM " + Warehouse.ASSESSMENT + " WHERE assessed_year = " + year
+                + " AND " + is(total) + " ORDER BY indicator");
+        // the rows disclosure control rewrote carry no schema of their own: their columns are found in the table's
+        StructType schema = assessment.schema();
+        for (Row r : disclosure.assessment(assessment.collectAsList())) {
+            String indicator = r.getString(schema.fieldIndex("indicator"));
+            statuses.put(indicator, new IndicatorStatus(indicator, r.getString(schema.fieldIndex("status")),
+                    r.getString(schema.fieldIndex("status_zh")), r.getString(schema.fieldIndex("status_en")),
+                    r.getString(schema.fieldIndex("note"))));
         }
         // the most severe first
         String severityOrder = Arrays.stream(Warning.Severity.values())

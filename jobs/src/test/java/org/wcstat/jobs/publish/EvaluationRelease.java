@@ -37,6 +37,10 @@ import java.util.Optional;
  *   growth (24 / 20)^(1/5) − 1 = 3.71% a year ≥ 1.5%: on track; trend up (slope 0.8 a year)
  * W-H-02 孕产妇死亡率 (1/100000, ≤ 12): 2 / 3,000 in 2020, then 1 / 3,000 each year: every value rests on a count
  *   below the threshold of 3 and is withheld, so its figures leave the evaluation too; its status stays
+ * C-H-02b 儿童照护人健康素养水平 (%, increase only): 1 of 2 carers in 2020 (50), then 2 of 2 (100) each year: every
+ *   count below 3, withheld. 100 is the natural limit of a % (plausible_ranges): 已实现 by the method at_limit,
+ *   which says the value itself (2 of 2), so the release withholds the status too (不予公布), and takes it out of
+ *   the counts of children's health and of the children's outline (an achieved indicator fewer)
  * Every other indicator with a target has no value: insufficient data.
  * Children and education: 14 indicators, all with a numeric target (conf/indicators/children-education.yaml):
  *   1 achieved (C-E-02), 1 limited progress (C-E-04), 12 insufficient data:
@@ -97,11 +101,13 @@ final class EvaluationRelease {
         double[] highSchool = {1800, 1808, 1816, 1824, 1832, 1840};
         double[] literate = {400, 416, 432, 448, 464, 480};
         double[] maternal = {2, 1, 1, 1, 1, 1};
+        double[] carers = {1, 2, 2, 2, 2, 2};
         for (int i = 0; i < 6; i++) {
             int year = 2020 + i;
             rate(values, "C-E-02", year, preschool[i], 2000, 100);
             rate(values, "C-E-04", year, highSchool[i], 2000, 100);
             rate(values, "C-H-02a", year, literate[i], 2000, 100);
+            rate(values, "C-H-02b", year, carers[i], 2, 100);
             // the catalog pools W-H-02 over 3 years: the values assess judges are the pooled ones
             rate(values, "W-H-02", year, 3, maternal[i], 3000, 100000);
         }
