@@ -252,32 +252,39 @@ final class SourceLoad {
         cached.add(tally);
         Column counted = col(LoadRows.ROWS);
         Column bad = sum(when(LoadRows.flag("problem").notEqual(""), counted).otherwise(0));
+        // the tally's rows no rule flagged: one per fact, and the facts themselves unless a rule warned about a row
+        Column unflagged = count_if(col(LoadRows.FLAG).isNull());
         Map<Integer, Long> read = new TreeMap<>();
         Map<Integer, Long> quarantined = new TreeMap<>();
+        Map<Integer, Long> unflaggedFacts = new TreeMap<>();
+        Map<Integer, Long> factCount = new TreeMap<>();
         years.forEach(y -> {
             read.put(y, 0L);
             quarantined.put(y, 0L);
+            unflaggedFacts.put(y, 0L);
+            factCount.put(y, 0L);
         });
         List<Row> flagged;
         if (years.size() == 1) {
             // one pass: the counts are observed while the flagged rows are collected
             Observation counts = new Observation("counts-" + UUID.randomUUID());
-            flagged = collectFlagged(flagged(tally.observe(counts, sum(counted).as("rows"), bad.as("bad"))));
+            flagged = collectFlagged(flagged(tally.observe(counts, sum(counted).as("rows"), bad.as("bad"), unflagged.as("facts"))));
             Map<String, Object> n = observed(counts, e);
             read.put(years.get(0), n.get("rows") == null ? 0 : ((Number) n.get("rows")).longValue());
             quarantined.put(years.get(0), n.get("bad") == null ? 0 : ((Number) n.get("bad")).longValue());
+            unflaggedFacts.put(years.get(0), ((Number) n.get("facts")).longValue());
         } else {
-            // by year in a job of its own: observing two sums per year would evaluate them all on every row
+            // by year in a job of its own: observing three sums per year would evaluate them all on every row
             flagged = collectFlagged(flagged(tally));
-            tally.groupBy(RowChecks.YEAR).agg(sum(counted), bad).collectAsList().forEach(r -> {
+            tally.groupBy(RowChecks.YEAR).agg(sum(counted), bad, unflagged).collectAsList().forEach(r -> {
                 read.put(r.getInt(0), r.getLong(1));
                 quarantined.put(r.getInt(0), r.getLong(2));
+                unflaggedFacts.put(r.getInt(0), r.getLong(3));
             });
         }
         // a row flagged but not quarantined has a problem text that is empty
-        Dataset<Row> all = project.facts(e, tally, flagged.stream().anyMatch(r -> r.getString(2).isEmpty()));
-        Map<Integer, Long> factCount = new TreeMap<>();
-        years.forEach(y -> factCount.put(y, 0L));
+        boolean warned = flagged.stream().anyMatch(r -> r.getString(2).isEmpty());
+        Dataset<Row> all = project.facts(e, tally, warned);
         Dataset<Row> f = all;
         List<Subtotals.Subtotal> subtotals = List.of();
         // only a report of counts has subtotals: in a register, a row at the district is a unit of the district
@@ -291,15 +298,18 @@ final class SourceLoad {
             if (!left.isEmpty()) f = all.where(not(CodeLookup.among(Subtotals.key(), left)));
             allRows.stream().filter(r -> !left.contains(Subtotals.keyOf(r))).forEach(r -> factCount.merge(r.getInt(1), 1L, Long::sum));
         }
-        // a register's facts can be a province's millions: counted where they are, in the measure rules' pass if any
+        // a register's facts can be a province's millions: counted where they are, in the measure rules' pass if any, else in the tally's
         List<Row> factRows = null;
         if (gate != null) {
             // the measure rules check the facts, subtotals included: a rule may compare pupils{sex=_T} with its parts
             Observation byYear = new Observation("facts-" + UUID.randomUUID());
             factRows = gate.narrow(report ? all : countedByYear(all, byYear)).collectAsList();
             if (!report) observed(byYear, e).forEach((y, n) -> factCount.put(Integer.parseInt(y), ((Number) n).longValue()));
-        } else if (!report) {
+        } else if (!report && warned) {
+            // a warned row is summed again with its fact's unflagged row, if any: counted in a job of its own
             all.groupBy("year").count().collectAsList().forEach(r -> factCount.put(r.getInt(0), r.getLong(1)));
+        } else if (!report) {
+            factCount.putAll(unflaggedFacts);
         }
         return new Checked(e, rows, tally, flagged, read, quarantined, f, factRows, factCount, subtotals, started, t0);
     }

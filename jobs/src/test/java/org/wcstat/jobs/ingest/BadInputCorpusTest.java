@@ -118,6 +118,10 @@ class BadInputCorpusTest {
             // every row read is in the facts or in quarantine: none vanished
             assertEquals(List.of(), ItWarehouse.strings("SELECT extract FROM " + Warehouse.LOADS + " WHERE source = '" + dept
                     + "' AND rows_read <> rows_written + rows_quarantined"));
+            // and each extract's record counts the facts it wrote
+            assertEquals(List.of(), ItWarehouse.strings("SELECT l.extract FROM " + Warehouse.LOADS + " l LEFT JOIN (SELECT load_id,"
+                    + " extract, count(*) AS n FROM " + Warehouse.FACTS + " GROUP BY load_id, extract) f ON l.load_id = f.load_id"
+                    + " AND l.extract = f.extract WHERE l.source = '" + dept + "' AND l.status = 'ok' AND l.facts_rows <> coalesce(f.n, 0)"));
         }
         List<String> warnings = progress.warnings().subList(warningsBefore, progress.warnings().size());
         String said = outcome + "\n" + String.join("\n", warnings);
