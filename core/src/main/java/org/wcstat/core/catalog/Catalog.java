@@ -35,7 +35,15 @@ public final class Catalog {
      * An indicator the county does not monitor: it does not read a department the indicator's data come from (no
      * file of theirs in sources/), so it is neither computed nor published, and its plan goals count as left out.
      */
-    public record Unmonitored(String code, String nameZh, List<String> departments, Path file) {
+    public record Unmonitored(Indicator indicator, List<String> departments, Path file) {
+        public String code() {
+            return indicator.code();
+        }
+
+        public String nameZh() {
+            return indicator.nameZh();
+        }
+
         public String why() {
             return "not monitored: the configuration reads no source of " + (departments.size() == 1 ? "department " : "departments ")
                     + String.join(", ", departments);
@@ -117,7 +125,7 @@ public final class Catalog {
                 Indicator ind = cf.indicators().get(i);
                 List<String> notRead = notRead(ind, departments);
                 if (!notRead.isEmpty()) {
-                    unmonitored.put(ind.code(), new Unmonitored(ind.code(), ind.nameZh(), notRead, file));
+                    unmonitored.put(ind.code(), new Unmonitored(ind, notRead, file));
                     continue;
                 }
                 try {

@@ -20,7 +20,7 @@ import java.util.Set;
  * report.html and the sheet of yearbook.xlsx: per outline the summary of every plan area with its
  * indicators by status (the chart), the completion table of the quantified indicators, the direction-only
  * goals with their trend, the indicators that could not be judged, the warnings that call for action, and a
- * note on the methods. Every indicator of the catalog with a target appears, judged or not.
+ * note on the methods. Every indicator of the catalog with a target appears, judged or not, monitored or not.
  */
 final class EvaluationTables {
     /** The statuses that are a judgement of progress; any other (insufficient data, not assessed …) is none. */
@@ -54,14 +54,26 @@ final class EvaluationTables {
 
     /**
      * An indicator of the evaluation with its catalog entry and area; {@code judged} is null when assess did not
-     * judge it for the evaluation year.
+     * judge it for the evaluation year. One the county does not monitor ({@link Catalog.Unmonitored}: the configuration
+     * reads none of its departments) has an entry of its indicator alone, and {@code notMonitored} says which.
      */
-    record IndicatorRow(Catalog.Entry entry, Heading area, EvaluationData.Judged judged, String trend) {
+    record IndicatorRow(Catalog.Entry entry, Heading area, EvaluationData.Judged judged, String trend, Catalog.Unmonitored notMonitored) {
+        static final String NOT_MONITORED = "not_monitored";
+
+        IndicatorRow(Catalog.Entry entry, Heading area, EvaluationData.Judged judged, String trend) {
+            this(entry, area, judged, trend, null);
+        }
+
+        static IndicatorRow of(Catalog.Unmonitored u, Heading area) {
+            return new IndicatorRow(new Catalog.Entry(u.indicator(), null, null, u.file()), area, null, null, u);
+        }
+
         Indicator indicator() {
             return entry.indicator();
         }
 
         IndicatorStatus status() {
+            if (notMonitored != null) return new IndicatorStatus(entry.code(), NOT_MONITORED, "未监测", "not monitored", null);
             return judged == null ? IndicatorStatus.notAssessed(entry.code()) : judged.status();
         }
 
@@ -76,6 +88,7 @@ final class EvaluationTables {
         /** Why it is not on track, or why it could not be judged: the assessment's note; null when on track. */
         String reason(int threshold) {
             if (GOOD.contains(status().status())) return null;
+            if (notMonitored != null) return "未监测：" + YearbookTables.notMonitored(notMonitored) + "。";
             if (withheld()) return YearbookTables.withheldReason(threshold);
             if (judged == null) return "未评估：评估年度的评估结果中没有该指标。";
             return judged.note();
@@ -137,6 +150,11 @@ final class EvaluationTables {
                     IndicatorRow row = new IndicatorRow(e, area, data.judged().get(e.code()), data.trends().get(e.code()));
                     (isDirection(e) ? directions : quantified).add(row);
                     if (!row.isJudged()) unjudged.add(row);
+                }
+                // an outline's goal is not left out of its evaluation because no department read measures it
+                for (Catalog.Unmonitored u : catalog.unmonitored()) {
+                    Indicator ind = u.indicator();
+                    if (ind.plan().equals(plan) && ind.area().equals(ch.area()) && ind.target() != null) unjudged.add(IndicatorRow.of(u, area));
                 }
                 List<YearbookTables.WarningRow> listed = new ArrayList<>();
                 for (EvaluationData.Caution c : data.warnings()) {

@@ -161,7 +161,9 @@ final class YearbookTables {
             if (entries.isEmpty()) continue;
             List<IndicatorRow> rows = entries.stream()
                     .map(e -> new IndicatorRow(e, data.totals(e.code()), data.status(e.code()))).toList();
-            chapters.add(new ChapterTable(ch, rows, notes.of(entries, rows.stream().map(IndicatorRow::values).toList())));
+            List<Catalog.Unmonitored> notMonitored = catalog.unmonitored().stream()
+                    .filter(u -> u.indicator().plan().equals(ch.plan()) && u.indicator().area().equals(ch.area())).toList();
+            chapters.add(new ChapterTable(ch, rows, notes.of(entries, rows.stream().map(IndicatorRow::values).toList(), notMonitored)));
         }
         List<BreakdownTable> breakdowns = new ArrayList<>();
         for (Dimension d : dimensions) {
@@ -214,6 +216,11 @@ final class YearbookTables {
         List<CategoryRow> rows = labels.ordered(d, byCategory).stream()
                 .map(c -> new CategoryRow(c, labels.category(d, c), byCategory.get(c))).toList();
         return new IndicatorBreakdown(ind, d, rows, places.title(d));
+    }
+
+    /** Why an indicator has no value in a release: the county does not read the departments its data come from. */
+    static String notMonitored(Catalog.Unmonitored u) {
+        return "本地未读取" + String.join("、", u.departments()) + "部门的数据";
     }
 
     /** What a warning or note on a withheld series says instead of its numbers. */
@@ -277,12 +284,20 @@ final class YearbookTables {
     /** The footnotes' texts, the same in every table. */
     private record Notes(Map<String, String> departmentNames, int threshold, YearbookData data, boolean english) {
         Footnotes of(List<Catalog.Entry> entries, List<Map<Integer, PublishedValue>> figures) {
+            return of(entries, figures, List.of());
+        }
+
+        /** @param notMonitored the indicators of the table's area the county does not monitor, named so that none goes unsaid */
+        Footnotes of(List<Catalog.Entry> entries, List<Map<Integer, PublishedValue>> figures, List<Catalog.Unmonitored> notMonitored) {
             List<String> definitions = new ArrayList<>();
             for (Catalog.Entry e : entries) {
                 Indicator ind = e.indicator();
                 String sources = String.join("、", ind.sources().stream().map(d -> departmentNames.getOrDefault(d, d)).toList());
                 definitions.add(ind.nameZh() + "：" + (ind.definition() == null ? "" : ind.definition().strip()) + " 资料来源：" + sources + "。"
                         + singleYears(ind) + quarantined(ind) + unknown(ind));
+            }
+            for (Catalog.Unmonitored u : notMonitored) {
+                definitions.add(u.nameZh() + "：未监测，" + notMonitored(u) + "，本表不列。");
             }
             boolean anyWithheld = figures.stream().anyMatch(f -> f.entrySet().stream()
                     .anyMatch(v -> v.getKey() >= data.firstYear() && v.getKey() <= data.year() && v.getValue().suppressed()));

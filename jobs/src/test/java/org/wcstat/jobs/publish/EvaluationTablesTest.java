@@ -9,6 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.wcstat.core.assess.ProgressStatus;
 import org.wcstat.core.assess.Warning;
 import org.wcstat.core.assess.WarningKind;
+import org.wcstat.core.catalog.Catalog;
 import org.wcstat.core.config.AssessmentSettings;
 import org.wcstat.core.config.Configuration;
 import org.wcstat.core.dimension.CellKey;
@@ -22,6 +23,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -86,6 +89,52 @@ class EvaluationTablesTest {
         assertEquals(1, children.warnings().size());
         assertEquals("儿童与教育", children.warnings().get(0).area().zh());
         assertEquals(1, children.lowWarnings());
+    }
+
+    @Test
+    void anIndicatorTheCountyDoesNotMonitorIsListedAsSuch() throws Exception {
+        // a county reading health alone, as conf/README.md's adoption starts: C-E-02 (学前教育毛入园率, ≥ 97) needs
+        // education and public_security, which it does not read, so no value of it is computed or judged
+        Path conf = Files.createDirectories(dir.resolve("county/conf/sources"));
+        Files.writeString(conf.resolveSibling("layer.yaml"), "extends: " + TestRepo.root().resolve("conf") + "\n");
+        Files.copy(TestRepo.demoConf().resolve("sources/health.yaml"), conf.resolve("health.yaml"));
+        Catalog partial = Configuration.load(conf.getParent()).catalog();
+        EvaluationData nothingJudged = new EvaluationData(2030, true, List.of(ProgressStatus.values()), finalEvaluation().areas(),
+                Map.of(), Map.of(), List.of());
+        EvaluationTables t = EvaluationTables.of(nothingJudged, partial, CONFIG.yearbook(), new Labels(CONFIG.vocabulary(), true), 2030,
+                "510811");
+
+        EvaluationTables.Outline children = t.outlines.stream().filter(o -> o.plan().equals("children")).findFirst().orElseThrow();
+        EvaluationTables.IndicatorRow preschool = children.unjudged().stream().filter(r -> r.entry().code().equals("C-E-02"))
+                .findFirst().orElseThrow();
+        assertEquals("not_monitored", preschool.status().status());
+        assertEquals("未监测 / not monitored", new Labels(CONFIG.vocabulary(), true).text(preschool.status()));
+        assertEquals("未监测：本地未读取education、public_security部门的数据。", preschool.reason(3));
+        assertEquals("儿童与教育", preschool.area().zh());
+        // every indicator of the outlines with a target is in a table of the evaluation, monitored or not
+        Set<String> listed = new TreeSet<>();
+        for (EvaluationTables.Outline o : t.outlines) {
+            for (List<EvaluationTables.IndicatorRow> rows : List.of(o.quantified(), o.directions(), o.unjudged())) {
+                rows.forEach(r -> listed.add(r.entry().code()));
+            }
+        }
+        Set<String> withTarget = new TreeSet<>();
+        CONFIG.catalog().entries().stream().filter(e -> e.target() != null).forEach(e -> withTarget.add(e.code()));
+        assertTrue(partial.unmonitored().size() > 0 && withTarget.contains("C-E-02"));
+        assertEquals(withTarget, listed);
+        // and the renderings list it with its reason
+        Path report = dir.resolve("report.html");
+        new WebReport().write(report, yearbook().withEvaluation(t));
+        String html = Files.readString(report);
+        assertTrue(html.contains("未监测：本地未读取education、public_security部门的数据。"), "the web report lists C-E-02 as not monitored");
+        // the yearbook's table of children's health, which has indicators from health alone, names the one needing
+        // public_security too (C-H-M2a) in its notes
+        YearbookTables yearbook = YearbookTables.of(new YearbookData(2030, 2020, "510811", List.of(), Map.of(), List.of()), partial,
+                CONFIG.yearbook(), new Labels(CONFIG.vocabulary(), true), Map.of(), CONFIG.assessment().targetYear());
+        YearbookTables.ChapterTable health = yearbook.chapters.stream()
+                .filter(c -> c.chapter().plan().equals("children") && c.chapter().area().equals("health")).findFirst().orElseThrow();
+        assertTrue(health.footnotes().definitions().contains("每千名儿童拥有儿科执业（助理）医生数：未监测，本地未读取public_security部门的数据，本表不列。"),
+                health.footnotes().definitions().toString());
     }
 
     @Test
