@@ -165,11 +165,30 @@ public record Regions(
         Map<String, String> byName = new LinkedHashMap<>();
         byName.put(district.nameZh(), district.code());
         district.otherNames().forEach(n -> byName.putIfAbsent(n, district.code()));
-        towns.forEach(t -> {
-            if (!shared.contains(t.nameZh())) byName.putIfAbsent(t.nameZh(), t.code());
-        });
+        // a shared name is read with its county, as the return templates write it
+        towns.forEach(t -> byName.putIfAbsent(shared.contains(t.nameZh()) ? withCounty(t) : t.nameZh(), t.code()));
         towns.forEach(t -> t.otherNames().forEach(n -> byName.putIfAbsent(n, t.code())));
         return byName;
+    }
+
+    /**
+     * Each town's name as no other town bears it, in regions.yaml's order: its own, or, for a name towns of other
+     * counties bear too, with its county's, 城关镇（苍溪县） ({@link #countyOf}).
+     */
+    public List<String> distinctNames() {
+        Set<String> shared = sharedNames().keySet();
+        return towns.stream().map(t -> shared.contains(t.nameZh()) ? withCounty(t) : t.nameZh()).toList();
+    }
+
+    private String withCounty(Region town) {
+        return town.nameZh() + "（" + countyOf(town.code()).map(Region::nameZh).orElse(areaOf(town.code(), Level.COUNTY)) + "）";
+    }
+
+    /** The county a town is in, where regions.yaml names it: the district itself, or one of its counties. */
+    public Optional<Region> countyOf(String townCode) {
+        String county = areaOf(townCode, Level.COUNTY);
+        if (district.code().equals(county)) return Optional.of(district);
+        return counties.stream().filter(c -> c.code().equals(county)).findFirst();
     }
 
     /** The names two or more towns bear (in different counties), with those towns' codes in regions.yaml's order. */

@@ -35,8 +35,10 @@ public final class Vocabulary {
         }
         List<Code> towns = new ArrayList<>();
         Set<String> shared = regions.sharedNames().keySet();
-        for (Regions.Region t : regions.towns()) {
-            Code c = shared.contains(t.nameZh()) ? withCounty(t) : new Code(t.code(), t.nameZh(), t.nameEn());
+        List<String> distinct = regions.distinctNames();
+        for (int i = 0; i < regions.towns().size(); i++) {
+            Regions.Region t = regions.towns().get(i);
+            Code c = shared.contains(t.nameZh()) ? withCounty(t, distinct.get(i)) : new Code(t.code(), t.nameZh(), t.nameEn());
             towns.add(c);
             regionsByCode.putIfAbsent(t.code(), c);
         }
@@ -54,10 +56,9 @@ public final class Vocabulary {
      * A town whose name towns of other counties bear too, named with its county, 城关镇（苍溪县）, so that a province's
      * tables tell them apart; with the county's code when regions.yaml does not list the county.
      */
-    private Code withCounty(Regions.Region town) {
-        String county = Regions.areaOf(town.code(), Regions.Level.COUNTY);
-        Code named = regionsByCode.getOrDefault(county, new Code(county, county, county));
-        return new Code(town.code(), town.nameZh() + "（" + named.zh() + "）", town.nameEn() + " (" + named.en() + ")");
+    private Code withCounty(Regions.Region town, String nameZh) {
+        String county = regions.countyOf(town.code()).map(Regions.Region::nameEn).orElse(Regions.areaOf(town.code(), Regions.Level.COUNTY));
+        return new Code(town.code(), nameZh, town.nameEn() + " (" + county + ")");
     }
 
     public String district() {

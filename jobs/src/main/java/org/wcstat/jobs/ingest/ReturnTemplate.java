@@ -95,7 +95,7 @@ public final class ReturnTemplate {
         // the towns written in, one row each, when the town is the only thing a row is by
         boolean byTownOnly = codeColumns(e).size() == 1;
         int townColumn = columns.indexOf(e.region().column());
-        List<String> towns = regions.towns().stream().map(t -> e.region().code() != null ? t.code() : t.nameZh()).toList();
+        List<String> towns = townsAsWritten(e);
         int last = first + (byTownOnly ? towns.size() : 0) + SPARE_ROWS - 1;
         for (int r = first; r <= last; r++) {
             Row row = sheet.createRow(r);
@@ -125,12 +125,15 @@ public final class ReturnTemplate {
         }
     }
 
+    /** The towns as the extract reads them: by code, or by a name no other town bears (城关镇（苍溪县） where several do). */
+    private List<String> townsAsWritten(SourceConfig.Extract e) {
+        return e.region().code() != null ? regions.towns().stream().map(Regions.Region::code).toList() : regions.distinctNames();
+    }
+
     /** The columns a row is coded by, each with the codes the department may write: the town and every code mapping. */
     private Map<String, List<String>> codeColumns(SourceConfig.Extract e) {
         Map<String, List<String>> m = new LinkedHashMap<>();
-        List<String> towns = new ArrayList<>();
-        regions.towns().forEach(t -> towns.add(e.region().code() != null ? t.code() : t.nameZh()));
-        m.put(e.region().column(), towns);
+        m.put(e.region().column(), townsAsWritten(e));
         for (SourceConfig.CodeMapping cm : new SourceConfig.CodeMapping[]{e.measure(), e.sex(), e.residence()}) {
             if (cm != null && cm.column() != null) m.put(cm.column(), List.copyOf(cm.codes().keySet()));
         }

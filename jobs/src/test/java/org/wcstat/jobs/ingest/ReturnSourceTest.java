@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.wcstat.core.Progress;
 import org.wcstat.jobs.JobContext;
+import org.wcstat.core.dimension.Regions;
 import org.wcstat.jobs.Warehouse;
 
 import java.nio.charset.StandardCharsets;
@@ -18,6 +19,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -236,6 +238,32 @@ class ReturnSourceTest {
         List<String> expected = new java.util.ArrayList<>();
         for (int i = 0; i < 12; i++) expected.add("family_education_points 5108111" + String.format("%02d", i) + " _T _T _T " + (i + 1));
         assertEquals(expected, ItWarehouse.facts(DEPT, 2025, "points"));
+    }
+
+    /**
+     * A province has a 城关镇 in 甲县 (listed in regions.yaml) and one in 510102 (not listed): a template read by town name
+     * writes each with its county, as no other town bears it, and the load reads those names back as the two towns.
+     */
+    @Test
+    void aTemplateWritesANameTownsOfOtherCountiesBearWithItsCounty() throws Exception {
+        Regions province = new Regions(new Regions.Region("51", "四川省", "Sichuan", false), List.of(
+                new Regions.Region("510101101", "城关镇", "Chengguan", false), new Regions.Region("510102101", "城关镇", "Chengguan", false),
+                new Regions.Region("510102102", "卫子镇", "Weizi", false)), null,
+                List.of(new Regions.Region("510101", "甲县", "Jiaxian", false)));
+        Path blank = dir.resolve("province-return.xlsx");
+        new ReturnTemplate(ctx.config().source(DEPT), province).write(2025, blank);
+        List<String> expected = List.of("城关镇（甲县）", "城关镇（510102）", "卫子镇");
+        try (var in = Files.newInputStream(blank); var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(in)) {
+            var sheet = wb.getSheet(POINTS);
+            var codes = wb.getSheet(ReturnTemplate.CODES);
+            for (int i = 0; i < expected.size(); i++) {
+                assertEquals(expected.get(i), sheet.getRow(3 + i).getCell(0).getStringCellValue(), "the towns written in");
+                assertEquals(expected.get(i), codes.getRow(1 + i).getCell(0).getStringCellValue(), "the towns' drop-down list");
+            }
+        }
+        Map<String, String> read = province.codesByName();
+        assertEquals(List.of("510101101", "510102101", "510102102"), expected.stream().map(read::get).toList());
+        assertFalse(read.containsKey("城关镇"), "the bare name is still no one town");
     }
 
     // ---- what departments send that cannot be taken as meant: the load stops naming the cell ----
