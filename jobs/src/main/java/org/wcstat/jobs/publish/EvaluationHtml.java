@@ -173,6 +173,20 @@ final class EvaluationHtml {
         return h.append("</tbody>\n</table>\n").toString();
     }
 
+    /** The outline's goals no indicator measures, each with why; nothing when every goal is measured. */
+    String unmeasuredTable(Outline o) {
+        if (o.unmeasured().isEmpty()) return "";
+        List<Heading> heads = List.of(EvaluationTables.AREA, YearbookTables.INDICATOR, EvaluationTables.GOAL, EvaluationTables.REASON);
+        StringBuilder h = open("evaluation-unmeasured", labels.text(o.name().zh() + EvaluationTables.UNMEASURED.zh()
+                + "（" + o.unmeasured().size() + "项）", o.name().en() + ": " + EvaluationTables.UNMEASURED.en().toLowerCase(Locale.ROOT)
+                + " (" + o.unmeasured().size() + ")"), heads);
+        for (EvaluationTables.Unmeasured u : o.unmeasured()) {
+            h.append("<tr>").append(cell(text(u.area()))).append("<th scope=\"row\">").append(esc(u.goal().quantity())).append("</th>")
+                    .append(cell(u.goal().text())).append(cell(u.goal().omitted())).append("</tr>\n");
+        }
+        return h.append("</tbody>\n</table>\n").toString();
+    }
+
     /** The evaluation year's warnings of high and medium severity, area by area; the low ones counted. */
     String warnings(Outline o) {
         StringBuilder h = new StringBuilder();

@@ -61,7 +61,7 @@ final class EvaluationPdf implements YearbookRenderer {
                     .append("</h2>\n").append(html.completionTable(o)).append(html.directionTable(o)).append("</div>\n");
         }
         h.append("<div class=\"chapter\"><h2>").append(esc(labels.text(EvaluationTables.UNJUDGED))).append("</h2>\n");
-        for (EvaluationTables.Outline o : t.outlines) h.append(html.unjudgedTable(o));
+        for (EvaluationTables.Outline o : t.outlines) h.append(html.unjudgedTable(o)).append(html.unmeasuredTable(o));
         h.append("</div>\n<div class=\"chapter\"><h2>").append(esc(labels.text(EvaluationTables.ACTIONS))).append("</h2>\n");
         for (EvaluationTables.Outline o : t.outlines) {
             h.append("<h3>").append(esc(labels.text(o.name()))).append("</h3>\n").append(html.warnings(o));

@@ -114,6 +114,13 @@ final class EvaluationSheet {
                         o.name().en() + ": " + EvaluationTables.UNJUDGED.en() + " (" + o.unjudged().size() + ")"),
                 List.of(EvaluationTables.AREA, YearbookTables.INDICATOR, YearbookTables.STATUS, EvaluationTables.REASON),
                 o.unjudged().stream().map(r -> List.of(labels.text(r.area()), name(r), labels.text(r.status()), reason(r))).toList());
+        if (!o.unmeasured().isEmpty()) {
+            table(labels.text(o.name().zh() + EvaluationTables.UNMEASURED.zh() + "（" + o.unmeasured().size() + "项）",
+                            o.name().en() + ": " + EvaluationTables.UNMEASURED.en() + " (" + o.unmeasured().size() + ")"),
+                    List.of(EvaluationTables.AREA, YearbookTables.INDICATOR, EvaluationTables.GOAL, EvaluationTables.REASON),
+                    o.unmeasured().stream().map(u -> List.of(labels.text(u.area()), u.goal().quantity(), u.goal().text(), u.goal().omitted()))
+                            .toList());
+        }
         List<List<String>> warnings = new ArrayList<>();
         for (AreaWarnings w : o.warnings()) {
             for (YearbookTables.WarningRow r : w.warnings()) {

@@ -5,6 +5,7 @@ import org.wcstat.core.assess.ProgressStatus;
 import org.wcstat.core.assess.Warning;
 import org.wcstat.core.catalog.Catalog;
 import org.wcstat.core.catalog.Indicator;
+import org.wcstat.core.catalog.PlanGoals;
 import org.wcstat.core.stats.Printed;
 import org.wcstat.core.config.YearbookLayout;
 import org.wcstat.jobs.publish.YearbookTables.Heading;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -42,6 +44,8 @@ final class EvaluationTables {
     static final Heading COMPLETION = new Heading("指标完成情况表", "Completion of the quantified indicators");
     static final Heading DIRECTIONS = new Heading("定性（方向性）目标进展", "Goals that set a direction only");
     static final Heading UNJUDGED = new Heading("未能评估的指标", "Indicators that could not be judged");
+    static final Heading UNMEASURED = new Heading("未纳入监测的规划目标", "Goals of the outlines no indicator measures");
+    static final Heading GOAL = new Heading("规划目标", "goal");
     static final Heading ACTIONS = new Heading("需采取措施的预警", "Warnings that call for action");
     static final Heading BY_AREA = new Heading("各领域评估结果", "Results by area");
     static final Heading METHODS = new Heading("评估方法说明", "Methods");
@@ -99,9 +103,17 @@ final class EvaluationTables {
     record AreaWarnings(Heading area, List<YearbookTables.WarningRow> warnings) {
     }
 
-    /** One outline's evaluation. */
+    /**
+     * One outline's evaluation; {@code unmeasured} are its goals no indicator measures (conf/plan-goals.yaml's
+     * {@code omitted}: no department keeps the data), with the reason, in its areas' order.
+     */
     record Outline(String plan, Heading name, AreaSummary whole, List<AreaSummary> areas, List<IndicatorRow> quantified,
-                   List<IndicatorRow> directions, List<IndicatorRow> unjudged, List<AreaWarnings> warnings, int lowWarnings) {
+                   List<IndicatorRow> directions, List<IndicatorRow> unjudged, List<AreaWarnings> warnings, int lowWarnings,
+                   List<Unmeasured> unmeasured) {
+    }
+
+    /** A goal of the outlines no indicator measures, under its area's heading. */
+    record Unmeasured(Heading area, PlanGoals.Goal goal) {
     }
 
     final Labels labels;
@@ -126,6 +138,12 @@ final class EvaluationTables {
 
     static EvaluationTables of(EvaluationData data, Catalog catalog, YearbookLayout layout, Labels labels, int releaseYear,
                                String district) {
+        return of(data, catalog, Optional.empty(), layout, labels, releaseYear, district);
+    }
+
+    /** @param goals the outlines' goals (conf/plan-goals.yaml), whose goals no indicator measures are listed with why */
+    static EvaluationTables of(EvaluationData data, Catalog catalog, Optional<PlanGoals> goals, YearbookLayout layout, Labels labels,
+                               int releaseYear, String district) {
         Map<String, EvaluationData.Area> stored = new LinkedHashMap<>();
         for (EvaluationData.Area a : data.areas()) stored.put(a.plan() + "|" + a.area(), a);
         // the outlines in the order the layout lists their chapters
@@ -137,10 +155,13 @@ final class EvaluationTables {
             List<AreaSummary> areas = new ArrayList<>();
             List<IndicatorRow> quantified = new ArrayList<>(), directions = new ArrayList<>(), unjudged = new ArrayList<>();
             List<AreaWarnings> warnings = new ArrayList<>();
+            List<Unmeasured> unmeasured = new ArrayList<>();
             int low = 0;
             for (YearbookLayout.Chapter ch : layout.chapters()) {
                 if (!ch.plan().equals(plan)) continue;
                 Heading area = new Heading(ch.nameZh(), ch.nameEn());
+                goals.ifPresent(g -> g.goals().stream().filter(x -> x.omitted() != null && x.plan().equals(plan) && x.area().equals(ch.area()))
+                        .forEach(x -> unmeasured.add(new Unmeasured(area, x))));
                 EvaluationData.Area counted = stored.get(plan + "|" + ch.area());
                 if (counted != null) areas.add(new AreaSummary(area, counted));
                 List<String> codes = new ArrayList<>();
@@ -171,7 +192,7 @@ final class EvaluationTables {
                 if (!listed.isEmpty()) warnings.add(new AreaWarnings(area, listed));
             }
             outlines.add(new Outline(plan, OUTLINES.getOrDefault(plan, new Heading(plan, plan)),
-                    new AreaSummary(ALL_AREAS, whole), areas, quantified, directions, unjudged, warnings, low));
+                    new AreaSummary(ALL_AREAS, whole), areas, quantified, directions, unjudged, warnings, low, List.copyOf(unmeasured)));
         }
         String regionZh = labels.vocabulary().region(district).map(r -> r.zh()).orElse(district);
         return new EvaluationTables(labels, releaseYear, data, layout.disclosure().threshold(), regionZh, List.copyOf(outlines));

@@ -3,6 +3,7 @@ package org.wcstat.jobs.publish;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.wcstat.core.catalog.Catalog;
+import org.wcstat.core.catalog.PlanGoals;
 import org.wcstat.core.config.YearbookLayout;
 import org.wcstat.jobs.GroupCommit;
 import org.wcstat.jobs.Job;
@@ -232,7 +233,8 @@ public final class PublishJob implements Job {
         if (revision.isPresent()) tables = tables.withRevision(revision.get());
         List<YearbookRenderer> others = new ArrayList<>(List.of(new YearbookWorkbook(), new WebReport()));
         if (evaluation.isPresent()) {
-            tables = tables.withEvaluation(EvaluationTables.of(evaluation.get(), catalog, layout, labels, year, district));
+            tables = tables.withEvaluation(EvaluationTables.of(evaluation.get(), catalog, PlanGoals.load(ctx.config().dir()), layout, labels,
+                    year, district));
             others.add(new EvaluationPdf(PdfFonts.of(ctx.config())));
             ctx.progress().step("the " + year + " release carries the " + evaluation.get().year() + " evaluation: "
                     + EvaluationPdf.FILE + ", a chapter of the report and a sheet of the workbook");

@@ -145,7 +145,7 @@ final class WebReport implements YearbookRenderer {
                         .append(esc(o.plan())).append("\" role=\"img\" aria-label=\"").append(esc(chart + "（数据见表）")).append("\"></div>")
                         .append("<figcaption>").append(esc(chart)).append("</figcaption></figure>\n")
                         .append(html.summaryTable(o, true)).append(html.completionTable(o)).append(html.directionTable(o))
-                        .append(html.unjudgedTable(o)).append("<h4>").append(esc(labels.text(o.name().zh() + EvaluationTables.ACTIONS.zh(),
+                        .append(html.unjudgedTable(o)).append(html.unmeasuredTable(o)).append("<h4>").append(esc(labels.text(o.name().zh() + EvaluationTables.ACTIONS.zh(),
                                 o.name().en() + ": " + EvaluationTables.ACTIONS.en().toLowerCase(java.util.Locale.ROOT)))).append("</h4>\n")
                         .append(html.warnings(o));
             }

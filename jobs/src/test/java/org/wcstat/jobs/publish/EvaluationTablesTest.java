@@ -10,6 +10,7 @@ import org.wcstat.core.assess.ProgressStatus;
 import org.wcstat.core.assess.Warning;
 import org.wcstat.core.assess.WarningKind;
 import org.wcstat.core.catalog.Catalog;
+import org.wcstat.core.catalog.PlanGoals;
 import org.wcstat.core.config.AssessmentSettings;
 import org.wcstat.core.config.Configuration;
 import org.wcstat.core.dimension.CellKey;
@@ -135,6 +136,43 @@ class EvaluationTablesTest {
                 .filter(c -> c.chapter().plan().equals("children") && c.chapter().area().equals("health")).findFirst().orElseThrow();
         assertTrue(health.footnotes().definitions().contains("每千名儿童拥有儿科执业（助理）医生数：未监测，本地未读取public_security部门的数据，本表不列。"),
                 health.footnotes().definitions().toString());
+    }
+
+    @Test
+    void theGoalsNoIndicatorMeasuresAreListedWithWhy() throws Exception {
+        // conf/plan-goals.yaml leaves four goals out, no department keeping their data: 妇女人均预期寿命 and
+        // 妇女人均健康预期寿命 (women, health), 两性家务劳动时间差距 (women, family), 康复救助脑瘫儿童年龄上限 (children, welfare)
+        EvaluationTables t = EvaluationTables.of(finalEvaluation(), CONFIG.catalog(), PlanGoals.load(TestRepo.demoConf()), CONFIG.yearbook(),
+                new Labels(CONFIG.vocabulary(), true), 2030, "510811");
+        Map<String, List<String>> byOutline = new LinkedHashMap<>();
+        t.outlines.forEach(o -> byOutline.put(o.plan(), o.unmeasured().stream().map(u -> u.area().zh() + " " + u.goal().quantity()).toList()));
+        assertEquals(List.of("妇女与健康 妇女人均预期寿命", "妇女与健康 妇女人均健康预期寿命", "妇女与家庭建设 两性家务劳动时间差距"), byOutline.get("women"));
+        assertEquals(List.of("儿童与福利 康复救助脑瘫儿童年龄上限（岁）"), byOutline.get("children"));
+        // each rendering lists them with the reason
+        YearbookTables yearbook = yearbook().withEvaluation(t);
+        Path report = dir.resolve("report.html");
+        new WebReport().write(report, yearbook);
+        String html = Files.readString(report);
+        assertTrue(html.contains("妇女发展纲要（2021—2030年）未纳入监测的规划目标（3项）"), "the web report's table of women's goals not measured");
+        assertTrue(html.contains("needs a time-use survey (时间利用调查)"), "with the reason");
+        Path pdf = dir.resolve(EvaluationPdf.FILE);
+        new EvaluationPdf(PdfFonts.of(CONFIG)).write(pdf, yearbook);
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            // a table's narrow cell breaks a name over lines
+            String text = new PDFTextStripper().getText(doc).replaceAll("\\s", "");
+            assertTrue(text.contains("未纳入监测的规划目标（3项）") && text.contains("两性家务劳动时间差距"), text);
+        }
+        Path xlsx = dir.resolve("yearbook.xlsx");
+        new YearbookWorkbook().write(xlsx, yearbook);
+        try (InputStream in = Files.newInputStream(xlsx); XSSFWorkbook wb = new XSSFWorkbook(in)) {
+            var sheet = wb.getSheet("2030年终期评估");
+            boolean listed = false;
+            for (var row : sheet) {
+                for (var cell : row) listed |= cell.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING
+                        && cell.getStringCellValue().equals("康复救助脑瘫儿童年龄上限（岁）");
+            }
+            assertTrue(listed, "the workbook's evaluation sheet lists the children's goal not measured");
+        }
     }
 
     @Test
