@@ -136,11 +136,6 @@ final class EvaluationTables {
         this.outlines = outlines;
     }
 
-    static EvaluationTables of(EvaluationData data, Catalog catalog, YearbookLayout layout, Labels labels, int releaseYear,
-                               String district) {
-        return of(data, catalog, Optional.empty(), layout, labels, releaseYear, district);
-    }
-
     /** @param goals the outlines' goals (conf/plan-goals.yaml), whose goals no indicator measures are listed with why */
     static EvaluationTables of(EvaluationData data, Catalog catalog, Optional<PlanGoals> goals, YearbookLayout layout, Labels labels,
                                int releaseYear, String district) {

@@ -102,8 +102,8 @@ class EvaluationTablesTest {
         Catalog partial = Configuration.load(conf.getParent()).catalog();
         EvaluationData nothingJudged = new EvaluationData(2030, true, List.of(ProgressStatus.values()), finalEvaluation().areas(),
                 Map.of(), Map.of(), List.of());
-        EvaluationTables t = EvaluationTables.of(nothingJudged, partial, CONFIG.yearbook(), new Labels(CONFIG.vocabulary(), true), 2030,
-                "510811");
+        EvaluationTables t = EvaluationTables.of(nothingJudged, partial, Optional.empty(), CONFIG.yearbook(),
+                new Labels(CONFIG.vocabulary(), true), 2030, "510811");
 
         EvaluationTables.Outline children = t.outlines.stream().filter(o -> o.plan().equals("children")).findFirst().orElseThrow();
         EvaluationTables.IndicatorRow preschool = children.unjudged().stream().filter(r -> r.entry().code().equals("C-E-02"))
@@ -255,7 +255,8 @@ class EvaluationTablesTest {
     }
 
     private static EvaluationTables tables(EvaluationData data, int releaseYear) {
-        return EvaluationTables.of(data, CONFIG.catalog(), CONFIG.yearbook(), new Labels(CONFIG.vocabulary(), true), releaseYear, "510811");
+        return EvaluationTables.of(data, CONFIG.catalog(), Optional.empty(), CONFIG.yearbook(), new Labels(CONFIG.vocabulary(), true),
+                releaseYear, "510811");
     }
 
     private static YearbookTables yearbook() {
