@@ -125,8 +125,8 @@ public final class PublishJob implements Job {
                     revision, RevisionNote.of(values), RevisionNote.newLoads(m, loads), catalog));
 
             // the release's writers: each gets the scratch folder and the values after disclosure control
-            YearbookTables yearbook = writeYearbook(ctx, scratch, values, tables, catalog, layout, year, evaluation, note, volumes,
-                    areaValues);
+            YearbookTables yearbook = writeYearbook(ctx, scratch, snapshot, values, tables, catalog, layout, year, evaluation, note,
+                    volumes, areaValues);
             FaultPoint.reach(HALF_WRITTEN);
             DataFiles data = new DataFiles(wh.spark(), scratch.resolve("data"));
             data.write(ReleaseTables.VALUES, ReleaseTables.VALUES_SCHEMA, ReleaseTables.values(values));
@@ -197,13 +197,13 @@ public final class PublishJob implements Job {
                 .orElse(" is not in the catalog, so the yearbook charts it not; correct key_indicators");
     }
 
-    private static YearbookTables writeYearbook(JobContext ctx, Path dir, List<PublishedValue> values, ReleaseTables disclosure,
-                                                Catalog catalog, YearbookLayout layout, int year, Optional<EvaluationData> evaluation,
+    private static YearbookTables writeYearbook(JobContext ctx, Path dir, ReleaseSnapshot snapshot, List<PublishedValue> values,
+                                                ReleaseTables disclosure, Catalog catalog, YearbookLayout layout, int year, Optional<EvaluationData> evaluation,
                                                 Optional<RevisionNote> revision, Optional<Volumes> volumes,
                                                 List<PublishedValue> areaValues) throws IOException {
         String district = ctx.config().regions().district().code();
         int firstYear = Math.min(layout.firstYear(), year);
-        YearbookData data = YearbookData.read(ctx.warehouse(), year, firstYear, district, values, disclosure);
+        YearbookData data = YearbookData.read(snapshot, year, firstYear, district, values, disclosure);
         Labels labels = new Labels(ctx.config().vocabulary(), layout.english());
         layout.keyIndicatorsMissingFrom(catalog).forEach(code -> ctx.progress().step(missingKeyIndicator(catalog, code)));
         Map<String, String> departments = new TreeMap<>();

@@ -21,6 +21,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.expr;
+
 /**
  * What the yearbook, its printable copy and the web report show for year Y: the published values from the
  * first year on, each indicator's status (district total) and the year's early warnings. The tables show
@@ -96,16 +99,18 @@ final class YearbookData {
     }
 
     /**
-     * Reads the assessment of year Y from the warehouse; indicators it has not judged show as not assessed.
+     * Reads the assessment of year Y as the release sees the warehouse; indicators it has not judged show as not assessed.
      *
+     * @param snapshot   the tables pinned for the release, so that its yearbook and its data files tell the same, and a
+     *                   release built again from its tag tells what it told
      * @param disclosure what the release withholds of the assessment, as in data/assessment
      */
-    static YearbookData read(Warehouse wh, int year, int firstYear, String district, List<PublishedValue> values,
+    static YearbookData read(ReleaseSnapshot snapshot, int year, int firstYear, String district, List<PublishedValue> values,
                              ReleaseTables disclosure) {
         CellKey total = CellKey.total(district);
         Map<String, IndicatorStatus> statuses = new LinkedHashMap<>();
-        Dataset<Row> assessment = wh.spark().sql("SELECT * FROM " + Warehouse.ASSESSMENT + " WHERE assessed_year = " + year
-                + " AND " + is(total) + " ORDER BY indicator");
+        Dataset<Row> assessment = snapshot.read(Warehouse.ASSESSMENT).where(expr("assessed_year = " + year + " AND " + is(total)))
+                .orderBy("indicator");
         // the rows disclosure control rewrote carry no schema of their own: their columns are found in the table's
         StructType schema = assessment.schema();
         for (Row r : disclosure.assessment(assessment.collectAsList())) {
@@ -118,9 +123,9 @@ final class YearbookData {
         String severityOrder = Arrays.stream(Warning.Severity.values())
                 .map(s -> "WHEN '" + s.code() + "' THEN " + s.ordinal()).collect(Collectors.joining(" ", "CASE severity ", " END"));
         List<Warning> warnings = new ArrayList<>();
-        for (Row r : wh.spark().sql("SELECT indicator, region, sex, age_band, residence, kind, severity, reason FROM "
-                + Warehouse.WARNINGS + " WHERE assessed_year = " + year
-                + " ORDER BY " + severityOrder + ", indicator, region, sex, age_band, residence, kind").collectAsList()) {
+        for (Row r : snapshot.read(Warehouse.WARNINGS).where(expr("assessed_year = " + year))
+                .orderBy(expr(severityOrder), col("indicator"), col("region"), col("sex"), col("age_band"), col("residence"), col("kind"))
+                .select("indicator", "region", "sex", "age_band", "residence", "kind", "severity", "reason").collectAsList()) {
             warnings.add(warning(r, year));
         }
         return new YearbookData(year, firstYear, district, values, statuses, warnings);

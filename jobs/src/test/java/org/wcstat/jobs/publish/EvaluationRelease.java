@@ -127,7 +127,7 @@ final class EvaluationRelease {
     }
 
     /** A value of an indicator the catalog does not pool: the year alone. */
-    private static void rate(List<Row> rows, String indicator, int year, double numerator, double denominator, double factor) {
+    static void rate(List<Row> rows, String indicator, int year, double numerator, double denominator, double factor) {
         rate(rows, indicator, year, 1, numerator, denominator, factor);
     }
 
