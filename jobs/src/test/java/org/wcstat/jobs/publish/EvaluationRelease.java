@@ -86,15 +86,22 @@ final class EvaluationRelease {
         return instance;
     }
 
-    private static EvaluationRelease publish() throws IOException {
-        Path home = Files.createDirectories(Path.of("target").toAbsolutePath().resolve("evaluation-test"))
+    /** An empty warehouse under target/{@code folder}, of the shipped configuration, for values written by hand. */
+    static JobContext emptyHome(String folder) throws IOException {
+        Path home = Files.createDirectories(Path.of("target").toAbsolutePath().resolve(folder))
                 .resolve(String.valueOf(ProcessHandle.current().pid()));
         if (Files.exists(home)) Releases.deleteTree(home);
         Files.createDirectories(home);
-        Configuration config = Configuration.load(TestRepo.demoConf());
-        SparkSession spark = Spark.session(Spark.localWarehouse(home));
-        Warehouse wh = new Warehouse(spark).ensureTables();
-        JobContext ctx = new JobContext(config, home, wh, Progress.SILENT, Map.of());
+        Warehouse wh = new Warehouse(Spark.session(Spark.localWarehouse(home))).ensureTables();
+        return new JobContext(Configuration.load(TestRepo.demoConf()), home, wh, Progress.SILENT, Map.of());
+    }
+
+    private static EvaluationRelease publish() throws IOException {
+        JobContext ctx = emptyHome("evaluation-test");
+        Path home = ctx.home();
+        Configuration config = ctx.config();
+        Warehouse wh = ctx.warehouse();
+        SparkSession spark = wh.spark();
 
         List<Row> values = new ArrayList<>();
         double[] preschool = {1800, 1840, 1880, 1900, 1920, 1960};

@@ -3,11 +3,7 @@ package org.wcstat.jobs.publish;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
-import org.wcstat.core.Progress;
-import org.wcstat.core.config.Configuration;
 import org.wcstat.jobs.JobContext;
-import org.wcstat.jobs.Spark;
-import org.wcstat.jobs.TestRepo;
 import org.wcstat.jobs.Warehouse;
 import org.wcstat.jobs.assess.AssessJob;
 
@@ -15,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import static org.apache.spark.sql.functions.col;
@@ -38,14 +33,9 @@ class ReleaseFromTagTest {
 
     @Test
     void aReleaseBuiltFromItsTagShowsTheStatusesItShowed() throws Exception {
-        Path home = Files.createDirectories(Path.of("target").toAbsolutePath().resolve("from-tag-test"))
-                .resolve(String.valueOf(ProcessHandle.current().pid()));
-        if (Files.exists(home)) Releases.deleteTree(home);
-        Files.createDirectories(home);
-        Configuration config = Configuration.load(TestRepo.demoConf());
-        SparkSession spark = Spark.session(Spark.localWarehouse(home));
-        Warehouse wh = new Warehouse(spark).ensureTables();
-        JobContext ctx = new JobContext(config, home, wh, Progress.SILENT, Map.of());
+        JobContext ctx = EvaluationRelease.emptyHome("from-tag-test");
+        Warehouse wh = ctx.warehouse();
+        SparkSession spark = wh.spark();
         var schema = spark.table(Warehouse.INDICATOR_VALUES).schema();
 
         List<Row> values = new ArrayList<>();
@@ -54,7 +44,7 @@ class ReleaseFromTagTest {
         wh.append(spark.createDataFrame(values, schema), Warehouse.INDICATOR_VALUES);
         new AssessJob().assess(ctx, 2024);
         new PublishJob().run(ctx, 2024, Optional.empty());
-        Path release = home.resolve("releases").resolve("2024");
+        Path release = ctx.home().resolve("releases").resolve("2024");
         assertEquals("achieved", districtStatus(release));
         assertEquals("achieved", yearbookStatus(release));
 
