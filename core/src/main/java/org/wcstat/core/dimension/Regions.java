@@ -165,8 +165,16 @@ public record Regions(
         Map<String, String> byName = new LinkedHashMap<>();
         byName.put(district.nameZh(), district.code());
         district.otherNames().forEach(n -> byName.putIfAbsent(n, district.code()));
-        // a shared name is read with its county, as the return templates write it
-        towns.forEach(t -> byName.putIfAbsent(shared.contains(t.nameZh()) ? withCounty(t) : t.nameZh(), t.code()));
+        // a shared name is read with its county, as the return templates write it, or with the parentheses typed half-width
+        towns.forEach(t -> {
+            if (!shared.contains(t.nameZh())) {
+                byName.putIfAbsent(t.nameZh(), t.code());
+                return;
+            }
+            String named = withCounty(t);
+            byName.putIfAbsent(named, t.code());
+            byName.putIfAbsent(named.replace('（', '(').replace('）', ')'), t.code());
+        });
         towns.forEach(t -> t.otherNames().forEach(n -> byName.putIfAbsent(n, t.code())));
         return byName;
     }

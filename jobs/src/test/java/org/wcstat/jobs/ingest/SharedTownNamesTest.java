@@ -44,7 +44,7 @@ class SharedTownNamesTest {
         ExtractMapper mapper = new ExtractMapper(byName, province, Configuration.load(TestRepo.demoConf()).ageBands(), lit(2024),
                 Set.of(Dimension.TOWN));
         List<Row> rows = List.of(RowFactory.create("城关镇"), RowFactory.create("甲县城关镇"), RowFactory.create("卫子镇"), RowFactory.create("某某镇"),
-                RowFactory.create("城关镇（510102）"));
+                RowFactory.create("城关镇（510102）"), RowFactory.create("城关镇(510101)"));
         List<Row> mapped = mapper.map(spark.createDataFrame(rows, new StructType().add("town", DataTypes.StringType)))
                 .select("_region", ExtractMapper.PROBLEM).collectAsList();
 
@@ -55,6 +55,8 @@ class SharedTownNamesTest {
                 + " (region: {code: ...}), or give each town its own alias and its rows that alias", mapped.get(0).getString(1));
         // with its county (regions.yaml lists no county here: its code), as a return template writes it, the second 城关镇
         assertEquals("510102101|", mapped.get(4).getString(0) + "|" + mapped.get(4).getString(1));
+        // the parentheses typed half-width, the first
+        assertEquals("510101101|", mapped.get(5).getString(0) + "|" + mapped.get(5).getString(1));
         assertEquals("510101101|", mapped.get(1).getString(0) + "|" + mapped.get(1).getString(1));
         assertEquals("510102102|", mapped.get(2).getString(0) + "|" + mapped.get(2).getString(1));
         // a name no town bears is unknown, as before
