@@ -52,7 +52,8 @@ public final class DriverRows implements AutoCloseable {
             List<Row> slice = rows.subList(rows.size() * i / n, rows.size() * (i + 1) / n);
             serialized[i] = new byte[(slice.size() + ROWS_PER_CHUNK - 1) / ROWS_PER_CHUNK][];
             for (int c = 0; c < serialized[i].length; c++) {
-                ByteBuffer b = kryo.serialize(new ArrayList<>(slice.subList(c * ROWS_PER_CHUNK, Math.min(slice.size(), (c + 1) * ROWS_PER_CHUNK))), LIST);
+                List<Row> chunk = slice.subList(c * ROWS_PER_CHUNK, Math.min(slice.size(), (c + 1) * ROWS_PER_CHUNK));
+                ByteBuffer b = kryo.serialize(new ArrayList<>(chunk), LIST);
                 serialized[i][c] = new byte[b.remaining()];
                 b.get(serialized[i][c]);
             }

@@ -161,31 +161,27 @@ public record Regions(
      * two towns share ({@link #sharedNames}), which point at no one town.
      */
     public Map<String, String> codesByName() {
-        Set<String> shared = sharedNames().keySet();
         Map<String, String> byName = new LinkedHashMap<>();
         byName.put(district.nameZh(), district.code());
         district.otherNames().forEach(n -> byName.putIfAbsent(n, district.code()));
         // a shared name is read with its county, as the return templates write it, or with the parentheses typed half-width
-        towns.forEach(t -> {
-            if (!shared.contains(t.nameZh())) {
-                byName.putIfAbsent(t.nameZh(), t.code());
-                return;
-            }
-            String named = withCounty(t);
-            byName.putIfAbsent(named, t.code());
-            byName.putIfAbsent(named.replace('（', '(').replace('）', ')'), t.code());
+        distinctNames().forEach((code, name) -> {
+            byName.putIfAbsent(name, code);
+            byName.putIfAbsent(name.replace('（', '(').replace('）', ')'), code);
         });
         towns.forEach(t -> t.otherNames().forEach(n -> byName.putIfAbsent(n, t.code())));
         return byName;
     }
 
     /**
-     * Each town's name as no other town bears it, in regions.yaml's order: its own, or, for a name towns of other
-     * counties bear too, with its county's, 城关镇（苍溪县） ({@link #countyOf}).
+     * Each town's code with its name as no other town bears it, in regions.yaml's order: its own, or, for a name towns
+     * of other counties bear too, with its county's, 城关镇（苍溪县） ({@link #countyOf}).
      */
-    public List<String> distinctNames() {
+    public Map<String, String> distinctNames() {
         Set<String> shared = sharedNames().keySet();
-        return towns.stream().map(t -> shared.contains(t.nameZh()) ? withCounty(t) : t.nameZh()).toList();
+        Map<String, String> byCode = new LinkedHashMap<>();
+        towns.forEach(t -> byCode.putIfAbsent(t.code(), shared.contains(t.nameZh()) ? withCounty(t) : t.nameZh()));
+        return byCode;
     }
 
     private String withCounty(Region town) {

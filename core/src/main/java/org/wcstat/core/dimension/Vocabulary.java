@@ -35,10 +35,9 @@ public final class Vocabulary {
         }
         List<Code> towns = new ArrayList<>();
         Set<String> shared = regions.sharedNames().keySet();
-        List<String> distinct = regions.distinctNames();
-        for (int i = 0; i < regions.towns().size(); i++) {
-            Regions.Region t = regions.towns().get(i);
-            Code c = shared.contains(t.nameZh()) ? withCounty(t, distinct.get(i)) : new Code(t.code(), t.nameZh(), t.nameEn());
+        Map<String, String> distinct = regions.distinctNames();
+        for (Regions.Region t : regions.towns()) {
+            Code c = shared.contains(t.nameZh()) ? withCounty(t, distinct.get(t.code())) : new Code(t.code(), t.nameZh(), t.nameEn());
             towns.add(c);
             regionsByCode.putIfAbsent(t.code(), c);
         }

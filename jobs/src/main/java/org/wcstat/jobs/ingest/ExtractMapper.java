@@ -163,14 +163,11 @@ final class ExtractMapper {
                 NearestNames.of(names).apply(text(extract.region().column())),
                 lit("; if it is another name of a town, add it to that town's aliases"));
         Map<String, String> shared = new LinkedHashMap<>();
-        Map<String, List<String>> distinct = new LinkedHashMap<>();
-        List<String> written = regions.distinctNames();
-        for (int i = 0; i < written.size(); i++) {
-            distinct.computeIfAbsent(regions.towns().get(i).nameZh(), n -> new ArrayList<>()).add(written.get(i));
-        }
+        Map<String, String> distinct = regions.distinctNames();
         regions.sharedNames().forEach((name, codes) -> shared.put(name, "town '" + name + "' is the name of " + codes.size()
                 + " towns in conf/regions.yaml (" + String.join(", ", codes) + "): only its county tells them apart, so write "
-                + String.join(" or ", distinct.get(name)) + " as the return templates do, read this extract's towns by code"
+                + String.join(" or ", codes.stream().map(distinct::get).toList())
+                + " as the return templates do, read this extract's towns by code"
                 + " (region: {code: ...}), or give each town its own alias and its rows that alias"));
         return shared.isEmpty() ? unknown : coalesce(CodeLookup.of(text(extract.region().column()), shared), unknown);
     }

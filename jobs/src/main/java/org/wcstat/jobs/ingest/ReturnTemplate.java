@@ -127,7 +127,7 @@ public final class ReturnTemplate {
 
     /** The towns as the extract reads them: by code, or by a name no other town bears (城关镇（苍溪县） where several do). */
     private List<String> townsAsWritten(SourceConfig.Extract e) {
-        return e.region().code() != null ? regions.towns().stream().map(Regions.Region::code).toList() : regions.distinctNames();
+        return e.region().code() != null ? regions.towns().stream().map(Regions.Region::code).toList() : List.copyOf(regions.distinctNames().values());
     }
 
     /** The columns a row is coded by, each with the codes the department may write: the town and every code mapping. */
