@@ -1,6 +1,8 @@
 package org.wcstat.jobs.publish;
 
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
+import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.wcstat.core.config.Configuration;
@@ -12,6 +14,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Withholding across a family's years and windows and into the values derived from it, on the shipped catalog. */
@@ -52,6 +55,47 @@ class WithholdingTest {
         // primary: urban 2024; secondary: rural 2024 and the gap
         assertEquals(1, w.primary());
         assertEquals(2, w.secondary());
+    }
+
+    @Test
+    void aGapWithheldForItsParentLosesAStatusThatSaysItIsZero() {
+        // C-H-03b 婴儿死亡率 2024: urban 2 / 700 (2 < 3: withheld), rural 4 / 1,400 withheld to protect it (district
+        // 6 - 4 = 2), district 6 / 2,100 published. The gap C-H-03e = (4/1400 - 2/700) x 1000 = 2.857 - 2.857 = 0 is
+        // withheld with its parent. Its goal (城乡差距逐步缩小) is judged on the gap's size, bounded below by 0: at 0 it is
+        // 已实现 by the method at_limit, which says rural = urban, and with the district's 6 / 2,100 and the
+        // denominators the urban 2 deaths. That status is withheld; the district's rate, published, keeps its own.
+        List<Row> rows = new ArrayList<>();
+        rows.add(rate("C-H-03b", 2024, "_T", "_T", 1, 6, 2100, 1000));
+        rows.add(rate("C-H-03b", 2024, "_T", "U", 1, 2, 700, 1000));
+        rows.add(rate("C-H-03b", 2024, "_T", "R", 1, 4, 1400, 1000));
+        rows.add(ValueRows.row("C-H-03e", 2024, D, "_T", "_T", 1, 4, 1400.0, (4 / 1400.0 - 2 / 700.0) * 1000));
+        List<PublishedValue> out = new Withholding(config.catalog(), D, SmallCounts.DEFAULT).apply(rows);
+        assertTrue(find(out, "C-H-03e", 2024, "_T", 1).suppressed());
+        assertFalse(find(out, "C-H-03b", 2024, "_T", 1).suppressed());
+
+        ReleaseTables tables = new ReleaseTables(PublishedValue.headline(out));
+        List<Row> judged = tables.assessment(List.of(
+                assessed("C-H-03e", "growth_rate+absolute_gap+at_limit", 0.0),
+                assessed("C-H-03b", "growth_rate+at_limit", 2.857)));
+        StructType a = ASSESSED;
+        assertEquals(ReleaseTables.WITHHELD_STATUS, judged.get(0).getString(a.fieldIndex("status")));
+        assertEquals("growth_rate+absolute_gap", judged.get(0).getString(a.fieldIndex("method")));
+        assertNull(judged.get(0).get(a.fieldIndex("current_value")));
+        assertEquals("achieved", judged.get(1).getString(a.fieldIndex("status")), "a published series keeps its status");
+        assertEquals(2.857, judged.get(1).getDouble(a.fieldIndex("current_value")), 1e-12);
+    }
+
+    /** The columns of indicators.assessment that disclosure control reads or rewrites. */
+    private static final StructType ASSESSED = new StructType().add("indicator", "string").add("region", "string").add("sex", "string")
+            .add("age_band", "string").add("residence", "string").add("status", "string").add("status_zh", "string")
+            .add("status_en", "string").add("method", "string").add("baseline_value", "double").add("current_value", "double")
+            .add("ratio", "double").add("anticipated_2025", "double").add("anticipated_2030", "double").add("gap_2030", "double")
+            .add("note", "string");
+
+    /** A district's judgement of 2024, achieved by {@code method}. */
+    private static Row assessed(String indicator, String method, double current) {
+        return new GenericRowWithSchema(new Object[]{indicator, D, "_T", "_T", "_T", "achieved", "已实现", "target achieved", method,
+                null, current, null, null, null, null, "a note quoting the figures"}, ASSESSED);
     }
 
     @Test
