@@ -7,9 +7,11 @@ import org.wcstat.core.dimension.Dimension;
 import org.wcstat.jobs.validate.Finding;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
@@ -67,20 +69,21 @@ final class Subtotals {
                 (candidate ? candidates : leaves).add(f);
             }
             // a candidate without parts is data at a coarser level (a town giving only its total): a part itself
+            Parts parts = new Parts(leaves);
             for (boolean moved = true; moved; ) {
-                List<Row> alone = candidates.stream().filter(c -> leaves.stream().noneMatch(l -> under(l, c))).toList();
-                moved = !alone.isEmpty();
-                candidates.removeAll(alone);
-                leaves.addAll(alone);
+                Map<Boolean, List<Row>> alone = candidates.stream().collect(Collectors.partitioningBy(c -> parts.under(c).isEmpty()));
+                moved = !alone.get(true).isEmpty();
+                candidates = alone.get(false);
+                alone.get(true).forEach(parts::add);
             }
             for (Row s : candidates) {
-                List<Row> parts = leaves.stream().filter(l -> under(l, s)).toList();
-                double sum = parts.stream().mapToDouble(p -> p.getDouble(6)).sum();
+                List<Row> under = parts.under(s);
+                double sum = under.stream().mapToDouble(p -> p.getDouble(6)).sum();
                 double value = s.getDouble(6);
                 Finding disagreement = Math.abs(sum - value) <= TOLERANCE ? null
                         : new Finding(extract, described(s), RULE, "logical", "medium", "warn", String.format(
                         "a subtotal row of %s, not added to its parts: it gives %s, its %d part row(s) under it sum to %s (a difference of %s);"
-                                + " the parts are counted; check which is right", s.getString(0), number(value), parts.size(), number(sum),
+                                + " the parts are counted; check which is right", s.getString(0), number(value), under.size(), number(sum),
                         number(sum - value)));
                 out.add(new Subtotal(s.getInt(1), keyOf(s), disagreement));
             }
@@ -92,13 +95,46 @@ final class Subtotals {
         return String.join("|", String.valueOf(f.getInt(1)), f.getString(0), f.getString(2), f.getString(3), f.getString(4), f.getString(5));
     }
 
-    /** A leaf falls under a subtotal when it has the subtotal's code wherever the subtotal's is not the total. */
-    private boolean under(Row leaf, Row subtotal) {
-        for (int d = 0; d < COLUMNS.length; d++) {
-            String s = code(subtotal, d);
-            if (!isTotal(d, s) && !s.equals(code(leaf, d))) return false;
+    /**
+     * The rows that are parts, found by the codes a subtotal breaks down by: a province's report has a subtotal per
+     * town and thousands of towns, which compared each with every part took its load minutes on the driver. A part
+     * falls under a subtotal when it has the subtotal's code wherever the subtotal's is not the total; the parts are
+     * indexed once per such set of dimensions, in the order they were added.
+     */
+    private final class Parts {
+        private final List<Row> rows = new ArrayList<>();
+        /** By the dimensions a subtotal breaks down by (a bit each): the parts by their codes there. */
+        private final Map<Integer, Map<List<String>, List<Row>>> byCodes = new HashMap<>();
+
+        Parts(List<Row> leaves) {
+            leaves.forEach(this::add);
         }
-        return true;
+
+        void add(Row part) {
+            rows.add(part);
+            byCodes.forEach((dims, index) -> index.computeIfAbsent(codes(part, dims), k -> new ArrayList<>()).add(part));
+        }
+
+        List<Row> under(Row subtotal) {
+            int dims = 0;
+            for (int d = 0; d < COLUMNS.length; d++) {
+                if (!isTotal(d, code(subtotal, d))) dims |= 1 << d;
+            }
+            Map<List<String>, List<Row>> index = byCodes.computeIfAbsent(dims, k -> {
+                Map<List<String>, List<Row>> m = new HashMap<>();
+                rows.forEach(r -> m.computeIfAbsent(codes(r, k), c -> new ArrayList<>()).add(r));
+                return m;
+            });
+            return index.getOrDefault(codes(subtotal, dims), List.of());
+        }
+
+        private static List<String> codes(Row f, int dims) {
+            List<String> codes = new ArrayList<>(COLUMNS.length);
+            for (int d = 0; d < COLUMNS.length; d++) {
+                if ((dims & 1 << d) != 0) codes.add(code(f, d));
+            }
+            return codes;
+        }
     }
 
     private boolean isTotal(int d, String code) {

@@ -5,10 +5,12 @@ import org.apache.spark.sql.RowFactory;
 import org.junit.jupiter.api.Test;
 import org.wcstat.core.dimension.Regions;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Which facts of an extract are subtotals, on facts written by hand (no Spark: the rows are collected facts). */
 class SubtotalsTest {
@@ -56,6 +58,32 @@ class SubtotalsTest {
         assertEquals("region=卫子镇 510811101, sex=_T, age_band=_T, residence=_T, measure=pupils, year=2024", s.get(0).disagreement().rowKey());
         assertEquals("a subtotal row of pupils, not added to its parts: it gives 10, its 2 part row(s) under it sum to 9 (a difference of -1);"
                 + " the parts are counted; check which is right", s.get(0).disagreement().reason());
+    }
+
+    @Test
+    void aProvincesReportHasASubtotalPerTownAndOneForTheArea() {
+        // a province's 7,440 towns, each F (1 to 7) and M (1 to 5) with its 合计 F + M, but town 500's 合计 one too many;
+        // the area's 合计 is every town's F + M: 7,440 town subtotals and the area's, and only town 500's disagrees, by -1
+        List<Regions.Region> towns = new ArrayList<>();
+        List<Row> facts = new ArrayList<>();
+        double area = 0;
+        for (int i = 0; i < 7440; i++) {
+            String code = String.format("510811%04d", i);
+            towns.add(new Regions.Region(code, "镇" + i, "Town " + i, false));
+            double f = i % 7 + 1;
+            double m = i % 5 + 1;
+            area += f + m;
+            facts.add(fact(code, "F", f));
+            facts.add(fact(code, "M", m));
+            facts.add(fact(code, "_T", f + m + (i == 500 ? 1 : 0)));
+        }
+        facts.add(fact("510811", "_T", area));
+        Regions regions = new Regions(new Regions.Region("510811", "某省", "A province", false), towns);
+        List<Subtotals.Subtotal> s = new Subtotals(regions, false).of("report", facts);
+        assertEquals(7441, s.size());
+        List<Subtotals.Subtotal> disagreeing = s.stream().filter(t -> t.disagreement() != null).toList();
+        assertEquals(List.of("2024|pupils|5108110500|_T|_T|_T"), disagreeing.stream().map(Subtotals.Subtotal::key).toList());
+        assertTrue(disagreeing.get(0).disagreement().reason().contains("a difference of -1"), disagreeing.get(0).disagreement().reason());
     }
 
     private static Row fact(String region, String sex, double value) {
