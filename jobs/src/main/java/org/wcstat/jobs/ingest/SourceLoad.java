@@ -254,10 +254,17 @@ final class SourceLoad {
         Column bad = sum(when(LoadRows.flag("problem").notEqual(""), counted).otherwise(0));
         // the tally's rows no rule flagged: one per fact, and the facts themselves unless a rule warned about a row
         Column unflagged = count_if(col(LoadRows.FLAG).isNull());
+        // only a report of counts has subtotals: in a register, a row at the district is a unit of the district
+        boolean report = e.value() != null;
+        Subtotals subtotalsOf = new Subtotals(ctx.config().regions(), e.districtRowsAreOwnUnits());
+        // a report's facts by year and measure with which of their codes are totals: whether any can be a subtotal
+        Column shapes = subtotalsOf.shapes(col(RowChecks.YEAR), col(ExtractMapper.MEASURE), d -> col(ExtractMapper.mapped(d)),
+                LoadRows.flag("problem").equalTo(""));
         Map<Integer, Long> read = new TreeMap<>();
         Map<Integer, Long> quarantined = new TreeMap<>();
         Map<Integer, Long> unflaggedFacts = new TreeMap<>();
         Map<Integer, Long> factCount = new TreeMap<>();
+        List<String> reportShapes = new ArrayList<>();
         years.forEach(y -> {
             read.put(y, 0L);
             quarantined.put(y, 0L);
@@ -268,18 +275,21 @@ final class SourceLoad {
         if (years.size() == 1) {
             // one pass: the counts are observed while the flagged rows are collected
             Observation counts = new Observation("counts-" + UUID.randomUUID());
-            flagged = collectFlagged(flagged(tally.observe(counts, sum(counted).as("rows"), bad.as("bad"), unflagged.as("facts"))));
+            Column[] more = report ? new Column[]{bad.as("bad"), unflagged.as("facts"), shapes.as("shapes")} : new Column[]{bad.as("bad"), unflagged.as("facts")};
+            flagged = collectFlagged(flagged(tally.observe(counts, sum(counted).as("rows"), more)));
             Map<String, Object> n = observed(counts, e);
             read.put(years.get(0), n.get("rows") == null ? 0 : ((Number) n.get("rows")).longValue());
             quarantined.put(years.get(0), n.get("bad") == null ? 0 : ((Number) n.get("bad")).longValue());
             unflaggedFacts.put(years.get(0), ((Number) n.get("facts")).longValue());
+            if (report) reportShapes.add((String) n.get("shapes"));
         } else {
             // by year in a job of its own: observing three sums per year would evaluate them all on every row
             flagged = collectFlagged(flagged(tally));
-            tally.groupBy(RowChecks.YEAR).agg(sum(counted), bad, unflagged).collectAsList().forEach(r -> {
+            tally.groupBy(RowChecks.YEAR).agg(sum(counted), bad, unflagged, report ? shapes : lit("")).collectAsList().forEach(r -> {
                 read.put(r.getInt(0), r.getLong(1));
                 quarantined.put(r.getInt(0), r.getLong(2));
                 unflaggedFacts.put(r.getInt(0), r.getLong(3));
+                reportShapes.add(r.getString(4));
             });
         }
         // a row flagged but not quarantined has a problem text that is empty
@@ -287,30 +297,28 @@ final class SourceLoad {
         Dataset<Row> all = project.facts(e, tally, warned);
         Dataset<Row> f = all;
         List<Subtotals.Subtotal> subtotals = List.of();
-        // only a report of counts has subtotals: in a register, a row at the district is a unit of the district
-        boolean report = e.value() != null;
-        if (report) {
-            // a report's facts are its rows, few: on the driver, where subtotal rows are told from their parts
-            List<Row> allRows = all.collectAsList();
-            subtotals = new Subtotals(ctx.config().regions(), e.districtRowsAreOwnUnits()).of(e.name(), allRows);
+        Set<String> mayHold = report ? Subtotals.groupsThatMayHold(reportShapes) : Set.of();
+        if (!mayHold.isEmpty()) {
+            // the facts of the years and measures that can hold a subtotal, few: on the driver, where subtotals are told from their parts
+            subtotals = subtotalsOf.of(e.name(), all.where(CodeLookup.among(Subtotals.group(), mayHold)).collectAsList());
             Set<String> left = new HashSet<>();
             subtotals.forEach(s -> left.add(s.key()));
             if (!left.isEmpty()) f = all.where(not(CodeLookup.among(Subtotals.key(), left)));
-            allRows.stream().filter(r -> !left.contains(Subtotals.keyOf(r))).forEach(r -> factCount.merge(r.getInt(1), 1L, Long::sum));
         }
-        // a register's facts can be a province's millions: counted where they are, in the measure rules' pass if any, else in the tally's
+        // the facts can be a province's millions: counted where they are, in the measure rules' pass if any, else in the tally's
         List<Row> factRows = null;
         if (gate != null) {
             // the measure rules check the facts, subtotals included: a rule may compare pupils{sex=_T} with its parts
             Observation byYear = new Observation("facts-" + UUID.randomUUID());
-            factRows = gate.narrow(report ? all : countedByYear(all, byYear)).collectAsList();
-            if (!report) observed(byYear, e).forEach((y, n) -> factCount.put(Integer.parseInt(y), ((Number) n).longValue()));
-        } else if (!report && warned) {
+            factRows = gate.narrow(countedByYear(all, byYear)).collectAsList();
+            observed(byYear, e).forEach((y, n) -> factCount.put(Integer.parseInt(y), ((Number) n).longValue()));
+        } else if (warned) {
             // a warned row is summed again with its fact's unflagged row, if any: counted in a job of its own
             all.groupBy("year").count().collectAsList().forEach(r -> factCount.put(r.getInt(0), r.getLong(1)));
-        } else if (!report) {
+        } else {
             factCount.putAll(unflaggedFacts);
         }
+        subtotals.forEach(s -> factCount.merge(s.year(), -1L, Long::sum));
         return new Checked(e, rows, tally, flagged, read, quarantined, f, factRows, factCount, subtotals, started, t0);
     }
 

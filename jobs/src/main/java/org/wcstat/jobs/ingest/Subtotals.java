@@ -7,14 +7,22 @@ import org.wcstat.core.dimension.Dimension;
 import org.wcstat.jobs.validate.Finding;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import static org.apache.spark.sql.functions.array_join;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
 
 /**
  * The subtotal rows of an extract's facts. A report that gives the towns also gives the district's row (昭化区);
@@ -49,6 +57,67 @@ final class Subtotals {
     /** The fact's key, as {@link #keyOf(Row)} makes it from a collected row: year, measure and the four codes. */
     static Column key() {
         return concat_ws("|", col("year").cast("string"), col("measure"), col("region"), col("sex"), col("age_band"), col("residence"));
+    }
+
+    /**
+     * Which of a fact's codes are the total, a bit per dimension (the region's lowest), over the code columns
+     * {@code code} names: what tells, without the facts on the driver, whether a year and measure can hold a subtotal
+     * ({@link #mayHold}). A province's report of three million cells with none had all its cells collected.
+     */
+    Column totalCodes(Function<Dimension, Column> code) {
+        Column bits = lit(0);
+        for (Dimension d : Dimension.values()) {
+            Column total = d == Dimension.TOWN ? (districtOwn ? lit(false) : code.apply(d).equalTo(regions.district().code()))
+                    : code.apply(d).equalTo(Dimension.TOTAL);
+            bits = bits.plus(when(total, 1 << d.ordinal()).otherwise(0));
+        }
+        return bits;
+    }
+
+    /**
+     * The shapes of a report's facts, as one text: each year and measure with each set of {@link #totalCodes} its facts
+     * have. A report has few, however many its cells; {@link #groupsThatMayHold} reads them.
+     *
+     * @param isFact whether a row is a fact (not quarantined)
+     */
+    Column shapes(Column year, Column measure, Function<Dimension, Column> code, Column isFact) {
+        return array_join(collect_set(when(isFact, concat_ws("|", year.cast("string"), measure, totalCodes(code).cast("string")))), ";");
+    }
+
+    /** A fact's year and measure as {@link #groupsThatMayHold} names them. */
+    static Column group() {
+        return concat_ws("|", col("year").cast("string"), col("measure"));
+    }
+
+    /** The years and measures ({@link #group}) whose facts can hold a subtotal, from texts {@link #shapes} made. */
+    static Set<String> groupsThatMayHold(Collection<String> shapes) {
+        Map<String, List<Integer>> byGroup = new HashMap<>();
+        for (String text : shapes) {
+            if (text == null || text.isEmpty()) continue;
+            for (String shape : text.split(";")) {
+                int bits = shape.lastIndexOf('|');
+                byGroup.computeIfAbsent(shape.substring(0, bits), k -> new ArrayList<>()).add(Integer.parseInt(shape.substring(bits + 1)));
+            }
+        }
+        Set<String> groups = new HashSet<>();
+        byGroup.forEach((g, bits) -> {
+            if (mayHold(bits)) groups.add(g);
+        });
+        return groups;
+    }
+
+    /**
+     * Whether the facts of one year and measure, with these {@link #totalCodes}, can hold a subtotal: in some
+     * dimension one fact has the total code and another a code of its own, as {@link #of} looks for.
+     */
+    static boolean mayHold(List<Integer> totalCodes) {
+        int total = 0;
+        int other = 0;
+        for (int bits : totalCodes) {
+            total |= bits;
+            other |= ~bits;
+        }
+        return (total & other & ((1 << COLUMNS.length) - 1)) != 0;
     }
 
     /** @param facts rows of {@code LoadRows.facts}: measure, year, region, sex, age_band, residence, value ... */

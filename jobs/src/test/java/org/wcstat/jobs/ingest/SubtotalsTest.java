@@ -6,7 +6,9 @@ import org.junit.jupiter.api.Test;
 import org.wcstat.core.dimension.Regions;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -84,6 +86,18 @@ class SubtotalsTest {
         List<Subtotals.Subtotal> disagreeing = s.stream().filter(t -> t.disagreement() != null).toList();
         assertEquals(List.of("2024|pupils|5108110500|_T|_T|_T"), disagreeing.stream().map(Subtotals.Subtotal::key).toList());
         assertTrue(disagreeing.get(0).disagreement().reason().contains("a difference of -1"), disagreeing.get(0).disagreement().reason());
+    }
+
+    @Test
+    void onlyAYearAndMeasureWithATotalBesideAnotherCodeCanHoldASubtotal() {
+        // a bit per dimension whose code is the total: region 1, sex 2, age 4, residence 8
+        // 2024 pupils: cells with every code their own (0) and the district's 合计 of all (15): a total beside other codes
+        // 2024 births: every fact a town's total of sex and age by residence (6): no dimension has both, nothing to check
+        // 2023 births: one fact of every age (6), another of its own age (2): age has both
+        // 2022 deaths: the district's cells only (1): no code of its own beside the total
+        Set<String> groups = Subtotals.groupsThatMayHold(Arrays.asList("2024|pupils|0;2024|pupils|15;2024|births|6",
+                "2023|births|6;2023|births|2", "2022|deaths|1", "", null));
+        assertEquals(Set.of("2024|pupils", "2023|births"), groups);
     }
 
     private static Row fact(String region, String sex, double value) {
