@@ -31,8 +31,9 @@ final class HtmlTables {
         return labels.text(ch.title());
     }
 
-    /** A plan area's indicators (rows) by year, with unit, target and status. */
+    /** A plan area's indicators (rows) by year, with unit, target and status; nothing when the county monitors none. */
     String chapterTable(ChapterTable ch) {
+        if (ch.rows().isEmpty()) return "";
         StringBuilder t = new StringBuilder("<table class=\"indicators\">\n<caption>")
                 .append(esc(chapterTitle(ch) + "：" + labels.text(YearbookTables.MONITORING_INDICATORS) + tables.yearSpan()))
                 .append("</caption>\n<thead><tr>");
@@ -143,6 +144,14 @@ final class HtmlTables {
     }
 
     /** Definitions and sources of a table's indicators, and what the marks mean. */
+    /** A chapter's notes; of a chapter whose indicators the county does not monitor, what they are and why, with no table's legend. */
+    String chapterNotes(ChapterTable ch) {
+        if (!ch.rows().isEmpty()) return footnotes(ch.footnotes());
+        StringBuilder t = new StringBuilder("<div class=\"notes\"><p>").append(esc(labels.text(YearbookTables.NONE_MONITORED))).append("</p>\n<ol>\n");
+        for (String d : ch.footnotes().definitions()) t.append("<li>").append(esc(d)).append("</li>\n");
+        return t.append("</ol></div>\n").toString();
+    }
+
     String footnotes(Footnotes notes) {
         StringBuilder t = new StringBuilder("<div class=\"notes\"><p>注：</p>\n<ol>\n");
         for (String d : notes.definitions()) t.append("<li>").append(esc(d)).append("</li>\n");

@@ -179,7 +179,7 @@ final class WebReport implements YearbookRenderer {
                         .append(anchor(ch)).append("-h\">").append(esc(html.chapterTitle(ch))).append("</h2>\n")
                         .append(html.chapterTable(ch));
                 for (YearbookTables.IndicatorRow r : ch.rows()) s.append(drillDown(r.indicator()));
-                s.append(html.footnotes(ch.footnotes())).append("</section>\n");
+                s.append(html.chapterNotes(ch)).append("</section>\n");
             }
             return s.toString();
         }

@@ -90,7 +90,7 @@ final class YearbookPdf implements YearbookRenderer {
         }
         for (YearbookTables.ChapterTable ch : tables.chapters) {
             h.append("<div class=\"chapter\"><h2>").append(esc(html.chapterTitle(ch))).append("</h2>\n")
-                    .append(html.chapterTable(ch)).append(html.footnotes(ch.footnotes())).append("</div>\n");
+                    .append(html.chapterTable(ch)).append(html.chapterNotes(ch)).append("</div>\n");
         }
         parts.add(h.append(TAIL).toString());
         h = new StringBuilder(head).append("<div class=\"breakdowns\"><h2>").append(esc(labels.text("分组数据", "Breakdowns"))).append("</h2>\n");

@@ -37,6 +37,8 @@ final class YearbookTables {
     static final Heading MONITORING_INDICATORS = new Heading("主要监测指标", "monitoring indicators");
     static final Heading TRENDS = new Heading("主要指标趋势图", "Trends of the key indicators");
     static final Heading WARNINGS = new Heading("监测预警", "Early warnings");
+    /** What a chapter says when the county monitors none of its indicators. */
+    static final Heading NONE_MONITORED = new Heading("本章指标本地均未监测：", "None of this chapter's indicators is monitored here:");
 
     /** A title or column heading in Chinese and English. */
     record Heading(String zh, String en) implements Bilingual {
@@ -158,11 +160,12 @@ final class YearbookTables {
         for (YearbookLayout.Chapter ch : layout.chapters()) {
             List<Catalog.Entry> entries = catalog.entries().stream()
                     .filter(e -> e.indicator().plan().equals(ch.plan()) && e.indicator().area().equals(ch.area())).toList();
-            if (entries.isEmpty()) continue;
-            List<IndicatorRow> rows = entries.stream()
-                    .map(e -> new IndicatorRow(e, data.totals(e.code()), data.status(e.code()))).toList();
             List<Catalog.Unmonitored> notMonitored = catalog.unmonitored().stream()
                     .filter(u -> u.indicator().plan().equals(ch.plan()) && u.indicator().area().equals(ch.area())).toList();
+            // a chapter none of whose indicators the county monitors stays, naming them, as the evaluation does
+            if (entries.isEmpty() && notMonitored.isEmpty()) continue;
+            List<IndicatorRow> rows = entries.stream()
+                    .map(e -> new IndicatorRow(e, data.totals(e.code()), data.status(e.code()))).toList();
             chapters.add(new ChapterTable(ch, rows, notes.of(entries, rows.stream().map(IndicatorRow::values).toList(), notMonitored)));
         }
         List<BreakdownTable> breakdowns = new ArrayList<>();

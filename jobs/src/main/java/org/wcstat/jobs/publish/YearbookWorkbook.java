@@ -153,6 +153,14 @@ final class YearbookWorkbook implements YearbookRenderer {
             Sheet s = wb.createSheet(name);
             cell(s.createRow(0), 0, name + "  " + labels.text(ch.title().zh() + YearbookTables.MONITORING_INDICATORS.zh(), ch.title().en())
                     + tables.yearSpan(), title);
+            if (ch.rows().isEmpty()) {
+                // the county monitors none of the chapter's indicators: what they are and why, and no table
+                cell(s.createRow(2), 0, labels.text(YearbookTables.NONE_MONITORED), null);
+                int row = 3;
+                for (String d : ch.footnotes().definitions()) cell(s.createRow(row++), 0, d, null);
+                printSetup(s, 1);
+                return;
+            }
             List<String> heads = new ArrayList<>(List.of(YearbookTables.INDICATOR.zh()));
             if (labels.english()) heads.add("Indicator");
             heads.addAll(List.of(YearbookTables.UNIT.zh(), tables.targetHeading().zh()));

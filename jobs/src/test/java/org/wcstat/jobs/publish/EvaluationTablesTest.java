@@ -3,6 +3,7 @@ package org.wcstat.jobs.publish;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,6 +20,7 @@ import org.wcstat.jobs.TestRepo;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -136,6 +138,40 @@ class EvaluationTablesTest {
                 .filter(c -> c.chapter().plan().equals("children") && c.chapter().area().equals("health")).findFirst().orElseThrow();
         assertTrue(health.footnotes().definitions().contains("每千名儿童拥有儿科执业（助理）医生数：未监测，本地未读取public_security部门的数据，本表不列。"),
                 health.footnotes().definitions().toString());
+        // children's education, none of whose indicators it monitors, is a chapter still: no table, its indicators named
+        YearbookTables.ChapterTable education = yearbook.chapters.stream()
+                .filter(c -> c.chapter().plan().equals("children") && c.chapter().area().equals("education")).findFirst().orElseThrow();
+        assertEquals(List.of(), education.rows());
+        String preschoolNote = "学前教育毛入园率：未监测，本地未读取education、public_security部门的数据，本表不列。";
+        assertTrue(education.footnotes().definitions().contains(preschoolNote), education.footnotes().definitions().toString());
+        Path healthOnly = dir.resolve("health-only.html");
+        new WebReport().write(healthOnly, yearbook);
+        String page = Files.readString(healthOnly);
+        // the chapter's heading, bilingual: 儿童与教育 and its English name
+        int chapter = page.indexOf("-h\">儿童与教育");
+        assertTrue(chapter > 0, "the web report has the chapter");
+        String section = page.substring(chapter, page.indexOf("</section>", chapter));
+        assertTrue(section.contains("本章指标本地均未监测：") && section.contains(preschoolNote) && !section.contains("<table"), section);
+        Path workbook = dir.resolve("health-only.xlsx");
+        new YearbookWorkbook().write(workbook, yearbook);
+        try (InputStream in = Files.newInputStream(workbook); XSSFWorkbook wb = new XSSFWorkbook(in)) {
+            List<String> lines = new ArrayList<>();
+            for (Sheet s : wb) {
+                if (!s.getRow(0).getCell(0).getStringCellValue().contains("儿童与教育")) continue;
+                for (int r = 1; r <= s.getLastRowNum(); r++) {
+                    if (s.getRow(r) != null) lines.add(s.getRow(r).getCell(0).getStringCellValue());
+                }
+            }
+            assertEquals("本章指标本地均未监测： / None of this chapter's indicators is monitored here:", lines.get(0), lines.toString());
+            assertTrue(lines.contains(preschoolNote), lines.toString());
+        }
+        Path pdf = dir.resolve("health-only.pdf");
+        new YearbookPdf(PdfFonts.of(CONFIG)).write(pdf, yearbook);
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            String text = new PDFTextStripper().getText(doc).replaceAll("\\s", "");
+            int at = text.indexOf("本章指标本地均未监测");
+            assertTrue(at > 0 && text.indexOf("学前教育毛入园率：未监测", at) > at, "the yearbook.pdf names the chapter's indicators");
+        }
     }
 
     @Test
