@@ -62,7 +62,7 @@ final class Subtotals {
     /**
      * Which of a fact's codes are the total, a bit per dimension (the region's lowest), over the code columns
      * {@code code} names: what tells, without the facts on the driver, whether a year and measure can hold a subtotal
-     * ({@link #mayHold}). A province's report of three million cells with none had all its cells collected.
+     * ({@link #mayHold}), so that a report of a province's millions of cells and no subtotal is not collected.
      */
     Column totalCodes(Function<Dimension, Column> code) {
         Column bits = lit(0);
