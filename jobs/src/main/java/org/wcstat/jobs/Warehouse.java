@@ -72,8 +72,8 @@ public final class Warehouse {
 
     /**
      * Creates whatever namespace or table is missing, and sets their properties; safe to call at every start. Once
-     * per warehouse object: what it made or checked stays so, and every job of a yearly run, each command after the
-     * command line's own call, asked again (a tenth of a second each: a city's compute is 1.4 s).
+     * per warehouse object: what one call made or checked stays so, where the command line, then its job, then each
+     * job of a yearly run asked again (a tenth of a second each; a city's compute is 1.4 s).
      */
     public synchronized Warehouse ensureTables() {
         if (ensured) return this;

@@ -143,7 +143,6 @@ final class HtmlTables {
         return t.append("</tbody>\n</table>\n").toString();
     }
 
-    /** Definitions and sources of a table's indicators, and what the marks mean. */
     /** A chapter's notes; of a chapter whose indicators the county does not monitor, what they are and why, with no table's legend. */
     String chapterNotes(ChapterTable ch) {
         if (!ch.rows().isEmpty()) return footnotes(ch.footnotes());
@@ -152,6 +151,7 @@ final class HtmlTables {
         return t.append("</ol></div>\n").toString();
     }
 
+    /** Definitions and sources of a table's indicators, and what the marks mean. */
     String footnotes(Footnotes notes) {
         StringBuilder t = new StringBuilder("<div class=\"notes\"><p>注：</p>\n<ol>\n");
         for (String d : notes.definitions()) t.append("<li>").append(esc(d)).append("</li>\n");
