@@ -71,26 +71,28 @@ public final class Warehouse {
             "read.split.open-file-cost", String.valueOf(128 * 1024));
 
     /**
-     * Creates whatever namespace or table is missing, and sets their properties; safe to call at every start. Once
-     * per warehouse object: what one call made or checked stays so, where the command line, then its job, then each
-     * job of a yearly run asked again (a tenth of a second each; a city's compute is 1.4 s).
+     * Creates whatever namespace or table is missing, and sets their properties, and closes the record-level folders;
+     * safe to call at every start. The tables once per warehouse object: what one call made or checked stays so, where
+     * the command line, then its job, then each job of a yearly run asked again (a tenth of a second each; a city's
+     * compute is 1.4 s). The folders at every call: one someone opened meanwhile is closed at the next job's start.
      */
     public synchronized Warehouse ensureTables() {
-        if (ensured) return this;
-        for (String table : TABLES) {
-            String[] parts = table.split("\\.");
-            spark.sql("CREATE NAMESPACE IF NOT EXISTS wh." + parts[1]);
-            String ddl = ddl(table.substring(3));
-            spark.sql(ddl);
-            // before the generic additions, which would add the column empty: old values get their window
-            if (table.equals(INDICATOR_VALUES)) addPooledYears();
-            addMissingColumns(table, ddl);
-            setPropertiesIfMissing(table);
+        if (!ensured) {
+            for (String table : TABLES) {
+                String[] parts = table.split("\\.");
+                spark.sql("CREATE NAMESPACE IF NOT EXISTS wh." + parts[1]);
+                String ddl = ddl(table.substring(3));
+                spark.sql(ddl);
+                // before the generic additions, which would add the column empty: old values get their window
+                if (table.equals(INDICATOR_VALUES)) addPooledYears();
+                addMissingColumns(table, ddl);
+                setPropertiesIfMissing(table);
+            }
+            spark.sql("CREATE NAMESPACE IF NOT EXISTS wh.raw");
+            ensured = true;
         }
-        spark.sql("CREATE NAMESPACE IF NOT EXISTS wh.raw");
         restrictToOwner("raw");
         restrictToOwner("quarantine");
-        ensured = true;
         return this;
     }
 
