@@ -89,7 +89,9 @@ final class YearbookPdf implements YearbookRenderer {
             h.append("</tbody></table></div>\n");
         }
         for (YearbookTables.ChapterTable ch : tables.chapters) {
-            h.append("<div class=\"chapter\"><h2>").append(esc(html.chapterTitle(ch))).append("</h2>\n")
+            // a chapter the county monitors none of is a heading and a list: it runs on after the one before
+            h.append(ch.rows().isEmpty() ? "<div class=\"chapter unmonitored\"><h2>" : "<div class=\"chapter\"><h2>")
+                    .append(esc(html.chapterTitle(ch))).append("</h2>\n")
                     .append(html.chapterTable(ch)).append(html.chapterNotes(ch)).append("</div>\n");
         }
         parts.add(h.append(TAIL).toString());
@@ -140,6 +142,7 @@ final class YearbookPdf implements YearbookRenderer {
             h1 { font-size: 20pt; margin-top: 60mm; text-align: center; }
             .subtitle { text-align: center; font-size: 12pt; }
             .chapter { page-break-before: always; }
+            .chapter.unmonitored { page-break-before: auto; page-break-inside: avoid; margin-top: 8mm; }
             h2 { font-size: 13pt; }
             table { width: 100%; border-collapse: separate; border-spacing: 0; margin-bottom: 4mm; -fs-table-paginate: paginate; }
             table.breakdown { table-layout: fixed; }
