@@ -37,13 +37,7 @@ class WithholdingTest {
         //   the gap (8/1300 - 2/700) x 1000 = 3.297 would give the urban rate away beside any published rural one,
         //   so it is withheld although its own counts (8 deaths, 1,300 births) are not small.
         List<Row> rows = new ArrayList<>();
-        for (int[] y : new int[][] {{2023, 5, 9}, {2024, 2, 8}}) {
-            int year = y[0];
-            rows.add(rate("C-H-03b", year, "_T", "_T", 1, y[1] + y[2], 2000, 1000));
-            rows.add(rate("C-H-03b", year, "_T", "U", 1, y[1], 700, 1000));
-            rows.add(rate("C-H-03b", year, "_T", "R", 1, y[2], 1300, 1000));
-            rows.add(ValueRows.row("C-H-03e", year, D, "_T", "_T", 1, y[2], 1300.0, (y[2] / 1300.0 - y[1] / 700.0) * 1000));
-        }
+        for (int[] y : new int[][] {{2023, 5, 9}, {2024, 2, 8}}) rows.addAll(infantDeathsByResidence(y[0], y[1], 700, y[2], 1300));
         Withholding w = new Withholding(config.catalog(), D, SmallCounts.DEFAULT);
         List<PublishedValue> out = w.apply(rows);
         assertFalse(find(out, "C-H-03e", 2023, "_T", 1).suppressed());
@@ -64,11 +58,7 @@ class WithholdingTest {
         // withheld with its parent. Its goal (城乡差距逐步缩小) is judged on the gap's size, bounded below by 0: at 0 it is
         // 已实现 by the method at_limit, which says rural = urban, and with the district's 6 / 2,100 and the
         // denominators the urban 2 deaths. That status is withheld; the district's rate, published, keeps its own.
-        List<Row> rows = new ArrayList<>();
-        rows.add(rate("C-H-03b", 2024, "_T", "_T", 1, 6, 2100, 1000));
-        rows.add(rate("C-H-03b", 2024, "_T", "U", 1, 2, 700, 1000));
-        rows.add(rate("C-H-03b", 2024, "_T", "R", 1, 4, 1400, 1000));
-        rows.add(ValueRows.row("C-H-03e", 2024, D, "_T", "_T", 1, 4, 1400.0, (4 / 1400.0 - 2 / 700.0) * 1000));
+        List<Row> rows = infantDeathsByResidence(2024, 2, 700, 4, 1400);
         List<PublishedValue> out = new Withholding(config.catalog(), D, SmallCounts.DEFAULT).apply(rows);
         assertTrue(find(out, "C-H-03e", 2024, "_T", 1).suppressed());
         assertFalse(find(out, "C-H-03b", 2024, "_T", 1).suppressed());
@@ -83,6 +73,19 @@ class WithholdingTest {
         assertNull(judged.get(0).get(a.fieldIndex("current_value")));
         assertEquals("achieved", judged.get(1).getString(a.fieldIndex("status")), "a published series keeps its status");
         assertEquals(2.857, judged.get(1).getDouble(a.fieldIndex("current_value")), 1e-12);
+    }
+
+    /**
+     * C-H-03b 婴儿死亡率 of a year in the district (its deaths and births the sum of urban and rural), urban and rural,
+     * and C-H-03e, its rural less urban gap per 1,000.
+     */
+    private static List<Row> infantDeathsByResidence(int year, int urbanDeaths, int urbanBirths, int ruralDeaths, int ruralBirths) {
+        return List.of(
+                rate("C-H-03b", year, "_T", "_T", 1, urbanDeaths + ruralDeaths, urbanBirths + ruralBirths, 1000),
+                rate("C-H-03b", year, "_T", "U", 1, urbanDeaths, urbanBirths, 1000),
+                rate("C-H-03b", year, "_T", "R", 1, ruralDeaths, ruralBirths, 1000),
+                ValueRows.row("C-H-03e", year, D, "_T", "_T", 1, ruralDeaths, (double) ruralBirths,
+                        ((double) ruralDeaths / ruralBirths - (double) urbanDeaths / urbanBirths) * 1000));
     }
 
     /** The columns of indicators.assessment that disclosure control reads or rewrites. */
