@@ -70,6 +70,11 @@ public final class Catalog {
         return List.copyOf(unmonitored.values());
     }
 
+    /** The indicators of one plan area the configuration does not monitor, as a chapter of the yearbook lists them. */
+    public List<Unmonitored> unmonitored(String plan, String area) {
+        return unmonitored.values().stream().filter(u -> u.indicator().plan().equals(plan) && u.indicator().area().equals(area)).toList();
+    }
+
     public Optional<Unmonitored> unmonitored(String code) {
         return Optional.ofNullable(unmonitored.get(code));
     }

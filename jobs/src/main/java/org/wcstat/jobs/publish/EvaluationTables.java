@@ -168,9 +168,8 @@ final class EvaluationTables {
                     if (!row.isJudged()) unjudged.add(row);
                 }
                 // an outline's goal is not left out of its evaluation because no department read measures it
-                for (Catalog.Unmonitored u : catalog.unmonitored()) {
-                    Indicator ind = u.indicator();
-                    if (ind.plan().equals(plan) && ind.area().equals(ch.area()) && ind.target() != null) unjudged.add(IndicatorRow.of(u, area));
+                for (Catalog.Unmonitored u : catalog.unmonitored(plan, ch.area())) {
+                    if (u.indicator().target() != null) unjudged.add(IndicatorRow.of(u, area));
                 }
                 List<YearbookTables.WarningRow> listed = new ArrayList<>();
                 for (EvaluationData.Caution c : data.warnings()) {

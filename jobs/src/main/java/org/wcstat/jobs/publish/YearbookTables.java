@@ -160,8 +160,7 @@ final class YearbookTables {
         for (YearbookLayout.Chapter ch : layout.chapters()) {
             List<Catalog.Entry> entries = catalog.entries().stream()
                     .filter(e -> e.indicator().plan().equals(ch.plan()) && e.indicator().area().equals(ch.area())).toList();
-            List<Catalog.Unmonitored> notMonitored = catalog.unmonitored().stream()
-                    .filter(u -> u.indicator().plan().equals(ch.plan()) && u.indicator().area().equals(ch.area())).toList();
+            List<Catalog.Unmonitored> notMonitored = catalog.unmonitored(ch.plan(), ch.area());
             // a chapter none of whose indicators the county monitors stays, naming them, as the evaluation does
             if (entries.isEmpty() && notMonitored.isEmpty()) continue;
             List<IndicatorRow> rows = entries.stream()
